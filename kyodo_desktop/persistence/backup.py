@@ -1,0 +1,171 @@
+"""Verified, rotated backups of the data file.
+
+A backup is written with the SQLite backup API to a temporary name, checked with
+``integrity_check``, fsynced and only then renamed to ``kyodo-YYYYmmdd-HHMMSS-REASON.db``, so a
+file under a backup name is always a complete, sound database.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import sqlite3
+import uuid
+from datetime import date, datetime
+from pathlib import Path
+
+from kyodo_desktop.persistence import sqlite_file
+from kyodo_desktop.persistence.errors import BackupError, BackupInfo, CorruptDatabaseError
+
+log = logging.getLogger(__name__)
+
+BACKUP_DIR_NAME = "backups"
+#: How many backups of each kind are kept; the oldest beyond this are deleted.
+KEEP = {"daily": 14, "manual": 20}
+KEEP_OTHER = 20
+
+_NAME_RE = re.compile(r"^kyodo-(\d{8}-\d{6})(?:-(\d+))?-([a-z-]+)\.db$")
+
+
+def backups_dir(data_dir: Path) -> Path:
+    """``DATA_DIR/backups``."""
+    return data_dir / BACKUP_DIR_NAME
+
+
+def list_backups(directory: Path) -> list[BackupInfo]:
+    """Backups in ``directory``, newest first (by the time in the name)."""
+    found: list[BackupInfo] = []
+    if not directory.is_dir():
+        return found
+    for entry in directory.iterdir():
+        m = _NAME_RE.match(entry.name)
+        if not m:
+            continue
+        taken = datetime.strptime(m.group(1), "%Y%m%d-%H%M%S")
+        found.append(BackupInfo(path=entry, taken_at=taken, reason=m.group(3)))
+    found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    return found
+
+
+def verify(path: Path) -> bool:
+    """True when ``path`` opens read-only and passes ``integrity_check``."""
+    try:
+        sqlite_file.check_identity(path)
+        with sqlite_file.connection(path, readonly=True) as conn:
+            return not sqlite_file.integrity_problems(conn)
+    except (sqlite3.Error, Exception):  # any failure means "not a usable backup"
+        return False
+
+
+def verified_backups(directory: Path) -> list[BackupInfo]:
+    """Backups that pass ``integrity_check``, newest first."""
+    return [b for b in list_backups(directory) if verify(b.path)]
+
+
+def has_backup_from(directory: Path, day: date, reason: str) -> bool:
+    """Whether a backup with ``reason`` was taken on ``day`` (local date)."""
+    return any(b.reason == reason and b.taken_at.date() == day for b in list_backups(directory))
+
+
+def create_backup(db_path: Path, directory: Path, reason: str) -> BackupInfo:
+    """Copy ``db_path`` into ``directory`` (verified, fsynced, atomically named) and rotate."""
+    if not re.fullmatch(r"[a-z-]+", reason):
+        raise ValueError(f"bad backup reason {reason!r}")
+    directory.mkdir(parents=True, exist_ok=True)
+    now = datetime.now()
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    final = directory / f"kyodo-{stamp}-{reason}.db"
+    n = 1
+    while final.exists():
+        n += 1
+        final = directory / f"kyodo-{stamp}-{n}-{reason}.db"
+    tmp = directory / f".tmp-{uuid.uuid4().hex}.db"
+    try:
+        src = sqlite_file.connect(db_path, readonly=True)
+        try:
+            dst = sqlite3.connect(str(tmp))
+            try:
+                src.backup(dst)
+                problems = sqlite_file.integrity_problems(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        if problems:
+            raise BackupError("バックアップの検証に失敗しました: " + "; ".join(problems[:3]))
+        sqlite_file.fsync_path(tmp)
+        os.replace(tmp, final)
+        sqlite_file.fsync_path(directory)
+    except sqlite3.DatabaseError as exc:
+        raise BackupError(f"バックアップを作成できません（データファイルの読み取りに失敗: {exc}）") from exc
+    except OSError as exc:
+        raise BackupError(f"バックアップを書き込めません: {directory}（{exc.strerror}）") from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+    log.info("backup written: %s (%s)", final.name, reason)
+    rotate(directory)
+    return BackupInfo(path=final, taken_at=now.replace(microsecond=0), reason=reason)
+
+
+def rotate(directory: Path) -> None:
+    """Delete the oldest backups of each reason beyond :data:`KEEP`."""
+    by_reason: dict[str, list[BackupInfo]] = {}
+    for b in list_backups(directory):
+        by_reason.setdefault(b.reason, []).append(b)
+    for reason, items in by_reason.items():
+        for old in items[KEEP.get(reason, KEEP_OTHER) :]:
+            old.path.unlink(missing_ok=True)
+            log.info("old backup rotated out: %s", old.path.name)
+
+
+def corrupt_error(db_path: Path, problems: list[str]) -> CorruptDatabaseError:
+    """The error for a damaged data file, listing verified backups to restore from."""
+    backups = verified_backups(backups_dir(db_path.parent))
+    if backups:
+        newest = backups[0]
+        hint = (
+            f"最新の正常なバックアップ: {newest.path}（{newest.taken_at:%Y-%m-%d %H:%M}）。"
+            f"`kyodo restore {newest.path}` で復元できます。"
+        )
+    else:
+        hint = "正常なバックアップが見つかりません。"
+    detail = "; ".join(problems[:2])
+    return CorruptDatabaseError(
+        f"データファイルが破損しています（{detail}）。{hint}", path=db_path, backups=backups
+    )
+
+
+def restore_backup(db_path: Path, backup_path: Path) -> Path | None:
+    """Replace ``db_path`` with a verified copy of ``backup_path``.
+
+    The current file is first backed up (reason ``pre-restore``) when it is sound, or kept
+    beside itself as ``kyodo.db.damaged-STAMP`` when it is not. Returns that kept path, if any.
+    The caller must hold the data-folder lock.
+    """
+    if not verify(backup_path):
+        raise BackupError(f"{backup_path} は正常なバックアップではありません（整合性検査に失敗）。")
+    directory = backups_dir(db_path.parent)
+    kept: Path | None = None
+    if db_path.exists():
+        if verify(db_path):
+            kept = create_backup(db_path, directory, "pre-restore").path
+        else:
+            kept = db_path.with_name(f"{db_path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
+            os.replace(db_path, kept)
+            journal = db_path.with_name(db_path.name + "-journal")
+            if journal.exists():
+                os.replace(journal, kept.with_name(kept.name + "-journal"))
+    tmp = db_path.with_name(f".restore-{uuid.uuid4().hex}.db")
+    try:
+        shutil.copyfile(backup_path, tmp)
+        if not verify(tmp):
+            raise BackupError("復元用のコピーが検証に失敗しました。")
+        sqlite_file.fsync_path(tmp)
+        os.replace(tmp, db_path)
+        sqlite_file.fsync_path(db_path.parent)
+    finally:
+        tmp.unlink(missing_ok=True)
+    log.info("restored data file from %s", backup_path.name)
+    return kept

@@ -1,0 +1,160 @@
+"""An opened data folder: checked file, optional write lock, lazily built engine, officer.
+
+``Workspace.open(data_dir, write=True)`` takes the lock (refused with the holder named),
+refuses foreign/newer/non-SQLite files untouched, reports corruption with the backups on offer,
+creates or migrates the file, and takes the day's first backup. Readers (``write=False``) take
+no lock and may run while another process writes.
+
+The SQLAlchemy engine is built on first use so that the GUI can show its table (raw
+``sqlite3``) before paying for the ORM import.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from kyodo_desktop.persistence import backup, health, sqlite_file
+from kyodo_desktop.persistence.errors import KnownError, LockedError
+from kyodo_desktop.persistence.lock import DataFolderLock, read_holder
+from kyodo_desktop.services.settings import Officer, current_officer
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+
+
+class Workspace:
+    """The data folder a program works on. Close it (or use ``with``) to release the lock."""
+
+    def __init__(self, data_dir: Path, lock: DataFolderLock | None) -> None:
+        self.data_dir = data_dir
+        self.db_path = data_dir / sqlite_file.DB_FILE_NAME
+        self.backups_dir = backup.backups_dir(data_dir)
+        self._lock = lock
+        self._engine: Engine | None = None
+        self._session_factory: sessionmaker[Session] | None = None
+        self.officer: Officer = current_officer(data_dir)
+
+    # -- opening ---------------------------------------------------------------------------
+    @classmethod
+    def open(cls, data_dir: Path, *, write: bool = True, daily_backup: bool = True) -> Workspace:
+        """Open (creating if needed) the data folder; see the module docstring."""
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise KnownError(f"データフォルダを作成できません: {data_dir}（{exc.strerror}）") from exc
+        lock = DataFolderLock(data_dir) if write else None
+        if lock is not None:
+            lock.acquire()
+        try:
+            created = cls._prepare_file(data_dir, lock)
+            ws = cls(data_dir, lock)
+            if write and daily_backup and not created:
+                ws.daily_backup()
+            return ws
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+
+    @staticmethod
+    def _prepare_file(data_dir: Path, lock: DataFolderLock | None) -> bool:
+        """Check, create or migrate the data file; True when it was just created."""
+        path = data_dir / sqlite_file.DB_FILE_NAME
+        if path.exists():
+            health.check_health(path)
+            if not health.needs_migration(path):
+                return False
+        from kyodo_desktop.persistence import database
+
+        with _temporary_lock(data_dir, lock):
+            if not path.exists():
+                database.create_new(path)
+                return True
+            database.migrate(path)
+        return False
+
+    def daily_backup(self) -> None:
+        """The first writer of the day leaves a verified backup behind."""
+        if not backup.has_backup_from(self.backups_dir, date.today(), "daily"):
+            backup.create_backup(self.db_path, self.backups_dir, "daily")
+
+    # -- properties --------------------------------------------------------------------------
+    @property
+    def writable(self) -> bool:
+        """Whether this workspace holds the write lock."""
+        return self._lock is not None and self._lock.acquired
+
+    def require_write(self) -> None:
+        """Raise :class:`LockedError` unless this workspace may write."""
+        if not self.writable:
+            holder = read_holder(self.data_dir)
+            if holder is not None:
+                raise LockedError(holder)
+            raise KnownError("閲覧専用で開いているため書き込みできません。")
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine (built on first use)."""
+        if self._engine is None:
+            from kyodo_desktop.persistence.database import make_engine
+
+            self._engine = make_engine(self.db_path)
+        return self._engine
+
+    @property
+    def session_factory(self) -> sessionmaker[Session]:
+        """Session factory; use ``with ws.session_factory.begin() as s:`` per user action."""
+        if self._session_factory is None:
+            from kyodo_desktop.persistence.database import make_session_factory
+
+            self._session_factory = make_session_factory(self.engine)
+        return self._session_factory
+
+    def reload_officer(self) -> Officer:
+        """Re-read the officer after settings changed."""
+        self.officer = current_officer(self.data_dir)
+        return self.officer
+
+    # -- closing -----------------------------------------------------------------------------
+    def close(self) -> None:
+        """Dispose the engine and release the lock."""
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+            self._session_factory = None
+        if self._lock is not None:
+            self._lock.release()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class _temporary_lock:  # noqa: N801 - used like a function
+    """Hold ``lock`` if given, else take the folder lock just for this block (create/migrate)."""
+
+    def __init__(self, data_dir: Path, lock: DataFolderLock | None) -> None:
+        self._own = lock is None
+        self._lock = lock or DataFolderLock(data_dir)
+
+    def __enter__(self) -> None:
+        if self._own:
+            self._lock.acquire()
+
+    def __exit__(self, *exc: object) -> None:
+        if self._own:
+            self._lock.release()
