@@ -1,0 +1,377 @@
+"""The ``kyodo`` command: the registry's services without Qt.
+
+Exit codes: 0 success, 1 a user-facing error (one line on stderr, never a traceback),
+2 wrong usage. List commands print one record per line, ``ID<TAB>...``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from kyodo_desktop import __version__
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Japanese-friendly errors and exit code 2."""
+
+    def error(self, message: str) -> Any:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}: 使い方の誤り: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command tree."""
+    p = _Parser(prog="kyodo", description="協働デスク（Kyodo Desktop）コマンドライン")
+    p.add_argument("--version", action="version", version=f"kyodo {__version__}")
+    p.add_argument("--data-dir", type=Path, help="データフォルダ（既定: KYODO_DATA_DIR、kyodo-data/、ユーザーフォルダ）")
+    p.add_argument("-v", "--verbose", action="store_true", help="ログを標準エラーにも出す")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    demo = sub.add_parser("demo", help="デモ用の団体データを作成する")
+    demo.add_argument("--orgs", type=int, required=True, metavar="N")
+    demo.add_argument("--seed", type=int, default=1, metavar="S")
+
+    orgs = sub.add_parser("orgs", help="団体台帳")
+    osub = orgs.add_subparsers(dest="orgs_command", required=True, parser_class=_Parser)
+    add = osub.add_parser("add", help="団体を登録する（最後の行に新しいIDを出力）")
+    add.add_argument("--name", required=True)
+    add.add_argument("--kana", default="")
+    add.add_argument("--legal-form", default="")
+    add.add_argument("--corporate-number", default="")
+    add.add_argument("--municipality", default="", help="市町村名またはコード")
+    add.add_argument("--postal", default="")
+    add.add_argument("--address", default="")
+    add.add_argument("--phone", default="")
+    add.add_argument("--fax", default="")
+    add.add_argument("--email", default="")
+    add.add_argument("--website", default="")
+    add.add_argument("--representative", default="")
+    add.add_argument("--field", type=int, action="append", default=[], metavar="N", help="活動分野 1〜20（複数可）")
+    add.add_argument("--status", default="活動中")
+    add.add_argument("--tags", default="")
+    add.add_argument("--notes", default="")
+    add.add_argument("--allow-duplicate", action="store_true", help="重複の可能性があっても登録する")
+
+    search = osub.add_parser("search", help="団体を検索する（空文字で全件）")
+    search.add_argument("text", nargs="?", default="")
+    search.add_argument("--trash", action="store_true", help="ゴミ箱の中を検索する")
+    search.add_argument("--json", action="store_true")
+    show = osub.add_parser("show", help="団体の詳細")
+    show.add_argument("id")
+    show.add_argument("--json", action="store_true")
+    for name, text in (("delete", "ゴミ箱へ移す"), ("restore", "ゴミ箱から戻す")):
+        osub.add_parser(name, help=text).add_argument("id")
+
+    audit = sub.add_parser("audit", help="変更履歴")
+    audit.add_argument("--record", metavar="ID")
+    audit.add_argument("--json", action="store_true")
+
+    export = sub.add_parser("export-xlsx", help="団体一覧をExcelに書き出す")
+    export.add_argument("out", type=Path)
+
+    sub.add_parser("backup", help="バックアップを作成する（最後の行にパス）")
+    restore = sub.add_parser("restore", help="バックアップから復元する")
+    restore.add_argument("file", type=Path)
+    sub.add_parser("check", help="データファイルの整合性検査")
+
+    officer = sub.add_parser("officer", help="現在の職員を表示・設定する")
+    officer.add_argument("name", nargs="?")
+    officer.add_argument("--section", default="", help="所属課")
+    return p
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+
+def _progress_printer(label: str, stream: TextIO) -> Callable[[int, int], bool] | None:
+    if not stream.isatty():
+        return None
+
+    def show(done: int, total: int) -> bool:
+        stream.write(f"\r{label}: {done:,} / {total:,}")
+        if done >= total:
+            stream.write("\n")
+        stream.flush()
+        return True
+
+    return show
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {k: _jsonable(v) for k, v in dataclasses.asdict(value).items()}
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+# -- commands -------------------------------------------------------------------------------
+
+
+def _cmd_demo(args: argparse.Namespace, data_dir: Path) -> int:
+    from kyodo_desktop.services import demo
+    from kyodo_desktop.services.workspace import Workspace
+
+    if args.orgs < 0:
+        raise _UsageError("--orgs は0以上の数です")
+    with Workspace.open(data_dir, write=True) as ws:
+        n = demo.generate(ws, args.orgs, seed=args.seed, progress=_progress_printer("デモデータ", sys.stderr))
+    print(f"デモ団体を {n:,} 件作成しました。")
+    return EXIT_OK
+
+
+def _cmd_orgs(args: argparse.Namespace, data_dir: Path) -> int:
+    from kyodo_desktop.domain.organization import OrganizationInput
+    from kyodo_desktop.services.organizations import OrganizationService
+    from kyodo_desktop.services.workspace import Workspace
+
+    write = args.orgs_command in ("add", "delete", "restore")
+    with Workspace.open(data_dir, write=write) as ws:
+        svc = OrganizationService(ws)
+        if args.orgs_command == "add":
+            municipality = args.municipality.strip()
+            code, name = (municipality, "") if municipality.isdigit() else ("", municipality)
+            data = OrganizationInput(
+                name=args.name,
+                kana=args.kana,
+                legal_form=args.legal_form,
+                corporate_number=args.corporate_number,
+                municipality_code=code,
+                municipality_name=name,
+                postal_code=args.postal,
+                address=args.address,
+                phone=args.phone,
+                fax=args.fax,
+                email=args.email,
+                website=args.website,
+                representative=args.representative,
+                status=args.status,
+                tags=args.tags,
+                notes=args.notes,
+                fields=list(args.field),
+            )
+            org_id = svc.create(data, allow_duplicate=args.allow_duplicate)
+            print(org_id)
+        elif args.orgs_command == "search":
+            rows = svc.search(args.text, trash=args.trash)
+            if args.json:
+                print(json.dumps([{"id": i, "name": n} for i, n in rows], ensure_ascii=False))
+            else:
+                sys.stdout.writelines(f"{i}\t{_one_line(n)}\n" for i, n in rows)
+        elif args.orgs_command == "show":
+            _print_org(svc.get(args.id), as_json=args.json)
+        elif args.orgs_command == "delete":
+            svc.delete(args.id)
+            print(f"{args.id}\tゴミ箱へ移しました")
+        elif args.orgs_command == "restore":
+            svc.restore(args.id)
+            print(f"{args.id}\tゴミ箱から戻しました")
+    return EXIT_OK
+
+
+def _print_org(rec: Any, *, as_json: bool) -> None:
+    from kyodo_desktop.domain.fields import ACTIVITY_FIELD_SHORT
+
+    if as_json:
+        payload = _jsonable(rec)
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    d = rec.data
+    lines = [
+        ("ID", rec.id),
+        ("団体名", d.name),
+        ("フリガナ", d.kana),
+        ("法人格", d.legal_form),
+        ("法人番号", d.corporate_number),
+        ("市町村", d.municipality_name or d.municipality_code),
+        ("郵便番号", d.postal_code),
+        ("住所", d.address),
+        ("電話", d.phone),
+        ("FAX", d.fax),
+        ("メール", d.email),
+        ("ウェブサイト", d.website),
+        ("代表者", d.representative),
+        ("活動分野", "、".join(ACTIVITY_FIELD_SHORT[c] for c in d.fields)),
+        ("状態", d.status + ("（ゴミ箱）" if rec.deleted_at else "")),
+        ("設立日", d.established_on.isoformat() if d.established_on else ""),
+        ("認証日", d.certified_on.isoformat() if d.certified_on else ""),
+        ("会員数", "" if d.member_count is None else str(d.member_count)),
+        ("タグ", d.tags),
+        ("備考", d.notes),
+        ("登録日", rec.registered_on.isoformat()),
+        ("最終接触日", rec.last_contact_on.isoformat() if rec.last_contact_on else ""),
+        ("版", str(rec.version)),
+    ]
+    print(f"{rec.id}\t{_one_line(d.name)}")
+    for label, value in lines[1:]:
+        if value:
+            print(f"  {label}: {_one_line(value)}")
+    for c in rec.contacts:
+        primary = "（主担当）" if c.data.is_primary else ""
+        print(f"  担当者: {c.data.name}{primary} {c.data.role} {c.data.phone} {c.data.email}".rstrip())
+    for i in rec.interactions:
+        print(f"  対応: {i.data.occurred_on.isoformat()} {i.data.kind} {_one_line(i.data.summary)}")
+
+
+def _cmd_audit(args: argparse.Namespace, data_dir: Path) -> int:
+    from kyodo_desktop.persistence import audit
+    from kyodo_desktop.services.workspace import Workspace
+
+    with Workspace.open(data_dir, write=False) as ws, ws.session_factory() as s:
+        rows = audit.history(s, args.record)
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": r.id,
+                        "time": r.occurred_at,
+                        "officer": r.officer,
+                        "entity": r.entity,
+                        "record": r.record_id,
+                        "action": r.action,
+                        "changes": json.loads(r.changes),
+                        "context": r.context,
+                    }
+                    for r in rows
+                ],
+                ensure_ascii=False,
+            )
+        )
+        return EXIT_OK
+    for r in rows:
+        changes = json.loads(r.changes)
+        fields = ",".join(k for k in changes if not k.endswith("_id")) if isinstance(changes, dict) else ""
+        print(f"{r.id}\t{r.occurred_at}\t{r.officer}\t{r.action}\t{r.entity}\t{r.record_id}\t{fields}")
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace, data_dir: Path) -> int:
+    from kyodo_desktop.services.export_xlsx import export_organizations
+    from kyodo_desktop.services.workspace import Workspace
+
+    with Workspace.open(data_dir, write=False) as ws:
+        n = export_organizations(ws, args.out, progress=_progress_printer("書き出し", sys.stderr))
+    print(f"{n:,} 件を書き出しました: {args.out}")
+    return EXIT_OK
+
+
+def _cmd_backup(args: argparse.Namespace, data_dir: Path) -> int:
+    from kyodo_desktop.persistence import backup
+    from kyodo_desktop.services.workspace import Workspace
+
+    with Workspace.open(data_dir, write=False) as ws:
+        info = backup.create_backup(ws.db_path, ws.backups_dir, "manual")
+    print(info.path)
+    return EXIT_OK
+
+
+def _cmd_restore(args: argparse.Namespace, data_dir: Path) -> int:
+    from kyodo_desktop.services import maintenance
+
+    kept = maintenance.restore(data_dir, args.file)
+    if kept is not None:
+        print(f"復元前のデータファイルを保存しました: {kept}")
+    print(f"復元しました: {args.file}")
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace, data_dir: Path) -> int:
+    from kyodo_desktop.services import maintenance
+
+    problems = maintenance.check(data_dir)
+    if problems:
+        for problem in problems:
+            print(_one_line(problem))
+        return EXIT_ERROR
+    print("ok")
+    return EXIT_OK
+
+
+def _cmd_officer(args: argparse.Namespace, data_dir: Path) -> int:
+    from kyodo_desktop.services.settings import current_officer, set_officer
+
+    officer = set_officer(data_dir, args.name, args.section) if args.name else current_officer(data_dir)
+    print(officer.label())
+    return EXIT_OK
+
+
+class _UsageError(Exception):
+    pass
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
+    "demo": _cmd_demo,
+    "orgs": _cmd_orgs,
+    "audit": _cmd_audit,
+    "export-xlsx": _cmd_export,
+    "backup": _cmd_backup,
+    "restore": _cmd_restore,
+    "check": _cmd_check,
+    "officer": _cmd_officer,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``kyodo``; returns the exit code."""
+    from kyodo_desktop.logging_setup import setup_logging
+    from kyodo_desktop.services.data_folder import resolve_data_dir
+
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    data_dir, _why = resolve_data_dir(args.data_dir)
+    setup_logging(data_dir, verbose=args.verbose)
+    try:
+        return COMMANDS[args.command](args, data_dir)
+    except _UsageError as exc:
+        sys.stderr.write(f"kyodo: 使い方の誤り: {exc}\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        sys.stderr.write("kyodo: 中断しました\n")
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # every error ends in one line, never a traceback
+        return _report(exc)
+
+
+def _report(exc: Exception) -> int:
+    from kyodo_desktop.domain.validation import ValidationError, ValidationErrors
+    from kyodo_desktop.persistence.errors import KnownError
+
+    if isinstance(exc, KnownError | ValidationError | ValidationErrors):
+        sys.stderr.write(f"kyodo: エラー: {_one_line(str(exc))}\n")
+        return EXIT_ERROR
+    log.exception("unexpected error")
+    sys.stderr.write(
+        f"kyodo: 予期しないエラー（{type(exc).__name__}）: {_one_line(str(exc))}。詳細はログを確認してください。\n"
+    )
+    return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

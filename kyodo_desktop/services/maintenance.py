@@ -1,0 +1,34 @@
+"""Check and restore the data file (the CLI's ``check`` / ``restore`` and the GUI's recovery)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kyodo_desktop.persistence import backup, sqlite_file
+from kyodo_desktop.persistence.errors import KnownError
+from kyodo_desktop.persistence.lock import DataFolderLock
+
+
+def check(data_dir: Path) -> list[str]:
+    """Problems found by identity, ``integrity_check`` and ``foreign_key_check`` (empty = ok)."""
+    path = data_dir / sqlite_file.DB_FILE_NAME
+    if not path.exists():
+        return [f"データファイルがありません: {path}"]
+    try:
+        sqlite_file.check_identity(path)
+    except KnownError as exc:
+        return [str(exc)]
+    try:
+        with sqlite_file.connection(path, readonly=True) as conn:
+            return sqlite_file.integrity_problems(conn)
+    except Exception as exc:  # a damaged file can fail already at open
+        return [str(exc)]
+
+
+def restore(data_dir: Path, backup_file: Path) -> Path | None:
+    """Replace the data file with ``backup_file`` under the folder lock; see ``backup.restore_backup``."""
+    if not backup_file.is_file():
+        raise KnownError(f"バックアップファイルが見つかりません: {backup_file}")
+    sqlite_file.check_identity(backup_file)
+    with DataFolderLock(data_dir):
+        return backup.restore_backup(data_dir / sqlite_file.DB_FILE_NAME, backup_file)

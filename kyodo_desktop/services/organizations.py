@@ -1,0 +1,442 @@
+"""Use cases of the organization registry (団体台帳). One public method = one transaction.
+
+Every write validates through ``domain.organization``, refuses likely duplicates unless the
+caller confirms, checks the record's ``version`` (a stale save is refused), and writes its audit
+rows in the same transaction.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from kyodo_desktop.domain.organization import (
+    ContactInput,
+    InteractionInput,
+    OrganizationInput,
+    search_blob,
+    validate_contact,
+    validate_interaction,
+    validate_organization,
+)
+from kyodo_desktop.domain.text import duplicate_key, search_terms
+from kyodo_desktop.persistence import audit
+from kyodo_desktop.persistence.errors import KnownError, NotFoundError, StaleEditError
+from kyodo_desktop.persistence.models import Contact, Interaction, Organization, utc_now
+from kyodo_desktop.services.workspace import Workspace
+
+#: Organization columns that mirror ``OrganizationInput`` one to one.
+_PLAIN_FIELDS = tuple(
+    f.name for f in dataclasses.fields(OrganizationInput) if f.name not in ("fields",)
+)
+ENTITY = "organization"
+
+
+@dataclass(frozen=True)
+class DuplicateMatch:
+    """An existing record that looks like the one being saved, and why."""
+
+    id: str
+    name: str
+    reasons: tuple[str, ...]
+
+
+class DuplicateOrganizationError(KnownError):
+    """Saving would create a likely duplicate; repeat with ``allow_duplicate=True`` to confirm."""
+
+    def __init__(self, matches: list[DuplicateMatch]) -> None:
+        first = matches[0]
+        more = f" ほか{len(matches) - 1}件" if len(matches) > 1 else ""
+        super().__init__(
+            f"同じ団体が既に登録されている可能性があります: {first.name}"
+            f"（{'、'.join(first.reasons)}）{more}。確認のうえ登録する場合は重複を許可してください。"
+        )
+        self.matches = matches
+
+
+@dataclass(frozen=True)
+class ContactRecord:
+    """A stored contact person."""
+
+    id: str
+    data: ContactInput
+
+
+@dataclass(frozen=True)
+class InteractionRecord:
+    """A stored interaction log entry."""
+
+    id: str
+    data: InteractionInput
+
+
+@dataclass(frozen=True)
+class OrganizationRecord:
+    """A stored organization with its contacts and interaction log."""
+
+    id: str
+    version: int
+    data: OrganizationInput
+    registered_on: date
+    last_contact_on: date | None
+    created_at: str
+    updated_at: str
+    deleted_at: str | None
+    contacts: list[ContactRecord] = field(default_factory=list)
+    interactions: list[InteractionRecord] = field(default_factory=list)
+
+
+def fields_to_text(codes: Sequence[int]) -> str:
+    """Activity field codes as stored: ``"1,13"``."""
+    return ",".join(str(c) for c in sorted(set(codes)))
+
+
+def fields_from_text(text: str) -> list[int]:
+    """Inverse of :func:`fields_to_text`."""
+    return [int(p) for p in text.split(",") if p.strip()]
+
+
+def _org_values(data: OrganizationInput) -> dict[str, Any]:
+    """Column values for a validated input (derived columns included)."""
+    values = {name: getattr(data, name) for name in _PLAIN_FIELDS}
+    values["activity_fields"] = fields_to_text(data.fields)
+    values["dup_key"] = duplicate_key(data.name)
+    values["search_text"] = search_blob(data)
+    return values
+
+
+def _org_snapshot(org: Organization) -> dict[str, Any]:
+    """The user-visible values of a stored organization (for audit diffs)."""
+    snap = {name: getattr(org, name) for name in _PLAIN_FIELDS}
+    snap["activity_fields"] = org.activity_fields
+    return snap
+
+
+def _input_from(org: Organization) -> OrganizationInput:
+    kwargs = {name: getattr(org, name) for name in _PLAIN_FIELDS}
+    return OrganizationInput(**kwargs, fields=fields_from_text(org.activity_fields))
+
+
+def _contact_input(c: Contact) -> ContactInput:
+    return ContactInput(
+        name=c.name, kana=c.kana, role=c.role, phone=c.phone, email=c.email, is_primary=c.is_primary
+    )
+
+
+def _interaction_input(i: Interaction) -> InteractionInput:
+    return InteractionInput(
+        occurred_on=i.occurred_on,
+        kind=i.kind,
+        summary=i.summary,
+        officer=i.officer,
+        next_action_on=i.next_action_on,
+    )
+
+
+class OrganizationService:
+    """The registry's use cases on one workspace."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.ws = workspace
+
+    # -- reading ---------------------------------------------------------------------------
+    def get(self, org_id: str) -> OrganizationRecord:
+        """One organization with contacts and interactions (trashed ones too)."""
+        with self.ws.session_factory() as s:
+            org = self._load(s, org_id)
+            return OrganizationRecord(
+                id=org.id,
+                version=org.version,
+                data=_input_from(org),
+                registered_on=org.registered_on,
+                last_contact_on=org.last_contact_on,
+                created_at=org.created_at,
+                updated_at=org.updated_at,
+                deleted_at=org.deleted_at,
+                contacts=[ContactRecord(c.id, _contact_input(c)) for c in org.contacts],
+                interactions=[InteractionRecord(i.id, _interaction_input(i)) for i in org.interactions],
+            )
+
+    def search(self, query: str, *, trash: bool = False) -> list[tuple[str, str]]:
+        """``(id, name)`` of organizations matching every term (substring, folded), by kana."""
+        stmt = select(Organization.id, Organization.name)
+        stmt = stmt.where(
+            Organization.deleted_at.is_not(None) if trash else Organization.deleted_at.is_(None)
+        )
+        for term in search_terms(query):
+            stmt = stmt.where(func.instr(Organization.search_text, term) > 0)
+        stmt = stmt.order_by(Organization.kana, Organization.name, Organization.id)
+        with self.ws.session_factory() as s:
+            return [(r[0], r[1]) for r in s.execute(stmt)]
+
+    def find_duplicates(self, data: OrganizationInput, exclude_id: str | None = None) -> list[DuplicateMatch]:
+        """Non-trashed records with the same name key, 法人番号, phone or email as ``data``."""
+        with self.ws.session_factory() as s:
+            return self._find_duplicates(s, data, exclude_id)
+
+    @staticmethod
+    def _find_duplicates(s: Session, data: OrganizationInput, exclude_id: str | None) -> list[DuplicateMatch]:
+        key = duplicate_key(data.name)
+        checks: list[tuple[Any, Any, str]] = [
+            (Organization.dup_key, key, "名称が同じ"),
+            (Organization.corporate_number, data.corporate_number, "法人番号が同じ"),
+            (Organization.phone, data.phone, "電話番号が同じ"),
+            (Organization.email, data.email, "メールアドレスが同じ"),
+        ]
+        active = [(col, value, reason) for col, value, reason in checks if value]
+        if not active:
+            return []
+        stmt = select(
+            Organization.id,
+            Organization.name,
+            Organization.dup_key,
+            Organization.corporate_number,
+            Organization.phone,
+            Organization.email,
+        ).where(Organization.deleted_at.is_(None), or_(*(col == value for col, value, _ in active)))
+        if exclude_id:
+            stmt = stmt.where(Organization.id != exclude_id)
+        matches = []
+        for row in s.execute(stmt.order_by(Organization.name)):
+            stored = {"dup_key": row[2], "corporate_number": row[3], "phone": row[4], "email": row[5]}
+            reasons = tuple(
+                reason for col, value, reason in active if stored[col.key] == value
+            )
+            matches.append(DuplicateMatch(row[0], row[1], reasons))
+        return matches
+
+    # -- writing ---------------------------------------------------------------------------
+    def create(
+        self,
+        data: OrganizationInput,
+        *,
+        contacts: Sequence[ContactInput] = (),
+        allow_duplicate: bool = False,
+    ) -> str:
+        """Validate and store a new organization; returns its id."""
+        self.ws.require_write()
+        clean = validate_organization(data)
+        clean_contacts = [validate_contact(c) for c in contacts]
+        with self.ws.session_factory.begin() as s:
+            if not allow_duplicate:
+                matches = self._find_duplicates(s, clean, None)
+                if matches:
+                    raise DuplicateOrganizationError(matches)
+            org = Organization(**_org_values(clean))
+            s.add(org)
+            s.flush()
+            audit.record(
+                s,
+                officer=self.ws.officer.name,
+                entity=ENTITY,
+                record_id=org.id,
+                action="create",
+                changes=audit.diff({}, _org_snapshot(org)),
+            )
+            for contact in clean_contacts:
+                self._add_contact(s, org, contact)
+            return org.id
+
+    def update(
+        self,
+        org_id: str,
+        data: OrganizationInput,
+        *,
+        expected_version: int,
+        allow_duplicate: bool = False,
+    ) -> int:
+        """Save edits made on version ``expected_version``; returns the new version."""
+        self.ws.require_write()
+        clean = validate_organization(data)
+        with self.ws.session_factory.begin() as s:
+            org = self._load(s, org_id)
+            self._check_version(org, expected_version)
+            if not allow_duplicate:
+                matches = self._find_duplicates(s, clean, org_id)
+                if matches:
+                    raise DuplicateOrganizationError(matches)
+            before = _org_snapshot(org)
+            for key, value in _org_values(clean).items():
+                setattr(org, key, value)
+            changes = audit.diff(before, _org_snapshot(org))
+            if not changes:
+                return org.version
+            org.updated_at = utc_now()
+            s.flush()  # bumps version (version_id_col), or raises if changed underneath us
+            audit.record(
+                s,
+                officer=self.ws.officer.name,
+                entity=ENTITY,
+                record_id=org.id,
+                action="update",
+                changes=changes,
+            )
+            return org.version
+
+    def delete(self, org_id: str) -> None:
+        """Move to the trash (ゴミ箱)."""
+        self._set_deleted(org_id, utc_now(), "delete")
+
+    def restore(self, org_id: str) -> None:
+        """Take back out of the trash."""
+        self._set_deleted(org_id, None, "restore")
+
+    def _set_deleted(self, org_id: str, when: str | None, action: str) -> None:
+        self.ws.require_write()
+        with self.ws.session_factory.begin() as s:
+            org = self._load(s, org_id)
+            if (org.deleted_at is None) == (when is None):
+                state = "ゴミ箱にありません" if when is None else "既にゴミ箱にあります"
+                raise KnownError(f"団体 {org.name} は{state}。")
+            old = org.deleted_at
+            org.deleted_at = when
+            org.updated_at = utc_now()
+            audit.record(
+                s,
+                officer=self.ws.officer.name,
+                entity=ENTITY,
+                record_id=org.id,
+                action=action,
+                changes={"deleted_at": [old, when]},
+            )
+
+    # -- contacts and interactions -----------------------------------------------------------
+    def add_contact(self, org_id: str, data: ContactInput) -> str:
+        """Add a contact person; returns its id."""
+        self.ws.require_write()
+        clean = validate_contact(data)
+        with self.ws.session_factory.begin() as s:
+            return self._add_contact(s, self._load(s, org_id), clean)
+
+    def _add_contact(self, s: Session, org: Organization, clean: ContactInput) -> str:
+        if clean.is_primary:
+            for other in org.contacts:
+                other.is_primary = False
+        contact = Contact(organization=org, **dataclasses.asdict(clean))
+        s.add(contact)
+        s.flush()
+        audit.record(
+            s,
+            officer=self.ws.officer.name,
+            entity="contact",
+            record_id=org.id,
+            action="create",
+            changes={"contact_id": [None, contact.id], **audit.diff({}, dataclasses.asdict(clean))},
+        )
+        return contact.id
+
+    def update_contact(self, contact_id: str, data: ContactInput) -> None:
+        """Change a contact person."""
+        self.ws.require_write()
+        clean = validate_contact(data)
+        with self.ws.session_factory.begin() as s:
+            contact = s.get(Contact, contact_id)
+            if contact is None:
+                raise NotFoundError("担当者が見つかりません。")
+            before = dataclasses.asdict(_contact_input(contact))
+            if clean.is_primary:
+                for other in contact.organization.contacts:
+                    other.is_primary = False
+            for key, value in dataclasses.asdict(clean).items():
+                setattr(contact, key, value)
+            changes = audit.diff(before, dataclasses.asdict(clean))
+            if changes:
+                audit.record(
+                    s,
+                    officer=self.ws.officer.name,
+                    entity="contact",
+                    record_id=contact.organization_id,
+                    action="update",
+                    changes={"contact_id": [contact.id, contact.id], **changes},
+                )
+
+    def remove_contact(self, contact_id: str) -> None:
+        """Delete a contact person (the audit row keeps the old values)."""
+        self.ws.require_write()
+        with self.ws.session_factory.begin() as s:
+            contact = s.get(Contact, contact_id)
+            if contact is None:
+                raise NotFoundError("担当者が見つかりません。")
+            audit.record(
+                s,
+                officer=self.ws.officer.name,
+                entity="contact",
+                record_id=contact.organization_id,
+                action="delete",
+                changes={
+                    "contact_id": [contact.id, None],
+                    **audit.diff(dataclasses.asdict(_contact_input(contact)), {}),
+                },
+            )
+            s.delete(contact)
+
+    def add_interaction(self, org_id: str, data: InteractionInput) -> str:
+        """Log an interaction (the officer defaults to the current one); updates 最終接触日."""
+        self.ws.require_write()
+        clean = validate_interaction(data)
+        if not clean.officer:
+            clean = dataclasses.replace(clean, officer=self.ws.officer.name)
+        with self.ws.session_factory.begin() as s:
+            org = self._load(s, org_id)
+            entry = Interaction(organization=org, **dataclasses.asdict(clean))
+            s.add(entry)
+            if org.last_contact_on is None or clean.occurred_on > org.last_contact_on:
+                org.last_contact_on = clean.occurred_on
+            s.flush()
+            audit.record(
+                s,
+                officer=self.ws.officer.name,
+                entity="interaction",
+                record_id=org.id,
+                action="create",
+                changes={"interaction_id": [None, entry.id], **audit.diff({}, dataclasses.asdict(clean))},
+            )
+            return entry.id
+
+    def remove_interaction(self, interaction_id: str) -> None:
+        """Delete an interaction entry; 最終接触日 follows the remaining entries."""
+        self.ws.require_write()
+        with self.ws.session_factory.begin() as s:
+            entry = s.get(Interaction, interaction_id)
+            if entry is None:
+                raise NotFoundError("対応記録が見つかりません。")
+            org = entry.organization
+            audit.record(
+                s,
+                officer=self.ws.officer.name,
+                entity="interaction",
+                record_id=org.id,
+                action="delete",
+                changes={
+                    "interaction_id": [entry.id, None],
+                    **audit.diff(dataclasses.asdict(_interaction_input(entry)), {}),
+                },
+            )
+            s.delete(entry)
+            s.flush()
+            org.last_contact_on = s.scalar(
+                select(func.max(Interaction.occurred_on)).where(Interaction.organization_id == org.id)
+            )
+
+    # -- helpers -------------------------------------------------------------------------------
+    @staticmethod
+    def _load(s: Session, org_id: str) -> Organization:
+        org = s.get(Organization, org_id)
+        if org is None:
+            raise NotFoundError(f"団体が見つかりません: {org_id}")
+        return org
+
+    @staticmethod
+    def _check_version(org: Organization, expected_version: int) -> None:
+        if org.version != expected_version:
+            raise StaleEditError(
+                f"団体「{org.name}」は、開いた後に他の操作で更新されています"
+                f"（開いた時: 版{expected_version}、現在: 版{org.version}）。"
+                "入力内容は残してあります。最新の内容を開き直してから保存してください。"
+            )
