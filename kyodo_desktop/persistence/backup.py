@@ -36,17 +36,22 @@ def backups_dir(data_dir: Path) -> Path:
 
 def list_backups(directory: Path) -> list[BackupInfo]:
     """Backups in ``directory``, newest first (by the time in the name)."""
-    found: list[BackupInfo] = []
+    found: list[tuple[datetime, int, BackupInfo]] = []
     if not directory.is_dir():
-        return found
+        return []
     for entry in directory.iterdir():
         m = _NAME_RE.match(entry.name)
         if not m:
             continue
         taken = datetime.strptime(m.group(1), "%Y%m%d-%H%M%S")
-        found.append(BackupInfo(path=entry, taken_at=taken, reason=m.group(3)))
-    found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
-    return found
+        found.append((taken, _seq(entry.name), BackupInfo(path=entry, taken_at=taken, reason=m.group(3))))
+    found.sort(key=lambda t: (t[0], t[1]), reverse=True)
+    return [t[2] for t in found]
+
+
+def _seq(name: str) -> int:
+    m = _NAME_RE.match(name)
+    return int(m.group(2) or 1) if m else 0
 
 
 def verify(path: Path) -> bool:
@@ -76,11 +81,10 @@ def create_backup(db_path: Path, directory: Path, reason: str) -> BackupInfo:
     directory.mkdir(parents=True, exist_ok=True)
     now = datetime.now()
     stamp = now.strftime("%Y%m%d-%H%M%S")
-    final = directory / f"kyodo-{stamp}-{reason}.db"
-    n = 1
-    while final.exists():
-        n += 1
-        final = directory / f"kyodo-{stamp}-{n}-{reason}.db"
+    # within one second, number the backups so their order survives rotation
+    same_second = [b for b in list_backups(directory) if b.taken_at == now.replace(microsecond=0)]
+    n = 1 + max((_seq(b.path.name) for b in same_second), default=0)
+    final = directory / (f"kyodo-{stamp}-{reason}.db" if n == 1 else f"kyodo-{stamp}-{n}-{reason}.db")
     tmp = directory / f".tmp-{uuid.uuid4().hex}.db"
     try:
         src = sqlite_file.connect(db_path, readonly=True)

@@ -16,7 +16,11 @@ from sqlalchemy import insert, select
 
 from kyodo_desktop.domain.organization import OrganizationInput, search_blob
 from kyodo_desktop.domain.text import duplicate_key
-from kyodo_desktop.domain.validation import corporate_number_check_digit
+from kyodo_desktop.domain.validation import (
+    ValidationError,
+    corporate_number_check_digit,
+    normalize_phone,
+)
 from kyodo_desktop.persistence.models import AuditEntry, Contact, Interaction, Organization, new_id, utc_now
 from kyodo_desktop.services.organizations import fields_to_text
 from kyodo_desktop.services.workspace import Workspace
@@ -174,15 +178,13 @@ KINDS = ("面談", "電話", "メール", "会議", "イベント", "情報交�
 
 
 def _phone(rng: random.Random, area: str) -> str:
-    """A well-formed landline number for the area code (10 digits in all)."""
-    local = 10 - len(area)
-    rest = "".join(str(rng.randint(0, 9)) for _ in range(local - 1))
-    number = area + str(rng.randint(2, 9)) + rest
-    head = len(area)
-    mid = 6 if head <= 4 else 7
-    if head == 2:
-        return f"{number[:2]}-{number[2:6]}-{number[6:]}"
-    return f"{number[:head]}-{number[head:mid]}-{number[mid:]}"
+    """A landline number for the area code, hyphenated the way manual entry stores it."""
+    while True:  # not every local exchange exists; draw again until phonenumbers accepts it
+        rest = "".join(str(rng.randint(0, 9)) for _ in range(10 - len(area) - 1))
+        try:
+            return normalize_phone(area + str(rng.randint(2, 9)) + rest)
+        except ValidationError:
+            continue
 
 
 def _corporate_number(rng: random.Random) -> str:

@@ -19,7 +19,8 @@ def check(data_dir: Path) -> list[str]:
     except KnownError as exc:
         return [str(exc)]
     try:
-        with sqlite_file.connection(path, readonly=True) as conn:
+        # read-write: a hot journal left by a killed writer must be rolled back first
+        with sqlite_file.connection(path) as conn:
             return sqlite_file.integrity_problems(conn)
     except Exception as exc:  # a damaged file can fail already at open
         return [str(exc)]

@@ -237,7 +237,7 @@ class OrganizationService:
                 entity=ENTITY,
                 record_id=org.id,
                 action="create",
-                changes=audit.diff({}, _org_snapshot(org)),
+                changes=audit.diff({}, {k: v for k, v in _org_snapshot(org).items() if v not in ("", None)}),
             )
             for contact in clean_contacts:
                 self._add_contact(s, org, contact)
