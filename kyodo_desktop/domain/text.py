@@ -1,0 +1,146 @@
+"""Japanese text normalisation: NFKC cleanup, hyphen folding, search folding and duplicate keys.
+
+Officers type the same group name in many ways (全角/半角, カタカナ/ひらがな, with or without
+法人格), so everything that compares or searches text goes through the functions here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import jaconv
+
+__all__ = [
+    "HYPHEN_VARIANTS",
+    "LEGAL_FORM_WORDS",
+    "duplicate_key",
+    "fold_hyphens",
+    "nfkc",
+    "search_fold",
+    "search_terms",
+]
+
+# NFKC maps U+FF0D/U+FE63 to "-" but leaves these dash-like characters alone, and Japanese IMEs
+# produce all of them when people type phone numbers or addresses (043ー223ー1111, 1−2−3).
+HYPHEN_VARIANTS: str = (
+    "\u2010"  # HYPHEN
+    "\u2011"  # NON-BREAKING HYPHEN
+    "\u2012"  # FIGURE DASH
+    "\u2013"  # EN DASH
+    "\u2014"  # EM DASH
+    "\u2015"  # HORIZONTAL BAR
+    "\u2043"  # HYPHEN BULLET
+    "\u2212"  # MINUS SIGN
+    "\ufe58"  # SMALL EM DASH
+    "\ufe63"  # SMALL HYPHEN-MINUS
+    "\uff0d"  # FULLWIDTH HYPHEN-MINUS
+    "\u30fc"  # KATAKANA-HIRAGANA PROLONGED SOUND MARK (ー)
+    "\uff70"  # HALFWIDTH PROLONGED SOUND MARK (ｰ)
+)
+
+_HYPHEN_TABLE = str.maketrans(dict.fromkeys(HYPHEN_VARIANTS, "-"))
+
+# In names ー is a real letter (センター), so search folding keeps it and folds only the dashes.
+_DASH_TABLE = str.maketrans(dict.fromkeys(HYPHEN_VARIANTS.replace("\u30fc", "").replace("\uff70", ""), "-"))
+
+# ー between two digits is never a long vowel: it is an IME-typed hyphen in an address (1ー2ー3).
+_CHOON_BETWEEN_DIGITS = re.compile(r"(?<=[0-9])\u30fc(?=[0-9])")
+
+# jaconv.kata2hira would turn ヶ/ヵ into the rare small hiragana ゖ/ゕ; people read and type them
+# as ケ (鎌ケ谷/鎌ヶ谷), so all four fold to け.
+_KE_TABLE = str.maketrans(dict.fromkeys("ヶヵゖゕ", "け"))
+
+
+def nfkc(s: str | None) -> str:
+    """NFKC-normalise, strip, and collapse whitespace runs (incl. U+3000) to one ASCII space."""
+    if not s:
+        return ""
+    # str.split() without arguments splits on every Unicode whitespace, which also covers the
+    # ideographic space in case NFKC ever stopped mapping it.
+    return " ".join(unicodedata.normalize("NFKC", s).split())
+
+
+def fold_hyphens(s: str) -> str:
+    """Replace every hyphen-like character (incl. ー) with ASCII "-"; for numbers, not names."""
+    return s.translate(_HYPHEN_TABLE)
+
+
+def search_fold(s: str | None) -> str:
+    """Fold text for searching: width, case, katakana→hiragana, dashes, ヶ→け; no whitespace."""
+    text = nfkc(s)
+    if not text:
+        return ""
+    # Whitespace goes before the second NFKC: NFKC turns e.g. "¸" into a space plus a combining
+    # mark, and once the space is gone the mark composes with the previous letter. Doing it in this
+    # order (and NFKC again after casefold, which can decompose) keeps the fold idempotent.
+    # ヶ is folded before that NFKC as well, so that a following combining dakuten composes (げ).
+    text = "".join(text.casefold().split()).translate(_KE_TABLE)
+    text = unicodedata.normalize("NFKC", text)
+    text = str(jaconv.kata2hira(text))
+    text = text.translate(_DASH_TABLE)
+    return _CHOON_BETWEEN_DIGITS.sub("-", text)
+
+
+def search_terms(query: str) -> list[str]:
+    """Split a query on ASCII/ideographic whitespace and fold each term; empty terms are dropped."""
+    terms = (search_fold(part) for part in nfkc(query).split(" "))
+    return [term for term in terms if term]
+
+
+# Legal-form words that people put before or after a group's name in every possible spelling.
+# Matching is done on folded text, so full-width forms and ㈱ need no separate entry, but the raw
+# spellings are listed so that the tuple documents what is recognised.
+LEGAL_FORM_WORDS: tuple[str, ...] = (
+    "特例認定特定非営利活動法人",
+    "認定特定非営利活動法人",
+    "特定非営利活動法人",
+    "特例認定NPO法人",
+    "認定NPO法人",
+    "NPO法人",
+    "ＮＰＯ法人",
+    "(特非)",
+    "（特非）",
+    "(特活)",
+    "（特活）",
+    "(認定NPO)",
+    "一般社団法人",
+    "(一社)",
+    "一般財団法人",
+    "(一財)",
+    "公益社団法人",
+    "(公社)",
+    "公益財団法人",
+    "(公財)",
+    "社会福祉法人",
+    "(福)",
+    "株式会社",
+    "(株)",
+    "㈱",
+    "有限会社",
+    "(有)",
+    "㈲",
+    "合同会社",
+    "(同)",
+    "認可地縁団体",
+    "協同組合",
+)
+
+# Folded once at import; longest first so 認定NPO法人 is removed before NPO法人 could leave 認定.
+_FOLDED_LEGAL_WORDS: tuple[str, ...] = tuple(
+    sorted({search_fold(word) for word in LEGAL_FORM_WORDS}, key=lambda w: (-len(w), w))
+)
+
+# Punctuation that differs between registrations of the same group (みどり・の会 / みどりの会).
+_KEY_PUNCTUATION = str.maketrans(dict.fromkeys("・･", ""))
+
+
+def duplicate_key(name: str | None) -> str:
+    """Key for spotting the same group under different spellings: folded name without 法人格 words."""
+    folded = search_fold(name).translate(_KEY_PUNCTUATION)
+    key = folded
+    for word in _FOLDED_LEGAL_WORDS:
+        key = key.replace(word, "")
+    # A name that is nothing but a legal form (e.g. "株式会社") would otherwise collide with every
+    # other such name; keep the folded text instead.
+    return key or folded

@@ -1,0 +1,182 @@
+"""Tests for kyodo_desktop.domain.text: NFKC cleanup, hyphen folding, search folding, duplicate keys."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kyodo_desktop.domain.text import (
+    HYPHEN_VARIANTS,
+    LEGAL_FORM_WORDS,
+    duplicate_key,
+    fold_hyphens,
+    nfkc,
+    search_fold,
+    search_terms,
+)
+
+
+class TestNfkc:
+    """nfkc(): width normalisation plus whitespace cleanup."""
+
+    def test_none_and_empty_give_empty(self) -> None:
+        assert nfkc(None) == ""
+        assert nfkc("") == ""
+        assert nfkc(" \u3000\t\n") == ""
+
+    def test_full_width_ascii_and_half_width_kana(self) -> None:
+        assert nfkc("ＡＢＣ１２３") == "ABC123"
+        assert nfkc("ﾐﾄﾞﾘ") == "ミドリ"
+
+    def test_strips_and_collapses_whitespace_including_ideographic_space(self) -> None:
+        assert nfkc("\u3000 みどり\u3000\u3000の  会\t") == "みどり の 会"
+        assert nfkc("a\nb") == "a b"
+
+    def test_enclosed_forms(self) -> None:
+        assert nfkc("㈱ミドリ") == "(株)ミドリ"
+        assert nfkc("（特非）") == "(特非)"
+
+
+class TestFoldHyphens:
+    """fold_hyphens(): every dash-like character becomes "-"."""
+
+    @pytest.mark.parametrize("dash", list(HYPHEN_VARIANTS))
+    def test_each_variant(self, dash: str) -> None:
+        assert fold_hyphens(f"043{dash}223{dash}1111") == "043-223-1111"
+
+    def test_required_variants_are_listed(self) -> None:
+        for code in (0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0x30FC, 0xFF0D, 0xFF70):
+            assert chr(code) in HYPHEN_VARIANTS
+
+    def test_nfkc_leaves_the_variants_alone_except_full_width_ones(self) -> None:
+        # The reason the table exists: NFKC does not fold these to "-".
+        assert nfkc("\u2212") == "\u2212"
+        assert nfkc("\u2015") == "\u2015"
+
+    def test_other_text_untouched(self) -> None:
+        assert fold_hyphens("abc 123") == "abc 123"
+
+
+class TestSearchFold:
+    """search_fold(): the one normalisation used for search keys and queries."""
+
+    @pytest.mark.parametrize("text", ["ミドリ", "ﾐﾄﾞﾘ", "みどり", " ミ ド リ "])
+    def test_kana_forms_fold_together(self, text: str) -> None:
+        assert search_fold(text) == "みどり"
+
+    def test_full_width_latin_and_case(self) -> None:
+        assert search_fold("ＡＢＣ") == "abc"
+        assert search_fold("NPO") == "npo"
+
+    def test_digits_become_half_width(self) -> None:
+        assert search_fold("１２３") == "123"
+
+    def test_long_vowel_mark_kept_in_words(self) -> None:
+        assert search_fold("センター") == "せんたー"
+        assert search_fold("ｾﾝﾀｰ") == "せんたー"
+
+    @pytest.mark.parametrize("text", ["1‐2", "1−2", "1－2", "1–2", "1—2", "1-2", "1ー2"])
+    def test_dashes_between_numbers_fold(self, text: str) -> None:
+        assert search_fold(text) == "1-2"
+
+    @pytest.mark.parametrize("text", ["鎌ヶ谷", "鎌ケ谷", "鎌ヵ谷", "鎌ｹ谷"])
+    def test_small_ke_variants(self, text: str) -> None:
+        assert search_fold(text) == "鎌け谷"
+
+    def test_whitespace_removed(self) -> None:
+        assert search_fold("みどり\u3000の 会") == "みどりの会"
+
+    def test_none_and_blank(self) -> None:
+        assert search_fold(None) == ""
+        assert search_fold("\u3000") == ""
+
+    @given(st.text())
+    def test_idempotent(self, text: str) -> None:
+        once = search_fold(text)
+        assert search_fold(once) == once
+
+    @given(st.text())
+    def test_output_has_no_whitespace(self, text: str) -> None:
+        assert not any(ch.isspace() for ch in search_fold(text))
+
+
+class TestSearchTerms:
+    """search_terms(): query splitting."""
+
+    def test_splits_on_ascii_and_ideographic_space(self) -> None:
+        assert search_terms("ミドリ\u3000ＡＢＣ  千葉") == ["みどり", "abc", "千葉"]
+
+    def test_blank_query(self) -> None:
+        assert search_terms("") == []
+        assert search_terms(" \u3000 ") == []
+
+    @given(st.text())
+    def test_terms_are_folded_and_non_empty(self, text: str) -> None:
+        for term in search_terms(text):
+            assert term
+            assert search_fold(term) == term
+
+
+class TestDuplicateKey:
+    """duplicate_key(): same group, different spelling of the name and 法人格."""
+
+    def test_brief_example(self) -> None:
+        expected = duplicate_key("特定非営利活動法人 みどりの会")
+        assert expected == "みどりの会"
+        assert duplicate_key("ＮＰＯ法人ミドリの会") == expected
+        assert duplicate_key("みどりの会（特非）") == expected
+
+    @pytest.mark.parametrize(
+        "name",
+        [
+            "認定NPO法人みどりの会",
+            "特例認定NPO法人 みどりの会",
+            "認定特定非営利活動法人みどりの会",
+            "みどりの会(特活)",
+            "一般社団法人みどりの会",
+            "(一社)みどりの会",
+            "公益財団法人 みどりの会",
+            "(公財)みどりの会",
+            "社会福祉法人みどりの会",
+            "(福)みどりの会",
+            "株式会社みどりの会",
+            "みどりの会株式会社",
+            "㈱みどりの会",
+            "(株)みどりの会",
+            "㈲ミドリノ会",
+            "有限会社みどりの会",
+            "合同会社みどりの会",
+            "認可地縁団体みどりの会",
+            "みどり・の会",
+            "ﾐﾄﾞﾘ･の 会",
+            "npo法人みどりの会",
+        ],
+    )
+    def test_legal_forms_and_punctuation_removed(self, name: str) -> None:
+        assert duplicate_key(name) == "みどりの会"
+
+    def test_longest_word_removed_first(self) -> None:
+        # Removing NPO法人 first would leave 認定 behind.
+        assert duplicate_key("認定NPO法人ABC") == "abc"
+        assert duplicate_key("特例認定NPO法人ABC") == "abc"
+
+    def test_different_groups_differ(self) -> None:
+        assert duplicate_key("NPO法人みどりの会") != duplicate_key("NPO法人あおぞらの会")
+
+    def test_name_that_is_only_a_legal_form_is_not_emptied(self) -> None:
+        assert duplicate_key("株式会社") == "株式会社"
+        assert duplicate_key(None) == ""
+
+    def test_listed_words_include_the_brief_list(self) -> None:
+        for word in (
+            "特定非営利活動法人",
+            "NPO法人",
+            "ＮＰＯ法人",
+            "(特非)",
+            "（特非）",
+            "㈱",
+            "㈲",
+            "協同組合",
+        ):
+            assert word in LEGAL_FORM_WORDS
