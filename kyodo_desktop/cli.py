@@ -26,7 +26,7 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 class _Parser(argparse.ArgumentParser):
     """argparse with Japanese-friendly errors and exit code 2."""
 
-    def error(self, message: str) -> Any:  # type: ignore[override]
+    def error(self, message: str) -> Any:
         self.print_usage(sys.stderr)
         sys.stderr.write(f"{self.prog}: 使い方の誤り: {message}\n")
         raise SystemExit(EXIT_USAGE)
@@ -36,7 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     """The whole command tree."""
     p = _Parser(prog="kyodo", description="協働デスク（Kyodo Desktop）コマンドライン")
     p.add_argument("--version", action="version", version=f"kyodo {__version__}")
-    p.add_argument("--data-dir", type=Path, help="データフォルダ（既定: KYODO_DATA_DIR、kyodo-data/、ユーザーフォルダ）")
+    p.add_argument(
+        "--data-dir", type=Path, help="データフォルダ（既定: KYODO_DATA_DIR、kyodo-data/、ユーザーフォルダ）"
+    )
     p.add_argument("-v", "--verbose", action="store_true", help="ログを標準エラーにも出す")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
@@ -59,7 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--email", default="")
     add.add_argument("--website", default="")
     add.add_argument("--representative", default="")
-    add.add_argument("--field", type=int, action="append", default=[], metavar="N", help="活動分野 1〜20（複数可）")
+    add.add_argument(
+        "--field", type=int, action="append", default=[], metavar="N", help="活動分野 1〜20（複数可）"
+    )
     add.add_argument("--status", default="活動中")
     add.add_argument("--tags", default="")
     add.add_argument("--notes", default="")

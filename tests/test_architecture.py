@@ -39,14 +39,18 @@ def test_no_qt_below_the_gui(layer: str) -> None:
 
 def test_no_sqlalchemy_in_the_domain() -> None:
     offenders = {
-        str(p.relative_to(PACKAGE)): sorted(i for i in _imports(p) if i.split(".")[0] in {"sqlalchemy", "alembic"})
+        str(p.relative_to(PACKAGE)): sorted(
+            i for i in _imports(p) if i.split(".")[0] in {"sqlalchemy", "alembic"}
+        )
         for p in _modules("domain")
     }
     assert {k: v for k, v in offenders.items() if v} == {}
 
 
 def test_only_the_gui_imports_qt_widgets() -> None:
-    outside = [p for p in PACKAGE.rglob("*.py") if "gui" not in p.relative_to(PACKAGE).parts and p.name != "app.py"]
+    outside = [
+        p for p in PACKAGE.rglob("*.py") if "gui" not in p.relative_to(PACKAGE).parts and p.name != "app.py"
+    ]
     offenders = [str(p) for p in outside if any(i.startswith("PySide6.QtWidgets") for i in _imports(p))]
     assert offenders == []
 

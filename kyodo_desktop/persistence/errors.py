@@ -71,8 +71,7 @@ class LockedError(KnownError):
 
     def __init__(self, holder: LockHolder) -> None:
         super().__init__(
-            f"データフォルダは {holder.describe()} が使用中です。書き込みはできません"
-            "（閲覧のみ可能です）。"
+            f"データフォルダは {holder.describe()} が使用中です。書き込みはできません（閲覧のみ可能です）。"
         )
         self.holder = holder
 

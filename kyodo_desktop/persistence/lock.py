@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import socket
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -35,10 +36,10 @@ def current_user() -> str:
 def _pid_alive(pid: int) -> bool:
     if pid <= 0:
         return False
-    if os.name == "nt":  # pragma: no cover - exercised on Windows only
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
         import ctypes
 
-        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)
+        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
         if not handle:
             return False
         ctypes.windll.kernel32.CloseHandle(handle)

@@ -98,6 +98,8 @@ class Organization(Base):
     __table_args__ = (
         CheckConstraint("status IN ('活動中','休止','解散')", name="status"),
         CheckConstraint("member_count IS NULL OR member_count >= 0", name="member_count"),
+        # the registry's listing order (table load, export pages)
+        Index("ix_organizations_listing", "deleted_at", "kana", "name", "id"),
     )
     __mapper_args__ = {"version_id_col": version}
 

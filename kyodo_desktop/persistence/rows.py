@@ -39,12 +39,12 @@ def load_rows(path: Path, *, trash: bool = False) -> list[OrgRow]:
     """Every organization (or every trashed one) as :class:`OrgRow`, ordered by kana."""
     where = "deleted_at IS NOT NULL" if trash else "deleted_at IS NULL"
     with sqlite_file.connection(path, readonly=True) as conn:
-        cur = conn.execute(f"SELECT {_COLUMNS} FROM organizations WHERE {where}{_ORDER}")  # noqa: S608
+        cur = conn.execute(f"SELECT {_COLUMNS} FROM organizations WHERE {where}{_ORDER}")
         return [OrgRow._make(r) for r in cur]
 
 
 def load_row(path: Path, org_id: str) -> OrgRow | None:
     """One organization's row (trashed or not), or None."""
     with sqlite_file.connection(path, readonly=True) as conn:
-        r = conn.execute(f"SELECT {_COLUMNS} FROM organizations WHERE id = ?", (org_id,)).fetchone()  # noqa: S608
+        r = conn.execute(f"SELECT {_COLUMNS} FROM organizations WHERE id = ?", (org_id,)).fetchone()
     return OrgRow._make(r) if r else None

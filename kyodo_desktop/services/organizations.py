@@ -32,9 +32,7 @@ from kyodo_desktop.persistence.models import Contact, Interaction, Organization,
 from kyodo_desktop.services.workspace import Workspace
 
 #: Organization columns that mirror ``OrganizationInput`` one to one.
-_PLAIN_FIELDS = tuple(
-    f.name for f in dataclasses.fields(OrganizationInput) if f.name not in ("fields",)
-)
+_PLAIN_FIELDS = tuple(f.name for f in dataclasses.fields(OrganizationInput) if f.name not in ("fields",))
 ENTITY = "organization"
 
 
@@ -205,9 +203,7 @@ class OrganizationService:
         matches = []
         for row in s.execute(stmt.order_by(Organization.name)):
             stored = {"dup_key": row[2], "corporate_number": row[3], "phone": row[4], "email": row[5]}
-            reasons = tuple(
-                reason for col, value, reason in active if stored[col.key] == value
-            )
+            reasons = tuple(reason for col, value, reason in active if stored[col.key] == value)
             matches.append(DuplicateMatch(row[0], row[1], reasons))
         return matches
 

@@ -144,7 +144,7 @@ class Workspace:
         self.close()
 
 
-class _temporary_lock:  # noqa: N801 - used like a function
+class _temporary_lock:
     """Hold ``lock`` if given, else take the folder lock just for this block (create/migrate)."""
 
     def __init__(self, data_dir: Path, lock: DataFolderLock | None) -> None:

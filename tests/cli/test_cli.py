@@ -39,13 +39,17 @@ def _add(kyodo: Run, *args: str) -> str:
 
 
 def test_add_prints_the_new_id_last_and_search_lists_id_tab_name(kyodo: Run) -> None:
-    a = _add(kyodo, "--name", "NPO法人 みどりの会", "--phone", "043-223-1111", "--field", "7", "--field", "13")
+    a = _add(
+        kyodo, "--name", "NPO法人 みどりの会", "--phone", "043-223-1111", "--field", "7", "--field", "13"
+    )
     b = _add(kyodo, "--name", "ﾐﾄﾞﾘ子ども食堂", "--municipality", "柏市")
     _add(kyodo, "--name", "あおぞら会")
     code, out, err = kyodo("orgs", "search", "みどり")
     assert code == 0 and err == ""
     lines = out.splitlines()
-    assert sorted(lines) == sorted([f"{a}\tNPO法人 みどりの会", f"{b}\tミドリ子ども食堂"])  # stored NFKC-normalised
+    assert sorted(lines) == sorted(
+        [f"{a}\tNPO法人 みどりの会", f"{b}\tミドリ子ども食堂"]
+    )  # stored NFKC-normalised
     code, out, _ = kyodo("orgs", "search", "")
     assert len(out.splitlines()) == 3
     assert all(line.count("\t") == 1 for line in out.splitlines())
@@ -74,7 +78,9 @@ def test_show_prints_the_record_and_json(kyodo: Run) -> None:
         (["--field", "21"], "活動分野"),
     ],
 )
-def test_bad_input_exits_1_with_one_line_and_writes_nothing(kyodo: Run, args: list[str], message: str) -> None:
+def test_bad_input_exits_1_with_one_line_and_writes_nothing(
+    kyodo: Run, args: list[str], message: str
+) -> None:
     code, out, err = kyodo("orgs", "add", "--name", "誤り確認の会", *args)
     assert code == 1
     assert out == ""
@@ -148,7 +154,7 @@ def test_check_fails_on_a_damaged_file(kyodo: Run, data_dir: Path) -> None:
 
 def test_export_xlsx_writes_one_row_per_live_organization(kyodo: Run, tmp_path: Path) -> None:
     kyodo("demo", "--orgs", "50")
-    gone = _add(kyodo, "--name", "=HYPERLINK(\"http://x\")の会")
+    gone = _add(kyodo, "--name", '=HYPERLINK("http://x")の会')
     kyodo("orgs", "delete", gone)
     out = tmp_path / "団体一覧.xlsx"
     code, _, err = kyodo("export-xlsx", str(out))
@@ -175,7 +181,9 @@ def _cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_reads_work_while_another_process_holds_the_lock_but_writes_do_not(data_dir: Path, tmp_path: Path) -> None:
+def test_reads_work_while_another_process_holds_the_lock_but_writes_do_not(
+    data_dir: Path, tmp_path: Path
+) -> None:
     assert _cli(data_dir, "demo", "--orgs", "20").returncode == 0
     with DataFolderLock(data_dir):
         assert _cli(data_dir, "orgs", "search", "").stdout.count("\n") == 20

@@ -45,8 +45,12 @@ def test_migrations_produce_exactly_the_mapped_schema(ws: Workspace) -> None:
 
 def test_transactions_are_real_so_a_failed_action_leaves_nothing(ws: Workspace) -> None:
     with pytest.raises(RuntimeError), ws.session_factory.begin() as s:
-        s.execute(text("INSERT INTO audit_log (occurred_at, officer, entity, record_id, action, changes, context) "
-                       "VALUES ('t', 'o', 'e', 'r', 'a', '{}', '')"))
+        s.execute(
+            text(
+                "INSERT INTO audit_log (occurred_at, officer, entity, record_id, action, changes, context) "
+                "VALUES ('t', 'o', 'e', 'r', 'a', '{}', '')"
+            )
+        )
         raise RuntimeError("boom")
     with ws.session_factory() as s:
         assert s.execute(text("SELECT count(*) FROM audit_log")).scalar() == 0

@@ -185,7 +185,9 @@ def test_search_folds_width_kana_and_case_and_needs_every_term(svc: Organization
 
 def test_interactions_move_the_last_contact_date(svc: OrganizationService) -> None:
     org_id = svc.create(OrganizationInput(name="すずらんの会"))
-    svc.add_interaction(org_id, InteractionInput(occurred_on=date(2026, 4, 1), kind="面談", summary="顔合わせ"))
+    svc.add_interaction(
+        org_id, InteractionInput(occurred_on=date(2026, 4, 1), kind="面談", summary="顔合わせ")
+    )
     later = svc.add_interaction(
         org_id, InteractionInput(occurred_on=date(2026, 6, 1), kind="電話", summary="日程調整")
     )
