@@ -218,14 +218,31 @@ def _table(model: type[Base]) -> Table:
     return cast(Table, model.__table__)
 
 
+_PHONE_SHAPES: dict[str, tuple[int, ...] | None] = {}
+
+
 def _phone(rng: random.Random, area: str) -> str:
-    """A landline number for the area code, hyphenated the way manual entry stores it."""
+    """A landline number for the area code, hyphenated the way manual entry stores it.
+
+    Validity and hyphenation depend only on the leading digits, so phonenumbers is asked once per
+    six-digit prefix and the shape reused (asking it for every number was half the run time).
+    """
     while True:  # not every local exchange exists; draw again until phonenumbers accepts it
-        rest = "".join(str(rng.randint(0, 9)) for _ in range(10 - len(area) - 1))
-        try:
-            return normalize_phone(area + str(rng.randint(2, 9)) + rest)
-        except ValidationError:
+        digits = area + str(rng.randint(2, 9)) + "".join(str(rng.randint(0, 9)) for _ in range(9 - len(area)))
+        prefix = digits[:6]
+        if prefix not in _PHONE_SHAPES:
+            try:
+                _PHONE_SHAPES[prefix] = tuple(len(g) for g in normalize_phone(digits).split("-"))
+            except ValidationError:
+                _PHONE_SHAPES[prefix] = None
+        shape = _PHONE_SHAPES[prefix]
+        if shape is None:
             continue
+        parts, pos = [], 0
+        for n in shape:
+            parts.append(digits[pos : pos + n])
+            pos += n
+        return "-".join(parts)
 
 
 def _corporate_number(rng: random.Random) -> str:
