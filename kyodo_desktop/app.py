@@ -1,0 +1,71 @@
+"""The desktop application: ``kyodo-desktop`` and ``python -m kyodo_desktop``.
+
+Start-up stays light: the window shows its table from raw ``sqlite3`` rows; SQLAlchemy and
+openpyxl are imported only when a record is opened or saved, or a workbook written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kyodo_desktop import __version__
+
+if TYPE_CHECKING:
+    from kyodo_desktop.gui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def create_main_window(data_dir: Path) -> MainWindow:
+    """Build the main window on ``data_dir`` (needs a QApplication; shows no modal dialog).
+
+    The window takes the folder's write lock (released when it closes), opens read-only with a
+    banner when another program holds it, and shows a recovery page for a damaged file.
+    """
+    from kyodo_desktop.gui.main_window import MainWindow
+
+    window = MainWindow(data_dir)
+    window.open_data_folder()
+    return window
+
+
+def _parse(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
+    parser = argparse.ArgumentParser(prog="kyodo-desktop", description="協働デスク（Kyodo Desktop）")
+    parser.add_argument("--version", action="version", version=f"kyodo-desktop {__version__}")
+    parser.add_argument(
+        "--data-dir", type=Path, help="データフォルダ（既定: KYODO_DATA_DIR、kyodo-data/、ユーザーフォルダ）"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="ログを標準エラーにも出す")
+    args, rest = parser.parse_known_args(list(argv))
+    return args, rest
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``kyodo-desktop``; returns the exit code of the event loop."""
+    from kyodo_desktop.logging_setup import setup_logging
+    from kyodo_desktop.services.data_folder import resolve_data_dir
+
+    args, qt_args = _parse(sys.argv[1:] if argv is None else argv)
+    data_dir, why = resolve_data_dir(args.data_dir)
+    setup_logging(data_dir, verbose=args.verbose)
+    log.info("kyodo-desktop %s starting (data folder from %s)", __version__, why)
+
+    from kyodo_desktop.gui.application import create_application
+
+    app = create_application([sys.argv[0] if sys.argv else "kyodo-desktop", *qt_args])
+    window = create_main_window(data_dir)
+    window.show()
+    try:
+        return int(app.exec())
+    finally:
+        # The event loop can end without a close event (session logout, app.quit()).
+        window.release_workspace()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

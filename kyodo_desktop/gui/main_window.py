@@ -1,0 +1,308 @@
+"""The main window: opens the data folder, places the tabs (or the recovery page) and wires menus.
+
+Work on records lives in the tabs; this module only builds them, connects their signals to the
+status bar, and owns the workspace (its lock is released when the window closes).
+"""
+
+from __future__ import annotations
+
+import logging
+import platform
+from pathlib import Path
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+
+from kyodo_desktop import __version__
+from kyodo_desktop.gui import dialogs
+from kyodo_desktop.gui.officer_panel import OfficerPanel
+from kyodo_desktop.gui.organizations.tab import OrganizationsTab
+from kyodo_desktop.gui.recovery_page import RecoveryPage
+from kyodo_desktop.gui.startup import open_data_folder
+from kyodo_desktop.gui.styles import WARNING_COLORS, panel_style
+from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup, show_progress
+from kyodo_desktop.persistence import backup
+from kyodo_desktop.persistence.errors import BackupInfo, KnownError, LockedError
+from kyodo_desktop.persistence.rows import load_rows
+from kyodo_desktop.persistence.sqlite_file import DB_FILE_NAME
+from kyodo_desktop.services.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """協働デスク's window on one data folder.
+
+    Shows the tabs on a sound data file (read-only with a banner when another program holds
+    the lock), or a :class:`RecoveryPage` when the file cannot be opened.
+    """
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.data_dir = data_dir
+        self.workspace: Workspace | None = None
+        self.organizations_tab: OrganizationsTab | None = None
+        self.officer_panel: OfficerPanel | None = None
+        self._tasks = TaskGroup()
+        self._daily_backup_pending = False
+        self.setWindowTitle(self.tr("協働デスク"))
+        self.resize(1280, 800)
+
+        central = QWidget()
+        self._layout = QVBoxLayout(central)
+        self._layout.setContentsMargins(6, 6, 6, 0)
+        self.read_only_banner = QLabel()
+        self.read_only_banner.setObjectName("readOnlyBanner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.read_only_banner.setStyleSheet(
+            panel_style("readOnlyBanner", *WARNING_COLORS) + " QLabel#readOnlyBanner { padding: 6px; }"
+        )
+        self.read_only_banner.hide()
+        self._layout.addWidget(self.read_only_banner)
+        self._content: QWidget | None = None
+        self.setCentralWidget(central)
+
+        self._officer_status = QLabel()
+        self._officer_status.setObjectName("officerStatusLabel")
+        self._folder_status = QLabel()
+        self._folder_status.setObjectName("folderStatusLabel")
+        self._count_status = QLabel()
+        self._count_status.setObjectName("countStatusLabel")
+        for label in (self._officer_status, self._folder_status):
+            label.setStyleSheet("margin: 0 12px 0 4px;")
+        status = self.statusBar()
+        status.addWidget(self._officer_status)
+        status.addWidget(self._folder_status, 1)
+        status.addPermanentWidget(self._count_status)
+        self._folder_status.setText(self.tr("データ: {folder}").format(folder=data_dir))
+
+        self.backup_action = QAction(self.tr("バックアップを作成"), self)
+        self.backup_action.triggered.connect(self._on_backup_triggered)
+        self.quit_action = QAction(self.tr("終了"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        self.officer_action = QAction(self.tr("職員の設定…"), self)
+        self.officer_action.triggered.connect(self._on_officer_triggered)
+        self.about_action = QAction(self.tr("バージョン情報"), self)
+        self.about_action.triggered.connect(self._on_about_triggered)
+        self.addAction(self.quit_action)
+
+    # -- opening --------------------------------------------------------------------------------
+    def open_data_folder(self) -> None:
+        """Open the data folder and show the tabs, or the page explaining why it cannot be opened."""
+        preload = self._preload_rows()
+        outcome = open_data_folder(self.data_dir)
+        if outcome.workspace is None:
+            assert outcome.error is not None
+            self._show_problem(outcome.error)
+        else:
+            self._show_workspace(outcome.workspace, outcome.locked, preload)
+
+    def _preload_rows(self) -> BackgroundTask | None:
+        """Start reading the registry rows while the data file is checked (about halves start-up).
+
+        Reading needs no lock, and the rows are shown only if the file then opens; a read-only
+        connection never writes, so a foreign or damaged file stays untouched.
+        """
+        db_path = self.data_dir / DB_FILE_NAME
+        if not db_path.is_file():
+            return None
+        task = BackgroundTask(lambda _task: load_rows(db_path), self)
+        return self._tasks.start(task)
+
+    def _set_content(self, widget: QWidget) -> None:
+        if self._content is not None:
+            self._layout.removeWidget(self._content)
+            self._content.deleteLater()
+        self._content = widget
+        self._layout.addWidget(widget, 1)
+
+    def _show_problem(self, error: KnownError) -> None:
+        page = RecoveryPage(error, self.data_dir)
+        page.restore_requested.connect(self._on_restore_requested)
+        self._set_content(page)
+        self.read_only_banner.hide()
+        self._officer_status.clear()
+        self._count_status.clear()
+        self._build_menus()
+
+    def _show_workspace(
+        self, ws: Workspace, locked: LockedError | None, preload: BackgroundTask | None
+    ) -> None:
+        self.workspace = ws
+        if locked is not None:
+            self.read_only_banner.setText(self.tr("閲覧専用で開いています — {reason}").format(reason=locked))
+            self.read_only_banner.show()
+
+        self.officer_panel = OfficerPanel(ws)
+        self.officer_panel.officer_saved.connect(self._on_officer_saved)
+        self._layout.insertWidget(1, self.officer_panel)
+
+        tabs = QTabWidget()
+        tabs.setObjectName("mainTabs")
+        tabs.setDocumentMode(True)
+        self.organizations_tab = OrganizationsTab(ws)
+        self.organizations_tab.count_changed.connect(self._on_count_changed)
+        tabs.addTab(self.organizations_tab, self.tr("団体台帳"))
+        self._set_content(tabs)
+        self._build_menus()
+        self._show_officer()
+        if ws.officer.source != "settings":
+            self.officer_panel.open_panel()
+        if not ws.writable:
+            self._officer_status.setText(self._officer_status.text() + self.tr("（閲覧専用）"))
+        # Rows are read once the window is on screen, the day's backup once they are shown
+        # (both read the whole file; one after the other keeps the table quick to appear).
+        self._daily_backup_pending = ws.writable
+        self.organizations_tab.rows_loaded.connect(self._start_daily_backup)
+        tab = self.organizations_tab
+        QTimer.singleShot(0, lambda: tab.reload(preloaded=preload))
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        tab = self.organizations_tab if self.workspace is not None else None
+        file_menu = bar.addMenu(self.tr("ファイル(&F)"))
+        if tab is not None:
+            file_menu.addAction(tab.export_action)
+            file_menu.addAction(self.backup_action)
+            file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        if tab is not None:
+            org_menu = bar.addMenu(self.tr("団体(&O)"))
+            org_menu.addAction(tab.new_action)
+            org_menu.addAction(tab.open_action)
+            org_menu.addAction(tab.trash_action)
+            org_menu.addSeparator()
+            org_menu.addAction(tab.show_trash_action)
+            org_menu.addAction(tab.reload_action)
+            settings_menu = bar.addMenu(self.tr("設定(&S)"))
+            settings_menu.addAction(self.officer_action)
+        help_menu = bar.addMenu(self.tr("ヘルプ(&H)"))
+        help_menu.addAction(self.about_action)
+
+    # -- status bar ---------------------------------------------------------------------------
+    def _show_officer(self) -> None:
+        if self.workspace is not None:
+            self._officer_status.setText(
+                self.tr("職員: {officer}").format(officer=self.workspace.officer.label())
+            )
+
+    def _on_count_changed(self, shown: int, total: int) -> None:
+        if shown == total:
+            self._count_status.setText(self.tr("{total} 件").format(total=f"{total:,}"))
+        else:
+            self._count_status.setText(
+                self.tr("{shown} 件 / 全 {total} 件").format(shown=f"{shown:,}", total=f"{total:,}")
+            )
+
+    def _on_officer_saved(self) -> None:
+        self._show_officer()
+        self.statusBar().showMessage(self.tr("職員を設定しました"), 5000)
+
+    # -- actions --------------------------------------------------------------------------------
+    def _on_officer_triggered(self) -> None:
+        if self.officer_panel is not None:
+            self.officer_panel.open_panel()
+
+    def _on_about_triggered(self) -> None:
+        dialogs.info(
+            self,
+            self.tr("バージョン情報"),
+            self.tr(
+                "協働デスク（Kyodo Desktop） {version}\n"
+                "市民活動団体・NPOとの協働を記録する職員向けアプリ\n\n"
+                "Python {python} / PySide6 {pyside}\nデータフォルダ: {folder}"
+            ).format(
+                version=__version__,
+                python=platform.python_version(),
+                pyside=pyside_version,
+                folder=self.data_dir,
+            ),
+        )
+
+    def _start_daily_backup(self) -> None:
+        ws = self.workspace
+        if ws is None or not self._daily_backup_pending:
+            return
+        self._daily_backup_pending = False
+        task = BackgroundTask(lambda _task: ws.daily_backup(), self)
+        task.failed.connect(self._on_daily_backup_failed)
+        self._tasks.start(task)
+
+    def _on_daily_backup_failed(self, exc: Exception) -> None:
+        log.error("daily backup failed: %s", exc)
+        self.statusBar().showMessage(self.tr("日次バックアップに失敗しました: {error}").format(error=exc))
+
+    def _on_backup_triggered(self) -> None:
+        ws = self.workspace
+        if ws is None:
+            return
+        task = BackgroundTask(lambda _task: backup.create_backup(ws.db_path, ws.backups_dir, "manual"), self)
+        task.succeeded.connect(self._on_backup_done)
+        task.failed.connect(self._on_backup_failed)
+        show_progress(
+            self, task, self.tr("バックアップ"), self.tr("バックアップを作成しています…"), cancellable=False
+        )
+        self._tasks.start(task)
+
+    def _on_backup_done(self, info: BackupInfo) -> None:
+        dialogs.info(
+            self,
+            self.tr("バックアップ"),
+            self.tr("バックアップを作成しました。\n{path}").format(path=info.path),
+        )
+
+    def _on_backup_failed(self, exc: Exception) -> None:
+        if not isinstance(exc, KnownError | OSError):
+            log.error("backup failed", exc_info=exc)
+        dialogs.error(self, self.tr("バックアップ"), str(exc))
+
+    def _on_restore_requested(self, backup_file: Path) -> None:
+        from kyodo_desktop.services import maintenance
+
+        page = self._content
+        self._tasks.stop_all()  # the early read must let go of the file before it is replaced
+        try:
+            kept = maintenance.restore(self.data_dir, backup_file)
+        except KnownError as exc:
+            if isinstance(page, RecoveryPage):
+                page.show_restore_error(str(exc))
+            return
+        log.info("data file restored from backup; damaged file kept: %s", kept is not None)
+        self.open_data_folder()
+        if self.workspace is not None:
+            self.statusBar().showMessage(
+                self.tr("バックアップから復元しました: {name}").format(name=backup_file.name), 10000
+            )
+
+    # -- closing ------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        tab = self.organizations_tab
+        if (
+            tab is not None
+            and tab.has_unsaved_dialogs()
+            and not dialogs.confirm(
+                self,
+                self.tr("未保存の変更"),
+                self.tr("保存していない団体の編集があります。破棄して終了しますか？"),
+                ok_text=self.tr("破棄して終了"),
+            )
+        ):
+            event.ignore()
+            return
+        self.release_workspace()
+        super().closeEvent(event)
+
+    def release_workspace(self) -> None:
+        """Stop background work and release the data-folder lock."""
+        if self.organizations_tab is not None:
+            self.organizations_tab.shutdown()
+        self._tasks.stop_all()
+        if self.workspace is not None:
+            self.workspace.close()
+            log.info("data folder released")

@@ -1,0 +1,121 @@
+"""Small table models of the organization dialog: contact persons and the interaction log."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from kyodo_desktop.domain.wareki import to_wareki
+
+if TYPE_CHECKING:
+    from kyodo_desktop.services.organizations import ContactRecord, InteractionRecord
+
+#: The record id of a row.
+IdRole = Qt.ItemDataRole.UserRole
+
+_ModelIndex = QModelIndex | QPersistentModelIndex
+_Record = TypeVar("_Record")
+
+
+def _date_text(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+class _RecordTableModel(QAbstractTableModel, Generic[_Record]):
+    """Read-only rows of records that have an ``id``; subclasses say what each column shows."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._headers = [self.tr(h) for h in self.HEADERS]
+        self._records: list[_Record] = []
+
+    def set_records(self, records: Sequence[_Record]) -> None:
+        """Replace all rows."""
+        self.beginResetModel()
+        self._records = list(records)
+        self.endResetModel()
+
+    def record(self, row: int) -> _Record:
+        """The record shown at ``row``."""
+        return self._records[row]
+
+    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._headers[section] if 0 <= section < len(self._headers) else None
+        return section + 1
+
+    def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._records):
+            return None
+        rec = self._records[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(rec, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(rec, index.column())
+        if role == IdRole:
+            return getattr(rec, "id", None)
+        return None
+
+    def _display(self, rec: _Record, column: int) -> str:
+        raise NotImplementedError
+
+    def _tooltip(self, rec: _Record, column: int) -> str | None:
+        return None
+
+
+class ContactTableModel(_RecordTableModel["ContactRecord"]):
+    """Contact persons (担当者) of one organization; 主担当 is marked with ●."""
+
+    HEADERS = ("氏名", "フリガナ", "役職", "電話", "メール", "主担当")
+
+    def _display(self, rec: ContactRecord, column: int) -> str:
+        d = rec.data
+        values = (d.name, d.kana, d.role, d.phone, d.email, "●" if d.is_primary else "")
+        return values[column] if 0 <= column < len(values) else ""
+
+
+class InteractionTableModel(_RecordTableModel["InteractionRecord"]):
+    """The interaction log (対応記録) of one organization, newest first."""
+
+    HEADERS = ("対応日", "種類", "内容", "職員", "次回対応日")
+
+    def _display(self, rec: InteractionRecord, column: int) -> str:
+        d = rec.data
+        values = (
+            _date_text(d.occurred_on),
+            d.kind,
+            " ".join(d.summary.split()),
+            d.officer,
+            _date_text(d.next_action_on),
+        )
+        return values[column] if 0 <= column < len(values) else ""
+
+    def _tooltip(self, rec: InteractionRecord, column: int) -> str | None:
+        d = rec.data
+        if column == 0 and d.occurred_on:
+            return to_wareki(d.occurred_on)
+        if column == 4 and d.next_action_on:
+            return to_wareki(d.next_action_on)
+        if column == 2:
+            return d.summary
+        return None
