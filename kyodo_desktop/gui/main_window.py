@@ -25,7 +25,7 @@ from kyodo_desktop.gui.styles import WARNING_COLORS, panel_style
 from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup, show_progress
 from kyodo_desktop.persistence import backup
 from kyodo_desktop.persistence.errors import BackupInfo, KnownError, LockedError
-from kyodo_desktop.persistence.rows import load_rows
+from kyodo_desktop.persistence.rows import RowStore
 from kyodo_desktop.persistence.sqlite_file import DB_FILE_NAME
 from kyodo_desktop.services.workspace import Workspace
 
@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         db_path = self.data_dir / DB_FILE_NAME
         if not db_path.is_file():
             return None
-        task = BackgroundTask(lambda _task: load_rows(db_path), self)
+        task = BackgroundTask(lambda _task: RowStore.open(db_path), self)
         return self._tasks.start(task)
 
     def _set_content(self, widget: QWidget) -> None:
@@ -155,12 +155,29 @@ class MainWindow(QMainWindow):
             self.officer_panel.open_panel()
         if not ws.writable:
             self._officer_status.setText(self._officer_status.text() + self.tr("（閲覧専用）"))
-        # Rows are read once the window is on screen, the day's backup once they are shown
-        # (both read the whole file; one after the other keeps the table quick to appear).
+        # The whole-file check runs in a worker (SQLite releases the GIL, so it overlaps the rows
+        # appearing); writes wait for it, a damaged file turns the window into the recovery page,
+        # and the day's first backup follows a clean check.
         self._daily_backup_pending = ws.writable
-        self.organizations_tab.rows_loaded.connect(self._start_daily_backup)
+        verify = BackgroundTask(lambda _task: ws.verify(), self)
+        verify.succeeded.connect(lambda _result: self._start_daily_backup())
+        verify.failed.connect(lambda exc: self._on_verify_failed(ws, exc))
+        self._tasks.start(verify)
         tab = self.organizations_tab
         QTimer.singleShot(0, lambda: tab.reload(preloaded=preload))
+
+    def _on_verify_failed(self, ws: Workspace, exc: Exception) -> None:
+        if ws is not self.workspace:
+            return
+        log.error("data file failed its start-up check: %s", type(exc).__name__)
+        self.release_workspace()
+        self.workspace = None
+        if self.officer_panel is not None:
+            self._layout.removeWidget(self.officer_panel)
+            self.officer_panel.deleteLater()
+            self.officer_panel = None
+        self.organizations_tab = None
+        self._show_problem(exc if isinstance(exc, KnownError) else KnownError(str(exc)))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()

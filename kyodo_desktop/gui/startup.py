@@ -28,15 +28,15 @@ class OpenOutcome:
 def open_data_folder(data_dir: Path) -> OpenOutcome:
     """Open ``data_dir`` for writing, falling back to read-only when it is locked.
 
-    The day's first backup is left to the caller (:meth:`Workspace.daily_backup`), so that it can
-    run after the window is on screen.
+    The whole-file check (:meth:`Workspace.verify`) and the day's first backup are left to the
+    caller, so that they run in a worker while the window is already on screen.
     """
     try:
-        return OpenOutcome(Workspace.open(data_dir, write=True, daily_backup=False))
+        return OpenOutcome(Workspace.open(data_dir, write=True, daily_backup=False, check=False))
     except LockedError as locked:
         log.info("data folder locked by another program; opening read-only")
         try:
-            return OpenOutcome(Workspace.open(data_dir, write=False), locked=locked)
+            return OpenOutcome(Workspace.open(data_dir, write=False, check=False), locked=locked)
         except KnownError as exc:
             return OpenOutcome(None, error=exc)
     except KnownError as exc:

@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 class Workspace:
     """The data folder a program works on. Close it (or use ``with``) to release the lock."""
 
-    def __init__(self, data_dir: Path, lock: DataFolderLock | None) -> None:
+    def __init__(self, data_dir: Path, lock: DataFolderLock | None, *, verified: bool = True) -> None:
         self.data_dir = data_dir
         self.db_path = data_dir / sqlite_file.DB_FILE_NAME
         self.backups_dir = backup.backups_dir(data_dir)
@@ -40,11 +40,20 @@ class Workspace:
         self._engine: Engine | None = None
         self._session_factory: sessionmaker[Session] | None = None
         self.officer: Officer = current_officer(data_dir)
+        #: whether ``quick_check`` passed; writes wait for it (see :meth:`verify`)
+        self.verified = verified
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
-    def open(cls, data_dir: Path, *, write: bool = True, daily_backup: bool = True) -> Workspace:
-        """Open (creating if needed) the data folder; see the module docstring."""
+    def open(
+        cls, data_dir: Path, *, write: bool = True, daily_backup: bool = True, check: bool = True
+    ) -> Workspace:
+        """Open (creating if needed) the data folder; see the module docstring.
+
+        ``check=False`` leaves the whole-file ``quick_check`` to :meth:`verify` (the GUI runs it
+        in a worker while the window fills); the header is checked either way, and writes are
+        refused until the file is verified.
+        """
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -53,9 +62,9 @@ class Workspace:
         if lock is not None:
             lock.acquire()
         try:
-            created = cls._prepare_file(data_dir, lock)
-            ws = cls(data_dir, lock)
-            if write and daily_backup and not created:
+            created = cls._prepare_file(data_dir, lock, check=check)
+            ws = cls(data_dir, lock, verified=check or created)
+            if write and daily_backup and not created and ws.verified:
                 ws.daily_backup()
             return ws
         except BaseException:
@@ -64,11 +73,12 @@ class Workspace:
             raise
 
     @staticmethod
-    def _prepare_file(data_dir: Path, lock: DataFolderLock | None) -> bool:
+    def _prepare_file(data_dir: Path, lock: DataFolderLock | None, *, check: bool) -> bool:
         """Check, create or migrate the data file; True when it was just created."""
         path = data_dir / sqlite_file.DB_FILE_NAME
         if path.exists():
-            health.check_health(path)
+            if check or health.needs_migration(path):  # never migrate an unchecked file
+                health.check_health(path)
             if not health.needs_migration(path):
                 return False
         from kyodo_desktop.persistence import database
@@ -79,6 +89,11 @@ class Workspace:
                 return True
             database.migrate(path)
         return False
+
+    def verify(self) -> None:
+        """Run the whole-file ``quick_check`` now (raises ``CorruptDatabaseError``)."""
+        health.check_health(self.db_path)
+        self.verified = True
 
     def daily_backup(self) -> None:
         """The first writer of the day leaves a verified backup behind."""
@@ -92,7 +107,9 @@ class Workspace:
         return self._lock is not None and self._lock.acquired
 
     def require_write(self) -> None:
-        """Raise :class:`LockedError` unless this workspace may write."""
+        """Raise :class:`LockedError` unless this workspace may write (and the file is verified)."""
+        if self.writable and not self.verified:
+            raise KnownError("データファイルを確認しています。数秒待ってからもう一度保存してください。")
         if not self.writable:
             holder = read_holder(self.data_dir)
             if holder is not None:
@@ -147,7 +164,7 @@ class Workspace:
 class _temporary_lock:
     """Hold ``lock`` if given, else take the folder lock just for this block (create/migrate)."""
 
-    def __init__(self, data_dir: Path, lock: DataFolderLock | None) -> None:
+    def __init__(self, data_dir: Path, lock: DataFolderLock | None, *, verified: bool = True) -> None:
         self._own = lock is None
         self._lock = lock or DataFolderLock(data_dir)
 

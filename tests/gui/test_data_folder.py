@@ -67,9 +67,12 @@ def test_corrupt_file_shows_the_recovery_page_and_restores(
     _corrupt(db)
 
     window: MainWindow = open_window(filled_dir)
+    # the whole-file check runs in a worker while the window fills; then the page replaces the tabs
+    qtbot.waitUntil(lambda: window.findChild(RecoveryPage, "recoveryPage") is not None, timeout=10_000)
     page = window.findChild(RecoveryPage, "recoveryPage")
-    assert page is not None and page.isVisible()
-    assert window.findChild(QTabWidget, "mainTabs") is None
+    assert page is not None
+    qtbot.waitUntil(page.isVisible)
+    qtbot.waitUntil(lambda: window.findChild(QTabWidget, "mainTabs") is None)
     assert window.workspace is None
     label = page.findChild(QLabel, "backupLabel")
     assert label is not None
@@ -100,9 +103,10 @@ def _alive(widget: Any) -> bool:
     return True
 
 
-def test_corrupt_file_without_backup(open_window: Any, filled_dir: Path) -> None:
+def test_corrupt_file_without_backup(open_window: Any, filled_dir: Path, qtbot: QtBot) -> None:
     _corrupt(filled_dir / "kyodo.db")
     window: MainWindow = open_window(filled_dir)
+    qtbot.waitUntil(lambda: window.findChild(RecoveryPage, "recoveryPage") is not None, timeout=10_000)
     page = window.findChild(RecoveryPage, "recoveryPage")
     assert page is not None
     assert page.backup is None

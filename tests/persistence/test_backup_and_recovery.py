@@ -10,7 +10,7 @@ import pytest
 
 from kyodo_desktop.domain.organization import OrganizationInput
 from kyodo_desktop.persistence import backup
-from kyodo_desktop.persistence.errors import BackupError, CorruptDatabaseError
+from kyodo_desktop.persistence.errors import BackupError, CorruptDatabaseError, KnownError
 from kyodo_desktop.services import maintenance
 from kyodo_desktop.services.organizations import OrganizationService
 from kyodo_desktop.services.workspace import Workspace
@@ -107,3 +107,23 @@ def test_check_reports_foreign_key_violations(ws: Workspace) -> None:
     conn.close()
     problems = maintenance.check(ws.data_dir)
     assert problems and "外部キー違反" in problems[0]
+
+
+def test_unchecked_workspace_refuses_writes_until_verified(data_dir: Path) -> None:
+    _filled(data_dir, 3)
+    with Workspace.open(data_dir, check=False) as ws:
+        assert not ws.verified
+        svc = OrganizationService(ws)
+        with pytest.raises(KnownError, match="確認しています"):
+            svc.create(OrganizationInput(name="確認前の会"))
+        ws.verify()
+        svc.create(OrganizationInput(name="確認後の会"))
+        assert svc.search("確認前") == [] and len(svc.search("確認後")) == 1
+
+
+def test_deferred_check_still_finds_a_damaged_file(data_dir: Path) -> None:
+    _filled(data_dir)
+    _corrupt(data_dir / "kyodo.db")
+    with Workspace.open(data_dir, check=False) as ws, pytest.raises(CorruptDatabaseError):
+        ws.verify()
+    assert not list((data_dir / "backups").glob("*-daily.db"))  # no backup of a damaged file

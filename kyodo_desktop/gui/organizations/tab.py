@@ -1,6 +1,6 @@
 """The 団体台帳 tab: search and filter the registry, open, create, trash and export records.
 
-Rows come from ``persistence.rows.load_rows`` (raw ``sqlite3``, loaded off the UI thread);
+Rows come from a ``persistence.rows.RowStore`` (raw ``sqlite3``; ids loaded off the UI thread);
 ``OrganizationService`` — and with it SQLAlchemy — is imported only when a record is opened,
 saved, trashed or exported, so the window shows its table without paying for the ORM.
 """
@@ -45,7 +45,7 @@ from kyodo_desktop.gui.organizations.table_model import (
 )
 from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup, show_progress
 from kyodo_desktop.persistence.errors import KnownError
-from kyodo_desktop.persistence.rows import OrgRow, load_row, load_rows
+from kyodo_desktop.persistence.rows import RowStore, load_row
 from kyodo_desktop.services.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -311,19 +311,20 @@ class OrganizationsTab(QWidget):
                     self._on_preload_failed(generation)
             return
         trash, db_path = self.trash_mode, self._ws.db_path
-        task = BackgroundTask(lambda _task: load_rows(db_path, trash=trash), self)
+        task = BackgroundTask(lambda _task: RowStore.open(db_path, trash=trash), self)
         task.succeeded.connect(lambda rows: self._on_rows_loaded(generation, rows))
         task.failed.connect(self._on_load_failed)
         self._tasks.start(task)
 
-    def _on_rows_loaded(self, generation: int, rows: list[OrgRow]) -> None:
+    def _on_rows_loaded(self, generation: int, rows: RowStore) -> None:
         if generation != self._load_generation or generation == self._shown_generation:
             return  # a newer load (e.g. the trash was toggled meanwhile) wins
         self._shown_generation = generation
         self._loading = False
         selected = self.current_id()
         self._set_filter_on_model()
-        self.model.set_rows(rows)
+        self.model.set_store(rows)
+        self._read_ahead(rows, "search_text")
         if selected:
             self.select_id(selected)
         self._report_count()
@@ -334,10 +335,20 @@ class OrganizationsTab(QWidget):
         if generation == self._load_generation and generation != self._shown_generation:
             self.reload()  # e.g. the file was migrated after the early read
 
+    def _read_ahead(self, store: RowStore, column: str) -> None:
+        """Read a column every filter needs in a worker, so the first keystroke does not wait."""
+        task = BackgroundTask(lambda _task: store.read_column(column), self)
+        task.succeeded.connect(
+            lambda result: self.model.install_column(column, *result) if self.model.store is store else None
+        )
+        self._tasks.start(task)
+
     def _on_load_failed(self, exc: Exception) -> None:
         self._loading = False
         log.error("loading registry rows failed: %s", exc)
         self.count_label.setText(self.tr("読み込みに失敗しました"))
+        if not self._ws.verified:
+            return  # the start-up check is still running: it reports a damaged file on its own page
         dialogs.error(
             self,
             self.tr("読み込みエラー"),
@@ -348,6 +359,7 @@ class OrganizationsTab(QWidget):
         """Stop background work (before the window closes)."""
         self._search_timer.stop()
         self._tasks.stop_all()
+        self.model.store.close()
 
     def has_unsaved_dialogs(self) -> bool:
         """Whether an open organization form holds unsaved edits."""

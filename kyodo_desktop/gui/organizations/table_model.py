@@ -1,22 +1,24 @@
-"""The registry table: every loaded row in memory, filtered and sorted in plain Python.
+"""The registry table over a :class:`~kyodo_desktop.persistence.rows.RowStore`, filtered and
+sorted in plain Python.
 
-A ``QSortFilterProxyModel`` was measured at seconds per filter over 100k rows; filtering the
-pre-folded ``search_text`` strings in a list comprehension takes milliseconds. Matching uses
+The store starts with the ids only and reads rows as they are painted, and a column for all rows
+only when a filter or sort needs it. A ``QSortFilterProxyModel`` was measured at seconds per
+filter over 100k rows; filtering the pre-folded ``search_text`` strings in a list comprehension
+takes milliseconds. Matching uses
 :func:`~kyodo_desktop.domain.text.search_terms` exactly as ``OrganizationService.search`` does
 (every term a substring of ``search_text``), so the table and ``kyodo orgs search`` agree.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from operator import attrgetter
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from kyodo_desktop.domain.fields import ACTIVITY_FIELD_SHORT, ACTIVITY_FIELDS, OrgStatus
 from kyodo_desktop.domain.text import search_terms
-from kyodo_desktop.persistence.rows import OrgRow
+from kyodo_desktop.persistence.rows import OrgRow, RowStore
 
 COL_NAME = 0
 COL_KANA = 1
@@ -72,34 +74,42 @@ def _display(row: OrgRow, column: int) -> str:
 
 
 _PLAIN_SORT = {
-    COL_NAME: attrgetter("kana", "name"),  # 五十音順, the order officers look names up in
-    COL_KANA: attrgetter("kana"),
-    COL_LEGAL_FORM: attrgetter("legal_form"),
-    COL_PHONE: attrgetter("phone"),
-    COL_REPRESENTATIVE: attrgetter("representative"),
-    COL_REGISTERED: attrgetter("registered_on"),
+    COL_KANA: "kana",
+    COL_LEGAL_FORM: "legal_form",
+    COL_PHONE: "phone",
+    COL_REPRESENTATIVE: "representative",
+    COL_REGISTERED: "registered_on",
 }
 
 
-def _sort_key_function(column: int) -> Callable[[OrgRow], Any]:
-    """How a column sorts: names by reading (五十音順), places by code, dates as ISO text."""
+def _sort_keys(store: RowStore, column: int) -> list[Any]:
+    """Sort keys of every position: names by reading (五十音順), places by code, dates as ISO text."""
     plain = _PLAIN_SORT.get(column)
     if plain is not None:
-        return plain
+        return [v or "" for v in store.column(plain)]
+    if column == COL_NAME:
+        return list(zip(store.column("kana"), store.column("name"), strict=True))
     if column == COL_MUNICIPALITY:
-        return lambda r: (r.municipality_code or "99999", r.municipality_name)
+        return [
+            (code or "99999", name)
+            for code, name in zip(
+                store.column("municipality_code"), store.column("municipality_name"), strict=True
+            )
+        ]
     if column == COL_FIELDS:
-        return lambda r: field_codes(r.activity_fields) or [99]
+        return [field_codes(text) or [99] for text in store.column("activity_fields")]
     if column == COL_STATUS:
-        return lambda r: _STATUS_ORDER.get(r.status, 99)
-    return lambda r: _display(r, column)
+        return [_STATUS_ORDER.get(v, 99) for v in store.column("status")]
+    if column == COL_LAST_CONTACT:
+        return [v or "" for v in store.column("last_contact_on")]
+    return [0] * len(store)
 
 
 class OrganizationTableModel(QAbstractTableModel):
-    """Rows of :class:`OrgRow`; ``rowCount()`` is the number of rows matching the filter.
+    """Rows of a :class:`RowStore`; ``rowCount()`` is the number of rows matching the filter.
 
-    ``_rows`` holds every loaded row, ``_order`` their positions in the current sort order, and
-    ``_view`` the positions that match the filter, in that order.
+    ``_store`` holds every row by position, ``_order`` the positions in the current sort order,
+    and ``_view`` the positions that match the filter, in that order.
     """
 
     HEADERS = (
@@ -118,10 +128,8 @@ class OrganizationTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._headers = [self.tr(h) for h in self.HEADERS]
-        self._rows: list[OrgRow] = []
-        self._texts: list[str] = []
+        self._store = RowStore.from_rows([])
         self._fields: list[str] | None = None  # ",1,13,": a code test is one substring check
-        self._positions: dict[str, int] = {}
         self._sort_keys: dict[int, list[Any]] = {}
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
@@ -145,12 +153,14 @@ class OrganizationTableModel(QAbstractTableModel):
     def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._view):
             return None
-        row = self._rows[self._view[index.row()]]
         column = index.column()
+        if role == IdRole:
+            return self._store.id(self._view[index.row()])
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        row = self._row_for_view(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(row, column)
-        if role == IdRole:
-            return row.id
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_FIELDS:
                 return "\n".join(ACTIVITY_FIELDS.get(c, str(c)) for c in field_codes(row.activity_fields))
@@ -181,7 +191,7 @@ class OrganizationTableModel(QAbstractTableModel):
         self._order = self._sorted_positions()
         self._view = self._matching(self._order)
         if persistent:
-            where = {self._rows[pos].id: n for n, pos in enumerate(self._view)}
+            where = {self._store.id(pos): n for n, pos in enumerate(self._view)}
             new = []
             for old, org_id in zip(persistent, ids, strict=True):
                 target = where.get(org_id) if org_id is not None else None
@@ -190,22 +200,32 @@ class OrganizationTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     # -- rows ---------------------------------------------------------------------------------
-    def set_rows(self, rows: Sequence[OrgRow]) -> None:
-        """Replace every row (keeps the filter and the sort)."""
+    def set_store(self, store: RowStore) -> None:
+        """Show ``store`` (keeps the filter and the sort)."""
         self.beginResetModel()
-        self._rows = list(rows)
+        self._store.close()
+        self._store = store
         self._reindex()
         self._view = self._matching(self._order)
         self.endResetModel()
 
+    @property
+    def store(self) -> RowStore:
+        """The rows behind the table."""
+        return self._store
+
+    def set_rows(self, rows: Sequence[OrgRow]) -> None:
+        """Show exactly ``rows`` (no data file behind them; used for small lists and tests)."""
+        self.set_store(RowStore.from_rows(rows))
+
+    def install_column(self, name: str, revision: int, values: list[Any]) -> None:
+        """Take a column read ahead in a worker (see :meth:`RowStore.read_column`)."""
+        self._store.install_column(name, revision, values)
+
     def upsert_row(self, row: OrgRow) -> None:
         """Insert or replace one row after a save, without reloading the others."""
         self.beginResetModel()
-        pos = self._positions.get(row.id)
-        if pos is None:
-            self._rows.append(row)
-        else:
-            self._rows[pos] = row
+        self._store.upsert(row)
         self._reindex()
         self._view = self._matching(self._order)
         self.endResetModel()
@@ -216,34 +236,42 @@ class OrganizationTableModel(QAbstractTableModel):
 
     def remove_rows(self, org_ids: Iterable[str]) -> int:
         """Drop several rows at once; returns how many were loaded."""
-        gone = {i for i in org_ids if i in self._positions}
-        if not gone:
+        ids = [i for i in org_ids if self._store.position(i) is not None]
+        if not ids:
             return 0
         self.beginResetModel()
-        self._rows = [r for r in self._rows if r.id not in gone]
+        removed = self._store.remove(ids)
         self._reindex()
         self._view = self._matching(self._order)
         self.endResetModel()
-        return len(gone)
+        return removed
 
     def _reindex(self) -> None:
-        self._texts = [r.search_text for r in self._rows]
         self._fields = None
-        self._positions = {r.id: n for n, r in enumerate(self._rows)}
         self._sort_keys.clear()
         self._order = self._sorted_positions()
 
     def _sorted_positions(self) -> list[int]:
-        positions = list(range(len(self._rows)))
+        positions = list(range(len(self._store)))
         if self._sort_column < 0:
             return positions
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        if self._sort_column == COL_NAME and self._store.in_listing_order:
+            return positions[::-1] if descending else positions  # read in this order already
         keys = self._sort_keys.get(self._sort_column)
         if keys is None:
-            key_of = _sort_key_function(self._sort_column)
-            keys = self._sort_keys[self._sort_column] = [key_of(r) for r in self._rows]
+            keys = self._sort_keys[self._sort_column] = _sort_keys(self._store, self._sort_column)
         # Ties keep the load order (by reading); descending reverses ties too, which nobody sees.
-        positions.sort(key=keys.__getitem__, reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+        positions.sort(key=keys.__getitem__, reverse=descending)
         return positions
+
+    def _row_for_view(self, row: int) -> OrgRow:
+        """The row shown at view row ``row``, reading it and the next screenful together."""
+        pos = self._view[row]
+        store = self._store
+        if not store.has_row(pos):
+            store.prefetch(self._view[row : row + 200])
+        return store.row(pos)
 
     # -- filtering ----------------------------------------------------------------------------
     def apply_filter(
@@ -263,28 +291,33 @@ class OrganizationTableModel(QAbstractTableModel):
     def _matching(self, order: list[int]) -> list[int]:
         query, municipality_code, field_code, legal_form, status = self._filter
         positions = order
-        for term in search_terms(query):
-            texts = self._texts
-            positions = [p for p in positions if term in texts[p]]
-        rows = self._rows
+        store = self._store
+        terms = search_terms(query)
+        if terms:
+            texts = store.column("search_text")
+            for term in terms:
+                positions = [p for p in positions if term in texts[p]]
         if municipality_code:
-            positions = [p for p in positions if rows[p].municipality_code == municipality_code]
+            codes = store.column("municipality_code")
+            positions = [p for p in positions if codes[p] == municipality_code]
         if field_code:
             if self._fields is None:
-                self._fields = [f",{r.activity_fields}," for r in rows]
+                self._fields = [f",{f}," for f in store.column("activity_fields")]
             needle, fields = f",{field_code},", self._fields
             positions = [p for p in positions if needle in fields[p]]
         if legal_form:
-            positions = [p for p in positions if rows[p].legal_form == legal_form]
+            forms = store.column("legal_form")
+            positions = [p for p in positions if forms[p] == legal_form]
         if status:
-            positions = [p for p in positions if rows[p].status == status]
+            statuses = store.column("status")
+            positions = [p for p in positions if statuses[p] == status]
         return positions if positions is not order else list(order)
 
     # -- lookups ------------------------------------------------------------------------------
     @property
     def total_count(self) -> int:
         """How many rows are loaded (before filtering)."""
-        return len(self._rows)
+        return len(self._store)
 
     @property
     def is_filtered(self) -> bool:
@@ -294,15 +327,15 @@ class OrganizationTableModel(QAbstractTableModel):
 
     def row_id(self, row: int) -> str:
         """The organization id shown at ``row``."""
-        return self._rows[self._view[row]].id
+        return self._store.id(self._view[row])
 
     def org_row(self, row: int) -> OrgRow:
         """The :class:`OrgRow` shown at ``row``."""
-        return self._rows[self._view[row]]
+        return self._row_for_view(row)
 
     def row_of(self, org_id: str) -> int:
         """The view row showing ``org_id``, or -1 when it is filtered out or not loaded."""
-        pos = self._positions.get(org_id)
+        pos = self._store.position(org_id)
         if pos is None:
             return -1
         try:
@@ -312,5 +345,5 @@ class OrganizationTableModel(QAbstractTableModel):
 
     def visible_ids(self) -> list[str]:
         """Ids of the matching rows, in view order."""
-        rows = self._rows
-        return [rows[p].id for p in self._view]
+        store = self._store
+        return [store.id(p) for p in self._view]
