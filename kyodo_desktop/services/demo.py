@@ -10,9 +10,9 @@ import json
 import random
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import insert, select
 
 from kyodo_desktop.domain.organization import OrganizationInput, search_blob
 from kyodo_desktop.domain.text import duplicate_key
@@ -23,11 +23,11 @@ from kyodo_desktop.domain.validation import (
 )
 from kyodo_desktop.persistence.models import (
     AuditEntry,
-    Base,
     Contact,
     Interaction,
     Organization,
     new_id,
+    table_of,
     utc_now,
 )
 from kyodo_desktop.services.organizations import fields_to_text
@@ -213,11 +213,6 @@ SUMMARIES = (
 KINDS = ("面談", "電話", "メール", "会議", "イベント", "情報交換")
 
 
-def _table(model: type[Base]) -> Table:
-    """The Core table of a mapped class (Core executemany is the fast bulk path)."""
-    return cast(Table, model.__table__)
-
-
 _PHONE_SHAPES: dict[str, tuple[int, ...] | None] = {}
 
 
@@ -283,12 +278,12 @@ def generate(
     def flush() -> None:
         with ws.session_factory.begin() as s:
             # Core executemany on the tables: the ORM bulk path emitted one statement per row here
-            s.execute(insert(_table(Organization)), batch_orgs)
+            s.execute(insert(table_of(Organization)), batch_orgs)
             if batch_contacts:
-                s.execute(insert(_table(Contact)), batch_contacts)
+                s.execute(insert(table_of(Contact)), batch_contacts)
             if batch_interactions:
-                s.execute(insert(_table(Interaction)), batch_interactions)
-            s.execute(insert(_table(AuditEntry)), batch_audit)
+                s.execute(insert(table_of(Interaction)), batch_interactions)
+            s.execute(insert(table_of(AuditEntry)), batch_audit)
         for lst in (batch_orgs, batch_contacts, batch_interactions, batch_audit):
             lst.clear()
 

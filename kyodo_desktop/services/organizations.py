@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from kyodo_desktop.domain.organization import (
@@ -28,7 +28,7 @@ from kyodo_desktop.domain.organization import (
 from kyodo_desktop.domain.text import duplicate_key, search_terms
 from kyodo_desktop.persistence import audit
 from kyodo_desktop.persistence.errors import KnownError, NotFoundError, StaleEditError
-from kyodo_desktop.persistence.models import Contact, Interaction, Organization, utc_now
+from kyodo_desktop.persistence.models import Contact, Interaction, Organization, table_of, utc_now
 from kyodo_desktop.services.workspace import Workspace
 
 #: Organization columns that mirror ``OrganizationInput`` one to one.
@@ -382,9 +382,8 @@ class OrganizationService:
             org = self._load(s, org_id)
             entry = Interaction(organization=org, **dataclasses.asdict(clean))
             s.add(entry)
-            if org.last_contact_on is None or clean.occurred_on > org.last_contact_on:
-                org.last_contact_on = clean.occurred_on
             s.flush()
+            self._refresh_last_contact(s, org.id)
             audit.record(
                 s,
                 officer=self.ws.officer.name,
@@ -416,11 +415,21 @@ class OrganizationService:
             )
             s.delete(entry)
             s.flush()
-            org.last_contact_on = s.scalar(
-                select(func.max(Interaction.occurred_on)).where(Interaction.organization_id == org.id)
-            )
+            self._refresh_last_contact(s, org.id)
 
     # -- helpers -------------------------------------------------------------------------------
+    @staticmethod
+    def _refresh_last_contact(s: Session, org_id: str) -> None:
+        """Set 最終接触日 from the log with a Core UPDATE.
+
+        It is derived data, so it must not bump the record's version: an edit form open on the
+        record stays valid when someone logs a phone call.
+        """
+        latest = select(func.max(Interaction.occurred_on)).where(Interaction.organization_id == org_id)
+        table = table_of(Organization)
+        s.execute(update(table).where(table.c.id == org_id).values(last_contact_on=latest.scalar_subquery()))
+        s.expire_all()
+
     @staticmethod
     def _load(s: Session, org_id: str) -> Organization:
         org = s.get(Organization, org_id)

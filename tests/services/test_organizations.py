@@ -193,6 +193,7 @@ def test_interactions_move_the_last_contact_date(svc: OrganizationService) -> No
     )
     rec = svc.get(org_id)
     assert rec.last_contact_on == date(2026, 6, 1)
+    assert rec.version == 1  # derived: an edit form open on the record stays valid
     assert rec.interactions[0].data.officer == "テスト職員"
     svc.remove_interaction(later)
     assert svc.get(org_id).last_contact_on == date(2026, 4, 1)

@@ -165,7 +165,6 @@ class OrganizationDialog(QDialog):
         self._service = service
         self._org_id = org_id
         self._version = 0
-        self._last_contact: date | None = None
         self._read_only = read_only
         self._dirty = False
         self._loading = False
@@ -621,7 +620,6 @@ class OrganizationDialog(QDialog):
     def _load_record(self, record: OrganizationRecord) -> None:
         self._org_id = record.id
         self._version = record.version
-        self._last_contact = record.last_contact_on
         self._populate(record.data)
         self._contacts.set_records(record.contacts)
         self._interactions.set_records(record.interactions)
@@ -765,16 +763,11 @@ class OrganizationDialog(QDialog):
     def _after_child_change(self) -> None:
         """Refresh the lists after a contact/interaction change stored by the service.
 
-        A new interaction can move 最終接触日 and so bump the record's version; that bump is
-        ours, so the form adopts it. Any other difference means someone else saved meanwhile,
-        and the form keeps its old version so that its next save is refused as stale.
+        Contacts and interactions never change the record's version (最終接触日 is derived), so
+        the form keeps its version: if someone else saved meanwhile, its next save is refused.
         """
         assert self._org_id is not None
         record = self._service.get(self._org_id)
-        expected = self._version + (1 if record.last_contact_on != self._last_contact else 0)
-        if record.version == expected:
-            self._version = record.version
-        self._last_contact = record.last_contact_on
         self._contacts.set_records(record.contacts)
         self._interactions.set_records(record.interactions)
         self.organization_saved.emit(self._org_id)
