@@ -223,13 +223,16 @@ def _phone(rng: random.Random, area: str) -> str:
     six-digit prefix and the shape reused (asking it for every number was half the run time).
     """
     while True:  # not every local exchange exists; draw again until phonenumbers accepts it
-        digits = area + str(rng.randint(2, 9)) + "".join(str(rng.randint(0, 9)) for _ in range(9 - len(area)))
+        first = "7" if area == "04" else str(rng.randint(2, 9))  # 04-7xxx: 柏・我孫子・流山・野田・鴨川
+        digits = area + first + "".join(str(rng.randint(0, 9)) for _ in range(9 - len(area)))
         prefix = digits[:6]
         if prefix not in _PHONE_SHAPES:
             try:
-                _PHONE_SHAPES[prefix] = tuple(len(g) for g in normalize_phone(digits).split("-"))
+                groups = normalize_phone(digits).split("-")
             except ValidationError:
-                _PHONE_SHAPES[prefix] = None
+                groups = []
+            # keep only numbers that stay in the place's own area code (0479-…, not 047-99…)
+            _PHONE_SHAPES[prefix] = tuple(len(g) for g in groups) if groups and groups[0] == area else None
         shape = _PHONE_SHAPES[prefix]
         if shape is None:
             continue
