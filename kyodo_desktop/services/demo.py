@@ -213,7 +213,7 @@ SUMMARIES = (
 KINDS = ("面談", "電話", "メール", "会議", "イベント", "情報交換")
 
 
-_PHONE_SHAPES: dict[str, tuple[int, ...] | None] = {}
+_PHONE_SHAPES: dict[tuple[str, str], tuple[int, ...] | None] = {}
 
 
 def _phone(rng: random.Random, area: str) -> str:
@@ -225,7 +225,7 @@ def _phone(rng: random.Random, area: str) -> str:
     while True:  # not every local exchange exists; draw again until phonenumbers accepts it
         first = "7" if area == "04" else str(rng.randint(2, 9))  # 04-7xxx: 柏・我孫子・流山・野田・鴨川
         digits = area + first + "".join(str(rng.randint(0, 9)) for _ in range(9 - len(area)))
-        prefix = digits[:6]
+        prefix = (area, digits[:6])
         if prefix not in _PHONE_SHAPES:
             try:
                 groups = normalize_phone(digits).split("-")

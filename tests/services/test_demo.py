@@ -45,3 +45,14 @@ def test_demo_adds_to_existing_data_without_duplicates(ws: Workspace, svc: Organ
     with ws.engine.connect() as c:
         keys = c.execute(text("SELECT count(*), count(DISTINCT dup_key) FROM organizations")).one()
     assert keys[0] == 400 and keys[1] == 400
+
+
+def test_demo_phone_numbers_use_the_municipality_area_code(ws: Workspace) -> None:
+    demo.generate(ws, 600, seed=5)
+    areas: dict[str, set[str]] = {}
+    for place in demo.PLACES:
+        areas.setdefault(place[2], set()).add(place[4])
+    with ws.engine.connect() as c:
+        rows = c.execute(text("SELECT municipality_code, phone FROM organizations")).all()
+    wrong = [(code, phone) for code, phone in rows if phone.split("-")[0] not in areas[code]]
+    assert wrong == []
