@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
-from kyodo_desktop.domain.organization import OrganizationInput, search_blob
+from kyodo_desktop.domain.organization import OrganizationInput
 from kyodo_desktop.domain.text import duplicate_key
 from kyodo_desktop.domain.validation import (
     ValidationError,
@@ -30,7 +30,7 @@ from kyodo_desktop.persistence.models import (
     table_of,
     utc_now,
 )
-from kyodo_desktop.services.organizations import fields_to_text
+from kyodo_desktop.services.organizations import org_column_values
 from kyodo_desktop.services.workspace import Workspace
 
 BATCH = 5_000
@@ -341,10 +341,7 @@ def generate(
         batch_orgs.append(
             {
                 "id": org_id,
-                **{k: getattr(data, k) for k in _ORG_COLUMNS},
-                "activity_fields": fields_to_text(data.fields),
-                "dup_key": key,
-                "search_text": search_blob(data),
+                **org_column_values(data),
                 "registered_on": _date_between(rng, date(2015, 4, 1), today),
                 "last_contact_on": dates[0] if dates else None,
                 "version": 1,
@@ -401,25 +398,3 @@ def generate(
     if progress is not None:
         progress(written, count)
     return written
-
-
-_ORG_COLUMNS = (
-    "name",
-    "kana",
-    "legal_form",
-    "corporate_number",
-    "municipality_code",
-    "municipality_name",
-    "postal_code",
-    "address",
-    "phone",
-    "email",
-    "representative",
-    "representative_kana",
-    "purpose",
-    "status",
-    "tags",
-    "established_on",
-    "certified_on",
-    "member_count",
-)

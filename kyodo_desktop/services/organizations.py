@@ -100,8 +100,8 @@ def fields_from_text(text: str) -> list[int]:
     return [int(p) for p in text.split(",") if p.strip()]
 
 
-def _org_values(data: OrganizationInput) -> dict[str, Any]:
-    """Column values for a validated input (derived columns included)."""
+def org_column_values(data: OrganizationInput) -> dict[str, Any]:
+    """Column values for a validated input (derived columns included); bulk writers use it too."""
     values = {name: getattr(data, name) for name in _PLAIN_FIELDS}
     values["activity_fields"] = fields_to_text(data.fields)
     values["dup_key"] = duplicate_key(data.name)
@@ -224,7 +224,7 @@ class OrganizationService:
                 matches = self._find_duplicates(s, clean, None)
                 if matches:
                     raise DuplicateOrganizationError(matches)
-            org = Organization(**_org_values(clean))
+            org = Organization(**org_column_values(clean))
             s.add(org)
             s.flush()
             audit.record(
@@ -258,7 +258,7 @@ class OrganizationService:
                 if matches:
                     raise DuplicateOrganizationError(matches)
             before = _org_snapshot(org)
-            for key, value in _org_values(clean).items():
+            for key, value in org_column_values(clean).items():
                 setattr(org, key, value)
             changes = audit.diff(before, _org_snapshot(org))
             if not changes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -139,13 +140,9 @@ def test_backup_check_restore(kyodo: Run, data_dir: Path) -> None:
     assert code == 1 and "見つかりません" in err
 
 
-def test_check_fails_on_a_damaged_file(kyodo: Run, data_dir: Path) -> None:
+def test_check_fails_on_a_damaged_file(kyodo: Run, data_dir: Path, corrupt: Callable[[Path], None]) -> None:
     kyodo("demo", "--orgs", "300")
-    db = data_dir / "kyodo.db"
-    with db.open("r+b") as fh:
-        for offset in range(4096, db.stat().st_size, 4096):
-            fh.seek(offset + 8)
-            fh.write(b"\xff" * 32)
+    corrupt(data_dir / "kyodo.db")
     code, out, _ = kyodo("check")
     assert code == 1 and out.strip() and out.strip() != "ok"
     code, _, err = kyodo("orgs", "search", "")

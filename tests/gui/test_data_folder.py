@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,15 +18,6 @@ from kyodo_desktop.persistence.lock import DataFolderLock, current_user
 from kyodo_desktop.persistence.rows import load_rows
 
 from .conftest import TOTAL, wait_for_rows
-
-
-def _corrupt(path: Path) -> None:
-    """Overwrite the middle of every page after the first so quick_check fails."""
-    size = path.stat().st_size
-    with path.open("r+b") as fh:
-        for offset in range(4096, size, 4096):
-            fh.seek(offset + 8)
-            fh.write(b"\xff" * 64)
 
 
 def test_second_window_is_read_only_and_names_the_holder(
@@ -60,11 +52,11 @@ def test_second_window_is_read_only_and_names_the_holder(
 
 
 def test_corrupt_file_shows_the_recovery_page_and_restores(
-    open_window: Any, filled_dir: Path, qtbot: QtBot
+    open_window: Any, filled_dir: Path, qtbot: QtBot, corrupt: Callable[[Path], None]
 ) -> None:
     db = filled_dir / "kyodo.db"
     info = backup.create_backup(db, backup.backups_dir(filled_dir), "manual")
-    _corrupt(db)
+    corrupt(db)
 
     window: MainWindow = open_window(filled_dir)
     # the whole-file check runs in a worker while the window fills; then the page replaces the tabs
@@ -103,8 +95,10 @@ def _alive(widget: Any) -> bool:
     return True
 
 
-def test_corrupt_file_without_backup(open_window: Any, filled_dir: Path, qtbot: QtBot) -> None:
-    _corrupt(filled_dir / "kyodo.db")
+def test_corrupt_file_without_backup(
+    open_window: Any, filled_dir: Path, qtbot: QtBot, corrupt: Callable[[Path], None]
+) -> None:
+    corrupt(filled_dir / "kyodo.db")
     window: MainWindow = open_window(filled_dir)
     qtbot.waitUntil(lambda: window.findChild(RecoveryPage, "recoveryPage") is not None, timeout=10_000)
     page = window.findChild(RecoveryPage, "recoveryPage")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -14,15 +15,6 @@ from kyodo_desktop.persistence.errors import BackupError, CorruptDatabaseError, 
 from kyodo_desktop.services import maintenance
 from kyodo_desktop.services.organizations import OrganizationService
 from kyodo_desktop.services.workspace import Workspace
-
-
-def _corrupt(path: Path) -> None:
-    """Overwrite pages after the first with garbage so quick_check fails."""
-    size = path.stat().st_size
-    with path.open("r+b") as fh:
-        for offset in range(4096, size, 4096):
-            fh.seek(offset + 8)
-            fh.write(b"\xff" * 64)
 
 
 def _filled(data_dir: Path, n: int = 30) -> None:
@@ -56,10 +48,12 @@ def test_rotation_keeps_the_newest(ws: Workspace, monkeypatch: pytest.MonkeyPatc
     assert left == list(reversed(made))[:3]
 
 
-def test_corrupt_file_is_reported_with_the_newest_sound_backup_and_restored(data_dir: Path) -> None:
+def test_corrupt_file_is_reported_with_the_newest_sound_backup_and_restored(
+    data_dir: Path, corrupt: Callable[[Path], None]
+) -> None:
     _filled(data_dir)
     good = backup.create_backup(data_dir / "kyodo.db", data_dir / "backups", "manual")
-    _corrupt(data_dir / "kyodo.db")
+    corrupt(data_dir / "kyodo.db")
     with pytest.raises(CorruptDatabaseError) as err:
         Workspace.open(data_dir)
     assert "破損" in str(err.value)
@@ -74,10 +68,12 @@ def test_corrupt_file_is_reported_with_the_newest_sound_backup_and_restored(data
         assert len(OrganizationService(ws).search("バックアップ確認")) == 30
 
 
-def test_a_corrupt_backup_is_never_offered_nor_restored(data_dir: Path) -> None:
+def test_a_corrupt_backup_is_never_offered_nor_restored(
+    data_dir: Path, corrupt: Callable[[Path], None]
+) -> None:
     _filled(data_dir)
     bad = backup.create_backup(data_dir / "kyodo.db", data_dir / "backups", "manual")
-    _corrupt(bad.path)
+    corrupt(bad.path)
     assert backup.verified_backups(data_dir / "backups") == []
     with pytest.raises(BackupError):
         maintenance.restore(data_dir, bad.path)
@@ -121,9 +117,9 @@ def test_unchecked_workspace_refuses_writes_until_verified(data_dir: Path) -> No
         assert svc.search("確認前") == [] and len(svc.search("確認後")) == 1
 
 
-def test_deferred_check_still_finds_a_damaged_file(data_dir: Path) -> None:
+def test_deferred_check_still_finds_a_damaged_file(data_dir: Path, corrupt: Callable[[Path], None]) -> None:
     _filled(data_dir)
-    _corrupt(data_dir / "kyodo.db")
+    corrupt(data_dir / "kyodo.db")
     with Workspace.open(data_dir, check=False) as ws, pytest.raises(CorruptDatabaseError):
         ws.verify()
     assert not list((data_dir / "backups").glob("*-daily.db"))  # no backup of a damaged file

@@ -39,7 +39,9 @@ def test_frozen_bundle_looks_next_to_the_executable(tmp_path: Path, monkeypatch:
     assert data_folder.resolve_data_dir(None) == ((bundle / "kyodo-data").resolve(), "portable")
 
 
-def test_environment_wins_over_portable(program: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_environment_wins_over_portable(
+    program: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (program / "kyodo-data").mkdir()
     monkeypatch.setenv("KYODO_DATA_DIR", str(tmp_path / "env"))
     assert data_folder.resolve_data_dir(None) == ((tmp_path / "env").resolve(), "env")
