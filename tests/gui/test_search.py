@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
@@ -143,3 +145,16 @@ def test_sorting_by_header_click(tab: OrganizationsTab, qtbot: QtBot) -> None:
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
     codes = [tab.model.org_row(r).municipality_code or "99999" for r in range(tab.model.rowCount())]
     assert codes == sorted(codes, reverse=True)
+
+
+@pytest.mark.parametrize("query", ["こども 柏", "ﾐﾄﾞﾘ", "ネットワーク"])
+def test_table_shows_what_the_cli_prints(
+    tab: OrganizationsTab, qtbot: QtBot, filled_dir: Path, capsys: pytest.CaptureFixture[str], query: str
+) -> None:
+    from kyodo_desktop.cli import main
+
+    shown = _search(tab, qtbot, query)
+    capsys.readouterr()
+    assert main(["--data-dir", str(filled_dir), "orgs", "search", query]) == 0
+    printed = [line.split("\t")[0] for line in capsys.readouterr().out.splitlines()]
+    assert shown == set(printed) and len(printed) == len(shown)
