@@ -41,6 +41,7 @@ def _parse(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
         "--data-dir", type=Path, help="データフォルダ（既定: KYODO_DATA_DIR、kyodo-data/、ユーザーフォルダ）"
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="ログを標準エラーにも出す")
+    parser.add_argument("--self-test", action="store_true", help="動作環境の自己診断を表示して終了する")
     args, rest = parser.parse_known_args(list(argv))
     return args, rest
 
@@ -51,6 +52,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from kyodo_desktop.services.data_folder import resolve_data_dir
 
     args, qt_args = _parse(sys.argv[1:] if argv is None else argv)
+    if args.self_test:
+        from kyodo_desktop.cli import main as cli_main
+
+        data_args = ["--data-dir", str(args.data_dir)] if args.data_dir else []
+        return cli_main([*data_args, "self-test"])
     data_dir, why = resolve_data_dir(args.data_dir)
     setup_logging(data_dir, verbose=args.verbose)
     log.info("kyodo-desktop %s starting (data folder from %s)", __version__, why)

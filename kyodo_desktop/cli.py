@@ -91,6 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", type=Path)
     sub.add_parser("check", help="データファイルの整合性検査")
 
+    sub.add_parser("self-test", help="動作環境の自己診断（問題があれば終了コード1）")
+
     officer = sub.add_parser("officer", help="現在の職員を表示・設定する")
     officer.add_argument("name", nargs="?")
     officer.add_argument("--section", default="", help="所属課")
@@ -321,6 +323,26 @@ def _cmd_officer(args: argparse.Namespace, data_dir: Path) -> int:
     return EXIT_OK
 
 
+def qt_check() -> Any:
+    """The Qt line of the self-test (QtCore only: the CLI never needs widgets)."""
+    from kyodo_desktop.services.self_test import Check
+
+    try:
+        from PySide6 import QtCore
+        from PySide6 import __version__ as pyside_version
+    except ImportError as exc:
+        return Check("Qt", f"読み込めません: {exc}", ok=False)
+    return Check("Qt", f"{QtCore.qVersion()}（PySide6 {pyside_version}）")
+
+
+def _cmd_self_test(args: argparse.Namespace, data_dir: Path) -> int:
+    from kyodo_desktop.services import self_test
+
+    checks = self_test.run(data_dir, args.data_dir_source, extra=[qt_check()])
+    print(self_test.format_report(checks))
+    return EXIT_OK if all(c.ok for c in checks) else EXIT_ERROR
+
+
 class _UsageError(Exception):
     pass
 
@@ -334,6 +356,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "restore": _cmd_restore,
     "check": _cmd_check,
     "officer": _cmd_officer,
+    "self-test": _cmd_self_test,
 }
 
 
@@ -347,7 +370,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
-    data_dir, _why = resolve_data_dir(args.data_dir)
+    data_dir, args.data_dir_source = resolve_data_dir(args.data_dir)
     setup_logging(data_dir, verbose=args.verbose)
     try:
         return COMMANDS[args.command](args, data_dir)

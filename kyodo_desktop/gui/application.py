@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from kyodo_desktop import APP_NAME
 from kyodo_desktop.gui import dialogs
+from kyodo_desktop.resources import resource
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
@@ -46,13 +46,6 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
         log.exception("could not show the error dialog")
 
 
-def resources_dir() -> Path:
-    """``resources/`` beside the package (source checkout) or inside the PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    base = Path(bundle) if bundle else Path(__file__).resolve().parents[2]
-    return base / "resources"
-
-
 def create_application(argv: Sequence[str]) -> QApplication:
     """The application object (reused if one exists), named for settings and window titles."""
     qInstallMessageHandler(_qt_message_handler)
@@ -61,7 +54,7 @@ def create_application(argv: Sequence[str]) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("KyodoDesktop")
     app.setApplicationDisplayName(QApplication.translate("application", "協働デスク"))
-    icon = resources_dir() / "icons" / "kyodo.png"
+    icon = resource("icons/kyodo.png")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     sys.excepthook = _excepthook
