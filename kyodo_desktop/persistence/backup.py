@@ -144,31 +144,38 @@ def corrupt_error(db_path: Path, problems: list[str]) -> CorruptDatabaseError:
 def restore_backup(db_path: Path, backup_path: Path) -> Path | None:
     """Replace ``db_path`` with a verified copy of ``backup_path``.
 
-    The current file is first backed up (reason ``pre-restore``) when it is sound, or kept
-    beside itself as ``kyodo.db.damaged-STAMP`` when it is not. Returns that kept path, if any.
+    The copy is made and verified first, under a temporary name, so a failure (disk full, bad
+    backup) leaves the current file as it was. Then the current file is backed up (reason
+    ``pre-restore``) when it is sound, or copied beside itself as ``kyodo.db.damaged-STAMP``
+    when it is not, and the copy is renamed into place. Returns that kept path, if any.
     The caller must hold the data-folder lock.
     """
     if not verify(backup_path):
         raise BackupError(f"{backup_path} は正常なバックアップではありません（整合性検査に失敗）。")
     directory = backups_dir(db_path.parent)
-    kept: Path | None = None
-    if db_path.exists():
-        if verify(db_path):
-            kept = create_backup(db_path, directory, "pre-restore").path
-        else:
-            kept = db_path.with_name(f"{db_path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
-            os.replace(db_path, kept)
-            journal = db_path.with_name(db_path.name + "-journal")
-            if journal.exists():
-                os.replace(journal, kept.with_name(kept.name + "-journal"))
     tmp = db_path.with_name(f".restore-{uuid.uuid4().hex}.db")
+    kept: Path | None = None
     try:
         shutil.copyfile(backup_path, tmp)
         if not verify(tmp):
-            raise BackupError("復元用のコピーが検証に失敗しました。")
+            raise BackupError("復元用のコピーが検証に失敗しました。データファイルはそのままです。")
         sqlite_file.fsync_path(tmp)
+        if db_path.exists():
+            if verify(db_path):
+                kept = create_backup(db_path, directory, "pre-restore").path
+            else:
+                kept = db_path.with_name(f"{db_path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
+                shutil.copyfile(db_path, kept)
+        # a hot journal belongs to the old file: applied to the restored one it would damage it
+        journal = db_path.with_name(db_path.name + "-journal")
+        if journal.exists():
+            os.replace(journal, db_path.with_name(f"{db_path.name}-journal.old-{uuid.uuid4().hex[:8]}"))
         os.replace(tmp, db_path)
         sqlite_file.fsync_path(db_path.parent)
+    except OSError as exc:
+        raise BackupError(
+            f"復元できませんでした（{exc.strerror or exc}）。データファイルはそのままです。"
+        ) from exc
     finally:
         tmp.unlink(missing_ok=True)
     log.info("restored data file from %s", backup_path.name)

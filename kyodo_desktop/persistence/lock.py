@@ -1,13 +1,15 @@
 """The data-folder lock: one writer at a time, and everyone told who it is.
 
-The lock is a small JSON file (user, host, pid, since) created with ``O_EXCL``. A lock whose
-holder is a dead process on this same host is stale and is cleared on the next attempt; a lock
-from another host is respected (we cannot see its processes).
+The lock is an operating-system lock (``fcntl.flock`` / ``msvcrt.locking``) held on
+``kyodo.lock`` for as long as the writer runs; the file's content names the holder (user, host,
+pid, since). The OS drops the lock when the process dies, however it dies, so a dead writer's
+lock clears itself and two writers can never both hold it. The file itself is never deleted
+(deleting a locked file would let a second process lock a fresh one); a free lock is an empty
+or unlocked file.
 """
 
 from __future__ import annotations
 
-import contextlib
 import getpass
 import json
 import logging
@@ -23,6 +25,8 @@ from kyodo_desktop.persistence.errors import KnownError, LockedError, LockHolder
 log = logging.getLogger(__name__)
 
 LOCK_FILE_NAME = "kyodo.lock"
+#: Windows locks a byte range; lock one byte far past the holder text so readers can read it.
+_WINDOWS_LOCK_OFFSET = 1 << 20
 
 
 def current_user() -> str:
@@ -33,37 +37,56 @@ def current_user() -> str:
         return "unknown"
 
 
-def _pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
+def _try_lock(fd: int) -> bool:
+    """Take the OS lock on ``fd`` without waiting; False when another process holds it."""
     if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-        import ctypes
+        import msvcrt
 
-        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
+        os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
             return False
-        ctypes.windll.kernel32.CloseHandle(handle)
+        finally:
+            os.lseek(fd, 0, os.SEEK_SET)
         return True
+    import fcntl
+
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
         return False
-    except PermissionError:
-        return True
     return True
 
 
+def _unlock(fd: int) -> None:
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        import msvcrt
+
+        os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        return
+    import fcntl
+
+    fcntl.flock(fd, fcntl.LOCK_UN)
+
+
 def read_holder(data_dir: Path) -> LockHolder | None:
-    """The current holder named in the lock file, or None when unlocked/unreadable."""
-    path = data_dir / LOCK_FILE_NAME
+    """Who the lock file names, or None when it names nobody (free, or being written)."""
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        text = (data_dir / LOCK_FILE_NAME).read_text(encoding="utf-8").strip()
+    except (FileNotFoundError, PermissionError):
+        return None
+    except OSError:
+        return LockHolder(user="不明", host="不明", pid=-1, since="")
+    if not text:
+        return None
+    try:
+        raw = json.loads(text)
         return LockHolder(
             user=str(raw["user"]), host=str(raw["host"]), pid=int(raw["pid"]), since=str(raw["since"])
         )
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError):
         return LockHolder(user="不明", host="不明", pid=-1, since="")
 
 
@@ -73,55 +96,53 @@ class DataFolderLock:
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
         self.path = data_dir / LOCK_FILE_NAME
-        self.acquired = False
+        self._fd: int | None = None
+
+    @property
+    def acquired(self) -> bool:
+        """Whether this object holds the lock."""
+        return self._fd is not None
 
     def acquire(self) -> None:
         """Take the lock or raise :class:`LockedError` naming the holder."""
+        if self._fd is not None:
+            return
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise KnownError(f"データフォルダに書き込めません: {self.data_dir}（{exc.strerror}）") from exc
+        if not _try_lock(fd):
+            os.close(fd)
+            holder = read_holder(self.data_dir) or LockHolder("不明", "不明", -1, "")
+            raise LockedError(holder)
         me = LockHolder(
             user=current_user(),
             host=socket.gethostname(),
             pid=os.getpid(),
             since=datetime.now(UTC).isoformat(timespec="seconds"),
         )
-        payload = json.dumps(me.__dict__, ensure_ascii=False).encode("utf-8")
-        for _attempt in range(3):
-            try:
-                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-            except FileExistsError:
-                holder = read_holder(self.data_dir)
-                if holder is None:
-                    continue  # released between our two calls
-                if holder.host == me.host and holder.pid == me.pid and self.acquired:
-                    return
-                if holder.host == me.host and not _pid_alive(holder.pid):
-                    log.warning("clearing stale lock of dead process %s", holder.pid)
-                    with contextlib.suppress(FileNotFoundError):
-                        self.path.unlink()
-                    continue
-                raise LockedError(holder) from None
-            except OSError as exc:
-                raise KnownError(
-                    f"データフォルダに書き込めません: {self.data_dir}（{exc.strerror}）"
-                ) from exc
-            try:
-                os.write(fd, payload)
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-            self.acquired = True
-            return
-        holder = read_holder(self.data_dir) or LockHolder("不明", "不明", -1, "")
-        raise LockedError(holder)
+        try:
+            os.ftruncate(fd, 0)
+            os.write(fd, json.dumps(me.__dict__, ensure_ascii=False).encode("utf-8"))
+            os.fsync(fd)
+        except OSError as exc:
+            _unlock(fd)
+            os.close(fd)
+            raise KnownError(f"データフォルダに書き込めません: {self.data_dir}（{exc.strerror}）") from exc
+        self._fd = fd
 
     def release(self) -> None:
-        """Remove the lock file if we hold it."""
-        if not self.acquired:
+        """Clear the holder text and drop the OS lock (the file stays)."""
+        fd, self._fd = self._fd, None
+        if fd is None:
             return
-        holder = read_holder(self.data_dir)
-        if holder is not None and holder.pid == os.getpid() and holder.host == socket.gethostname():
-            with contextlib.suppress(FileNotFoundError):
-                self.path.unlink()
-        self.acquired = False
+        try:
+            os.ftruncate(fd, 0)
+        except OSError:
+            log.warning("could not clear the lock file")
+        finally:
+            _unlock(fd)
+            os.close(fd)
 
     def __enter__(self) -> DataFolderLock:
         self.acquire()

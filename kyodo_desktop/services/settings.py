@@ -42,13 +42,30 @@ def save_settings(data_dir: Path, settings: dict[str, Any]) -> None:
     """Write settings atomically (temp file + rename)."""
     data_dir.mkdir(parents=True, exist_ok=True)
     tmp = data_dir / f".settings-{uuid.uuid4().hex}.json"
-    tmp.write_text(json.dumps(settings, ensure_ascii=False, indent=2), encoding="utf-8")
-    os.replace(tmp, data_dir / SETTINGS_FILE_NAME)
+    try:
+        with tmp.open("w", encoding="utf-8") as fh:
+            fh.write(json.dumps(settings, ensure_ascii=False, indent=2))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, data_dir / SETTINGS_FILE_NAME)
+    except OSError as exc:
+        raise KnownError(f"設定を保存できません: {data_dir}（{exc.strerror}）") from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _officers(settings: dict[str, Any]) -> dict[str, Any]:
+    officers = settings.get("officers")
+    return officers if isinstance(officers, dict) else {}
 
 
 def current_officer(data_dir: Path) -> Officer:
-    """Settings, else ``KYODO_OFFICER``, else the OS user name."""
-    officer = load_settings(data_dir).get("officer")
+    """Settings (for this OS user), else ``KYODO_OFFICER``, else the OS user name.
+
+    The settings keep one officer per OS user, so a data folder shared by several people (a
+    USB stick at events, a shared drive) never writes one person's name into another's changes.
+    """
+    officer = _officers(load_settings(data_dir)).get(current_user())
     if isinstance(officer, dict) and str(officer.get("name", "")).strip():
         return Officer(str(officer["name"]).strip(), str(officer.get("section", "")).strip(), "settings")
     env = os.environ.get(ENV_OFFICER, "").strip()
@@ -58,11 +75,11 @@ def current_officer(data_dir: Path) -> Officer:
 
 
 def set_officer(data_dir: Path, name: str, section: str = "") -> Officer:
-    """Remember the officer in the data folder's settings."""
+    """Remember the officer of this OS user in the data folder's settings."""
     name = name.strip()
     if not name:
         raise KnownError("職員名を入力してください")
     settings = load_settings(data_dir)
-    settings["officer"] = {"name": name, "section": section.strip()}
+    settings["officers"] = {**_officers(settings), current_user(): {"name": name, "section": section.strip()}}
     save_settings(data_dir, settings)
     return Officer(name, section.strip(), "settings")

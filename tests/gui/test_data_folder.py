@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from kyodo_desktop.gui.main_window import MainWindow
 from kyodo_desktop.gui.recovery_page import RecoveryPage
 from kyodo_desktop.persistence import backup
-from kyodo_desktop.persistence.lock import DataFolderLock, current_user
+from kyodo_desktop.persistence.lock import DataFolderLock, current_user, read_holder
 from kyodo_desktop.persistence.rows import load_rows
 
 from .conftest import TOTAL, wait_for_rows
@@ -128,7 +128,7 @@ def test_foreign_and_non_sqlite_files_are_left_untouched(open_window: Any, tmp_p
         assert page.backup_label.parent() is None or not page.backup_label.isVisible()
         window.close()
         assert (folder / "kyodo.db").read_bytes() == before
-        assert not (folder / "kyodo.lock").exists()
+        assert read_holder(folder) is None
 
 
 def test_newer_file_is_refused(open_window: Any, filled_dir: Path) -> None:

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from kyodo_desktop.gui.main_window import MainWindow
 from kyodo_desktop.gui.organizations.tab import OrganizationsTab
-from kyodo_desktop.persistence.lock import DataFolderLock
+from kyodo_desktop.persistence.lock import DataFolderLock, read_holder
 
 from .conftest import OFFICER, TOTAL
 
@@ -146,7 +146,7 @@ sys.exit(app.main(["--data-dir", {str(filled_dir)!r}]))
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == [str(TOTAL), "True", "False", "False"]
-    assert not (filled_dir / "kyodo.lock").exists()
+    assert read_holder(filled_dir) is None
     assert (filled_dir / "logs" / "kyodo.log").is_file()
 
 

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from kyodo_desktop.gui.main_window import MainWindow
 from kyodo_desktop.gui.organizations.tab import OrganizationsTab
 from kyodo_desktop.gui.tasks import BackgroundTask, show_progress
+from kyodo_desktop.persistence.lock import current_user
 from kyodo_desktop.services.organizations import OrganizationService
 
 from .conftest import OFFICER, TOTAL, type_text
@@ -31,7 +32,7 @@ def test_officer_panel_saves_the_officer_for_the_audit_log(
 
     assert not panel.isVisible()
     settings = json.loads((reader.ws.data_dir / "settings.json").read_text(encoding="utf-8"))
-    assert settings["officer"] == {"name": "千葉 花子", "section": "県民生活課"}
+    assert settings["officers"][current_user()] == {"name": "千葉 花子", "section": "県民生活課"}
     status = window.statusBar().findChild(QLabel, "officerStatusLabel")
     assert status is not None and "千葉 花子（県民生活課）" in status.text()
 
@@ -61,7 +62,7 @@ def test_officer_panel_refuses_an_empty_name(window: MainWindow, qtbot: QtBot) -
 
 def test_no_panel_once_the_officer_is_set(open_window: Any, filled_dir: Path) -> None:
     (filled_dir / "settings.json").write_text(
-        json.dumps({"officer": {"name": "設定済み職員", "section": ""}}), encoding="utf-8"
+        json.dumps({"officers": {current_user(): {"name": "設定済み職員", "section": ""}}}), encoding="utf-8"
     )
     window: MainWindow = open_window(filled_dir)
     assert window.officer_panel is not None and not window.officer_panel.isVisible()

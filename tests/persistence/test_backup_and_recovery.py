@@ -123,3 +123,34 @@ def test_deferred_check_still_finds_a_damaged_file(data_dir: Path, corrupt: Call
     with Workspace.open(data_dir, check=False) as ws, pytest.raises(CorruptDatabaseError):
         ws.verify()
     assert not list((data_dir / "backups").glob("*-daily.db"))  # no backup of a damaged file
+
+
+def test_restoring_the_oldest_pre_restore_backup_survives_rotation(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _filled(data_dir, 2)
+    monkeypatch.setitem(backup.KEEP, "pre-restore", 2)
+    first = backup.create_backup(data_dir / "kyodo.db", data_dir / "backups", "pre-restore")
+    backup.create_backup(data_dir / "kyodo.db", data_dir / "backups", "pre-restore")
+    maintenance.restore(data_dir, first.path)  # its own pre-restore backup rotates `first` out
+    assert maintenance.check(data_dir) == []
+    with Workspace.open(data_dir) as ws:
+        assert len(OrganizationService(ws).search("バックアップ確認")) == 2
+
+
+def test_a_failed_restore_leaves_the_data_file_in_place(
+    data_dir: Path, corrupt: Callable[[Path], None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _filled(data_dir)
+    good = backup.create_backup(data_dir / "kyodo.db", data_dir / "backups", "manual")
+    corrupt(data_dir / "kyodo.db")
+    before = (data_dir / "kyodo.db").read_bytes()
+
+    def disk_full(*_args: object, **_kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backup.shutil, "copyfile", disk_full)
+    with pytest.raises(BackupError, match="そのまま"):
+        maintenance.restore(data_dir, good.path)
+    assert (data_dir / "kyodo.db").read_bytes() == before
+    assert not list(data_dir.glob(".restore-*"))

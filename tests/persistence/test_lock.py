@@ -38,36 +38,63 @@ def test_close_releases_the_lock(data_dir: Path) -> None:
         assert read_holder(data_dir) is not None
 
 
-def test_lock_of_a_killed_process_on_this_host_clears(data_dir: Path) -> None:
+def test_lock_of_a_killed_process_clears(data_dir: Path) -> None:
     data_dir.mkdir(parents=True)
-    code = (
-        "import sys, time\n"
-        "from pathlib import Path\n"
-        "from kyodo_desktop.persistence.lock import DataFolderLock\n"
-        "DataFolderLock(Path(sys.argv[1])).acquire()\n"
-        "print('locked', flush=True)\n"
-        "time.sleep(60)\n"
-    )
-    proc = subprocess.Popen([sys.executable, "-c", code, str(data_dir)], stdout=subprocess.PIPE, text=True)
-    assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
+    proc = _hold_lock_in_child(data_dir)
     with pytest.raises(LockedError):
         DataFolderLock(data_dir).acquire()
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=10)
     lock = DataFolderLock(data_dir)
-    lock.acquire()  # the dead holder's lock is cleared
-    assert read_holder(data_dir) is not None and read_holder(data_dir).pid == os.getpid()  # type: ignore[union-attr]
+    lock.acquire()  # the operating system dropped the dead holder's lock
+    holder = read_holder(data_dir)
+    assert holder is not None and holder.pid == os.getpid()
     lock.release()
 
 
-def test_lock_from_another_host_is_respected(data_dir: Path) -> None:
-    data_dir.mkdir(parents=True)
-    (data_dir / "kyodo.lock").write_text(
-        json.dumps({"user": "suzuki", "host": "office-pc-7", "pid": 1, "since": "2026-04-01T00:00:00+00:00"}),
-        encoding="utf-8",
+def _hold_lock_in_child(data_dir: Path, claim: dict[str, object] | None = None) -> subprocess.Popen[str]:
+    """A child process that takes the lock (optionally rewriting who it claims to be) and waits."""
+    code = (
+        "import json, sys, time\n"
+        "from pathlib import Path\n"
+        "from kyodo_desktop.persistence.lock import DataFolderLock\n"
+        "lock = DataFolderLock(Path(sys.argv[1]))\n"
+        "lock.acquire()\n"
+        "if sys.argv[2]:\n"
+        "    lock.path.write_text(sys.argv[2], encoding='utf-8')\n"
+        "print('locked', flush=True)\n"
+        "time.sleep(60)\n"
     )
-    with pytest.raises(LockedError, match="suzuki（office-pc-7"):
-        DataFolderLock(data_dir).acquire()
+    claim_text = json.dumps(claim, ensure_ascii=False) if claim else ""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, str(data_dir), claim_text], stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
+    return proc
+
+
+def test_holder_on_another_host_is_named(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    claim = {"user": "suzuki", "host": "office-pc-7", "pid": 1, "since": "2026-04-01T00:00:00+00:00"}
+    proc = _hold_lock_in_child(data_dir, claim)
+    try:
+        with pytest.raises(LockedError, match="suzuki（office-pc-7"):
+            DataFolderLock(data_dir).acquire()
+    finally:
+        proc.kill()
+        proc.wait(timeout=10)
+
+
+@pytest.mark.parametrize(
+    "content", ["", "{not json", json.dumps({"user": "x", "host": "h", "pid": 1, "since": ""})]
+)
+def test_a_lock_file_nobody_holds_does_not_block(data_dir: Path, content: str) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "kyodo.lock").write_text(content, encoding="utf-8")  # e.g. left by a power cut
+    with DataFolderLock(data_dir):
+        holder = read_holder(data_dir)
+        assert holder is not None and holder.pid == os.getpid()
+    assert read_holder(data_dir) is None
 
 
 def _committed_orgs(db: Path) -> int:

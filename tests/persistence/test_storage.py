@@ -13,6 +13,7 @@ from sqlalchemy import text
 
 from kyodo_desktop.persistence import sqlite_file
 from kyodo_desktop.persistence.errors import ForeignDatabaseError, NewerVersionError, NotSQLiteError
+from kyodo_desktop.persistence.lock import read_holder
 from kyodo_desktop.persistence.models import Base
 from kyodo_desktop.services.workspace import Workspace
 
@@ -69,7 +70,7 @@ def test_non_sqlite_file_is_refused_untouched(data_dir: Path, content: bytes) ->
     with pytest.raises(NotSQLiteError, match="ではありません"):
         Workspace.open(data_dir)
     assert _digest(path) == before
-    assert not (data_dir / "kyodo.lock").exists()
+    assert read_holder(data_dir) is None  # the lock was let go
 
 
 def test_foreign_sqlite_database_is_refused_untouched(data_dir: Path) -> None:
