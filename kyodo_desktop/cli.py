@@ -388,8 +388,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _report(exc: Exception) -> int:
     from kyodo_desktop.domain.validation import ValidationError, ValidationErrors
-    from kyodo_desktop.persistence.errors import KnownError
+    from kyodo_desktop.persistence.errors import KnownError, known_database_error
 
+    exc = known_database_error(exc) or exc
     if isinstance(exc, KnownError | ValidationError | ValidationErrors):
         sys.stderr.write(f"kyodo: エラー: {_one_line(str(exc))}\n")
         return EXIT_ERROR

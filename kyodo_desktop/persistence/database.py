@@ -13,7 +13,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from kyodo_desktop.persistence import backup, sqlite_file
@@ -37,8 +37,10 @@ def make_engine(path: Path) -> Engine:
     is one SQLite transaction, migrations included.
     """
     engine = create_engine(
-        f"sqlite:///{path}",
+        # URL.create, not an f-string: a "?" or "#" in a folder name must stay part of the path
+        URL.create("sqlite", database=str(path)),
         connect_args={"check_same_thread": False, "timeout": sqlite_file.BUSY_TIMEOUT_MS / 1000},
+        hide_parameters=True,  # errors and logs never carry row values (names, phones)
     )
 
     @event.listens_for(engine, "connect")

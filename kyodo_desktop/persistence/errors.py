@@ -86,3 +86,26 @@ class StaleEditError(KnownError):
 
 class BackupError(KnownError):
     """A backup could not be written or verified."""
+
+
+def known_database_error(exc: BaseException) -> KnownError | None:
+    """A clear message for the SQLite failures a user can act on (locked, full, read-only)."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    if "database is locked" in text or "database table is locked" in text:
+        return KnownError(
+            "データファイルが他の処理（バックアップ、書き出し、別のパソコン）で使用中です。"
+            "少し待ってからもう一度操作してください。入力内容はそのままです。"
+        )
+    if "disk is full" in text or "no space left" in text:
+        return KnownError(
+            "ディスクの空き容量が足りません。空きを作ってからもう一度操作してください。入力内容はそのままです。"
+        )
+    if "readonly" in text or "read-only" in text:
+        return KnownError(
+            "データファイルに書き込めません（読み取り専用の場所です）。データフォルダの場所を確認してください。"
+        )
+    if "disk i/o error" in text or "unable to open database" in text:
+        return KnownError(
+            "データファイルを読み書きできません（ディスクまたはネットワークドライブの問題）。接続を確認してください。"
+        )
+    return None

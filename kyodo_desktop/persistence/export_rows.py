@@ -43,13 +43,10 @@ EXPORT_COLUMNS: tuple[str, ...] = (
 )
 
 _WHERE = "deleted_at IS NULL"
-_COUNT_SQL = f"SELECT COUNT(*) FROM organizations WHERE {_WHERE}"
+_IDS_SQL = f"SELECT id FROM organizations WHERE {_WHERE} ORDER BY kana, name, id"
 _SELECT = f"SELECT {', '.join(EXPORT_COLUMNS)} FROM organizations"
-_ORDER = "ORDER BY kana, name, id LIMIT ?"
-_FIRST_PAGE = f"{_SELECT} WHERE {_WHERE} {_ORDER}"
-_NEXT_PAGE = f"{_SELECT} WHERE {_WHERE} AND (kana, name, id) > (?, ?, ?) {_ORDER}"
-_KANA, _NAME, _ID = (EXPORT_COLUMNS.index(c) for c in ("kana", "name", "id"))
-PAGE_SIZE = 2_000
+_ID = EXPORT_COLUMNS.index("id")
+PAGE_SIZE = 500  # ids per query (well under SQLite's limit on ? parameters)
 
 
 class ExportRows(NamedTuple):
@@ -59,27 +56,23 @@ class ExportRows(NamedTuple):
     rows: Iterator[tuple[Any, ...]]
 
 
-def _pages(conn: sqlite3.Connection) -> Iterator[tuple[Any, ...]]:
-    last: tuple[Any, ...] | None = None
-    while True:
-        if last is None:
-            page = conn.execute(_FIRST_PAGE, (PAGE_SIZE,)).fetchall()
-        else:
-            page = conn.execute(_NEXT_PAGE, (last[_KANA], last[_NAME], last[_ID], PAGE_SIZE)).fetchall()
-        if not page:
-            return
-        yield from page
-        last = page[-1]
+def _pages(conn: sqlite3.Connection, ids: list[str]) -> Iterator[tuple[Any, ...]]:
+    for start in range(0, len(ids), PAGE_SIZE):
+        page = ids[start : start + PAGE_SIZE]
+        marks = ",".join("?" * len(page))
+        found = {r[_ID]: r for r in conn.execute(f"{_SELECT} WHERE {_WHERE} AND id IN ({marks})", page)}
+        # a record trashed meanwhile is skipped; one edited meanwhile comes in its new form
+        yield from (found[i] for i in page if i in found)
 
 
 @contextmanager
 def export_rows(path: Path) -> Iterator[ExportRows]:
     """Every organization not in the trash, ordered by kana and name, read page by page.
 
-    Each page is its own short read (keyset pagination over the listing index), so a long
-    export never holds a read lock that would make the officer's saves wait or fail; a record
-    saved meanwhile appears in its new or old form, never half. ``total`` is counted first.
+    The ids (and so the order) are read once at the start; each page is then its own short read
+    by id, so a long export never holds a read lock that would make the officer's saves wait or
+    fail, and a record edited meanwhile (even its フリガナ) appears exactly once, never half.
     """
     with sqlite_file.connection(path, readonly=True) as conn:
-        total = int(conn.execute(_COUNT_SQL).fetchone()[0])
-        yield ExportRows(total, _pages(conn))
+        ids = [r[0] for r in conn.execute(_IDS_SQL)]
+        yield ExportRows(len(ids), _pages(conn, ids))

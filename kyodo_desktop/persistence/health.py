@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kyodo_desktop.persistence import backup, sqlite_file
+from kyodo_desktop.persistence.errors import known_database_error
 
 
 def check_health(path: Path) -> None:
@@ -14,6 +15,9 @@ def check_health(path: Path) -> None:
         with sqlite_file.connection(path) as conn:
             problems = sqlite_file.quick_check(conn)
     except Exception as exc:  # sqlite3 raises DatabaseError subclasses for damaged files
+        known = known_database_error(exc)
+        if known is not None:
+            raise known from exc  # locked or unreadable is not damaged
         problems = [str(exc)]
     if problems:
         raise backup.corrupt_error(path, problems)

@@ -117,6 +117,10 @@ def integrity_problems(conn: sqlite3.Connection) -> list[str]:
 def _check(conn: sqlite3.Connection, pragma: str) -> list[str]:
     try:
         rows = [str(r[0]) for r in conn.execute(pragma).fetchall()]
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise  # busy is not damaged: let the caller say "in use"
+        return [str(exc)]
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
     return [] if rows == ["ok"] else rows

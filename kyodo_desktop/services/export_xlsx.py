@@ -26,6 +26,7 @@ import contextlib
 import os
 import re
 import uuid
+import zipfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -124,6 +125,13 @@ def export_organizations(workspace: Workspace, out: Path, *, progress: Progress 
         raise KnownError(f"書き出し先のフォルダがありません: {folder}")
     if out.is_dir():
         raise KnownError(f"書き出し先がフォルダです。ファイル名を指定してください: {out}")
+    if out.suffix.lower() != ".xlsx":
+        raise KnownError(f"書き出し先は .xlsx のファイル名にしてください: {out}")
+    if out.exists() and not zipfile.is_zipfile(out):
+        # never overwrite a data file, a backup or anything else that is not a workbook
+        raise KnownError(
+            f"{out} はExcelファイルではないため上書きしません。別のファイル名を指定してください。"
+        )
     tmp = folder / f".{out.name}.tmp-{uuid.uuid4().hex}.xlsx"
     try:
         fh = tmp.open("xb")  # also proves early that the folder is writable

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kyodo_desktop.persistence import backup, sqlite_file
-from kyodo_desktop.persistence.errors import KnownError
+from kyodo_desktop.persistence.errors import KnownError, known_database_error
 from kyodo_desktop.persistence.lock import DataFolderLock
 
 
@@ -23,6 +23,9 @@ def check(data_dir: Path) -> list[str]:
         with sqlite_file.connection(path) as conn:
             return sqlite_file.integrity_problems(conn)
     except Exception as exc:  # a damaged file can fail already at open
+        known = known_database_error(exc)
+        if known is not None:
+            raise known from exc  # busy is not damaged
         return [str(exc)]
 
 

@@ -277,30 +277,39 @@ class OrganizationService:
 
     def delete(self, org_id: str) -> None:
         """Move to the trash (ゴミ箱)."""
-        self._set_deleted(org_id, utc_now(), "delete")
+        self.delete_many([org_id])
 
     def restore(self, org_id: str) -> None:
         """Take back out of the trash."""
-        self._set_deleted(org_id, None, "restore")
+        self.restore_many([org_id])
 
-    def _set_deleted(self, org_id: str, when: str | None, action: str) -> None:
+    def delete_many(self, org_ids: Sequence[str]) -> None:
+        """Move several records to the trash in one transaction (all or none)."""
+        self._set_deleted(org_ids, utc_now(), "delete")
+
+    def restore_many(self, org_ids: Sequence[str]) -> None:
+        """Take several records out of the trash in one transaction (all or none)."""
+        self._set_deleted(org_ids, None, "restore")
+
+    def _set_deleted(self, org_ids: Sequence[str], when: str | None, action: str) -> None:
         self.ws.require_write()
         with self.ws.session_factory.begin() as s:
-            org = self._load(s, org_id)
-            if (org.deleted_at is None) == (when is None):
-                state = "ゴミ箱にありません" if when is None else "既にゴミ箱にあります"
-                raise KnownError(f"団体 {org.name} は{state}。")
-            old = org.deleted_at
-            org.deleted_at = when
-            org.updated_at = utc_now()
-            audit.record(
-                s,
-                officer=self.ws.officer.name,
-                entity=ENTITY,
-                record_id=org.id,
-                action=action,
-                changes={"deleted_at": [old, when]},
-            )
+            for org_id in org_ids:
+                org = self._load(s, org_id)
+                if (org.deleted_at is None) == (when is None):
+                    state = "ゴミ箱にありません" if when is None else "既にゴミ箱にあります"
+                    raise KnownError(f"団体 {org.name} は{state}。")
+                old = org.deleted_at
+                org.deleted_at = when
+                org.updated_at = utc_now()
+                audit.record(
+                    s,
+                    officer=self.ws.officer.name,
+                    entity=ENTITY,
+                    record_id=org.id,
+                    action=action,
+                    changes={"deleted_at": [old, when]},
+                )
 
     # -- contacts and interactions -----------------------------------------------------------
     def add_contact(self, org_id: str, data: ContactInput) -> str:
@@ -312,8 +321,7 @@ class OrganizationService:
 
     def _add_contact(self, s: Session, org: Organization, clean: ContactInput) -> str:
         if clean.is_primary:
-            for other in org.contacts:
-                other.is_primary = False
+            self._demote_primary(s, org)
         contact = Contact(organization=org, **dataclasses.asdict(clean))
         s.add(contact)
         s.flush()
@@ -337,8 +345,7 @@ class OrganizationService:
                 raise NotFoundError("担当者が見つかりません。")
             before = dataclasses.asdict(_contact_input(contact))
             if clean.is_primary:
-                for other in contact.organization.contacts:
-                    other.is_primary = False
+                self._demote_primary(s, contact.organization, keep=contact.id)
             for key, value in dataclasses.asdict(clean).items():
                 setattr(contact, key, value)
             changes = audit.diff(before, dataclasses.asdict(clean))
@@ -418,6 +425,20 @@ class OrganizationService:
             self._refresh_last_contact(s, org.id)
 
     # -- helpers -------------------------------------------------------------------------------
+    def _demote_primary(self, s: Session, org: Organization, keep: str | None = None) -> None:
+        """Only one 主担当: the previous one loses the flag, with its own audit row."""
+        for other in org.contacts:
+            if other.is_primary and other.id != keep:
+                other.is_primary = False
+                audit.record(
+                    s,
+                    officer=self.ws.officer.name,
+                    entity="contact",
+                    record_id=org.id,
+                    action="update",
+                    changes={"contact_id": [other.id, other.id], "is_primary": [True, False]},
+                )
+
     @staticmethod
     def _refresh_last_contact(s: Session, org_id: str) -> None:
         """Set 最終接触日 from the log with a Core UPDATE.

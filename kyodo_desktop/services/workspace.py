@@ -12,6 +12,7 @@ The SQLAlchemy engine is built on first use so that the GUI can show its table (
 from __future__ import annotations
 
 import logging
+import time
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -62,6 +63,8 @@ class Workspace:
         if lock is not None:
             lock.acquire()
         try:
+            if lock is not None:
+                _sweep_leftovers(data_dir)
             created = cls._prepare_file(data_dir, lock, check=check)
             ws = cls(data_dir, lock, verified=check or created)
             if write and daily_backup and not created and ws.verified:
@@ -76,6 +79,16 @@ class Workspace:
     def _prepare_file(data_dir: Path, lock: DataFolderLock | None, *, check: bool) -> bool:
         """Check, create or migrate the data file; True when it was just created."""
         path = data_dir / sqlite_file.DB_FILE_NAME
+        if lock is None and not path.exists():
+            # a reader never creates: a mistyped --data-dir must not look like an empty registry
+            raise KnownError(
+                f"データファイルがありません: {path}（データフォルダの指定を確認してください。"
+                "団体の登録など、最初の書き込みで作成されます）"
+            )
+        if lock is None and health.needs_migration(path):
+            raise KnownError(
+                "データファイルが古い形式です。書き込みできる状態で一度開くと更新されます（閲覧専用では更新しません）。"
+            )
         if path.exists():
             if check or health.needs_migration(path):  # never migrate an unchecked file
                 health.check_health(path)
@@ -159,6 +172,26 @@ class Workspace:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+#: Temporary files of interrupted writes (killed process, power cut), by folder.
+_LEFTOVERS = {"": (".new-*.db", ".restore-*.db", ".settings-*.json"), "backups": (".tmp-*.db",)}
+_LEFTOVER_AGE_S = 3600  # a backup made by a reader right now is younger than this
+
+
+def _sweep_leftovers(data_dir: Path) -> None:
+    """Remove temp files that an interrupted write left behind (under the write lock)."""
+    cutoff = time.time() - _LEFTOVER_AGE_S
+    for sub, patterns in _LEFTOVERS.items():
+        folder = data_dir / sub if sub else data_dir
+        for pattern in patterns:
+            for leftover in folder.glob(pattern):
+                try:
+                    if leftover.stat().st_mtime < cutoff:
+                        leftover.unlink()
+                        log.info("removed leftover temp file %s", leftover.name)
+                except OSError:
+                    pass
 
 
 class _temporary_lock:

@@ -113,8 +113,15 @@ def test_delete_restore_and_audit(kyodo: Run) -> None:
     assert all(r[2] == "テスト職員" and r[1].endswith("+00:00") for r in rows)
 
 
+def test_reading_a_folder_without_data_is_an_error_and_creates_nothing(kyodo: Run, data_dir: Path) -> None:
+    for args in (("orgs", "search", ""), ("audit",), ("export-xlsx", str(data_dir.parent / "x.xlsx"))):
+        code, out, err = kyodo(*args)
+        assert (code, out) == (1, "") and "データファイルがありません" in err
+    assert not (data_dir / "kyodo.db").exists()
+
+
 def test_unknown_id_is_exit_1(kyodo: Run) -> None:
-    kyodo("orgs", "search", "")
+    _add(kyodo, "--name", "存在する会")
     code, out, err = kyodo("orgs", "show", "nope")
     assert (code, out) == (1, "") and "見つかりません" in err
 
@@ -195,3 +202,26 @@ def test_reads_work_while_another_process_holds_the_lock_but_writes_do_not(
         assert "使用中" in denied.stderr and "Traceback" not in denied.stderr
         assert len(denied.stderr.strip().splitlines()) == 1
     assert _cli(data_dir, "orgs", "add", "--name", "書ける会").returncode == 0
+
+
+def test_a_busy_data_file_is_a_clear_one_line_error(
+    kyodo: Run, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from kyodo_desktop.persistence import sqlite_file
+
+    _add(kyodo, "--name", "混雑の会")
+    monkeypatch.setattr(sqlite_file, "BUSY_TIMEOUT_MS", 200)
+    other = sqlite3.connect(data_dir / "kyodo.db", isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # e.g. a backup on a slow shared drive
+    try:
+        for args in (("orgs", "add", "--name", "待たされる会"), ("check",)):
+            code, _, err = kyodo(*args)
+            assert code == 1
+            assert "使用中" in err and "破損" not in err and "Traceback" not in err
+            assert len(err.strip().splitlines()) == 1
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert kyodo("check")[:2] == (0, "ok\n")

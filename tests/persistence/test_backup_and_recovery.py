@@ -154,3 +154,25 @@ def test_a_failed_restore_leaves_the_data_file_in_place(
         maintenance.restore(data_dir, good.path)
     assert (data_dir / "kyodo.db").read_bytes() == before
     assert not list(data_dir.glob(".restore-*"))
+
+
+def test_leftovers_of_interrupted_writes_are_swept_by_the_next_writer(data_dir: Path) -> None:
+    import os
+    import time
+
+    _filled(data_dir, 1)
+    old = time.time() - 7200
+    leftovers = [
+        data_dir / ".new-dead.db",
+        data_dir / ".restore-dead.db",
+        data_dir / "backups" / ".tmp-dead.db",
+    ]
+    fresh = data_dir / "backups" / ".tmp-running.db"  # a reader's backup in progress
+    for path in [*leftovers, fresh]:
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(b"partial")
+    for path in leftovers:
+        os.utime(path, (old, old))
+    Workspace.open(data_dir).close()
+    assert [p for p in leftovers if p.exists()] == []
+    assert fresh.exists()

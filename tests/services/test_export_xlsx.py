@@ -338,7 +338,7 @@ class TestAtomicWrite:
         assert sorted(p.name for p in out.parent.iterdir()) == [out.name]
 
     def test_replaces_an_existing_file(self, ws: Workspace, full_org: str, out: Path) -> None:
-        out.write_bytes(b"old")
+        _old_workbook(out, b"old")
         export_organizations(ws, out)
         assert zipfile.is_zipfile(out)
 
@@ -351,7 +351,8 @@ class TestAtomicWrite:
     def test_cancel_raises_and_leaves_the_old_file(
         self, ws: Workspace, full_org: str, out: Path, stop_at: int
     ) -> None:
-        out.write_bytes(b"older export")
+        _old_workbook(out, b"older export")
+        older = out.read_bytes()
         temp_files_before = list(openpyxl_sheet_writer.ALL_TEMP_FILES)
 
         def progress(done: int, total: int) -> bool:
@@ -361,7 +362,7 @@ class TestAtomicWrite:
             export_organizations(ws, out, progress=progress)
         assert str(caught.value) == "書き出しを中止しました。"
         assert isinstance(caught.value, KnownError)
-        assert out.read_bytes() == b"older export"
+        assert out.read_bytes() == older
         assert sorted(p.name for p in out.parent.iterdir()) == [out.name]
         assert temp_files_before == openpyxl_sheet_writer.ALL_TEMP_FILES
 
@@ -374,7 +375,8 @@ class TestAtomicWrite:
         assert list(out.parent.iterdir()) == []
 
     def test_failure_midway_removes_the_temp_file(self, ws: Workspace, full_org: str, out: Path) -> None:
-        out.write_bytes(b"older export")
+        _old_workbook(out, b"older export")
+        older = out.read_bytes()
 
         def progress(done: int, total: int) -> bool:
             if done:
@@ -383,7 +385,7 @@ class TestAtomicWrite:
 
         with pytest.raises(RuntimeError):
             export_organizations(ws, out, progress=progress)
-        assert out.read_bytes() == b"older export"
+        assert out.read_bytes() == older
         assert sorted(p.name for p in out.parent.iterdir()) == [out.name]
 
     def test_missing_folder_is_a_known_error_naming_it(self, ws: Workspace, tmp_path: Path) -> None:
@@ -453,3 +455,50 @@ def test_importing_the_module_does_not_import_openpyxl() -> None:
         "assert not any(m.startswith('openpyxl') for m in sys.modules), 'openpyxl imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def _old_workbook(path: Path, marker: bytes) -> None:
+    """An earlier export at ``path`` (any zip counts as a workbook we may replace)."""
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("marker.txt", marker)
+
+
+@pytest.mark.parametrize("name", ["kyodo.db", "out.csv", "団体一覧"])
+def test_export_refuses_a_target_that_is_not_an_xlsx_name(ws: Workspace, name: str) -> None:
+    target = ws.data_dir / name
+    before = target.read_bytes() if target.exists() else None
+    with pytest.raises(KnownError, match=r"\.xlsx"):
+        export_organizations(ws, target)
+    assert (target.read_bytes() if target.exists() else None) == before
+
+
+def test_export_never_overwrites_a_file_that_is_not_a_workbook(ws: Workspace, tmp_path: Path) -> None:
+    target = tmp_path / "大事なメモ.xlsx"
+    target.write_text("これはExcelではない", encoding="utf-8")
+    with pytest.raises(KnownError, match="上書きしません"):
+        export_organizations(ws, target)
+    assert target.read_text(encoding="utf-8") == "これはExcelではない"
+
+
+def test_rows_edited_during_the_export_appear_exactly_once(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kyodo_desktop.persistence import export_rows as export_rows_module
+
+    svc = OrganizationService(ws)
+    ids = [
+        svc.create(OrganizationInput(name=f"会{n}", kana=kana))
+        for n, kana in enumerate(["アイ", "カキ", "サシ", "タチ"])
+    ]
+    monkeypatch.setattr(export_rows_module, "PAGE_SIZE", 2)
+    with export_rows_module.export_rows(ws.db_path) as (total, rows):
+        first = next(rows)
+        # another officer renames records while the export runs: アイ → ンン, カキ → ア
+        for org_id, kana in ((ids[0], "ンン"), (ids[1], "ア")):
+            rec = svc.get(org_id)
+            rec.data.kana = kana
+            svc.update(org_id, rec.data, expected_version=rec.version)
+        rest = list(rows)
+    exported = [first[-1], *(r[-1] for r in rest)]
+    assert total == 4
+    assert sorted(exported) == sorted(ids)

@@ -11,7 +11,7 @@ from sqlalchemy import text
 from kyodo_desktop.domain.organization import ContactInput, InteractionInput, OrganizationInput
 from kyodo_desktop.domain.validation import ValidationErrors
 from kyodo_desktop.persistence import audit
-from kyodo_desktop.persistence.errors import LockedError, NotFoundError, StaleEditError
+from kyodo_desktop.persistence.errors import KnownError, LockedError, NotFoundError, StaleEditError
 from kyodo_desktop.services.organizations import DuplicateOrganizationError, OrganizationService
 from kyodo_desktop.services.workspace import Workspace
 
@@ -210,3 +210,26 @@ def test_only_one_primary_contact(svc: OrganizationService) -> None:
 def test_reader_cannot_write(data_dir, ws: Workspace) -> None:  # type: ignore[no-untyped-def]
     with Workspace.open(data_dir, write=False) as reader, pytest.raises(LockedError):
         OrganizationService(reader).create(OrganizationInput(name="読み取り専用"))
+
+
+def test_trashing_several_is_one_transaction(svc: OrganizationService, ws: Workspace) -> None:
+    a = svc.create(OrganizationInput(name="一の会"))
+    b = svc.create(OrganizationInput(name="二の会"))
+    svc.delete(b)
+    with pytest.raises(KnownError, match="既にゴミ箱"):
+        svc.delete_many([a, b])
+    assert svc.get(a).deleted_at is None  # nothing moved
+    svc.restore(b)
+    svc.delete_many([a, b])
+    assert svc.search("の会") == []
+    svc.restore_many([a, b])
+    assert {i for i, _ in svc.search("の会")} == {a, b}
+
+
+def test_changing_the_primary_contact_is_audited(svc: OrganizationService, ws: Workspace) -> None:
+    org_id = svc.create(OrganizationInput(name="監査の会"))
+    first = svc.add_contact(org_id, ContactInput(name="甲", is_primary=True))
+    svc.add_contact(org_id, ContactInput(name="乙", is_primary=True))
+    with ws.session_factory() as s:
+        rows = [json.loads(r.changes) for r in audit.history(s, org_id) if r.action == "update"]
+    assert {"contact_id": [first, first], "is_primary": [True, False]} in rows

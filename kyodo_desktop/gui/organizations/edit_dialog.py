@@ -66,7 +66,7 @@ from kyodo_desktop.gui.styles import (
     WARNING_COLORS,
     panel_style,
 )
-from kyodo_desktop.persistence.errors import KnownError, StaleEditError
+from kyodo_desktop.persistence.errors import KnownError, StaleEditError, known_database_error
 from kyodo_desktop.services.organizations import (
     DuplicateOrganizationError,
     OrganizationRecord,
@@ -228,6 +228,13 @@ class OrganizationDialog(QDialog):
             return False
         except KnownError as exc:
             self._general_error.setText(str(exc))
+            self._general_error.show()
+            return False
+        except Exception as exc:  # a locked, full or read-only file: say so, keep the input
+            known = known_database_error(exc)
+            if known is None:
+                raise
+            self._general_error.setText(str(known))
             self._general_error.show()
             return False
         log.info("organization saved: %s", self._org_id)
@@ -808,6 +815,13 @@ class OrganizationDialog(QDialog):
             return False
         except KnownError as exc:
             label.setText(str(exc))
+            label.show()
+            return False
+        except Exception as exc:  # a locked, full or read-only file
+            known = known_database_error(exc)
+            if known is None:
+                raise
+            label.setText(str(known))
             label.show()
             return False
         self._after_child_change()

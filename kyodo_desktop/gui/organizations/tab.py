@@ -44,7 +44,7 @@ from kyodo_desktop.gui.organizations.table_model import (
     OrganizationTableModel,
 )
 from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup, show_progress
-from kyodo_desktop.persistence.errors import KnownError
+from kyodo_desktop.persistence.errors import KnownError, known_database_error
 from kyodo_desktop.persistence.rows import RowStore, load_row
 from kyodo_desktop.services.workspace import Workspace
 
@@ -526,18 +526,18 @@ class OrganizationsTab(QWidget):
         if not dialogs.confirm(self, title, text, ok_text=ok):
             return
         service = self.service()
-        done: list[str] = []
-        for org_id in ids:
-            try:
-                if self.trash_mode:
-                    service.restore(org_id)
-                else:
-                    service.delete(org_id)
-            except KnownError as exc:
-                dialogs.error(self, title, str(exc))
-                break
-            done.append(org_id)
-        self.model.remove_rows(done)
+        try:  # one transaction: all selected records move, or none
+            if self.trash_mode:
+                service.restore_many(ids)
+            else:
+                service.delete_many(ids)
+        except Exception as exc:
+            known = exc if isinstance(exc, KnownError) else known_database_error(exc)
+            if known is None:
+                raise
+            dialogs.error(self, title, str(known))
+            return
+        self.model.remove_rows(ids)
         self._report_count()
         if self.model.rowCount() > 0:
             self.table.selectRow(min(first_row, self.model.rowCount() - 1))
