@@ -116,3 +116,14 @@ def test_older_file_is_backed_up_then_migrated(data_dir: Path) -> None:
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as b:
         assert b.execute("PRAGMA user_version").fetchone()[0] == 0
+
+
+def test_a_question_mark_in_the_folder_name_stays_part_of_the_path(tmp_path: Path) -> None:
+    from kyodo_desktop.domain.organization import OrganizationInput
+    from kyodo_desktop.services.organizations import OrganizationService
+
+    folder = tmp_path / "events?mode=ro#1"
+    with Workspace.open(folder) as ws:
+        OrganizationService(ws).create(OrganizationInput(name="疑問符の会"))
+    assert (folder / "kyodo.db").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["events?mode=ro#1"]
