@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,9 +17,12 @@ from typing import TYPE_CHECKING
 from kyodo_desktop import __version__
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from kyodo_desktop.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+_PROCESS_START = time.perf_counter()
 
 
 def create_main_window(data_dir: Path) -> MainWindow:
@@ -42,6 +46,11 @@ def _parse(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="ログを標準エラーにも出す")
     parser.add_argument("--self-test", action="store_true", help="動作環境の自己診断を表示して終了する")
+    parser.add_argument(
+        "--exit-when-ready",
+        action="store_true",
+        help="団体一覧が表示されたら READY と出力して終了する（起動確認・計測用）",
+    )
     args, rest = parser.parse_known_args(list(argv))
     return args, rest
 
@@ -66,11 +75,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = create_application([sys.argv[0] if sys.argv else "kyodo-desktop", *qt_args])
     window = create_main_window(data_dir)
     window.show()
+    if args.exit_when_ready:
+        _exit_when_ready(app, window)
     try:
         return int(app.exec())
     finally:
         # The event loop can end without a close event (session logout, app.quit()).
         window.release_workspace()
+
+
+def _exit_when_ready(app: QApplication, window: MainWindow) -> None:
+    """Print ``READY <seconds since start>`` once the registry rows show, then quit."""
+    from PySide6.QtCore import QTimer
+
+    def ready(_count: int = 0) -> None:
+        elapsed = time.perf_counter() - _PROCESS_START
+        sys.stdout.write(f"READY {elapsed:.3f}\n")
+        sys.stdout.flush()
+        window.close()
+        app.quit()
+
+    tab = window.organizations_tab
+    if tab is None:  # recovery or problem page: nothing to wait for
+        QTimer.singleShot(0, ready)
+    else:
+        tab.rows_loaded.connect(ready)
 
 
 if __name__ == "__main__":

@@ -80,6 +80,7 @@ def _xml() -> list[Check]:
             "有効" if openpyxl.xml.DEFUSEDXML else "無効",
             openpyxl.xml.DEFUSEDXML,
         ),
+        _entity_expansion_refused(),
         Check("lxml（xlsx 書き出しの高速化）", "有効" if openpyxl.xml.LXML else "無効", True),
     ]
 
@@ -101,6 +102,39 @@ def _data_file(data_dir: Path) -> Check:
     except KnownError as exc:
         return Check("データファイル", str(exc), ok=False)
     return Check("データファイル", f"{path}（データ形式 {version}）")
+
+
+_ENTITY_BOMB = (
+    b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><lolz>&lol2;</lolz>'
+)
+
+
+def _entity_expansion_refused() -> Check:
+    """Feed an entity-expansion bomb to the two parsers openpyxl reads xlsx parts with.
+
+    Worksheets go through ``iterparse`` (defusedxml's when installed: must refuse); other parts
+    through ``fromstring`` (lxml without entity resolution, or defusedxml: must not expand).
+    """
+    import io
+
+    from openpyxl.xml.functions import fromstring, iterparse
+
+    try:
+        for _event in iterparse(io.BytesIO(_ENTITY_BOMB)):
+            pass
+    except Exception as exc:  # defusedxml raises EntitiesForbidden
+        refused = type(exc).__name__
+    else:
+        return Check("XML エンティティ展開", "シートの読み込みで展開されてしまいます", ok=False)
+    try:
+        root = fromstring(_ENTITY_BOMB)
+        expanded = "lollol" in "".join(root.itertext())
+    except Exception:  # refused outright: also safe
+        expanded = False
+    if expanded:
+        return Check("XML エンティティ展開", "部品の読み込みで展開されてしまいます", ok=False)
+    return Check("XML エンティティ展開", f"拒否します（{refused}）")
 
 
 def _writable(data_dir: Path) -> Check:
