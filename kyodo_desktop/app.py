@@ -62,10 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args, qt_args = _parse(sys.argv[1:] if argv is None else argv)
     if args.self_test:
-        from kyodo_desktop.cli import main as cli_main
-
-        data_args = ["--data-dir", str(args.data_dir)] if args.data_dir else []
-        return cli_main([*data_args, "self-test"])
+        return _self_test(args.data_dir)
     data_dir, why = resolve_data_dir(args.data_dir)
     setup_logging(data_dir, verbose=args.verbose)
     log.info("kyodo-desktop %s starting (data folder from %s)", __version__, why)
@@ -82,6 +79,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         # The event loop can end without a close event (session logout, app.quit()).
         window.release_workspace()
+
+
+def _self_test(data_dir: Path | None) -> int:
+    """Run ``kyodo self-test``; a windowed Windows build has no console, so it goes to a file."""
+    from kyodo_desktop.cli import main as cli_main
+    from kyodo_desktop.services.data_folder import resolve_data_dir
+
+    data_args = ["--data-dir", str(data_dir)] if data_dir else []
+    if sys.stdout is not None:
+        return cli_main([*data_args, "self-test"])
+    report = resolve_data_dir(data_dir)[0] / "self-test.txt"
+    report.parent.mkdir(parents=True, exist_ok=True)
+    with report.open("w", encoding="utf-8") as fh:
+        sys.stdout = sys.stderr = fh
+        try:
+            return cli_main([*data_args, "self-test"])
+        finally:
+            sys.stdout = sys.stderr = None
 
 
 def _exit_when_ready(app: QApplication, window: MainWindow) -> None:
