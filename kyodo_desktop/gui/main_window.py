@@ -160,11 +160,18 @@ class MainWindow(QMainWindow):
         # and the day's first backup follows a clean check.
         self._daily_backup_pending = ws.writable
         verify = BackgroundTask(lambda _task: ws.verify(), self)
-        verify.succeeded.connect(lambda _result: self._start_daily_backup())
+        verify.succeeded.connect(lambda _result: self._on_verified(ws))
         verify.failed.connect(lambda exc: self._on_verify_failed(ws, exc))
         self._tasks.start(verify)
         tab = self.organizations_tab
         QTimer.singleShot(0, lambda: tab.reload(preloaded=preload))
+
+    def _on_verified(self, ws: Workspace) -> None:
+        if ws is not self.workspace:
+            return
+        if self.organizations_tab is not None:
+            self.organizations_tab.on_verified()
+        self._start_daily_backup()
 
     def _on_verify_failed(self, ws: Workspace, exc: Exception) -> None:
         if ws is not self.workspace:

@@ -139,3 +139,44 @@ def test_newer_file_is_refused(open_window: Any, filled_dir: Path) -> None:
     page = window.findChild(RecoveryPage, "recoveryPage")
     assert page is not None
     assert "新しいバージョン" in page.findChild(QLabel, "problemTitle").text()  # type: ignore[union-attr]
+
+
+def test_a_writer_killed_mid_save_leaves_a_journal_the_window_rolls_back(
+    open_window: Any, tmp_path: Path, qtbot: QtBot
+) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "killed"
+    cmd = [sys.executable, "-m", "kyodo_desktop.cli", "--data-dir", str(folder), "demo", "--orgs", "200000"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    journal = folder / "kyodo.db-journal"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (
+        journal.exists() and journal.stat().st_size > 0 and _committed(folder) >= 5000
+    ):
+        time.sleep(0.02)
+    while time.monotonic() < deadline and not (journal.exists() and journal.stat().st_size > 0):
+        time.sleep(0.005)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=10)
+    assert journal.exists(), "the writer should have died mid-transaction"
+
+    window: MainWindow = open_window(folder)
+    tab = window.organizations_tab
+    assert tab is not None
+    qtbot.waitUntil(
+        lambda: tab.model.total_count > 0 and window.workspace is not None and window.workspace.verified,
+        timeout=20_000,
+    )
+    assert tab.model.total_count % 5000 == 0  # whole batches only: the hot journal was rolled back
+
+
+def _committed(folder: Path) -> int:
+    try:
+        with sqlite3.connect(folder / "kyodo.db", timeout=1) as conn:
+            return int(conn.execute("SELECT count(*) FROM organizations").fetchone()[0])
+    except sqlite3.Error:
+        return 0

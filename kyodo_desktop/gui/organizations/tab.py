@@ -89,6 +89,7 @@ class OrganizationsTab(QWidget):
         self._ws = workspace
         self._service_instance: OrganizationService | None = None
         self._tasks = TaskGroup()
+        self._retry_after_verify = False
         self._load_generation = 0
         self._shown_generation = 0
         self._loading = False
@@ -333,7 +334,16 @@ class OrganizationsTab(QWidget):
 
     def _on_preload_failed(self, generation: int) -> None:
         if generation == self._load_generation and generation != self._shown_generation:
-            self.reload()  # e.g. the file was migrated after the early read
+            if self._ws.verified:
+                self.reload()  # e.g. the file was migrated after the early read
+            else:
+                self._retry_after_verify = True
+
+    def on_verified(self) -> None:
+        """The start-up check passed: read the rows again if the early read failed."""
+        if self._retry_after_verify:
+            self._retry_after_verify = False
+            self.reload()
 
     def _read_ahead(self, store: RowStore, column: str) -> None:
         """Read a column every filter needs in a worker, so the first keystroke does not wait."""
@@ -348,7 +358,10 @@ class OrganizationsTab(QWidget):
         log.error("loading registry rows failed: %s", exc)
         self.count_label.setText(self.tr("読み込みに失敗しました"))
         if not self._ws.verified:
-            return  # the start-up check is still running: it reports a damaged file on its own page
+            # The start-up check is still running: a damaged file gets its own page, and a file
+            # that only needed its journal rolled back (a writer killed mid-save) is read again.
+            self._retry_after_verify = True
+            return
         dialogs.error(
             self,
             self.tr("読み込みエラー"),
