@@ -1,0 +1,65 @@
+"""What every import source produces: rows of organization input with their problems.
+
+The NPO portal CSV, Excel lists and CSV lists are read by different readers, but each yields
+:class:`ImportRow` objects, so validation, matching against the registry, review and the write
+are one flow for every source (issue 4).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from enum import StrEnum
+
+from kyodo_desktop.domain.organization import OrganizationInput
+
+
+class SourceFormat(StrEnum):
+    """Kinds of import file."""
+
+    NPO_PORTAL = "npo-portal"
+    XLSX = "xlsx"
+    CSV = "csv"
+
+
+@dataclasses.dataclass(frozen=True)
+class RowProblem:
+    """One problem of one row: where it is (sheet, row number as the officer sees it, column)
+    and why, in Japanese."""
+
+    row_number: int
+    column: str
+    message: str
+    sheet: str = ""
+
+    def describe(self) -> str:
+        """``シート 団体一覧 の 12 行目「電話番号」: …`` (sheet omitted when there is none)."""
+        where = f"シート {self.sheet} の " if self.sheet else ""
+        column = f"「{self.column}」" if self.column else ""
+        return f"{where}{self.row_number} 行目{column}: {self.message}"
+
+
+@dataclasses.dataclass
+class ImportRow:
+    """One source row: the organization it describes (None if unusable) and its problems.
+
+    ``record_id`` is set when the source carries our own record id (an exported 団体一覧
+    re-imported), so the row updates that record instead of matching by name.
+    """
+
+    row_number: int
+    data: OrganizationInput | None
+    problems: list[RowProblem] = dataclasses.field(default_factory=list)
+    record_id: str = ""
+    sheet: str = ""
+
+    @property
+    def ok(self) -> bool:
+        """Whether the row can be imported."""
+        return self.data is not None and not self.problems
+
+
+class ImportFileError(ValueError):
+    """The file as a whole cannot be read (wrong kind, hostile, too big, unknown layout).
+
+    ``str(e)`` is a Japanese message fit to show as is; nothing has been written.
+    """
