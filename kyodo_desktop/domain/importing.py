@@ -51,6 +51,9 @@ class ImportRow:
     problems: list[RowProblem] = dataclasses.field(default_factory=list)
     record_id: str = ""
     sheet: str = ""
+    #: the OrganizationInput fields the source actually had a column for (empty: every field
+    #: with a non-blank value); an update never blanks or resets a field the source lacked
+    provided_fields: frozenset[str] = frozenset()
 
     @property
     def ok(self) -> bool:
