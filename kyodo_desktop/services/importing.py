@@ -1,0 +1,360 @@
+"""One import flow for every source: plan (validate, match, review) then apply in one transaction.
+
+``plan_import`` matches each valid row against the registry — by our own record id (a
+re-imported 団体一覧), then 法人番号, then the duplicate key together with 市町村, then phone or
+email — and against the rows before it in the same file. Nothing is written until
+``apply_import``, which takes a backup, writes every new and changed record with its audit rows
+(naming the import and the source file) in ONE transaction, and can be cancelled (the database
+is then exactly as before). Importing the same file again changes nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import insert, select, update
+
+from kyodo_desktop.domain.importing import ImportRow, RowProblem
+from kyodo_desktop.domain.organization import OrganizationInput
+from kyodo_desktop.domain.text import duplicate_key
+from kyodo_desktop.persistence import backup
+from kyodo_desktop.persistence.errors import KnownError
+from kyodo_desktop.persistence.models import AuditEntry, Organization, new_id, table_of, utc_now
+from kyodo_desktop.services.organizations import fields_from_text, fields_to_text, org_column_values
+from kyodo_desktop.services.workspace import Workspace
+
+Progress = Callable[[int, int], bool]
+
+#: Fields an import may set, in form order (derived columns are recomputed).
+FIELDS = tuple(f.name for f in dataclasses.fields(OrganizationInput))
+
+
+class Action(StrEnum):
+    """What the import does with one row."""
+
+    NEW = "新規"
+    UPDATE = "更新"
+    UNCHANGED = "変更なし"
+    DUPLICATE_IN_FILE = "ファイル内重複"
+    ERROR = "エラー"
+    SKIP = "スキップ"
+
+
+@dataclasses.dataclass
+class PlannedRow:
+    """One source row and what will happen to it."""
+
+    row: ImportRow
+    action: Action
+    match_id: str = ""
+    match_name: str = ""
+    match_reason: str = ""
+    #: field → (stored value, imported value), for updates
+    changes: dict[str, tuple[Any, Any]] = dataclasses.field(default_factory=dict)
+    duplicate_of_row: int = 0
+    #: the fields the officer chose to take (None: all of ``changes``)
+    accepted: set[str] | None = None
+
+    def taken_changes(self) -> dict[str, tuple[Any, Any]]:
+        """The changes that will be written."""
+        if self.accepted is None:
+            return self.changes
+        return {k: v for k, v in self.changes.items() if k in self.accepted}
+
+
+@dataclasses.dataclass
+class ImportPlan:
+    """The reviewed import: every row with its action, ready for :func:`apply_import`."""
+
+    source_name: str
+    rows: list[PlannedRow]
+
+    def count(self, action: Action) -> int:
+        """How many rows have ``action``."""
+        return sum(1 for r in self.rows if r.action is action)
+
+    def counts(self) -> dict[Action, int]:
+        """Rows per action, every action listed."""
+        return {a: self.count(a) for a in Action}
+
+    @property
+    def problems(self) -> list[RowProblem]:
+        """Every problem of every row, in row order."""
+        return [p for r in self.rows for p in r.row.problems]
+
+    @property
+    def has_errors(self) -> bool:
+        """Whether any row cannot be imported."""
+        return any(r.action is Action.ERROR for r in self.rows)
+
+
+@dataclasses.dataclass(frozen=True)
+class ImportSummary:
+    """What was written."""
+
+    import_id: str
+    created: int
+    updated: int
+    skipped: int
+    errors: int
+    backup_path: str
+
+
+class ImportCancelled(KnownError):
+    """The officer cancelled; the database is exactly as before."""
+
+    def __init__(self) -> None:
+        super().__init__("取り込みを中止しました。データは取り込み前のままです。")
+
+
+# -- planning ------------------------------------------------------------------------------------
+
+
+def _comparable(field: str, value: Any) -> Any:
+    if field == "fields":
+        return sorted(value or [])
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _provided(row: ImportRow) -> set[str]:
+    data = row.data
+    assert data is not None
+    if row.provided_fields:
+        return set(row.provided_fields)
+    return {f for f in FIELDS if getattr(data, f) not in ("", None, [])}
+
+
+def _changes(stored: OrganizationInput, row: ImportRow) -> dict[str, tuple[Any, Any]]:
+    """Fields the row would change: provided by the source, not blank, and different."""
+    data = row.data
+    assert data is not None
+    out: dict[str, tuple[Any, Any]] = {}
+    for field in FIELDS:
+        if field not in _provided(row):
+            continue
+        new = getattr(data, field)
+        if new in ("", None, []):
+            continue  # an empty cell never erases what the officer recorded
+        old = getattr(stored, field)
+        if _comparable(field, old) != _comparable(field, new):
+            out[field] = (old, new)
+    return out
+
+
+class _Registry:
+    """The live records, indexed for matching (one column select, no ORM objects)."""
+
+    def __init__(self, ws: Workspace) -> None:
+        cols = [getattr(Organization, f) for f in FIELDS if f != "fields"]
+        stmt = select(Organization.id, Organization.activity_fields, *cols).where(
+            Organization.deleted_at.is_(None)
+        )
+        plain = [f for f in FIELDS if f != "fields"]
+        self.records: dict[str, OrganizationInput] = {}
+        self.by_number: dict[str, str] = {}
+        self.by_key: dict[tuple[str, str], str] = {}
+        self.by_phone: dict[str, str] = {}
+        self.by_email: dict[str, str] = {}
+        with ws.session_factory() as s:
+            for r in s.execute(stmt):
+                values = dict(zip(plain, r[2:], strict=True))
+                data = OrganizationInput(**values, fields=fields_from_text(r[1]))
+                self.add(r[0], data)
+
+    def add(self, org_id: str, data: OrganizationInput) -> None:
+        self.records[org_id] = data
+        if data.corporate_number:
+            self.by_number.setdefault(data.corporate_number, org_id)
+        self.by_key.setdefault((duplicate_key(data.name), _place(data)), org_id)
+        if data.phone:
+            self.by_phone.setdefault(data.phone, org_id)
+        if data.email:
+            self.by_email.setdefault(data.email, org_id)
+
+    def match(self, row: ImportRow) -> tuple[str, str]:
+        """``(record id, reason)`` of the record this row describes, or ``("", "")``."""
+        data = row.data
+        assert data is not None
+        if row.record_id and row.record_id in self.records:
+            return row.record_id, "IDが同じ"
+        if data.corporate_number and data.corporate_number in self.by_number:
+            return self.by_number[data.corporate_number], "法人番号が同じ"
+        key = (duplicate_key(data.name), _place(data))
+        if key in self.by_key:
+            return self.by_key[key], "名称と市町村が同じ"
+        if data.phone and data.phone in self.by_phone:
+            return self.by_phone[data.phone], "電話番号が同じ"
+        if data.email and data.email in self.by_email:
+            return self.by_email[data.email], "メールアドレスが同じ"
+        return "", ""
+
+
+def _place(data: OrganizationInput) -> str:
+    return data.municipality_code or data.municipality_name
+
+
+def _file_keys(row: ImportRow) -> list[str]:
+    data = row.data
+    assert data is not None
+    keys = [f"name:{duplicate_key(data.name)}|{_place(data)}"]
+    if row.record_id:
+        keys.append(f"id:{row.record_id}")
+    if data.corporate_number:
+        keys.append(f"number:{data.corporate_number}")
+    return keys
+
+
+def plan_import(
+    ws: Workspace, rows: Sequence[ImportRow], *, source_name: str, progress: Progress | None = None
+) -> ImportPlan:
+    """Match every row against the registry and the rows before it; writes nothing."""
+    registry = _Registry(ws)
+    seen: dict[str, int] = {}
+    planned: list[PlannedRow] = []
+    total = len(rows)
+    for n, row in enumerate(rows, 1):
+        if progress is not None and n % 1000 == 0 and progress(n, total) is False:
+            raise ImportCancelled
+        if not row.ok:
+            planned.append(PlannedRow(row, Action.ERROR))
+            continue
+        earlier = next((seen[k] for k in _file_keys(row) if k in seen), 0)
+        if earlier:
+            planned.append(PlannedRow(row, Action.DUPLICATE_IN_FILE, duplicate_of_row=earlier))
+            continue
+        for key in _file_keys(row):
+            seen[key] = row.row_number
+        match_id, reason = registry.match(row)
+        if not match_id:
+            planned.append(PlannedRow(row, Action.NEW))
+            continue
+        stored = registry.records[match_id]
+        changes = _changes(stored, row)
+        action = Action.UPDATE if changes else Action.UNCHANGED
+        planned.append(PlannedRow(row, action, match_id, stored.name, reason, changes))
+    if progress is not None:
+        progress(total, total)
+    return ImportPlan(source_name, planned)
+
+
+# -- applying ------------------------------------------------------------------------------------
+
+
+def apply_import(
+    ws: Workspace, plan: ImportPlan, *, valid_only: bool = False, progress: Progress | None = None
+) -> ImportSummary:
+    """Write the plan in one transaction after a backup; see the module docstring."""
+    ws.require_write()
+    if plan.has_errors and not valid_only:
+        raise KnownError(
+            f"エラーのある行が {plan.count(Action.ERROR):,} 行あります。何も取り込んでいません。"
+            "正しい行だけを取り込むか（--valid-only）、ファイルを直してください。"
+        )
+    import_id = uuid.uuid4().hex[:12]
+    context = f"import {import_id} {plan.source_name}"
+    work = [
+        r for r in plan.rows if r.action is Action.NEW or (r.action is Action.UPDATE and r.taken_changes())
+    ]
+    taken = backup.create_backup(ws.db_path, ws.backups_dir, "pre-import")
+    officer, now, today = ws.officer.name, utc_now(), date.today()
+    created = updated = 0
+    org_table = table_of(Organization)
+    with ws.session_factory.begin() as s:
+        new_rows: list[dict[str, Any]] = []
+        audits: list[dict[str, Any]] = []
+        for n, planned in enumerate(work, 1):
+            if progress is not None and n % 500 == 0 and progress(n, len(work)) is False:
+                raise ImportCancelled  # the transaction rolls back: nothing was written
+            data = planned.row.data
+            assert data is not None
+            if planned.action is Action.NEW:
+                org_id = new_id()
+                values = org_column_values(data)
+                new_rows.append(
+                    {
+                        "id": org_id,
+                        **values,
+                        "registered_on": today,
+                        "version": 1,
+                        "created_at": now,
+                        "updated_at": now,
+                    }
+                )
+                changes = {
+                    k: [None, _json(v)] for k, v in values.items() if k in FIELDS or k == "activity_fields"
+                }
+                audits.append(
+                    _audit(
+                        officer,
+                        org_id,
+                        "create",
+                        {k: v for k, v in changes.items() if v[1] not in ("", None)},
+                        context,
+                    )
+                )
+                created += 1
+            else:
+                org_id = planned.match_id
+                org = s.get(Organization, org_id)
+                if org is None or org.deleted_at is not None:
+                    continue  # trashed since the review: leave it alone
+                stored = _stored_input(org)
+                merged = dataclasses.replace(
+                    stored, **{k: new for k, (_old, new) in planned.taken_changes().items()}
+                )
+                values = org_column_values(merged)
+                s.execute(
+                    update(org_table)
+                    .where(org_table.c.id == org_id)
+                    .values(**values, version=org.version + 1, updated_at=now)
+                )
+                diff = {k: [_json(old), _json(new)] for k, (old, new) in planned.taken_changes().items()}
+                audits.append(_audit(officer, org_id, "update", diff, context))
+                updated += 1
+        if new_rows:
+            s.execute(insert(org_table), new_rows)
+        if audits:
+            s.execute(insert(table_of(AuditEntry)), audits)
+        if progress is not None and progress(len(work), len(work)) is False:
+            raise ImportCancelled
+    return ImportSummary(
+        import_id=import_id,
+        created=created,
+        updated=updated,
+        skipped=len(plan.rows) - created - updated - plan.count(Action.ERROR),
+        errors=plan.count(Action.ERROR),
+        backup_path=str(taken.path),
+    )
+
+
+def _stored_input(org: Organization) -> OrganizationInput:
+    values = {f: getattr(org, f) for f in FIELDS if f != "fields"}
+    return OrganizationInput(**values, fields=fields_from_text(org.activity_fields))
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return fields_to_text(value)
+    return value
+
+
+def _audit(officer: str, org_id: str, action: str, changes: dict[str, Any], context: str) -> dict[str, Any]:
+    return {
+        "occurred_at": utc_now(),
+        "officer": officer,
+        "entity": "organization",
+        "record_id": org_id,
+        "action": action,
+        "changes": json.dumps(changes, ensure_ascii=False),
+        "context": context,
+    }

@@ -1,0 +1,156 @@
+"""The import flow shared by every source: plan, review, apply in one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+
+import pytest
+from sqlalchemy import text
+
+from kyodo_desktop.domain.importing import ImportRow, RowProblem
+from kyodo_desktop.domain.organization import OrganizationInput, validate_organization
+from kyodo_desktop.persistence.errors import KnownError
+from kyodo_desktop.services.importing import Action, ImportCancelled, apply_import, plan_import
+from kyodo_desktop.services.organizations import OrganizationService
+from kyodo_desktop.services.workspace import Workspace
+
+
+def _row(n: int, provided: frozenset[str] = frozenset(), record_id: str = "", **fields: object) -> ImportRow:
+    return ImportRow(
+        n, validate_organization(OrganizationInput(**fields)), record_id=record_id, provided_fields=provided
+    )  # type: ignore[arg-type]
+
+
+def _bad(n: int) -> ImportRow:
+    return ImportRow(n, None, [RowProblem(n, "電話番号", "電話番号の形式が正しくありません")])
+
+
+def _digest(ws: Workspace) -> str:
+    with ws.engine.connect() as c:
+        rows = c.execute(text("SELECT * FROM organizations ORDER BY id")).all()
+        audits = c.execute(text("SELECT count(*) FROM audit_log")).scalar()
+    return hashlib.sha256(repr((rows, audits)).encode()).hexdigest()
+
+
+def test_plan_sorts_rows_into_new_update_unchanged_duplicate_and_error(
+    ws: Workspace, svc: OrganizationService
+) -> None:
+    same = svc.create(
+        OrganizationInput(
+            name="特定非営利活動法人 みどりの会", municipality_code="12217", phone="04-7123-4567"
+        )
+    )
+    number = svc.create(OrganizationInput(name="番号の会", corporate_number="7000012050002"))
+    rows = [
+        _row(2, name="特定非営利活動法人　みどりの会", municipality_code="12217", phone="04-7123-4567"),  # unchanged
+        _row(
+            3, name="別名で登録", corporate_number="7000012050002", email="new@example.jp"
+        ),  # update by 法人番号
+        _row(4, name="新しい会"),
+        _row(5, name="新しい会"),  # the same again in the file
+        _bad(6),
+    ]
+    plan = plan_import(ws, rows, source_name="list.xlsx")
+    actions = [(p.row.row_number, p.action) for p in plan.rows]
+    assert actions == [
+        (2, Action.UNCHANGED),
+        (3, Action.UPDATE),
+        (4, Action.NEW),
+        (5, Action.DUPLICATE_IN_FILE),
+        (6, Action.ERROR),
+    ]
+    assert plan.rows[0].match_id == same and plan.rows[0].match_reason == "名称と市町村が同じ"
+    assert plan.rows[1].match_id == number and plan.rows[1].match_reason == "法人番号が同じ"
+    assert plan.rows[1].changes == {"name": ("番号の会", "別名で登録"), "email": ("", "new@example.jp")}
+    assert plan.rows[3].duplicate_of_row == 4
+    assert [p.describe() for p in plan.problems] == ["6 行目「電話番号」: 電話番号の形式が正しくありません"]
+
+
+def test_errors_block_the_import_unless_valid_only(ws: Workspace, svc: OrganizationService) -> None:
+    plan = plan_import(ws, [_row(2, name="良い会"), _bad(3)], source_name="x.csv")
+    before = _digest(ws)
+    with pytest.raises(KnownError, match="エラーのある行"):
+        apply_import(ws, plan)
+    assert _digest(ws) == before
+    summary = apply_import(ws, plan, valid_only=True)
+    assert (summary.created, summary.updated, summary.errors) == (1, 0, 1)
+    assert [n for _, n in svc.search("良い会")] == ["良い会"]
+
+
+def test_apply_writes_with_audit_naming_the_import_and_reimport_adds_nothing(
+    ws: Workspace, svc: OrganizationService
+) -> None:
+    org_id = svc.create(OrganizationInput(name="更新される会", phone="043-223-1111"))
+    rows = [
+        _row(2, name="新規の会", established_on=date(2020, 4, 1)),
+        _row(3, name="更新される会", phone="043-223-1111", email="a@example.jp"),
+    ]
+    summary = apply_import(ws, plan_import(ws, rows, source_name="名簿.xlsx"))
+    assert (summary.created, summary.updated) == (1, 1)
+    rec = svc.get(org_id)
+    assert rec.data.email == "a@example.jp" and rec.version == 2
+    with ws.engine.connect() as c:
+        contexts = [
+            r[0] for r in c.execute(text("SELECT context FROM audit_log WHERE context LIKE 'import%'"))
+        ]
+        update_changes = c.execute(
+            text("SELECT changes FROM audit_log WHERE record_id = :i AND action = 'update'"), {"i": org_id}
+        ).scalar()
+    assert contexts == [f"import {summary.import_id} 名簿.xlsx"] * 2
+    assert json.loads(update_changes or "{}") == {"email": ["", "a@example.jp"]}
+    assert list(ws.backups_dir.glob("*-pre-import.db"))
+
+    before = _digest(ws)
+    again = plan_import(ws, rows, source_name="名簿.xlsx")
+    assert {p.action for p in again.rows} == {Action.UNCHANGED}
+    assert (apply_import(ws, again).created, apply_import(ws, again).updated) == (0, 0)
+    with ws.engine.connect() as c:
+        assert c.execute(text("SELECT count(*) FROM organizations")).scalar() == 2
+    assert _digest(ws) == before
+
+
+def test_a_record_id_from_an_export_updates_that_record(ws: Workspace, svc: OrganizationService) -> None:
+    org_id = svc.create(OrganizationInput(name="旧名の会", municipality_code="12100"))
+    plan = plan_import(
+        ws,
+        [_row(2, record_id=org_id, name="新名の会", municipality_code="12100")],
+        source_name="団体一覧.xlsx",
+    )
+    assert plan.rows[0].action is Action.UPDATE and plan.rows[0].match_reason == "IDが同じ"
+    apply_import(ws, plan)
+    assert svc.get(org_id).data.name == "新名の会"
+    assert len(svc.search("")) == 1
+
+
+def test_fields_the_source_lacked_are_never_reset(ws: Workspace, svc: OrganizationService) -> None:
+    org_id = svc.create(OrganizationInput(name="休止中の会", status="休止", notes="大事なメモ"))
+    plan = plan_import(
+        ws,
+        [_row(2, frozenset({"name", "phone"}), name="休止中の会", phone="043-223-1111")],
+        source_name="x.csv",
+    )
+    apply_import(ws, plan)
+    rec = svc.get(org_id).data
+    assert (rec.status, rec.notes, rec.phone) == ("休止", "大事なメモ", "043-223-1111")
+
+
+def test_choosing_fields_takes_only_those(ws: Workspace, svc: OrganizationService) -> None:
+    org_id = svc.create(OrganizationInput(name="選ぶ会", phone="043-223-1111"))
+    plan = plan_import(
+        ws, [_row(2, name="選ぶ会", phone="047-431-1111", email="b@example.jp")], source_name="x.csv"
+    )
+    plan.rows[0].accepted = {"email"}
+    apply_import(ws, plan)
+    rec = svc.get(org_id).data
+    assert (rec.phone, rec.email) == ("043-223-1111", "b@example.jp")
+
+
+def test_cancel_leaves_the_database_exactly_as_before(ws: Workspace) -> None:
+    rows = [_row(n, name=f"取消確認の会{n}") for n in range(2, 1202)]
+    plan = plan_import(ws, rows, source_name="big.csv")
+    before = _digest(ws)
+    with pytest.raises(ImportCancelled):
+        apply_import(ws, plan, progress=lambda done, total: done < 1000)
+    assert _digest(ws) == before
