@@ -91,6 +91,16 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", type=Path)
     sub.add_parser("check", help="データファイルの整合性検査")
 
+    imp = sub.add_parser("import", help="団体の一覧（NPOポータルCSV、Excel、CSV）を取り込む")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--format", choices=["npo-portal", "xlsx", "csv"], help="既定: ファイルから判定")
+    imp.add_argument("--mapping", metavar="NAME", help="保存した列の対応（テンプレート）を使う")
+    imp.add_argument("--sheet", help="Excelのシート名（既定: 最初のシート）")
+    imp.add_argument("--prefecture", default="千葉県", help="NPOポータルCSV: この都道府県だけ（'' で全国）")
+    imp.add_argument("--skip-dissolved", action="store_true", help="NPOポータルCSV: 解散した法人を除く")
+    imp.add_argument("--dry-run", action="store_true", help="確認だけして何も書き込まない")
+    imp.add_argument("--valid-only", action="store_true", help="エラーのある行を除いて取り込む")
+
     sub.add_parser("self-test", help="動作環境の自己診断（問題があれば終了コード1）")
 
     officer = sub.add_parser("officer", help="現在の職員を表示・設定する")
@@ -323,6 +333,85 @@ def _cmd_officer(args: argparse.Namespace, data_dir: Path) -> int:
     return EXIT_OK
 
 
+def _detect_format(path: Path) -> str:
+    """npo-portal / xlsx / csv, from the suffix and, for CSV, the header row."""
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return "xlsx"
+    from kyodo_desktop.services.import_npo_portal import looks_like_npo_portal
+
+    return "npo-portal" if looks_like_npo_portal(path) else "csv"
+
+
+def _read_import_rows(args: argparse.Namespace, data_dir: Path) -> tuple[list[Any], list[str]]:
+    """The rows of the file and lines describing what was read."""
+    fmt = args.format or _detect_format(args.file)
+    progress = _progress_printer("読み込み", sys.stderr)
+    if fmt == "npo-portal":
+        from kyodo_desktop.services.import_npo_portal import read_npo_portal
+
+        read = read_npo_portal(
+            args.file,
+            prefecture=args.prefecture or None,
+            skip_dissolved=args.skip_dissolved,
+            progress=progress,
+        )
+        notes = [
+            f"NPOポータルCSV（{read.layout_name}、{read.encoding}）: {read.total_records:,} 件中、"
+            f"他の都道府県 {read.other_prefecture:,} 件・解散で除外 {read.dissolved_skipped:,} 件を除く {len(read.rows):,} 件"
+        ]
+        return list(read.rows), notes
+    from kyodo_desktop.services import import_lists
+
+    mapping = None
+    if args.mapping:
+        table = import_lists.read_table(args.file, sheet=args.sheet)
+        mapping = import_lists.apply_template(
+            table.headers, import_lists.load_mapping_template(data_dir, args.mapping)
+        )
+    table, used, rows = import_lists.read_list(
+        args.file, mapping=mapping, sheet=args.sheet, progress=progress
+    )
+    columns = "、".join(
+        f"{table.headers[i]}→{target}" for i, target in sorted(used.items()) if target != "ignore"
+    )
+    return list(rows), [
+        f"{fmt.upper()}（{table.sheet or table.encoding}）: {len(rows):,} 行。列の対応: {columns}"
+    ]
+
+
+def _cmd_import(args: argparse.Namespace, data_dir: Path) -> int:
+    from kyodo_desktop.services.importing import Action, apply_import, plan_import
+    from kyodo_desktop.services.workspace import Workspace
+
+    write = not args.dry_run
+    with Workspace.open(data_dir, write=write) as ws:
+        rows, notes = _read_import_rows(args, data_dir)
+        plan = plan_import(ws, rows, source_name=args.file.name)
+        for note in notes:
+            print(note)
+        for problem in plan.problems:
+            print(f"{problem.row_number}\t{problem.sheet}\t{problem.column}\t{_one_line(problem.message)}")
+        for planned in plan.rows:
+            if planned.action is Action.DUPLICATE_IN_FILE:
+                print(
+                    f"{planned.row.row_number}\t\t\t{planned.duplicate_of_row} 行目と同じ団体です（取り込みません）"
+                )
+        counts = plan.counts()
+        print(
+            "、".join(f"{action.value} {counts[action]:,}" for action in Action if action is not Action.SKIP)
+        )
+        if args.dry_run:
+            return EXIT_ERROR if plan.has_errors else EXIT_OK
+        summary = apply_import(
+            ws, plan, valid_only=args.valid_only, progress=_progress_printer("書き込み", sys.stderr)
+        )
+    print(
+        f"取り込みました: 新規 {summary.created:,} 件、更新 {summary.updated:,} 件"
+        f"（取り込みID {summary.import_id}、取り込み前のバックアップ: {summary.backup_path}）"
+    )
+    return EXIT_OK
+
+
 def qt_check() -> Any:
     """The Qt line of the self-test (QtCore only: the CLI never needs widgets)."""
     from kyodo_desktop.services.self_test import Check
@@ -357,6 +446,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "check": _cmd_check,
     "officer": _cmd_officer,
     "self-test": _cmd_self_test,
+    "import": _cmd_import,
 }
 
 
@@ -391,7 +481,9 @@ def _report(exc: Exception) -> int:
     from kyodo_desktop.persistence.errors import KnownError, known_database_error
 
     exc = known_database_error(exc) or exc
-    if isinstance(exc, KnownError | ValidationError | ValidationErrors):
+    from kyodo_desktop.domain.importing import ImportFileError
+
+    if isinstance(exc, KnownError | ValidationError | ValidationErrors | ImportFileError):
         sys.stderr.write(f"kyodo: エラー: {_one_line(str(exc))}\n")
         return EXIT_ERROR
     log.exception("unexpected error")

@@ -44,7 +44,9 @@ def test_plan_sorts_rows_into_new_update_unchanged_duplicate_and_error(
     )
     number = svc.create(OrganizationInput(name="番号の会", corporate_number="7000012050002"))
     rows = [
-        _row(2, name="特定非営利活動法人　みどりの会", municipality_code="12217", phone="04-7123-4567"),  # unchanged
+        _row(
+            2, name="特定非営利活動法人　みどりの会", municipality_code="12217", phone="04-7123-4567"
+        ),  # unchanged
         _row(
             3, name="別名で登録", corporate_number="7000012050002", email="new@example.jp"
         ),  # update by 法人番号

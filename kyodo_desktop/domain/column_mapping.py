@@ -1,0 +1,474 @@
+"""Column mapping for Excel and CSV lists: which source column feeds which organization field.
+
+An officer's list has headers like 団体名, ＴＥＬ or ﾌﾘｶﾞﾅ in any order. :func:`propose_mapping`
+guesses a target for each column from header synonyms, the officer may change it (and save it
+as a named template), and :func:`row_to_input` turns one source row into an :class:`ImportRow`
+with the same validation as manual entry. Problems name the column by its *source* header, so
+the officer finds it in their own file.
+
+Pure: no file access here; the readers live in ``services/import_lists.py``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+
+from kyodo_desktop.domain.fields import activity_field_code
+from kyodo_desktop.domain.importing import ImportRow, RowProblem
+from kyodo_desktop.domain.organization import OrganizationInput, validate_organization
+from kyodo_desktop.domain.text import nfkc, search_fold
+from kyodo_desktop.domain.validation import ValidationError, ValidationErrors, parse_date
+
+__all__ = [
+    "IGNORE",
+    "RECORD_ID",
+    "SYNONYMS",
+    "TARGETS",
+    "column_label",
+    "column_letter",
+    "header_key",
+    "mapping_by_header",
+    "mapping_from_template",
+    "mapping_problems",
+    "propose_mapping",
+    "provided_fields",
+    "row_to_input",
+    "split_activity_fields",
+]
+
+#: The column is not imported.
+IGNORE = "ignore"
+#: The column carries our own record id (the ID column of an exported 団体一覧).
+RECORD_ID = "record_id"
+
+#: Every importable target with the label shown in the mapping step, in form order.
+TARGETS: dict[str, str] = {
+    "name": "団体名",
+    "kana": "フリガナ",
+    "legal_form": "法人格",
+    "corporate_number": "法人番号",
+    "municipality_code": "市町村コード",
+    "municipality_name": "市町村",
+    "postal_code": "郵便番号",
+    "address": "住所",
+    "phone": "電話番号",
+    "fax": "FAX",
+    "email": "メールアドレス",
+    "website": "ウェブサイト",
+    "representative": "代表者",
+    "representative_kana": "代表者フリガナ",
+    "purpose": "活動目的",
+    "status": "状態",
+    "tags": "タグ",
+    "notes": "備考",
+    "established_on": "設立日",
+    "certified_on": "認証日",
+    "member_count": "会員数",
+    "fields": "活動分野",
+    RECORD_ID: "ID（協働デスク）",
+    IGNORE: "取り込まない",
+}
+
+#: Header texts recognised for each target (besides the label and the attribute name). They are
+#: compared by :func:`header_key`, so ＴＥＬ, Tel. and ｔｅｌ need no entries of their own.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "name": (
+        "団体名",
+        "名称",
+        "法人名",
+        "団体名称",
+        "法人名称",
+        "団体の名称",
+        "法人の名称",
+        "組織名",
+        "団体・法人名",
+    ),
+    "kana": (
+        "フリガナ",
+        "ふりがな",
+        "カナ",
+        "よみがな",
+        "読み仮名",
+        "よみ",
+        "団体名フリガナ",
+        "団体名カナ",
+        "団体名ふりがな",
+        "名称フリガナ",
+        "名称カナ",
+        "法人名フリガナ",
+        "法人名カナ",
+        "法人名称カナ",
+        "法人名称フリガナ",
+    ),
+    "legal_form": ("法人格", "法人種別", "法人の種類", "団体種別", "組織形態"),
+    "corporate_number": ("法人番号", "法人番号13桁"),
+    "municipality_code": ("市町村コード", "市区町村コード", "地方公共団体コード"),
+    "municipality_name": ("市町村", "市区町村", "市町村名", "市区町村名", "所在市町村"),
+    "postal_code": ("郵便番号", "〒", "郵便", "郵便番号所在地", "zip", "zipcode"),
+    "address": (
+        "住所",
+        "所在地",
+        "事務所所在地",
+        "主たる事務所の所在地",
+        "事務所住所",
+        "主たる事務所所在地",
+    ),
+    "phone": ("電話", "TEL", "電話番号", "Tel", "代表電話", "電話番号代表", "連絡先電話番号", "phone"),
+    "fax": ("FAX", "ファックス", "ファクス", "FAX番号", "ファックス番号", "ファクス番号"),
+    "email": (
+        "メール",
+        "E-mail",
+        "Eメール",
+        "メールアドレス",
+        "Eメールアドレス",
+        "E-mailアドレス",
+        "電子メール",
+        "電子メールアドレス",
+        "mail",
+        "mailaddress",
+    ),
+    "website": (
+        "ホームページ",
+        "ウェブサイト",
+        "URL",
+        "HP",
+        "ホームページURL",
+        "ホームページアドレス",
+        "Webサイト",
+        "ウェブサイトURL",
+        "webpage",
+    ),
+    "representative": ("代表者", "代表者名", "代表者氏名", "代表", "代表者の氏名", "理事長"),
+    "representative_kana": (
+        "代表者フリガナ",
+        "代表者ふりがな",
+        "代表者カナ",
+        "代表者よみがな",
+        "代表者名フリガナ",
+        "代表者名カナ",
+        "代表者氏名フリガナ",
+        "代表者氏名カナ",
+    ),
+    "purpose": ("活動目的", "目的", "活動内容", "定款の目的", "主な活動内容", "事業内容", "活動の概要"),
+    "status": ("状態", "状況", "活動状況", "ステータス"),
+    "tags": ("タグ", "キーワード"),
+    "notes": ("備考", "メモ", "特記事項", "摘要"),
+    "established_on": ("設立日", "設立年月日", "設立", "設立登記日", "設立年月日西暦"),
+    "certified_on": ("認証日", "認証年月日", "設立認証日", "設立認証年月日"),
+    "member_count": ("会員数", "会員", "人数", "会員数人", "人数人", "構成員数", "正会員数", "メンバー数"),
+    "fields": ("活動分野", "分野", "活動分野名", "主な活動分野", "活動の分野"),
+    RECORD_ID: ("ID", "id", "団体ID", "レコードID"),
+}
+
+# Brackets and list punctuation carry no meaning in a header: 会員数（人）, E-mail, Tel.
+_HEADER_NOISE = str.maketrans(dict.fromkeys("()[]{}<>「」『』【】〔〕〈〉《》・-_:.*※'\"", ""))
+
+
+def header_key(text: str | None) -> str:
+    """Comparison key for a header: NFKC, casefold, kana folded, no spaces, brackets or dots."""
+    return search_fold(text).translate(_HEADER_NOISE)
+
+
+def _build_key_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for target, words in SYNONYMS.items():
+        for word in (target, TARGETS[target], *words):
+            key = header_key(word)
+            # First writer wins; a test checks that no key is claimed by two targets.
+            index.setdefault(key, target)
+    return index
+
+
+_TARGET_BY_KEY: dict[str, str] = _build_key_index()
+
+
+def column_letter(index: int) -> str:
+    """Excel's column letters for a 0-based index: 0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    number = index + 1
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def column_label(index: int, headers: Sequence[str]) -> str:
+    """How a problem names a column: its source header, or ``C列`` when the header is blank."""
+    header = headers[index].strip() if index < len(headers) else ""
+    return header or f"{column_letter(index)}列"
+
+
+def propose_mapping(headers: Sequence[str]) -> dict[int, str]:
+    """A target for every column, guessed from its header; each target at most once (first wins)."""
+    mapping: dict[int, str] = {}
+    used: set[str] = set()
+    for index, header in enumerate(headers):
+        target = _TARGET_BY_KEY.get(header_key(header), IGNORE)
+        if target != IGNORE and target in used:
+            target = IGNORE
+        used.add(target)
+        mapping[index] = target
+    return mapping
+
+
+def mapping_by_header(headers: Sequence[str], mapping: Mapping[int, str]) -> dict[str, str]:
+    """A mapping keyed by header text, as saved in a template (blank headers are left out)."""
+    result: dict[str, str] = {}
+    for index, header in enumerate(headers):
+        text = header.strip()
+        if text and text not in result:
+            result[text] = mapping.get(index, IGNORE)
+    return result
+
+
+def mapping_from_template(headers: Sequence[str], template: Mapping[str, str]) -> dict[int, str]:
+    """Apply a saved template: its entries by header text (exact, then by :func:`header_key`);
+    columns it does not know get the synonym proposal for targets still free."""
+    by_key: dict[str, str] = {}
+    for header, target in template.items():
+        by_key.setdefault(header_key(header), target)
+    mapping: dict[int, str] = {}
+    used: set[str] = set()
+    unknown: list[int] = []
+    for index, header in enumerate(headers):
+        text = header.strip()
+        chosen = template.get(text)
+        if chosen is None:
+            chosen = by_key.get(header_key(text))
+        if chosen is None:
+            unknown.append(index)
+            continue
+        target = chosen
+        if target not in TARGETS or (target != IGNORE and target in used):
+            target = IGNORE
+        used.add(target)
+        mapping[index] = target
+    for index in unknown:
+        target = _TARGET_BY_KEY.get(header_key(headers[index]), IGNORE)
+        if target != IGNORE and target in used:
+            target = IGNORE
+        used.add(target)
+        mapping[index] = target
+    return dict(sorted(mapping.items()))
+
+
+def mapping_problems(mapping: Mapping[int, str], headers: Sequence[str]) -> list[str]:
+    """Why a mapping cannot be used (in Japanese); empty when it can."""
+    problems: list[str] = []
+    columns_by_target: dict[str, list[int]] = {}
+    for index, target in sorted(mapping.items()):
+        if target not in TARGETS:
+            problems.append(f"{column_label(index, headers)}: 取り込み先「{target}」はありません")
+        elif target != IGNORE:
+            columns_by_target.setdefault(target, []).append(index)
+    for target, columns in columns_by_target.items():
+        if len(columns) > 1:
+            names = "、".join(f"「{column_label(i, headers)}」" for i in columns)
+            problems.append(f"「{TARGETS[target]}」に複数の列が割り当てられています: {names}")
+    if "name" not in columns_by_target:
+        problems.append("「団体名」に割り当てた列がありません")
+    return problems
+
+
+# Item separators in an 活動分野 cell: 、 , ， ; ； / ／ ・ ･ and whitespace (incl. newlines).
+_FIELD_TOKEN = re.compile(r"[^、,，;；/／・･\s]+")
+_FIELD_NUMBER = re.compile(r"第?[0-9]{1,2}号?")
+# The longest label split by its own punctuation: 学術・文化・芸術・スポーツ has four parts.
+_MAX_LABEL_PARTS = 6
+
+
+def split_activity_fields(text: str) -> tuple[list[int], list[str]]:
+    """Codes (1–20) named in an 活動分野 cell, and the labels that are not known.
+
+    Labels may themselves contain 、 or ・ (保健・医療・福祉, 保健、医療又は福祉の増進を図る活動), so
+    the cell is cut at every separator and the longest run of pieces that is a known label wins.
+    Numbers are never joined ("1、3" is 1 and 3, not 13). Unknown pieces joined by ・ are
+    reported as one label.
+    """
+    codes, unknown = _split_activity_fields(text)
+    return list(codes), list(unknown)
+
+
+# A list repeats the same few 活動分野 cells on thousands of rows.
+@functools.lru_cache(maxsize=4096)
+def _split_activity_fields(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    tokens = [(m.start(), m.end(), nfkc(m.group())) for m in _FIELD_TOKEN.finditer(text)]
+    codes: list[int] = []
+    unknown: list[str] = []
+    run_start: int | None = None
+    run_end = 0
+
+    def close_run() -> None:
+        nonlocal run_start
+        if run_start is not None:
+            unknown.append(nfkc(text[run_start:run_end]))
+            run_start = None
+
+    i = 0
+    while i < len(tokens):
+        found: tuple[int, int] | None = None
+        last = min(len(tokens), i + _MAX_LABEL_PARTS)
+        for j in range(last, i, -1):
+            parts = [token for _, _, token in tokens[i:j]]
+            if j - i > 1 and any(_FIELD_NUMBER.fullmatch(part) for part in parts):
+                continue
+            code = activity_field_code("".join(parts))
+            if code is not None:
+                found = (code, j)
+                break
+        if found is None:
+            start, end, _ = tokens[i]
+            if run_start is not None and text[run_end:start].strip() in ("・", "･"):
+                run_end = end
+            else:
+                close_run()
+                run_start, run_end = start, end
+            i += 1
+            continue
+        close_run()
+        code, i = found
+        if code not in codes:
+            codes.append(code)
+    close_run()
+    return tuple(codes), tuple(unknown)
+
+
+_TEXT_TARGETS = frozenset(
+    {
+        "name",
+        "kana",
+        "legal_form",
+        "corporate_number",
+        "municipality_code",
+        "municipality_name",
+        "postal_code",
+        "address",
+        "phone",
+        "fax",
+        "email",
+        "website",
+        "representative",
+        "representative_kana",
+        "purpose",
+        "status",
+        "tags",
+        "notes",
+    }
+)
+_DATE_TARGETS = frozenset({"established_on", "certified_on"})
+_COUNT_RE = re.compile(r"([0-9]+)(?:\.0+)?")
+
+
+def _member_count(text: str) -> int:
+    """会員数 as typed: 1,234 / 1234人 / 12.0 (a number cell); anything else is an error."""
+    compact = "".join(nfkc(text).split()).replace(",", "").removesuffix("人").removesuffix("名")
+    match = _COUNT_RE.fullmatch(compact)
+    if match is None:
+        raise ValidationError("member_count", "会員数は0以上の整数で入力してください")
+    return int(match[1])
+
+
+def row_to_input(
+    mapping: Mapping[int, str],
+    cells: Sequence[str],
+    row_number: int,
+    sheet: str = "",
+    *,
+    headers: Sequence[str] = (),
+) -> ImportRow | None:
+    """Convert one source row through ``mapping``; None when every imported cell is blank.
+
+    Cell text is converted per target (活動分野 labels to codes, dates by :func:`parse_date`,
+    会員数 to an int), then the record goes through :func:`validate_organization`. Every problem
+    becomes a :class:`RowProblem` naming the source header (``headers``; ``C列`` when blank).
+    ``data`` is the validated record when validation passed, even if a conversion problem was
+    found; the row is importable only when :attr:`ImportRow.ok`. ``provided_fields`` names the
+    fields the mapping has a column for, so an update leaves the others alone.
+    """
+    column_of: dict[str, int] = {}
+    values: dict[str, str] = {}
+    for index, target in mapping.items():
+        if target == IGNORE or target not in TARGETS or target in column_of:
+            continue
+        column_of[target] = index
+        values[target] = cells[index] if 0 <= index < len(cells) else ""
+    if not any(value.strip() for value in values.values()):
+        return None
+
+    def where(target: str) -> str:
+        index = column_of.get(target)
+        return column_label(index, headers) if index is not None else TARGETS.get(target, target)
+
+    # (column position, problem): reported left to right as the officer reads the row.
+    found: list[tuple[int, RowProblem]] = []
+
+    def problem(target: str, message: str) -> None:
+        order = column_of.get(target, len(headers) + len(cells))
+        found.append((order, RowProblem(row_number, where(target), message, sheet)))
+
+    data = OrganizationInput()
+    record_id = ""
+    for target, text in values.items():
+        if target in _TEXT_TARGETS:
+            setattr(data, target, text)
+        elif target in _DATE_TARGETS:
+            try:
+                day: date | None = parse_date(text, target)
+            except ValidationError as date_error:
+                problem(target, f"{date_error.message}: {nfkc(text)}")
+            else:
+                setattr(data, target, day)
+        elif target == "member_count":
+            if text.strip():
+                try:
+                    data.member_count = _member_count(text)
+                except ValidationError as count_error:
+                    problem(target, f"{count_error.message}: {nfkc(text)}")
+        elif target == "fields":
+            codes, unknown = split_activity_fields(text)
+            data.fields = codes
+            for label in unknown:
+                problem(target, f"活動分野が一覧にありません: {label}")
+        elif target == RECORD_ID and text.strip():
+            try:
+                record_id = str(uuid.UUID(nfkc(text)))  # the stored form: lowercase, hyphens
+            except ValueError:
+                problem(target, f"IDの形式が正しくありません: {nfkc(text)}")
+
+    clean: OrganizationInput | None
+    try:
+        clean = validate_organization(data)
+    except ValidationErrors as errors:
+        clean = None
+        for error in errors.errors:
+            problem(error.field, error.message)
+    found.sort(key=lambda item: item[0])  # stable: a column's own messages keep their order
+    return ImportRow(
+        row_number=row_number,
+        data=clean,
+        problems=[p for _, p in found],
+        record_id=record_id,
+        sheet=sheet,
+        provided_fields=provided_fields(column_of),
+    )
+
+
+_ORGANIZATION_FIELDS = frozenset(f.name for f in dataclasses.fields(OrganizationInput))
+_MUNICIPALITY_SOURCES = frozenset({"municipality_code", "municipality_name", "address"})
+
+
+def provided_fields(targets: Iterable[str]) -> frozenset[str]:
+    """The organization fields a file with these mapped targets carries (for updates).
+
+    市町村 is settled from its code, its name or the address together, so a file with any of
+    them provides both municipality fields.
+    """
+    fields = {target for target in targets if target in _ORGANIZATION_FIELDS}
+    if fields & _MUNICIPALITY_SOURCES:
+        fields |= {"municipality_code", "municipality_name"}
+    return frozenset(fields)
