@@ -78,6 +78,19 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true")
     for name, text in (("delete", "ゴミ箱へ移す"), ("restore", "ゴミ箱から戻す")):
         osub.add_parser(name, help=text).add_argument("id")
+    dup = osub.add_parser("duplicates", help="重複の候補（同じ法人番号・名称・電話・メール、よく似た名称）")
+    dup.add_argument("--json", action="store_true")
+    merge = osub.add_parser("merge", help="OTHER_ID を KEEP_ID に統合する（取り消し: orgs unmerge）")
+    merge.add_argument("keep_id")
+    merge.add_argument("other_id")
+    merge.add_argument(
+        "--take",
+        action="append",
+        default=[],
+        metavar="FIELD",
+        help="この項目は OTHER の値を採る（例: phone）",
+    )
+    osub.add_parser("unmerge", help="統合を取り消す（統合された側のID）").add_argument("id")
 
     audit = sub.add_parser("audit", help="変更履歴")
     audit.add_argument("--record", metavar="ID")
@@ -162,6 +175,8 @@ def _cmd_orgs(args: argparse.Namespace, data_dir: Path) -> int:
     from kyodo_desktop.services.organizations import OrganizationService
     from kyodo_desktop.services.workspace import Workspace
 
+    if args.orgs_command in ("duplicates", "merge", "unmerge"):
+        return _cmd_duplicates(args, data_dir)
     write = args.orgs_command in ("add", "delete", "restore")
     with Workspace.open(data_dir, write=write) as ws:
         svc = OrganizationService(ws)
@@ -203,6 +218,29 @@ def _cmd_orgs(args: argparse.Namespace, data_dir: Path) -> int:
         elif args.orgs_command == "restore":
             svc.restore(args.id)
             print(f"{args.id}\tゴミ箱から戻しました")
+    return EXIT_OK
+
+
+def _cmd_duplicates(args: argparse.Namespace, data_dir: Path) -> int:
+    from kyodo_desktop.services import duplicates
+    from kyodo_desktop.services.workspace import Workspace
+
+    with Workspace.open(data_dir, write=args.orgs_command != "duplicates") as ws:
+        if args.orgs_command == "duplicates":
+            pairs = duplicates.find_candidates(ws)
+            if args.json:
+                print(json.dumps([dataclasses.asdict(p) for p in pairs], ensure_ascii=False))
+            for p in [] if args.json else pairs:
+                names = f"{_one_line(p.first_name)}\t{_one_line(p.second_name)}"
+                print(f"{p.first_id}\t{p.second_id}\t{names}\t{'、'.join(p.reasons)}")
+        elif args.orgs_command == "merge":
+            duplicates.merge(ws, args.keep_id, args.other_id, take_from_other=args.take)
+            print(
+                f"{args.keep_id}\t{args.other_id} を統合しました（取り消し: kyodo orgs unmerge {args.other_id}）"
+            )
+        else:
+            keep_id = duplicates.unmerge(ws, args.id)
+            print(f"{args.id}\t{keep_id} への統合を取り消しました")
     return EXIT_OK
 
 

@@ -92,6 +92,9 @@ class Organization(Base):
     created_at: Mapped[str] = mapped_column(String(32), default=utc_now)
     updated_at: Mapped[str] = mapped_column(String(32), default=utc_now)
     deleted_at: Mapped[str | None] = mapped_column(String(32), default=None, index=True)
+    #: set on the tombstone of a record merged into another (the survivor's id); it also has
+    #: ``deleted_at`` so it is out of every list, but it is not in the trash
+    merged_into: Mapped[str | None] = mapped_column(String(36), default=None)
 
     contacts: Mapped[list[Contact]] = relationship(
         back_populates="organization", order_by="Contact.created_at", cascade="all, delete-orphan"

@@ -42,7 +42,8 @@ _BLOCK = 500
 
 
 def _where(trash: bool) -> str:
-    return "deleted_at IS NOT NULL" if trash else "deleted_at IS NULL"
+    # merge tombstones are out of both lists: they are undone with "unmerge", not restored
+    return "deleted_at IS NOT NULL AND merged_into IS NULL" if trash else "deleted_at IS NULL"
 
 
 def load_rows(path: Path, *, trash: bool = False) -> list[OrgRow]:

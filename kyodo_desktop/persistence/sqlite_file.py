@@ -23,7 +23,7 @@ from kyodo_desktop.persistence.errors import (
 #: "KYOD" — stamped into the header so we never mistake another program's database for ours.
 APPLICATION_ID = 0x4B594F44
 #: The schema version this program writes; equals the number of the newest migration.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 DB_FILE_NAME = "kyodo.db"
 SQLITE_MAGIC = b"SQLite format 3\x00"

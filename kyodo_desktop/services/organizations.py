@@ -165,7 +165,9 @@ class OrganizationService:
         """``(id, name)`` of organizations matching every term (substring, folded), by kana."""
         stmt = select(Organization.id, Organization.name)
         stmt = stmt.where(
-            Organization.deleted_at.is_not(None) if trash else Organization.deleted_at.is_(None)
+            Organization.deleted_at.is_not(None) & Organization.merged_into.is_(None)
+            if trash
+            else Organization.deleted_at.is_(None)
         )
         for term in search_terms(query):
             stmt = stmt.where(func.instr(Organization.search_text, term) > 0)
@@ -296,6 +298,10 @@ class OrganizationService:
         with self.ws.session_factory.begin() as s:
             for org_id in org_ids:
                 org = self._load(s, org_id)
+                if org.merged_into is not None:
+                    raise KnownError(
+                        f"団体 {org.name} は他の団体に統合されています（元に戻すには統合の取り消しを使います）。"
+                    )
                 if (org.deleted_at is None) == (when is None):
                     state = "ゴミ箱にありません" if when is None else "既にゴミ箱にあります"
                     raise KnownError(f"団体 {org.name} は{state}。")

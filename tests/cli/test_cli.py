@@ -225,3 +225,21 @@ def test_a_busy_data_file_is_a_clear_one_line_error(
         other.execute("ROLLBACK")
         other.close()
     assert kyodo("check")[:2] == (0, "ok\n")
+
+
+def test_duplicates_merge_and_unmerge(kyodo: Run) -> None:
+    a = _add(kyodo, "--name", "NPO法人 ひまわり", "--phone", "043-223-1111")
+    b = _add(kyodo, "--name", "ひまわり（特非）", "--email", "h@example.jp", "--allow-duplicate")
+    code, out, _ = kyodo("orgs", "duplicates")
+    assert code == 0
+    first, second, *_names, reasons = out.strip().split("\t")
+    assert {first, second} == {a, b} and "名称が同じ" in reasons
+    assert kyodo("orgs", "merge", a, b)[0] == 0
+    assert kyodo("orgs", "search", "")[1].splitlines() == [f"{a}\tNPO法人 ひまわり"]
+    assert "h@example.jp" in kyodo("orgs", "show", a)[1]
+    assert [line.split("\t")[3] for line in kyodo("audit", "--record", b)[1].splitlines()][-1] == "merged"
+    code, _, err = kyodo("orgs", "merge", a, b)
+    assert code == 1 and "統合されています" in err
+    assert kyodo("orgs", "unmerge", b)[0] == 0
+    assert len(kyodo("orgs", "search", "")[1].splitlines()) == 2
+    assert "h@example.jp" not in kyodo("orgs", "show", a)[1]

@@ -127,3 +127,33 @@ def test_a_question_mark_in_the_folder_name_stays_part_of_the_path(tmp_path: Pat
         OrganizationService(ws).create(OrganizationInput(name="疑問符の会"))
     assert (folder / "kyodo.db").is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["events?mode=ro#1"]
+
+
+def test_a_version_1_file_with_data_is_backed_up_and_migrated(data_dir: Path) -> None:
+    from alembic import command
+
+    from kyodo_desktop.persistence.database import _alembic_config, make_engine
+
+    data_dir.mkdir(parents=True)
+    path = data_dir / "kyodo.db"
+    engine = make_engine(path)
+    with engine.begin() as conn:  # a file as version 0.1 of the program wrote it
+        command.upgrade(_alembic_config(engine, conn), "0001")
+        conn.exec_driver_sql(f"PRAGMA application_id={sqlite_file.APPLICATION_ID}")
+        conn.exec_driver_sql("PRAGMA user_version=1")
+        conn.exec_driver_sql(
+            "INSERT INTO organizations (id, name, kana, legal_form, corporate_number, municipality_code,"
+            " municipality_name, postal_code, address, phone, fax, email, website, representative,"
+            " representative_kana, purpose, status, tags, notes, registered_on, activity_fields, dup_key,"
+            " search_text, version, created_at, updated_at) VALUES ('o1', '移行の会', '', '', '', '', '', '', '',"
+            " '', '', '', '', '', '', '', '活動中', '', '', '2026-04-01', '', 'いこうのかい', 'いこうのかい', 1, 't', 't')"
+        )
+    engine.dispose()
+    with Workspace.open(data_dir) as ws, ws.engine.connect() as c:
+        assert c.execute(text("PRAGMA user_version")).scalar() == sqlite_file.SCHEMA_VERSION == 2
+        assert c.execute(text("SELECT name, merged_into FROM organizations")).one() == ("移行の会", None)
+        assert compare_metadata(MigrationContext.configure(c), Base.metadata) == []
+    pre = list((data_dir / "backups").glob("*-pre-migration.db"))
+    assert len(pre) == 1
+    with sqlite3.connect(pre[0]) as b:
+        assert b.execute("PRAGMA user_version").fetchone()[0] == 1

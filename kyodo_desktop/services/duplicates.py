@@ -1,0 +1,274 @@
+"""Duplicates already in the registry: candidate pairs, merge into a survivor, and undo.
+
+A merge is one transaction: the survivor takes the chosen values, the other record's contacts
+and interaction log move to it, and the other record stays as a tombstone (``merged_into`` plus
+``deleted_at``: out of every list and out of the trash) so links to it still resolve. The audit
+row of the merge keeps everything needed to undo it (``unmerge``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from kyodo_desktop.domain.organization import OrganizationInput
+from kyodo_desktop.persistence import audit
+from kyodo_desktop.persistence.errors import KnownError, NotFoundError
+from kyodo_desktop.persistence.models import AuditEntry, Contact, Interaction, Organization, table_of, utc_now
+from kyodo_desktop.services.organizations import (
+    ENTITY,
+    fields_from_text,
+    fields_to_text,
+    org_column_values,
+)
+from kyodo_desktop.services.workspace import Workspace
+
+FIELDS = tuple(f.name for f in dataclasses.fields(OrganizationInput))
+#: Names at least this similar (rapidfuzz ratio, 0–100) in the same 市町村 are candidates too.
+SIMILARITY = 90
+
+
+@dataclasses.dataclass(frozen=True)
+class CandidatePair:
+    """Two live records that look like one group, and why."""
+
+    first_id: str
+    first_name: str
+    second_id: str
+    second_name: str
+    reasons: tuple[str, ...]
+
+
+def find_candidates(ws: Workspace) -> list[CandidatePair]:
+    """Likely duplicate pairs: same 法人番号, same name key, same phone or email, very similar names."""
+    from rapidfuzz import fuzz
+
+    stmt = select(
+        Organization.id,
+        Organization.name,
+        Organization.dup_key,
+        Organization.corporate_number,
+        Organization.phone,
+        Organization.email,
+        Organization.municipality_code,
+        Organization.municipality_name,
+    ).where(Organization.deleted_at.is_(None))
+    with ws.session_factory() as s:
+        rows = s.execute(stmt.order_by(Organization.kana, Organization.id)).all()
+    names = {r.id: r.name for r in rows}
+    reasons: dict[tuple[str, str], list[str]] = defaultdict(list)
+
+    def pair_up(groups: dict[str, list[str]], reason: str) -> None:
+        for ids in groups.values():
+            for i, a in enumerate(ids):
+                for b in ids[i + 1 :]:
+                    key = (a, b) if a < b else (b, a)
+                    if reason not in reasons[key]:
+                        reasons[key].append(reason)
+
+    for column, reason in (
+        ("corporate_number", "法人番号が同じ"),
+        ("dup_key", "名称が同じ"),
+        ("phone", "電話番号が同じ"),
+        ("email", "メールアドレスが同じ"),
+    ):
+        groups: dict[str, list[str]] = defaultdict(list)
+        for r in rows:
+            value = getattr(r, column)
+            if value:
+                groups[value].append(r.id)
+        pair_up({k: v for k, v in groups.items() if len(v) > 1}, reason)
+    # very similar names: compared only within one 市町村 and the same first letters, so the
+    # work stays near-linear at 100k records
+    blocks: dict[tuple[str, str], list[Any]] = defaultdict(list)
+    for r in rows:
+        if len(r.dup_key) >= 4:
+            blocks[(r.municipality_code or r.municipality_name, r.dup_key[:2])].append(r)
+    for block in blocks.values():
+        for i, a in enumerate(block[:500]):
+            for b in block[i + 1 : 500]:
+                if a.dup_key != b.dup_key and fuzz.ratio(a.dup_key, b.dup_key) >= SIMILARITY:
+                    key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+                    if "名称がよく似ている" not in reasons[key]:
+                        reasons[key].append("名称がよく似ている")
+    pairs = [CandidatePair(a, names[a], b, names[b], tuple(r)) for (a, b), r in reasons.items()]
+    pairs.sort(key=lambda p: (-len(p.reasons), p.first_name, p.second_name))
+    return pairs
+
+
+def _input(org: Organization) -> OrganizationInput:
+    values = {f: getattr(org, f) for f in FIELDS if f != "fields"}
+    return OrganizationInput(**values, fields=fields_from_text(org.activity_fields))
+
+
+def _load_live(s: Session, org_id: str) -> Organization:
+    org = s.get(Organization, org_id)
+    if org is None:
+        raise NotFoundError(f"団体が見つかりません: {org_id}")
+    if org.deleted_at is not None:
+        raise KnownError(f"団体「{org.name}」はゴミ箱にあるか、既に統合されています。")
+    return org
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, list):
+        return fields_to_text(value)
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def merge(ws: Workspace, keep_id: str, other_id: str, *, take_from_other: Iterable[str] = ()) -> None:
+    """Merge ``other_id`` into ``keep_id`` (one transaction; undo with :func:`unmerge`).
+
+    The survivor keeps its own values, takes the other's where its own are blank, and takes the
+    other's for every field named in ``take_from_other``.
+    """
+    ws.require_write()
+    if keep_id == other_id:
+        raise KnownError("同じ団体どうしは統合できません。")
+    take = set(take_from_other)
+    unknown = take - set(FIELDS)
+    if unknown:
+        raise KnownError(f"項目名が正しくありません: {', '.join(sorted(unknown))}")
+    with ws.session_factory.begin() as s:
+        keep, other = _load_live(s, keep_id), _load_live(s, other_id)
+        kept, gone = _input(keep), _input(other)
+        chosen: dict[str, Any] = {}
+        for field in FIELDS:
+            mine, theirs = getattr(kept, field), getattr(gone, field)
+            if theirs in ("", None, []):
+                continue
+            if (field in take or mine in ("", None, [])) and mine != theirs:
+                chosen[field] = theirs
+        merged = dataclasses.replace(kept, **chosen)
+        contact_ids = list(s.scalars(select(Contact.id).where(Contact.organization_id == other_id)))
+        interaction_ids = list(
+            s.scalars(select(Interaction.id).where(Interaction.organization_id == other_id))
+        )
+        now = utc_now()
+        orgs = table_of(Organization)
+        s.execute(
+            update(orgs)
+            .where(orgs.c.id == keep_id)
+            .values(**org_column_values(merged), version=keep.version + 1, updated_at=now)
+        )
+        s.execute(
+            update(table_of(Contact))
+            .where(table_of(Contact).c.organization_id == other_id)
+            .values(organization_id=keep_id)
+        )
+        s.execute(
+            update(table_of(Interaction))
+            .where(table_of(Interaction).c.organization_id == other_id)
+            .values(organization_id=keep_id)
+        )
+        latest = max(filter(None, (keep.last_contact_on, other.last_contact_on)), default=None)
+        s.execute(update(orgs).where(orgs.c.id == keep_id).values(last_contact_on=latest))
+        s.execute(
+            update(orgs)
+            .where(orgs.c.id == other_id)
+            .values(deleted_at=now, merged_into=keep_id, version=other.version + 1, updated_at=now)
+        )
+        officer = ws.officer.name
+        audit.record(
+            s,
+            officer=officer,
+            entity=ENTITY,
+            record_id=keep_id,
+            action="merge",
+            changes={
+                **{f: [_jsonable(getattr(kept, f)), _jsonable(v)] for f, v in chosen.items()},
+                "merged_from": [None, other_id],
+                "moved_contacts": [None, contact_ids],
+                "moved_interactions": [None, interaction_ids],
+                "last_contact_on": [_jsonable(keep.last_contact_on), _jsonable(latest)],
+            },
+        )
+        audit.record(
+            s,
+            officer=officer,
+            entity=ENTITY,
+            record_id=other_id,
+            action="merged",
+            changes={"merged_into": [None, keep_id]},
+        )
+        s.expire_all()
+
+
+def unmerge(ws: Workspace, other_id: str) -> str:
+    """Undo the merge of ``other_id`` (from the merge's audit row); returns the survivor's id."""
+    ws.require_write()
+    with ws.session_factory.begin() as s:
+        other = s.get(Organization, other_id)
+        if other is None or other.merged_into is None:
+            raise KnownError("この団体は統合されていません。")
+        keep_id = other.merged_into
+        entry = s.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.record_id == keep_id, AuditEntry.action == "merge")
+            .order_by(AuditEntry.id.desc())
+        ).first()
+        changes = json.loads(entry.changes) if entry is not None else {}
+        if changes.get("merged_from", [None, None])[1] != other_id:
+            raise KnownError("統合の記録が見つからないため、元に戻せません。")
+        keep = _load_live(s, keep_id)
+        restored = _input(keep)
+        fields = {f: v[0] for f, v in changes.items() if f in FIELDS}
+        if "fields" in fields:
+            fields["fields"] = fields_from_text(fields["fields"] or "")
+        for date_field in ("established_on", "certified_on"):
+            if fields.get(date_field):
+                fields[date_field] = date.fromisoformat(fields[date_field])
+        restored = dataclasses.replace(restored, **fields)
+        now = utc_now()
+        orgs = table_of(Organization)
+        s.execute(
+            update(orgs)
+            .where(orgs.c.id == keep_id)
+            .values(**org_column_values(restored), version=keep.version + 1, updated_at=now)
+        )
+        moved_contacts = changes.get("moved_contacts", [None, []])[1]
+        moved_interactions = changes.get("moved_interactions", [None, []])[1]
+        if moved_contacts:
+            s.execute(
+                update(table_of(Contact))
+                .where(table_of(Contact).c.id.in_(moved_contacts))
+                .values(organization_id=other_id)
+            )
+        if moved_interactions:
+            s.execute(
+                update(table_of(Interaction))
+                .where(table_of(Interaction).c.id.in_(moved_interactions))
+                .values(organization_id=other_id)
+            )
+        old_last = changes.get("last_contact_on", [None, None])[0]
+        s.execute(update(orgs).where(orgs.c.id == keep_id).values(last_contact_on=_date_or_none(old_last)))
+        s.execute(
+            update(orgs)
+            .where(orgs.c.id == other_id)
+            .values(deleted_at=None, merged_into=None, version=other.version + 1, updated_at=now)
+        )
+        for record_id, payload in (
+            (keep_id, {"merged_from": [other_id, None]}),
+            (other_id, {"merged_into": [keep_id, None]}),
+        ):
+            audit.record(
+                s,
+                officer=ws.officer.name,
+                entity=ENTITY,
+                record_id=record_id,
+                action="unmerge",
+                changes=payload,
+            )
+        s.expire_all()
+        return keep_id
+
+
+def _date_or_none(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None

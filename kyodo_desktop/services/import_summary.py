@@ -1,0 +1,309 @@
+"""The import summary the officer can keep: an .xlsx of what an import did (issue 4, item 5).
+
+Three sheets:
+
+* 概要 — source file, when the summary was made, the import id and the backup taken (once
+  applied), the rows per action of the plan and, once applied, what was written;
+* 明細 — one row per source row: 行, 処理, 団体名, 一致した団体, 一致の理由, 変更内容
+  (``電話番号: 043-… → 047-…``, one change a line, with the labels of the mapping step), 問題;
+* エラー — every :class:`~kyodo_desktop.domain.importing.RowProblem`: 行, シート, 列, 理由.
+
+Written the way :mod:`kyodo_desktop.services.export_xlsx` writes the 団体一覧 and with its
+helpers (private ones included, so both files look and behave alike): openpyxl imported inside
+the function, write-only sheets, the Japanese font as the workbook default, header rows styled,
+frozen and filtered, text that Excel could take for a formula written as a text cell, and the
+file written to a temp name, fsynced and renamed onto the target.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import uuid
+import zipfile
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from kyodo_desktop.domain.column_mapping import TARGETS
+from kyodo_desktop.domain.fields import ACTIVITY_FIELD_SHORT
+from kyodo_desktop.domain.municipalities import municipality_name
+from kyodo_desktop.persistence import sqlite_file
+from kyodo_desktop.persistence.errors import KnownError
+from kyodo_desktop.services.export_xlsx import (
+    _ERROR_CODES,
+    _FORMULA_STARTS,
+    _ILLEGAL_CHARACTERS_RE,
+    _SHIFT_JIS_CHARSET,
+    _TEXT_FORMAT,
+    FONT_NAME,
+    FONT_SIZE,
+    HEADER_FILL,
+    _discard_sheet_tempfile,
+    _use_default_font,
+)
+from kyodo_desktop.services.importing import Action, ImportPlan, ImportSummary, PlannedRow
+
+__all__ = [
+    "DETAIL_COLUMNS",
+    "ERROR_COLUMNS",
+    "SHEET_DETAILS",
+    "SHEET_ERRORS",
+    "SHEET_OVERVIEW",
+    "change_lines",
+    "write_import_summary",
+]
+
+SHEET_OVERVIEW = "概要"
+SHEET_DETAILS = "明細"
+SHEET_ERRORS = "エラー"
+
+#: Header text and column width (Excel character units; a kanji is about two).
+OVERVIEW_COLUMNS: tuple[tuple[str, float], ...] = (("項目", 30), ("内容", 60))
+DETAIL_COLUMNS: tuple[tuple[str, float], ...] = (
+    ("行", 8),
+    ("処理", 14),
+    ("団体名", 36),
+    ("一致した団体", 36),
+    ("一致の理由", 20),
+    ("変更内容", 60),
+    ("問題", 60),
+)
+ERROR_COLUMNS: tuple[tuple[str, float], ...] = (("行", 8), ("シート", 16), ("列", 24), ("理由", 80))
+
+#: Excel refuses longer cells; a 40,000-character source cell must not spoil the summary.
+MAX_CELL_CHARS = 32_767
+_ELLIPSIS = "…"
+_EMPTY = "（空）"
+_NOT_TAKEN = "（取り込まない）"
+
+
+def write_import_summary(plan: ImportPlan, out: Path, *, summary: ImportSummary | None = None) -> None:
+    """Write the summary of ``plan`` (and of ``summary``, once applied) to ``out`` (.xlsx).
+
+    Refused with :class:`KnownError`, before anything is written: a missing folder, a folder as
+    target, a name not ending in .xlsx, an existing file that is not a workbook. The file appears
+    under ``out`` only when complete; an existing workbook there is replaced.
+    """
+    out = Path(out)
+    folder = out.parent
+    if not folder.is_dir():
+        raise KnownError(f"保存先のフォルダがありません: {folder}")
+    if out.is_dir():
+        raise KnownError(f"保存先がフォルダです。ファイル名を指定してください: {out}")
+    if out.suffix.lower() != ".xlsx":
+        raise KnownError(f"保存先は .xlsx のファイル名にしてください: {out}")
+    if out.exists() and not zipfile.is_zipfile(out):
+        # never overwrite a data file, a backup or anything else that is not a workbook
+        raise KnownError(
+            f"{out} はExcelファイルではないため上書きしません。別のファイル名を指定してください。"
+        )
+    tmp = folder / f".{out.name}.tmp-{uuid.uuid4().hex}.xlsx"
+    try:
+        fh = tmp.open("xb")  # also proves early that the folder is writable
+    except OSError as exc:
+        raise KnownError(f"保存先のフォルダに書き込めません: {folder}（{exc.strerror or exc}）") from exc
+    try:
+        with fh:
+            _write_workbook(plan, summary, fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        if isinstance(exc, OSError):
+            raise KnownError(
+                f"取り込み結果を保存できません: {out}（{exc.strerror or exc}）。"
+                "Excelで開いている場合は閉じてから、もう一度保存してください。"
+            ) from exc
+        raise
+    with contextlib.suppress(OSError):
+        sqlite_file.fsync_path(folder)  # make the rename itself durable
+
+
+# -- cell text -----------------------------------------------------------------------------------
+
+
+def _clip(text: str) -> str:
+    """Without the characters XML cannot hold, and short enough for one Excel cell."""
+    if _ILLEGAL_CHARACTERS_RE.search(text):
+        text = _ILLEGAL_CHARACTERS_RE.sub("", text)
+    if len(text) > MAX_CELL_CHARS:
+        text = text[: MAX_CELL_CHARS - len(_ELLIPSIS)] + _ELLIPSIS
+    return text
+
+
+def _value_text(field: str, value: Any) -> str:
+    """One side of a change as the officer reads it: labels for 活動分野, the city for a code."""
+    if value in (None, "", []):
+        return _EMPTY
+    if field == "fields" and isinstance(value, list | tuple | set | frozenset):
+        return "、".join(ACTIVITY_FIELD_SHORT.get(code, str(code)) for code in sorted(value))
+    if isinstance(value, date):
+        return value.isoformat()
+    if field == "municipality_code" and isinstance(value, str) and municipality_name(value):
+        return f"{value}（{municipality_name(value)}）"
+    # multi-line texts (目的, 備考) stay on one line of the cell, like portal_notes' offices
+    return " / ".join(line.strip() for line in str(value).splitlines() if line.strip()) or _EMPTY
+
+
+def change_lines(planned: PlannedRow) -> list[str]:
+    """``電話番号: 043-223-1111 → 047-431-1111`` per change, in form order; a change the officer
+    chose not to take is marked （取り込まない）."""
+    taken = planned.taken_changes()
+    lines = []
+    for field, (old, new) in planned.changes.items():
+        label = TARGETS.get(field, field)
+        line = f"{label}: {_value_text(field, old)} → {_value_text(field, new)}"
+        lines.append(line if field in taken else line + _NOT_TAKEN)
+    return lines
+
+
+def _match_reason(planned: PlannedRow) -> str:
+    if planned.action is Action.DUPLICATE_IN_FILE and planned.duplicate_of_row:
+        return f"{planned.duplicate_of_row} 行目と同じ団体"
+    return planned.match_reason
+
+
+def _problem_text(planned: PlannedRow) -> str:
+    return "\n".join(f"「{p.column}」{p.message}" if p.column else p.message for p in planned.row.problems)
+
+
+# -- workbook ------------------------------------------------------------------------------------
+
+
+def _overview_rows(plan: ImportPlan, summary: ImportSummary | None) -> list[tuple[str, Any]]:
+    made = datetime.now().astimezone()  # local time: this is shown, not stored
+    rows: list[tuple[str, Any]] = [
+        ("取り込み元ファイル", plan.source_name),
+        ("作成日時", made.strftime("%Y-%m-%d %H:%M")),
+        ("状態", "取り込み済み" if summary is not None else "確認のみ（まだ取り込んでいません）"),
+    ]
+    if summary is not None:
+        rows.append(("取り込みID", summary.import_id))
+    rows.append(("行数", len(plan.rows)))
+    rows.extend((f"処理: {action.value}", count) for action, count in plan.counts().items())
+    rows.append(("問題の件数", len(plan.problems)))
+    if summary is not None:
+        rows += [
+            ("登録した団体", summary.created),
+            ("更新した団体", summary.updated),
+            ("取り込まなかった行", summary.skipped),
+            ("エラーで取り込まなかった行", summary.errors),
+            ("取り込み前のバックアップ", summary.backup_path),
+        ]
+    return rows
+
+
+def _detail_rows(plan: ImportPlan) -> Iterable[list[Any]]:
+    for planned in plan.rows:
+        data = planned.row.data
+        yield [
+            planned.row.row_number,
+            planned.action.value,
+            data.name if data is not None else "",
+            planned.match_name,
+            _match_reason(planned),
+            "\n".join(change_lines(planned)),
+            _problem_text(planned),
+        ]
+
+
+def _error_rows(plan: ImportPlan) -> Iterable[list[Any]]:
+    for problem in plan.problems:
+        yield [problem.row_number, problem.sheet, problem.column, problem.message]
+
+
+def _write_workbook(plan: ImportPlan, summary: ImportSummary | None, fh: IO[bytes]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook(write_only=True)
+    _use_default_font(wb, Font(name=FONT_NAME, size=FONT_SIZE, charset=_SHIFT_JIS_CHARSET))
+    sheets: list[Any] = []
+    try:
+        for title, columns, rows, filtered in (
+            (SHEET_OVERVIEW, OVERVIEW_COLUMNS, ([k, v] for k, v in _overview_rows(plan, summary)), False),
+            (SHEET_DETAILS, DETAIL_COLUMNS, _detail_rows(plan), True),
+            (SHEET_ERRORS, ERROR_COLUMNS, _error_rows(plan), True),
+        ):
+            ws = wb.create_sheet(title)
+            sheets.append(ws)
+            _write_sheet(ws, columns, rows, filtered=filtered)
+        wb.save(fh)
+    except BaseException:
+        for ws in sheets:
+            _discard_sheet_tempfile(ws)
+        raise
+
+
+def _write_sheet(
+    ws: Any, columns: Sequence[tuple[str, float]], rows: Iterable[list[Any]], *, filtered: bool
+) -> None:
+    """Header (styled, frozen, filtered when ``filtered``) and rows; text made formula-safe."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    # Write-only sheets emit views and column widths with the first row: set them now.
+    for index, (_, width) in enumerate(columns, 1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+    ws.freeze_panes = "A2"
+    header_font = Font(name=FONT_NAME, size=FONT_SIZE, charset=_SHIFT_JIS_CHARSET, bold=True)
+    header_fill = PatternFill(fill_type="solid", start_color=HEADER_FILL, end_color=HEADER_FILL)
+    header_alignment = Alignment(horizontal="center", vertical="center")
+    header = []
+    for text, _ in columns:
+        cell = WriteOnlyCell(ws, value=text)
+        cell.font = header_font
+        cell.fill = header_fill
+        cell.alignment = header_alignment
+        header.append(cell)
+    ws.append(header)
+    convert = _cell_converter(ws)
+    count = 0
+    for row in rows:
+        ws.append([convert(value) for value in row])
+        count += 1
+    if filtered:
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
+
+
+def _cell_converter(ws: Any) -> Callable[[Any], Any]:
+    """Plain values stay plain (cheapest); text that needs it becomes a styled text cell:
+    formula-looking text (quote prefix, never a formula) and multi-line text (wrapped)."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import Cell
+    from openpyxl.styles import Alignment
+
+    def style(*, quoted: bool, wrapped: bool) -> Any:
+        template = WriteOnlyCell(ws)
+        template.number_format = _TEXT_FORMAT
+        template.quotePrefix = quoted
+        if wrapped:
+            template.alignment = Alignment(wrap_text=True, vertical="top")
+        return template._style
+
+    styles = {
+        (quoted, wrapped): style(quoted=quoted, wrapped=wrapped)
+        for quoted in (False, True)
+        for wrapped in (False, True)
+    }
+
+    def convert(value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        value = _clip(value)
+        if not value:
+            return None
+        quoted = value[0] in _FORMULA_STARTS or (value[0] == "#" and value in _ERROR_CODES)
+        wrapped = "\n" in value
+        if not (quoted or wrapped):
+            return value
+        cell = Cell(ws, row=1, column=1, value=value, style_array=styles[quoted, wrapped])
+        cell.data_type = "s"  # openpyxl made "=…" a formula
+        return cell
+
+    return convert
