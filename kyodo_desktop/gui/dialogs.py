@@ -43,3 +43,9 @@ def get_save_file_name(parent: QWidget | None, title: str, default_path: str, fi
     """Ask where to save; returns the chosen path, or ``""`` when cancelled."""
     path, _selected = QFileDialog.getSaveFileName(parent, title, default_path, file_filter)
     return path
+
+
+def get_open_file_name(parent: QWidget | None, title: str, start_dir: str, file_filter: str) -> str:
+    """Ask which file to open; returns the chosen path, or ``""`` when cancelled."""
+    path, _selected = QFileDialog.getOpenFileName(parent, title, start_dir, file_filter)
+    return path

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import platform
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QTimer
@@ -28,6 +29,9 @@ from kyodo_desktop.persistence.errors import BackupInfo, KnownError, LockedError
 from kyodo_desktop.persistence.rows import RowStore
 from kyodo_desktop.persistence.sqlite_file import DB_FILE_NAME
 from kyodo_desktop.services.workspace import Workspace
+
+if TYPE_CHECKING:  # the view imports SQLAlchemy, which start-up must not load
+    from kyodo_desktop.gui.duplicates.view import DuplicatesView
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +91,11 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.officer_action = QAction(self.tr("職員の設定…"), self)
         self.officer_action.triggered.connect(self._on_officer_triggered)
+        self.duplicates_action = QAction(self.tr("重複の候補…"), self)
+        self.duplicates_action.setObjectName("duplicatesAction")
+        self.duplicates_action.setToolTip(self.tr("同じ団体らしい組を探して統合する"))
+        self.duplicates_action.triggered.connect(self._on_duplicates_triggered)
+        self.duplicates_view: DuplicatesView | None = None
         self.about_action = QAction(self.tr("バージョン情報"), self)
         self.about_action.triggered.connect(self._on_about_triggered)
         self.addAction(self.quit_action)
@@ -201,9 +210,13 @@ class MainWindow(QMainWindow):
             org_menu.addAction(tab.new_action)
             org_menu.addAction(tab.open_action)
             org_menu.addAction(tab.trash_action)
+            org_menu.addAction(tab.import_action)
             org_menu.addSeparator()
             org_menu.addAction(tab.show_trash_action)
             org_menu.addAction(tab.reload_action)
+            org_menu.addSeparator()
+            org_menu.addAction(self.duplicates_action)
+            self.duplicates_action.setEnabled(self.workspace is not None and self.workspace.writable)
             settings_menu = bar.addMenu(self.tr("設定(&S)"))
             settings_menu.addAction(self.officer_action)
         help_menu = bar.addMenu(self.tr("ヘルプ(&H)"))
@@ -232,6 +245,22 @@ class MainWindow(QMainWindow):
     def _on_officer_triggered(self) -> None:
         if self.officer_panel is not None:
             self.officer_panel.open_panel()
+
+    def _on_duplicates_triggered(self) -> None:
+        ws = self.workspace
+        if ws is None or not ws.writable:
+            return
+        if self.duplicates_view is None:
+            from kyodo_desktop.gui.duplicates.view import DuplicatesView
+
+            self.duplicates_view = DuplicatesView(ws, self)
+            self.duplicates_view.merged.connect(self._on_registry_merged)
+            self.duplicates_view.unmerged.connect(self._on_registry_merged)
+        self.duplicates_view.present()
+
+    def _on_registry_merged(self, _keep_id: str, _other_id: str) -> None:
+        if self.organizations_tab is not None:
+            self.organizations_tab.reload()
 
     def _on_about_triggered(self) -> None:
         dialogs.info(
@@ -324,6 +353,9 @@ class MainWindow(QMainWindow):
 
     def release_workspace(self) -> None:
         """Stop background work and release the data-folder lock."""
+        if self.duplicates_view is not None:
+            self.duplicates_view.shutdown()
+            self.duplicates_view = None
         if self.organizations_tab is not None:
             self.organizations_tab.shutdown()
         self._tasks.stop_all()

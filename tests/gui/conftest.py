@@ -63,6 +63,7 @@ class DialogRecorder:
     calls: list[tuple[str, tuple[Any, ...]]] = field(default_factory=list)
     confirm_answer: bool = True
     save_path: str = ""
+    open_file_name: str = ""
 
     def names(self) -> list[str]:
         return [name for name, _args in self.calls]
@@ -84,6 +85,10 @@ class DialogRecorder:
         self.calls.append(("confirm", args))
         return self.confirm_answer
 
+    def get_open_file_name(self, *args: Any) -> str:
+        self.calls.append(("get_open_file_name", args))
+        return self.open_file_name
+
     def get_save_file_name(self, *args: Any) -> str:
         self.calls.append(("get_save_file_name", args))
         return self.save_path
@@ -103,7 +108,7 @@ def _gui_officer(monkeypatch: pytest.MonkeyPatch) -> None:
 def dialog_calls(monkeypatch: pytest.MonkeyPatch) -> DialogRecorder:
     """Every modal box and file dialog is replaced; tests inspect and steer the recorder."""
     recorder = DialogRecorder()
-    for name in ("info", "warning", "error", "confirm", "get_save_file_name"):
+    for name in ("info", "warning", "error", "confirm", "get_open_file_name", "get_save_file_name"):
         monkeypatch.setattr(dialogs, name, getattr(recorder, name))
     return recorder
 

@@ -47,7 +47,15 @@ def test_menus_and_status_bar(window: MainWindow) -> None:
     menus = _menu_texts(window)
     assert list(menus) == ["ファイル(&F)", "団体(&O)", "設定(&S)", "ヘルプ(&H)"]
     assert menus["ファイル(&F)"] == ["Excelに書き出す…", "バックアップを作成", "終了"]
-    assert menus["団体(&O)"] == ["新規", "開く", "ゴミ箱へ移す", "ゴミ箱を表示", "最新の情報に更新"]
+    assert menus["団体(&O)"] == [
+        "新規",
+        "開く",
+        "ゴミ箱へ移す",
+        "インポート…",
+        "ゴミ箱を表示",
+        "最新の情報に更新",
+        "重複の候補…",
+    ]
     assert menus["設定(&S)"] == ["職員の設定…"]
     assert menus["ヘルプ(&H)"] == ["バージョン情報"]
     status = window.statusBar()

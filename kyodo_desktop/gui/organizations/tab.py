@@ -49,6 +49,7 @@ from kyodo_desktop.persistence.rows import RowStore, load_row
 from kyodo_desktop.services.workspace import Workspace
 
 if TYPE_CHECKING:
+    from kyodo_desktop.gui.importing.wizard import ImportWizard
     from kyodo_desktop.gui.organizations.edit_dialog import OrganizationDialog
     from kyodo_desktop.services.organizations import OrganizationService
 
@@ -95,6 +96,7 @@ class OrganizationsTab(QWidget):
         self._loading = False
         self._dialogs: dict[str, OrganizationDialog] = {}
         self._new_dialogs: list[OrganizationDialog] = []
+        self._import_wizard: ImportWizard | None = None
         self.model = OrganizationTableModel(self)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -134,12 +136,20 @@ class OrganizationsTab(QWidget):
         self.export_action.setToolTip(self.tr("団体台帳をExcelファイルに書き出す（Ctrl+E）"))
         self.export_action.triggered.connect(self._on_export_triggered)
 
+        self.import_action = QAction(self.tr("インポート…"), self)
+        self.import_action.setObjectName("importAction")
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.setToolTip(
+            self.tr("NPO法人ポータルサイトのCSVやExcelの一覧から団体を取り込む（Ctrl+I）")
+        )
+        self.import_action.triggered.connect(self._on_import_triggered)
+
         self.reload_action = QAction(self.tr("最新の情報に更新"), self)
         self.reload_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.reload_action.triggered.connect(self.reload)
 
         # Window-wide shortcuts must work with or without the menu bar.
-        self.addActions([self.new_action, self.export_action, self.reload_action])
+        self.addActions([self.new_action, self.export_action, self.import_action, self.reload_action])
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -190,6 +200,7 @@ class OrganizationsTab(QWidget):
         self.trash_button = self._tool_button("trashButton", self.trash_action)
         buttons.addWidget(self.trash_button)
         buttons.addWidget(self._tool_button("exportButton", self.export_action))
+        buttons.addWidget(self._tool_button("importButton", self.import_action))
         buttons.addStretch(1)
         self.count_label = QLabel()
         self.count_label.setObjectName("orgCountLabel")
@@ -371,6 +382,8 @@ class OrganizationsTab(QWidget):
     def shutdown(self) -> None:
         """Stop background work (before the window closes)."""
         self._search_timer.stop()
+        if self._import_wizard is not None:
+            self._import_wizard.shutdown()  # its running work must stop before the data file closes
         self._tasks.stop_all()
         self.model.store.close()
 
@@ -433,6 +446,7 @@ class OrganizationsTab(QWidget):
         self.new_action.setEnabled(self.writable and not self.trash_mode)
         self.open_action.setEnabled(has_selection)
         self.trash_action.setEnabled(self.writable and has_selection)
+        self.import_action.setEnabled(self.writable)
 
     def _on_show_trash_toggled(self, checked: bool) -> None:
         if checked:
@@ -627,3 +641,32 @@ class OrganizationsTab(QWidget):
                 kind=type(exc).__name__
             ),
         )
+
+    # -- import -------------------------------------------------------------------------------
+    def open_import_wizard(self) -> ImportWizard | None:
+        """Show the import wizard (or bring the open one forward); None when read-only."""
+        if not self.writable:
+            return None
+        if self._import_wizard is not None:
+            self._import_wizard.raise_()
+            self._import_wizard.activateWindow()
+            return self._import_wizard
+        from kyodo_desktop.gui.importing.wizard import ImportWizard
+
+        wizard = ImportWizard(self._ws, parent=self)
+        wizard.import_finished.connect(self._on_import_finished)
+        wizard.finished.connect(lambda _result, w=wizard: self._forget_import_wizard(w))
+        self._import_wizard = wizard
+        wizard.show()
+        return wizard
+
+    def _on_import_triggered(self) -> None:
+        self.open_import_wizard()
+
+    def _on_import_finished(self, _summary: object) -> None:
+        self.reload()
+
+    def _forget_import_wizard(self, wizard: ImportWizard) -> None:
+        if self._import_wizard is wizard:
+            self._import_wizard = None
+        wizard.deleteLater()

@@ -1,0 +1,133 @@
+"""The candidate pairs of the 「重複の候補」 view as a table model (団体A, 団体B, 理由)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from kyodo_desktop.services.duplicates import CandidatePair
+
+COL_FIRST = 0
+COL_SECOND = 1
+COL_REASONS = 2
+COLUMN_COUNT = 3
+
+#: The :class:`CandidatePair` of a row.
+PairRole = Qt.ItemDataRole.UserRole
+
+_ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def reasons_text(pair: CandidatePair) -> str:
+    """The reasons of a pair as one line: 法人番号が同じ、名称が同じ."""
+    return "、".join(pair.reasons)
+
+
+class CandidateTableModel(QAbstractTableModel):
+    """Candidate pairs in the order the service found them (most reasons first), sortable by column."""
+
+    HEADERS = ("団体A", "団体B", "理由")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._headers = [self.tr(h) for h in self.HEADERS]
+        self._pairs: list[CandidatePair] = []
+        self._found: list[CandidatePair] = []
+        self._sort_column = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
+
+    # -- Qt model interface -------------------------------------------------------------------
+    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._pairs)
+
+    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._pairs):
+            return None
+        pair = self._pairs[index.row()]
+        if role == PairRole:
+            return pair
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            column = index.column()
+            if column == COL_FIRST:
+                return pair.first_name
+            if column == COL_SECOND:
+                return pair.second_name
+            if column == COL_REASONS:
+                return reasons_text(pair)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._headers[section] if 0 <= section < COLUMN_COUNT else None
+        return section + 1
+
+    def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by ``column`` (the found order breaks ties); selections follow their pairs."""
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        old_pairs = [self._pairs[i.row()] if i.isValid() else None for i in persistent]
+        self._sort_column, self._sort_order = column, order
+        self._pairs = self._sorted(self._pairs)
+        where = {id(pair): n for n, pair in enumerate(self._pairs)}
+        new = []
+        for old, pair in zip(persistent, old_pairs, strict=True):
+            row = where.get(id(pair)) if pair is not None else None
+            new.append(QModelIndex() if row is None else self.index(row, old.column()))
+        self.changePersistentIndexList(persistent, new)
+        self.layoutChanged.emit()
+
+    def _sorted(self, pairs: Sequence[CandidatePair]) -> list[CandidatePair]:
+        rank = {id(pair): n for n, pair in enumerate(self._found)}
+        if self._sort_column not in (COL_FIRST, COL_SECOND, COL_REASONS):
+            return sorted(pairs, key=lambda p: rank.get(id(p), 0))
+
+        def key(pair: CandidatePair) -> tuple[Any, ...]:
+            if self._sort_column == COL_FIRST:
+                return (pair.first_name, rank.get(id(pair), 0))
+            if self._sort_column == COL_SECOND:
+                return (pair.second_name, rank.get(id(pair), 0))
+            return (-len(pair.reasons), reasons_text(pair), rank.get(id(pair), 0))
+
+        return sorted(pairs, key=key, reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+
+    # -- rows ---------------------------------------------------------------------------------
+    def set_pairs(self, pairs: Sequence[CandidatePair]) -> None:
+        """Show ``pairs`` (keeps the current sort)."""
+        self.beginResetModel()
+        self._found = list(pairs)
+        self._pairs = self._sorted(self._found)
+        self.endResetModel()
+
+    def remove_involving(self, org_id: str) -> int:
+        """Drop every pair that names ``org_id`` (it was merged away); returns how many."""
+        for row in range(len(self._pairs) - 1, -1, -1):
+            pair = self._pairs[row]
+            if org_id in (pair.first_id, pair.second_id):
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._pairs[row]
+                self.endRemoveRows()
+        before = len(self._found)
+        self._found = [p for p in self._found if org_id not in (p.first_id, p.second_id)]
+        return before - len(self._found)
+
+    def pair(self, row: int) -> CandidatePair:
+        """The pair shown at ``row``."""
+        return self._pairs[row]
+
+    def pairs(self) -> list[CandidatePair]:
+        """Every pair, in view order."""
+        return list(self._pairs)

@@ -1,0 +1,500 @@
+"""Step 3 of the import wizard: what each row will do, its problems, per-field choices, 取り込む.
+
+Nothing is written before 「取り込む」; then :func:`~kyodo_desktop.services.importing.apply_import`
+runs in a worker (backup, one transaction, Cancel rolls back) and the wizard shows the result.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QRegularExpression, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
+
+from kyodo_desktop.gui import styles
+from kyodo_desktop.gui.importing.pages import message_label, show_message
+from kyodo_desktop.gui.importing.review_model import (
+    COL_ACTION,
+    COL_MATCH,
+    COL_NAME,
+    COL_ROW,
+    PROBLEM_COL_COLUMN,
+    PROBLEM_COL_ROW,
+    ActionRole,
+    ProblemTableModel,
+    ReviewTableModel,
+    RowNumberRole,
+    change_text,
+)
+from kyodo_desktop.gui.importing.wizard import PAGE_RESULT
+from kyodo_desktop.persistence.errors import KnownError, known_database_error
+from kyodo_desktop.services.importing import Action, ImportPlan, PlannedRow, apply_import
+
+if TYPE_CHECKING:
+    from kyodo_desktop.gui.importing.wizard import ImportWizard
+
+log = logging.getLogger(__name__)
+
+#: Actions listed in the review counts, in this order (スキップ is not planned by the readers).
+_COUNTED = (Action.NEW, Action.UPDATE, Action.UNCHANGED, Action.DUPLICATE_IN_FILE, Action.ERROR)
+
+
+class ReviewPage(QWizardPage):
+    """Step 3: what each row will do, the problems, per-field choices for updates, and 取り込む."""
+
+    def __init__(self, owner: ImportWizard) -> None:
+        super().__init__()
+        self.owner = owner
+        self.setObjectName("importReviewPage")
+        self.setTitle(self.tr("内容を確かめて取り込む"))
+        self.setSubTitle(
+            self.tr(
+                "まだ何も保存していません。「取り込む」を押すと、バックアップを取ってから全件を一度に取り込みます。"
+            )
+        )
+        self.setCommitPage(True)  # after the write, 戻る would only show a stale plan
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("取り込む"))
+        self._plan: ImportPlan | None = None
+        self._change_row = -1
+
+        layout = QVBoxLayout(self)
+        self.source_note = QLabel()
+        self.source_note.setObjectName("sourceNote")
+        self.source_note.setStyleSheet(styles.HINT_STYLE)
+        self.source_note.setWordWrap(True)
+        layout.addWidget(self.source_note)
+
+        top = QHBoxLayout()
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("reviewCounts")
+        self.counts_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        top.addWidget(self.counts_label, 1)
+        filter_label = QLabel(self.tr("表示(&V):"))
+        self.filter_combo = QComboBox()
+        self.filter_combo.setObjectName("reviewFilter")
+        self.filter_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.filter_combo.currentIndexChanged.connect(self._on_filter_changed)
+        filter_label.setBuddy(self.filter_combo)
+        top.addWidget(filter_label)
+        top.addWidget(self.filter_combo)
+        layout.addLayout(top)
+
+        self.model = ReviewTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterRole(ActionRole)
+        self.proxy.setFilterKeyColumn(COL_ACTION)
+        self.table = QTableView()
+        self.table.setObjectName("reviewTable")
+        self.table.setModel(self.proxy)
+        self._setup_view(self.table)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        metrics = self.table.fontMetrics()
+        for column, sample in (
+            (COL_ROW, "00000"),
+            (COL_ACTION, "ファイル内重複"),
+            (COL_NAME, "国" * 18),
+            (COL_MATCH, "国" * 14),
+        ):
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 18)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+
+        self.problem_model = ProblemTableModel(self)
+        self.problem_box = QGroupBox(self.tr("問題のある行"))
+        self.problem_box.setObjectName("problemBox")
+        self.problem_view = QTableView()
+        self.problem_view.setObjectName("problemList")
+        self.problem_view.setModel(self.problem_model)
+        self._setup_view(self.problem_view)
+        self.problem_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.problem_view.setColumnWidth(PROBLEM_COL_ROW, metrics.horizontalAdvance("00000") + 18)
+        self.problem_view.setColumnWidth(PROBLEM_COL_COLUMN, metrics.horizontalAdvance("国" * 6) + 18)
+        self.problem_view.selectionModel().currentRowChanged.connect(self._on_problem_row_changed)
+        problem_layout = QVBoxLayout(self.problem_box)
+        problem_layout.addWidget(self.problem_view)
+
+        self.change_box = QGroupBox(self.tr("選択した行の変更内容"))
+        self.change_box.setObjectName("changeBox")
+        self.change_hint = QLabel()
+        self.change_hint.setObjectName("changeHint")
+        self.change_hint.setWordWrap(True)
+        self.change_hint.setStyleSheet(styles.HINT_STYLE)
+        self.change_list = QListWidget()
+        self.change_list.setObjectName("changeList")
+        self.change_list.setAccessibleName(self.tr("取り込む項目"))
+        self.change_list.itemChanged.connect(self._on_change_item_changed)
+        self.accept_all_button = QPushButton(self.tr("すべて取り込む"))
+        self.accept_all_button.setObjectName("acceptAllButton")
+        self.accept_all_button.setAutoDefault(False)
+        self.accept_all_button.clicked.connect(lambda: self._check_all(Qt.CheckState.Checked))
+        self.accept_none_button = QPushButton(self.tr("すべて外す"))
+        self.accept_none_button.setObjectName("acceptNoneButton")
+        self.accept_none_button.setAutoDefault(False)
+        self.accept_none_button.clicked.connect(lambda: self._check_all(Qt.CheckState.Unchecked))
+        change_buttons = QHBoxLayout()
+        change_buttons.addStretch(1)
+        change_buttons.addWidget(self.accept_all_button)
+        change_buttons.addWidget(self.accept_none_button)
+        change_layout = QVBoxLayout(self.change_box)
+        change_layout.addWidget(self.change_hint)
+        change_layout.addWidget(self.change_list, 1)
+        change_layout.addLayout(change_buttons)
+
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.setChildrenCollapsible(False)
+        lower.addWidget(self.problem_box)
+        lower.addWidget(self.change_box)
+        lower.setStretchFactor(0, 1)
+        lower.setStretchFactor(1, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("reviewSplitter")
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.table)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
+
+        self.valid_only_check = QCheckBox(self.tr("エラーのない行だけ取り込む(&E)"))
+        self.valid_only_check.setObjectName("validOnlyCheck")
+        self.valid_only_check.toggled.connect(self._on_valid_only_toggled)
+        layout.addWidget(self.valid_only_check)
+        self.valid_only_hint = message_label("validOnlyHint")
+        layout.addWidget(self.valid_only_hint)
+        self.apply_message = message_label("applyMessage")
+        layout.addWidget(self.apply_message)
+
+        summary_row = QHBoxLayout()
+        self.summary_button = QPushButton(self.tr("この内容をExcelに保存…"))
+        self.summary_button.setObjectName("saveSummaryButton")
+        self.summary_button.setAutoDefault(False)
+        self.summary_button.setToolTip(
+            self.tr("各行の処理と問題の一覧をExcelファイルに保存します（データは取り込みません）")
+        )
+        self.summary_button.clicked.connect(self._on_save_summary_clicked)
+        self.summary_status = QLabel()
+        self.summary_status.setObjectName("summaryStatus")
+        self.summary_status.setWordWrap(True)
+        self.summary_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        summary_row.addWidget(self.summary_button)
+        summary_row.addWidget(self.summary_status, 1)
+        layout.addLayout(summary_row)
+
+    @staticmethod
+    def _setup_view(view: QTableView) -> None:
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.verticalHeader().hide()
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+
+    # -- showing the plan ---------------------------------------------------------------------
+    def initializePage(self) -> None:
+        plan = self.owner.plan
+        if plan is not self._plan:
+            self._show_plan(plan)
+        show_message(self.apply_message, "")
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_plan(self, plan: ImportPlan | None) -> None:
+        self._plan = plan
+        self._change_row = -1
+        self.model.set_plan(plan, self._raw_names(plan))
+        self.problem_model.set_problems(plan.problems if plan is not None else [])
+        self.summary_status.setText("")
+        counts = plan.counts() if plan is not None else dict.fromkeys(Action, 0)
+        self.counts_label.setText(
+            "、".join(
+                self.tr("{action} {count} 件").format(action=self.tr(a.value), count=f"{counts[a]:,}")
+                for a in _COUNTED
+            )
+        )
+        self.source_note.setText(self._source_text(plan))
+        self.filter_combo.blockSignals(True)
+        self.filter_combo.clear()
+        self.filter_combo.addItem(self.tr("すべて（{count}）").format(count=f"{sum(counts.values()):,}"), "")
+        for action in _COUNTED:
+            if counts[action]:
+                self.filter_combo.addItem(f"{self.tr(action.value)}（{counts[action]:,}）", action.value)
+        self.filter_combo.blockSignals(False)
+        self._on_filter_changed(0)
+        problems = self.problem_model.rowCount()
+        self.problem_box.setTitle(self.tr("問題のある行（{count} 件）").format(count=f"{problems:,}"))
+        self.valid_only_check.blockSignals(True)
+        self.valid_only_check.setChecked(False)
+        self.valid_only_check.blockSignals(False)
+        self.valid_only_check.setVisible(plan is not None and plan.has_errors)
+        self._update_hint()
+        first_update = next(
+            (n for n in range(self.model.rowCount()) if self.model.planned_row(n).action is Action.UPDATE), 0
+        )
+        if self.model.rowCount():
+            self._select_source_row(first_update)
+        else:
+            self._show_changes()
+        self.completeChanged.emit()
+
+    def _raw_names(self, plan: ImportPlan | None) -> dict[int, str]:
+        """The 団体名 cells of rows that could not be read, as typed in the list (for the table)."""
+        source, mapping = self.owner.source, self.owner.mapping
+        if plan is None or source is None or source.table is None or not mapping:
+            return {}
+        column = next((i for i, target in mapping.items() if target == "name"), None)
+        unread = {p.row.row_number for p in plan.rows if p.row.data is None}
+        if column is None or not unread:
+            return {}
+        return {
+            number: " ".join(cells[column].split())
+            for number, cells in source.table.rows
+            if number in unread and column < len(cells)
+        }
+
+    def _source_text(self, plan: ImportPlan | None) -> str:
+        source = self.owner.source
+        if source is None or plan is None:
+            return ""
+        if source.portal is not None:
+            read = source.portal
+            return self.tr(
+                "{file}: NPOポータルCSV（{layout}、{encoding}）{total} 件のうち、"
+                "他の都道府県 {other} 件・解散で除外 {dissolved} 件を除く {rows} 件"
+            ).format(
+                file=source.path.name,
+                layout=read.layout_name,
+                encoding=read.encoding,
+                total=f"{read.total_records:,}",
+                other=f"{read.other_prefecture:,}",
+                dissolved=f"{read.dissolved_skipped:,}",
+                rows=f"{len(read.rows):,}",
+            )
+        table = source.table
+        where = (
+            self.tr("シート「{sheet}」").format(sheet=table.sheet)
+            if table is not None and table.sheet
+            else ""
+        )
+        return self.tr("{file} {where}: {rows} 行").format(
+            file=source.path.name, where=where, rows=f"{len(plan.rows):,}"
+        )
+
+    def _on_filter_changed(self, _index: int) -> None:
+        value = self.filter_combo.currentData() or ""
+        pattern = f"^{QRegularExpression.escape(value)}$" if value else ""
+        self.proxy.setFilterRegularExpression(QRegularExpression(pattern))
+
+    def _select_source_row(self, source_row: int) -> None:
+        index = self.proxy.mapFromSource(self.model.index(source_row, COL_ROW))
+        if not index.isValid():  # hidden by the filter: show every row again
+            self.filter_combo.setCurrentIndex(0)
+            index = self.proxy.mapFromSource(self.model.index(source_row, COL_ROW))
+        if index.isValid():
+            self.table.setCurrentIndex(index)
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
+
+    def select_row_number(self, row_number: int) -> bool:
+        """Select the review row of a source row number; False when there is none."""
+        row = self.model.row_of_number(row_number)
+        if row < 0:
+            return False
+        self._select_source_row(row)
+        return True
+
+    def _on_problem_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.select_row_number(int(self.problem_model.data(current, RowNumberRole)))
+
+    # -- choosing the fields of an update -----------------------------------------------------
+    def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        source = self.proxy.mapToSource(current) if current.isValid() else QModelIndex()
+        self._change_row = source.row() if source.isValid() else -1
+        self._show_changes()
+
+    def _current_planned(self) -> PlannedRow | None:
+        if 0 <= self._change_row < self.model.rowCount():
+            return self.model.planned_row(self._change_row)
+        return None
+
+    def _show_changes(self) -> None:
+        planned = self._current_planned()
+        self.change_list.blockSignals(True)
+        self.change_list.clear()
+        is_update = planned is not None and planned.action is Action.UPDATE
+        if planned is not None and is_update:
+            taken = planned.taken_changes()
+            for field, (old, new) in planned.changes.items():
+                item = QListWidgetItem(change_text(field, old, new))
+                item.setData(Qt.ItemDataRole.UserRole, field)
+                item.setToolTip(change_text(field, old, new, short=False))
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+                )
+                item.setCheckState(Qt.CheckState.Checked if field in taken else Qt.CheckState.Unchecked)
+                self.change_list.addItem(item)
+            self.change_list.setCurrentRow(0)
+        self.change_list.blockSignals(False)
+        self.change_list.setEnabled(is_update)
+        self.accept_all_button.setEnabled(is_update)
+        self.accept_none_button.setEnabled(is_update)
+        self.change_hint.setText(self._change_hint(planned))
+
+    def _change_hint(self, planned: PlannedRow | None) -> str:
+        if planned is None:
+            return self.tr("上の一覧で行を選ぶと、ここに変更内容が出ます。")
+        name = planned.match_name or (planned.row.data.name if planned.row.data is not None else "")
+        if planned.action is Action.UPDATE:
+            return self.tr(
+                "{row} 行目で「{name}」の次の項目が変わります。チェックを外した項目は今の値のままです。"
+            ).format(row=planned.row.row_number, name=name)
+        if planned.action is Action.NEW:
+            return self.tr("{row} 行目は新しい団体として登録します。").format(row=planned.row.row_number)
+        if planned.action is Action.UNCHANGED:
+            return self.tr("{row} 行目は登録済みの「{name}」と同じ内容です。取り込みません。").format(
+                row=planned.row.row_number, name=name
+            )
+        if planned.action is Action.DUPLICATE_IN_FILE:
+            return self.tr("{row} 行目は {first} 行目と同じ団体です。取り込みません。").format(
+                row=planned.row.row_number, first=planned.duplicate_of_row
+            )
+        reasons = "\n".join(
+            f"・「{p.column}」{p.message}" if p.column else f"・{p.message}" for p in planned.row.problems
+        )
+        return self.tr("{row} 行目はエラーのため取り込めません。\n{reasons}").format(
+            row=planned.row.row_number, reasons=reasons
+        )
+
+    def _on_change_item_changed(self, _item: QListWidgetItem) -> None:
+        planned = self._current_planned()
+        if planned is None or planned.action is not Action.UPDATE:
+            return
+        checked = set()
+        for n in range(self.change_list.count()):
+            item = self.change_list.item(n)
+            if item.checkState() == Qt.CheckState.Checked:
+                checked.add(str(item.data(Qt.ItemDataRole.UserRole)))
+        planned.accepted = checked
+        self.model.refresh_row(self._change_row)
+        self._update_hint()
+
+    def _check_all(self, state: Qt.CheckState) -> None:
+        for n in range(self.change_list.count()):
+            self.change_list.item(n).setCheckState(state)
+
+    # -- confirming ---------------------------------------------------------------------------
+    def _on_valid_only_toggled(self, _checked: bool) -> None:
+        self._update_hint()
+        self.completeChanged.emit()
+
+    def _update_hint(self) -> None:
+        plan = self._plan
+        if plan is None:
+            show_message(self.valid_only_hint, "")
+            return
+        errors = plan.count(Action.ERROR)
+        if not self.owner.ws.writable:
+            show_message(self.valid_only_hint, self.tr("閲覧専用で開いているため取り込めません。"))
+        elif errors and not self.valid_only_check.isChecked():
+            show_message(
+                self.valid_only_hint,
+                self.tr(
+                    "エラーのある行が {count} 行あります。エラーの行を除いて取り込むには、"
+                    "「エラーのない行だけ取り込む」にチェックを入れてください。"
+                    "ファイルを直してから取り込む場合は「キャンセル」で閉じてください。"
+                ).format(count=f"{errors:,}"),
+            )
+        elif not self._writes_anything():
+            show_message(
+                self.valid_only_hint,
+                self.tr("新しく登録する団体も、変わる項目もありません。取り込んでも何も変わりません。"),
+                styles.HINT_STYLE,
+            )
+        elif errors:
+            show_message(
+                self.valid_only_hint,
+                self.tr("エラーの {count} 行は取り込まず、残りの行を取り込みます。").format(
+                    count=f"{errors:,}"
+                ),
+                styles.HINT_STYLE,
+            )
+        else:
+            show_message(self.valid_only_hint, "")
+
+    def _writes_anything(self) -> bool:
+        plan = self._plan
+        return plan is not None and any(
+            r.action is Action.NEW or (r.action is Action.UPDATE and r.taken_changes()) for r in plan.rows
+        )
+
+    def isComplete(self) -> bool:
+        plan = self._plan
+        if plan is None or not self.owner.ws.writable:
+            return False
+        return not plan.has_errors or self.valid_only_check.isChecked()
+
+    def nextId(self) -> int:
+        return PAGE_RESULT if self.owner.summary is not None else -1
+
+    def validatePage(self) -> bool:
+        owner = self.owner
+        if owner.summary is not None:
+            return True
+        plan = self._plan
+        if owner.busy or plan is None or not self.isComplete():
+            return False
+        valid_only = self.valid_only_check.isChecked()
+        ws = owner.ws
+        show_message(self.apply_message, "")
+        count = sum(
+            1
+            for r in plan.rows
+            if r.action is Action.NEW or (r.action is Action.UPDATE and r.taken_changes())
+        )
+        owner.run_task(
+            lambda task: apply_import(ws, plan, valid_only=valid_only, progress=task.report),
+            title=self.tr("取り込み"),
+            label=self.tr("{count} 件を取り込んでいます…（キャンセルすると何も取り込みません）").format(
+                count=f"{count:,}"
+            ),
+            on_success=owner.finish_import,
+            on_failure=self._on_apply_failed,
+        )
+        return False
+
+    def _on_apply_failed(self, exc: Exception) -> None:
+        if isinstance(exc, KnownError):
+            text = str(exc)  # ImportCancelled: 取り込みを中止しました。データは取り込み前のままです。
+        else:
+            known = known_database_error(exc)
+            if known is not None:
+                text = str(known)
+            else:
+                log.error("import failed", exc_info=exc)
+                text = self.tr(
+                    "取り込みに失敗しました（{kind}）。データは取り込み前のままです。詳細はログを確認してください。"
+                ).format(kind=type(exc).__name__)
+        show_message(self.apply_message, text)
+
+    def _on_save_summary_clicked(self) -> None:
+        self.owner.save_summary(self.summary_status)
