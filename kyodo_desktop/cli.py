@@ -109,10 +109,16 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--format", choices=["npo-portal", "xlsx", "csv"], help="既定: ファイルから判定")
     imp.add_argument("--mapping", metavar="NAME", help="保存した列の対応（テンプレート）を使う")
     imp.add_argument("--sheet", help="Excelのシート名（既定: 最初のシート）")
-    imp.add_argument("--prefecture", default="千葉県", help="NPOポータルCSV: この都道府県だけ（'' で全国）")
+    imp.add_argument(
+        "--prefecture",
+        help="NPOポータルCSV: この都道府県だけ（既定: 設定の prefecture、なければ千葉県。'' で全国）",
+    )
     imp.add_argument("--skip-dissolved", action="store_true", help="NPOポータルCSV: 解散した法人を除く")
     imp.add_argument("--dry-run", action="store_true", help="確認だけして何も書き込まない")
     imp.add_argument("--valid-only", action="store_true", help="エラーのある行を除いて取り込む")
+    imp.add_argument(
+        "--summary", type=Path, metavar="OUT.xlsx", help="確認結果（と取り込み結果）をExcelに保存する"
+    )
 
     sub.add_parser("self-test", help="動作環境の自己診断（問題があれば終了コード1）")
 
@@ -386,10 +392,12 @@ def _read_import_rows(args: argparse.Namespace, data_dir: Path) -> tuple[list[An
     progress = _progress_printer("読み込み", sys.stderr)
     if fmt == "npo-portal":
         from kyodo_desktop.services.import_npo_portal import read_npo_portal
+        from kyodo_desktop.services.settings import home_prefecture
 
+        prefecture = home_prefecture(data_dir) if args.prefecture is None else args.prefecture
         read = read_npo_portal(
             args.file,
-            prefecture=args.prefecture or None,
+            prefecture=prefecture or None,
             skip_dissolved=args.skip_dissolved,
             progress=progress,
         )
@@ -417,6 +425,14 @@ def _read_import_rows(args: argparse.Namespace, data_dir: Path) -> tuple[list[An
     ]
 
 
+def _write_summary(args: argparse.Namespace, plan: Any, summary: Any) -> None:
+    if args.summary is not None:
+        from kyodo_desktop.services.import_summary import write_import_summary
+
+        write_import_summary(plan, args.summary, summary=summary)
+        print(f"確認結果を保存しました: {args.summary}")
+
+
 def _cmd_import(args: argparse.Namespace, data_dir: Path) -> int:
     from kyodo_desktop.services.importing import Action, apply_import, plan_import
     from kyodo_desktop.services.workspace import Workspace
@@ -438,11 +454,14 @@ def _cmd_import(args: argparse.Namespace, data_dir: Path) -> int:
         print(
             "、".join(f"{action.value} {counts[action]:,}" for action in Action if action is not Action.SKIP)
         )
+        if args.dry_run or (plan.has_errors and not args.valid_only):
+            _write_summary(args, plan, None)  # the officer's list of what to fix
         if args.dry_run:
             return EXIT_ERROR if plan.has_errors else EXIT_OK
         summary = apply_import(
             ws, plan, valid_only=args.valid_only, progress=_progress_printer("書き込み", sys.stderr)
         )
+        _write_summary(args, plan, summary)
     print(
         f"取り込みました: 新規 {summary.created:,} 件、更新 {summary.updated:,} 件"
         f"（取り込みID {summary.import_id}、取り込み前のバックアップ: {summary.backup_path}）"

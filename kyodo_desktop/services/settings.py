@@ -83,3 +83,13 @@ def set_officer(data_dir: Path, name: str, section: str = "") -> Officer:
     settings["officers"] = {**_officers(settings), current_user(): {"name": name, "section": section.strip()}}
     save_settings(data_dir, settings)
     return Officer(name, section.strip(), "settings")
+
+
+#: The prefecture an NPO portal import keeps unless the officer says otherwise.
+DEFAULT_PREFECTURE = "千葉県"
+
+
+def home_prefecture(data_dir: Path) -> str:
+    """The office's prefecture (settings key ``prefecture``), default 千葉県."""
+    value = load_settings(data_dir).get("prefecture")
+    return value.strip() if isinstance(value, str) and value.strip() else DEFAULT_PREFECTURE

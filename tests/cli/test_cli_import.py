@@ -126,3 +126,22 @@ def test_export_edit_import_round_trip_updates_in_place(
     assert len(listed) == 2 and any(line.endswith("\t往復の会(改称)") for line in listed)
     org_id = next(line.split("\t")[0] for line in listed if "改称" in line)
     assert "047-431-1111" in _run(data_dir, capsys, "orgs", "show", org_id)[1]
+
+
+def test_prefecture_defaults_to_the_setting_and_summary_is_saved(
+    data_dir: Path, portal_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    import openpyxl
+
+    _run(data_dir, capsys, "orgs", "add", "--name", "既存の会")
+    (data_dir / "settings.json").write_text(json.dumps({"prefecture": "東京都"}), encoding="utf-8")
+    summary = tmp_path / "確認結果.xlsx"
+    code, out, _ = _run(data_dir, capsys, "import", str(portal_file), "--dry-run", "--summary", str(summary))
+    assert code == 0  # only the Tokyo row is kept, and it is valid
+    assert "新規 1、" in out and "他の都道府県 3 件" in out
+    wb = openpyxl.load_workbook(summary, read_only=True)
+    assert {"概要", "明細"} <= set(wb.sheetnames)
+    details = list(wb["明細"].iter_rows(values_only=True))
+    assert any("東京の会" in str(cell) for row in details for cell in row)

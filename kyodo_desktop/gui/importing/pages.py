@@ -52,14 +52,13 @@ from kyodo_desktop.persistence.errors import KnownError, known_database_error
 from kyodo_desktop.services import import_lists
 from kyodo_desktop.services.import_npo_portal import NpoPortalRead, looks_like_npo_portal, read_npo_portal
 from kyodo_desktop.services.importing import ImportPlan, plan_import
+from kyodo_desktop.services.settings import home_prefecture
 
 if TYPE_CHECKING:
     from kyodo_desktop.gui.importing.wizard import ImportWizard
 
 log = logging.getLogger(__name__)
 
-#: The prefecture the NPO portal CSV is filtered to unless the officer changes it.
-DEFAULT_PREFECTURE = "千葉県"
 #: Path-typing pause before the file is looked at (format, sheets).
 DETECT_DELAY_MS = 200
 _XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -177,7 +176,7 @@ class FilePage(QWizardPage):
         self.npo_box = QGroupBox(self.tr("NPOポータルCSVの取り込み方"))
         self.npo_box.setObjectName("npoOptions")
         npo_form = QFormLayout(self.npo_box)
-        self.prefecture_edit = QLineEdit(DEFAULT_PREFECTURE)
+        self.prefecture_edit = QLineEdit(home_prefecture(owner.ws.data_dir))
         self.prefecture_edit.setObjectName("prefectureEdit")
         self.prefecture_edit.setPlaceholderText(self.tr("全国"))
         self.prefecture_edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("国" * 12))
