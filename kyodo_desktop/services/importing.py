@@ -30,6 +30,7 @@ from kyodo_desktop.services.organizations import fields_from_text, fields_to_tex
 from kyodo_desktop.services.workspace import Workspace
 
 Progress = Callable[[int, int], bool]
+_BATCH = 2_000
 
 #: Fields an import may set, in form order (derived columns are recomputed).
 FIELDS = tuple(f.name for f in dataclasses.fields(OrganizationInput))
@@ -60,6 +61,8 @@ class PlannedRow:
     duplicate_of_row: int = 0
     #: the fields the officer chose to take (None: all of ``changes``)
     accepted: set[str] | None = None
+    #: the row's folded name (computed once while planning)
+    dup_key: str = ""
 
     def taken_changes(self) -> dict[str, tuple[Any, Any]]:
         """The changes that will be written."""
@@ -154,7 +157,7 @@ class _Registry:
 
     def __init__(self, ws: Workspace) -> None:
         cols = [getattr(Organization, f) for f in FIELDS if f != "fields"]
-        stmt = select(Organization.id, Organization.activity_fields, *cols).where(
+        stmt = select(Organization.id, Organization.activity_fields, Organization.dup_key, *cols).where(
             Organization.deleted_at.is_(None)
         )
         plain = [f for f in FIELDS if f != "fields"]
@@ -165,21 +168,21 @@ class _Registry:
         self.by_email: dict[str, str] = {}
         with ws.session_factory() as s:
             for r in s.execute(stmt):
-                values = dict(zip(plain, r[2:], strict=True))
+                values = dict(zip(plain, r[3:], strict=True))
                 data = OrganizationInput(**values, fields=fields_from_text(r[1]))
-                self.add(r[0], data)
+                self.add(r[0], data, r[2])
 
-    def add(self, org_id: str, data: OrganizationInput) -> None:
+    def add(self, org_id: str, data: OrganizationInput, key: str) -> None:
         self.records[org_id] = data
         if data.corporate_number:
             self.by_number.setdefault(data.corporate_number, org_id)
-        self.by_key.setdefault((duplicate_key(data.name), _place(data)), org_id)
+        self.by_key.setdefault((key, _place(data)), org_id)
         if data.phone:
             self.by_phone.setdefault(data.phone, org_id)
         if data.email:
             self.by_email.setdefault(data.email, org_id)
 
-    def match(self, row: ImportRow) -> tuple[str, str]:
+    def match(self, row: ImportRow, key: str) -> tuple[str, str]:
         """``(record id, reason)`` of the record this row describes, or ``("", "")``."""
         data = row.data
         assert data is not None
@@ -187,9 +190,8 @@ class _Registry:
             return row.record_id, "IDが同じ"
         if data.corporate_number and data.corporate_number in self.by_number:
             return self.by_number[data.corporate_number], "法人番号が同じ"
-        key = (duplicate_key(data.name), _place(data))
-        if key in self.by_key:
-            return self.by_key[key], "名称と市町村が同じ"
+        if (key, _place(data)) in self.by_key:
+            return self.by_key[(key, _place(data))], "名称と市町村が同じ"
         if data.phone and data.phone in self.by_phone:
             return self.by_phone[data.phone], "電話番号が同じ"
         if data.email and data.email in self.by_email:
@@ -201,10 +203,10 @@ def _place(data: OrganizationInput) -> str:
     return data.municipality_code or data.municipality_name
 
 
-def _file_keys(row: ImportRow) -> list[str]:
+def _file_keys(row: ImportRow, key: str) -> list[str]:
     data = row.data
     assert data is not None
-    keys = [f"name:{duplicate_key(data.name)}|{_place(data)}"]
+    keys = [f"name:{key}|{_place(data)}"]
     if row.record_id:
         keys.append(f"id:{row.record_id}")
     if data.corporate_number:
@@ -226,20 +228,25 @@ def plan_import(
         if not row.ok:
             planned.append(PlannedRow(row, Action.ERROR))
             continue
-        earlier = next((seen[k] for k in _file_keys(row) if k in seen), 0)
+        assert row.data is not None
+        name_key = duplicate_key(row.data.name)  # once per row: it is the costly fold
+        file_keys = _file_keys(row, name_key)
+        earlier = next((seen[k] for k in file_keys if k in seen), 0)
         if earlier:
-            planned.append(PlannedRow(row, Action.DUPLICATE_IN_FILE, duplicate_of_row=earlier))
+            planned.append(
+                PlannedRow(row, Action.DUPLICATE_IN_FILE, duplicate_of_row=earlier, dup_key=name_key)
+            )
             continue
-        for key in _file_keys(row):
+        for key in file_keys:
             seen[key] = row.row_number
-        match_id, reason = registry.match(row)
+        match_id, reason = registry.match(row, name_key)
         if not match_id:
-            planned.append(PlannedRow(row, Action.NEW))
+            planned.append(PlannedRow(row, Action.NEW, dup_key=name_key))
             continue
         stored = registry.records[match_id]
         changes = _changes(stored, row)
         action = Action.UPDATE if changes else Action.UNCHANGED
-        planned.append(PlannedRow(row, action, match_id, stored.name, reason, changes))
+        planned.append(PlannedRow(row, action, match_id, stored.name, reason, changes, dup_key=name_key))
     if progress is not None:
         progress(total, total)
     return ImportPlan(source_name, planned)
@@ -277,7 +284,7 @@ def apply_import(
             assert data is not None
             if planned.action is Action.NEW:
                 org_id = new_id()
-                values = org_column_values(data)
+                values = org_column_values(data, dup_key=planned.dup_key or None)
                 new_rows.append(
                     {
                         "id": org_id,
@@ -319,6 +326,12 @@ def apply_import(
                 diff = {k: [_json(old), _json(new)] for k, (old, new) in planned.taken_changes().items()}
                 audits.append(_audit(officer, org_id, "update", diff, context))
                 updated += 1
+            if len(new_rows) >= _BATCH or len(audits) >= _BATCH:
+                # still one transaction; inserting as we go keeps memory flat at 60k rows
+                if new_rows:
+                    s.execute(insert(org_table), new_rows)
+                s.execute(insert(table_of(AuditEntry)), audits)
+                new_rows, audits = [], []
         if new_rows:
             s.execute(insert(org_table), new_rows)
         if audits:

@@ -100,11 +100,11 @@ def fields_from_text(text: str) -> list[int]:
     return [int(p) for p in text.split(",") if p.strip()]
 
 
-def org_column_values(data: OrganizationInput) -> dict[str, Any]:
+def org_column_values(data: OrganizationInput, *, dup_key: str | None = None) -> dict[str, Any]:
     """Column values for a validated input (derived columns included); bulk writers use it too."""
     values = {name: getattr(data, name) for name in _PLAIN_FIELDS}
     values["activity_fields"] = fields_to_text(data.fields)
-    values["dup_key"] = duplicate_key(data.name)
+    values["dup_key"] = duplicate_key(data.name) if dup_key is None else dup_key
     values["search_text"] = search_blob(data)
     return values
 
