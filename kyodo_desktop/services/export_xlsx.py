@@ -30,7 +30,7 @@ import zipfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from kyodo_desktop.domain.fields import ACTIVITY_FIELD_SHORT
 from kyodo_desktop.domain.municipalities import municipality_name
@@ -103,6 +103,7 @@ _ERROR_CODES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#N
 _ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 
 Progress = Callable[[int, int], bool]
+T = TypeVar("T")
 
 
 class ExportCancelled(KnownError):
@@ -112,23 +113,25 @@ class ExportCancelled(KnownError):
         super().__init__(message)
 
 
-def export_organizations(workspace: Workspace, out: Path, *, progress: Progress | None = None) -> int:
-    """Write every organization not in the trash to ``out`` (.xlsx); return the number of rows.
+def write_xlsx_atomically(
+    out: Path, write: Callable[[IO[bytes]], T], *, place: str, failure: str, retry: str
+) -> T:
+    """Check ``out`` and write a workbook there atomically with ``write(fh)``; returns its result.
 
-    ``progress(done, total)`` is called before the first row, every :data:`PROGRESS_EVERY` rows
-    and after the last; when it returns False the export stops, the temp file is removed, and
-    :class:`ExportCancelled` is raised (an existing file at ``out`` is left as it was).
+    Refused with :class:`KnownError` before anything is written: a missing folder, a folder as
+    target, a name not ending in .xlsx, an existing file that is not a workbook (never a data
+    file or a backup). The workbook goes to a temp file in the same folder, is fsynced and then
+    renamed, so a killed or failed write never leaves half a file under ``out``. ``place``,
+    ``failure`` and ``retry`` word the messages (書き出し先 / 保存先 …).
     """
-    out = Path(out)
     folder = out.parent
     if not folder.is_dir():
-        raise KnownError(f"書き出し先のフォルダがありません: {folder}")
+        raise KnownError(f"{place}のフォルダがありません: {folder}")
     if out.is_dir():
-        raise KnownError(f"書き出し先がフォルダです。ファイル名を指定してください: {out}")
+        raise KnownError(f"{place}がフォルダです。ファイル名を指定してください: {out}")
     if out.suffix.lower() != ".xlsx":
-        raise KnownError(f"書き出し先は .xlsx のファイル名にしてください: {out}")
+        raise KnownError(f"{place}は .xlsx のファイル名にしてください: {out}")
     if out.exists() and not zipfile.is_zipfile(out):
-        # never overwrite a data file, a backup or anything else that is not a workbook
         raise KnownError(
             f"{out} はExcelファイルではないため上書きしません。別のファイル名を指定してください。"
         )
@@ -136,10 +139,10 @@ def export_organizations(workspace: Workspace, out: Path, *, progress: Progress 
     try:
         fh = tmp.open("xb")  # also proves early that the folder is writable
     except OSError as exc:
-        raise KnownError(f"書き出し先のフォルダに書き込めません: {folder}（{exc.strerror or exc}）") from exc
+        raise KnownError(f"{place}のフォルダに書き込めません: {folder}（{exc.strerror or exc}）") from exc
     try:
         with fh:
-            count = _write_workbook(workspace.db_path, fh, progress)
+            result = write(fh)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, out)
@@ -148,13 +151,28 @@ def export_organizations(workspace: Workspace, out: Path, *, progress: Progress 
             tmp.unlink()
         if isinstance(exc, OSError):
             raise KnownError(
-                f"Excelファイルを書き出せません: {out}（{exc.strerror or exc}）。"
-                "Excelで開いている場合は閉じてから、もう一度書き出してください。"
+                f"{failure}: {out}（{exc.strerror or exc}）。Excelで開いている場合は閉じてから、{retry}。"
             ) from exc
         raise
     with contextlib.suppress(OSError):
         sqlite_file.fsync_path(folder)  # make the rename itself durable
-    return count
+    return result
+
+
+def export_organizations(workspace: Workspace, out: Path, *, progress: Progress | None = None) -> int:
+    """Write every organization not in the trash to ``out`` (.xlsx); return the number of rows.
+
+    ``progress(done, total)`` is called before the first row, every :data:`PROGRESS_EVERY` rows
+    and after the last; when it returns False the export stops, the temp file is removed, and
+    :class:`ExportCancelled` is raised (an existing file at ``out`` is left as it was).
+    """
+    return write_xlsx_atomically(
+        Path(out),
+        lambda fh: _write_workbook(workspace.db_path, fh, progress),
+        place="書き出し先",
+        failure="Excelファイルを書き出せません",
+        retry="もう一度書き出してください",
+    )
 
 
 def _write_workbook(db_path: Path, fh: IO[bytes], progress: Progress | None) -> int:

@@ -17,10 +17,6 @@ file written to a temp name, fsynced and renamed onto the target.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import uuid
-import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -29,8 +25,6 @@ from typing import IO, Any
 from kyodo_desktop.domain.column_mapping import TARGETS
 from kyodo_desktop.domain.fields import ACTIVITY_FIELD_SHORT
 from kyodo_desktop.domain.municipalities import municipality_name
-from kyodo_desktop.persistence import sqlite_file
-from kyodo_desktop.persistence.errors import KnownError
 from kyodo_desktop.services.export_xlsx import (
     _ERROR_CODES,
     _FORMULA_STARTS,
@@ -42,6 +36,7 @@ from kyodo_desktop.services.export_xlsx import (
     HEADER_FILL,
     _discard_sheet_tempfile,
     _use_default_font,
+    write_xlsx_atomically,
 )
 from kyodo_desktop.services.importing import Action, ImportPlan, ImportSummary, PlannedRow
 
@@ -86,41 +81,13 @@ def write_import_summary(plan: ImportPlan, out: Path, *, summary: ImportSummary 
     target, a name not ending in .xlsx, an existing file that is not a workbook. The file appears
     under ``out`` only when complete; an existing workbook there is replaced.
     """
-    out = Path(out)
-    folder = out.parent
-    if not folder.is_dir():
-        raise KnownError(f"保存先のフォルダがありません: {folder}")
-    if out.is_dir():
-        raise KnownError(f"保存先がフォルダです。ファイル名を指定してください: {out}")
-    if out.suffix.lower() != ".xlsx":
-        raise KnownError(f"保存先は .xlsx のファイル名にしてください: {out}")
-    if out.exists() and not zipfile.is_zipfile(out):
-        # never overwrite a data file, a backup or anything else that is not a workbook
-        raise KnownError(
-            f"{out} はExcelファイルではないため上書きしません。別のファイル名を指定してください。"
-        )
-    tmp = folder / f".{out.name}.tmp-{uuid.uuid4().hex}.xlsx"
-    try:
-        fh = tmp.open("xb")  # also proves early that the folder is writable
-    except OSError as exc:
-        raise KnownError(f"保存先のフォルダに書き込めません: {folder}（{exc.strerror or exc}）") from exc
-    try:
-        with fh:
-            _write_workbook(plan, summary, fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        if isinstance(exc, OSError):
-            raise KnownError(
-                f"取り込み結果を保存できません: {out}（{exc.strerror or exc}）。"
-                "Excelで開いている場合は閉じてから、もう一度保存してください。"
-            ) from exc
-        raise
-    with contextlib.suppress(OSError):
-        sqlite_file.fsync_path(folder)  # make the rename itself durable
+    write_xlsx_atomically(
+        Path(out),
+        lambda fh: _write_workbook(plan, summary, fh),
+        place="保存先",
+        failure="取り込み結果を保存できません",
+        retry="もう一度保存してください",
+    )
 
 
 # -- cell text -----------------------------------------------------------------------------------
