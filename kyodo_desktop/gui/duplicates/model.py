@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from kyodo_desktop.gui.table_base import ReadOnlyTableModel
 from kyodo_desktop.services.duplicates import CandidatePair
 
 COL_FIRST = 0
@@ -25,7 +26,7 @@ def reasons_text(pair: CandidatePair) -> str:
     return "、".join(pair.reasons)
 
 
-class CandidateTableModel(QAbstractTableModel):
+class CandidateTableModel(ReadOnlyTableModel):
     """Candidate pairs in the order the service found them (most reasons first), sortable by column."""
 
     HEADERS = ("団体A", "団体B", "理由")
@@ -60,20 +61,6 @@ class CandidateTableModel(QAbstractTableModel):
             if column == COL_REASONS:
                 return reasons_text(pair)
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < COLUMN_COUNT else None
-        return section + 1
-
-    def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by ``column`` (the found order breaks ties); selections follow their pairs."""

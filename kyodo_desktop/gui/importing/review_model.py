@@ -12,7 +12,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -25,6 +24,7 @@ from kyodo_desktop.domain.column_mapping import TARGETS
 from kyodo_desktop.domain.fields import ACTIVITY_FIELD_SHORT
 from kyodo_desktop.domain.importing import RowProblem
 from kyodo_desktop.domain.municipalities import municipality_name
+from kyodo_desktop.gui.table_base import ReadOnlyTableModel
 from kyodo_desktop.services.importing import Action, ImportPlan, PlannedRow
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
@@ -118,7 +118,7 @@ def reason_text(planned: PlannedRow) -> str:
     return planned.match_reason
 
 
-class ReviewTableModel(QAbstractTableModel):
+class ReviewTableModel(ReadOnlyTableModel):
     """Every row of an import plan: 行, 処理, 団体名, 一致した団体, 理由/問題."""
 
     HEADERS = ("行", "処理", "団体名", "一致した団体", "理由/問題")
@@ -213,22 +213,8 @@ class ReviewTableModel(QAbstractTableModel):
             return self._display(planned, column) or None
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < REVIEW_COLUMN_COUNT else None
-        return section + 1
 
-    def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-
-class ProblemTableModel(QAbstractTableModel):
+class ProblemTableModel(ReadOnlyTableModel):
     """Every problem of an import plan: 行, 列, 理由 (the sheet, when there is one, in the tooltip)."""
 
     HEADERS = ("行", "列", "理由")
@@ -274,17 +260,3 @@ class ProblemTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == PROBLEM_COL_ROW:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < PROBLEM_COLUMN_COUNT else None
-        return section + 1
-
-    def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from kyodo_desktop.domain.wareki import to_wareki
+from kyodo_desktop.gui.table_base import ReadOnlyTableModel
 
 if TYPE_CHECKING:
     from kyodo_desktop.services.organizations import ContactRecord, InteractionRecord
@@ -24,7 +25,7 @@ def _date_text(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
-class _RecordTableModel(QAbstractTableModel, Generic[_Record]):
+class _RecordTableModel(ReadOnlyTableModel, Generic[_Record]):
     """Read-only rows of records that have an ``id``; subclasses say what each column shows."""
 
     HEADERS: tuple[str, ...] = ()
@@ -49,20 +50,6 @@ class _RecordTableModel(QAbstractTableModel, Generic[_Record]):
 
     def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return section + 1
-
-    def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._records):

@@ -14,10 +14,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from kyodo_desktop.domain.fields import ACTIVITY_FIELD_SHORT, ACTIVITY_FIELDS, OrgStatus
 from kyodo_desktop.domain.text import search_terms
+from kyodo_desktop.gui.table_base import ReadOnlyTableModel
 from kyodo_desktop.persistence.rows import OrgRow, RowStore
 
 COL_NAME = 0
@@ -105,7 +106,7 @@ def _sort_keys(store: RowStore, column: int) -> list[Any]:
     return [0] * len(store)
 
 
-class OrganizationTableModel(QAbstractTableModel):
+class OrganizationTableModel(ReadOnlyTableModel):
     """Rows of a :class:`RowStore`; ``rowCount()`` is the number of rows matching the filter.
 
     ``_store`` holds every row by position, ``_order`` the positions in the current sort order,
@@ -167,20 +168,6 @@ class OrganizationTableModel(QAbstractTableModel):
             if column == COL_NAME:
                 return row.name
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < COLUMN_COUNT else None
-        return section + 1
-
-    def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the matches by ``column``; selections follow their rows."""
