@@ -7,7 +7,14 @@ import sys
 from collections.abc import Sequence
 from types import TracebackType
 
-from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QLibraryInfo,
+    QLocale,
+    QMessageLogContext,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -46,6 +53,17 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
         log.exception("could not show the error dialog")
 
 
+def _install_qt_translation(app: QApplication) -> QTranslator | None:
+    """Qt's own texts (OK/Cancel, file dialogs) in Japanese: the office PCs' language."""
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale(QLocale.Language.Japanese), "qtbase", "_", folder):
+        app.installTranslator(translator)
+        return translator
+    log.info("Qt's Japanese translation not found in %s", folder)
+    return None
+
+
 def create_application(argv: Sequence[str]) -> QApplication:
     """The application object (reused if one exists), named for settings and window titles."""
     qInstallMessageHandler(_qt_message_handler)
@@ -54,6 +72,7 @@ def create_application(argv: Sequence[str]) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("KyodoDesktop")
     app.setApplicationDisplayName(QApplication.translate("application", "協働デスク"))
+    _install_qt_translation(app)
     icon = resource("icons/kyodo.png")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
