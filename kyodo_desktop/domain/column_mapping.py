@@ -338,28 +338,8 @@ def _split_activity_fields(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]
     return tuple(codes), tuple(unknown)
 
 
-_TEXT_TARGETS = frozenset(
-    {
-        "name",
-        "kana",
-        "legal_form",
-        "corporate_number",
-        "municipality_code",
-        "municipality_name",
-        "postal_code",
-        "address",
-        "phone",
-        "fax",
-        "email",
-        "website",
-        "representative",
-        "representative_kana",
-        "purpose",
-        "status",
-        "tags",
-        "notes",
-    }
-)
+#: OrganizationInput fields that take the cell text as is (the others are dates, numbers, lists)
+_TEXT_TARGETS = frozenset(f.name for f in dataclasses.fields(OrganizationInput) if f.type == "str")
 _DATE_TARGETS = frozenset({"established_on", "certified_on"})
 _COUNT_RE = re.compile(r"([0-9]+)(?:\.0+)?")
 

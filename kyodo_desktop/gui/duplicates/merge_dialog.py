@@ -41,6 +41,7 @@ from kyodo_desktop.domain.column_mapping import TARGETS
 from kyodo_desktop.domain.fields import ACTIVITY_FIELD_SHORT
 from kyodo_desktop.domain.organization import OrganizationInput
 from kyodo_desktop.domain.wareki import to_wareki
+from kyodo_desktop.gui.keys import enter_presses_only_the_focused_button
 from kyodo_desktop.gui.styles import ERROR_COLORS, HINT_STYLE, panel_style
 from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup
 from kyodo_desktop.persistence.errors import KnownError, known_database_error
@@ -534,13 +535,8 @@ class MergeDialog(QDialog):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter presses the focused button and nothing else: Enter in a combo must not merge.
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            focused = self.focusWidget()
-            if isinstance(focused, QPushButton) and focused.isEnabled():
-                focused.click()
-            event.accept()
-            return
-        super().keyPressEvent(event)
+        if not enter_presses_only_the_focused_button(self, event):
+            super().keyPressEvent(event)
 
     def shutdown(self) -> None:
         """Wait for a running merge (before the window goes away); the dialog may close then."""

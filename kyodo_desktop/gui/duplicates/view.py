@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from kyodo_desktop.gui.duplicates.merge_dialog import MergeDialog
 from kyodo_desktop.gui.duplicates.model import COL_FIRST, COL_REASONS, COL_SECOND, CandidateTableModel
+from kyodo_desktop.gui.keys import enter_presses_only_the_focused_button
 from kyodo_desktop.gui.styles import ERROR_STYLE, HINT_STYLE, SUCCESS_STYLE
 from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup
 from kyodo_desktop.persistence.errors import KnownError, known_database_error
@@ -408,13 +409,8 @@ class DuplicatesView(QDialog):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # The table handles Enter (merge the current pair) and passes it on; QDialog would then
         # press a default button as well.
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            focused = self.focusWidget()
-            if isinstance(focused, QPushButton) and focused.isEnabled():
-                focused.click()
-            event.accept()
-            return
-        super().keyPressEvent(event)
+        if not enter_presses_only_the_focused_button(self, event):
+            super().keyPressEvent(event)
 
     def shutdown(self) -> None:
         """Wait for running work and close (before the data folder is released)."""
