@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Row, insert, select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from kyodo_desktop.persistence.models import AuditEntry, utc_now
@@ -51,12 +51,6 @@ def record(
             context=context,
         )
     )
-
-
-def record_bulk(session: Session, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Insert many audit rows at once (bulk writes such as demo data or imports)."""
-    if rows:
-        session.execute(insert(AuditEntry), list(rows))
 
 
 def history(session: Session, record_id: str | None = None, limit: int | None = None) -> list[Row[Any]]:

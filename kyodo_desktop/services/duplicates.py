@@ -18,19 +18,20 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from kyodo_desktop.domain.organization import OrganizationInput
 from kyodo_desktop.persistence import audit, backup
 from kyodo_desktop.persistence.errors import KnownError, NotFoundError
 from kyodo_desktop.persistence.models import AuditEntry, Contact, Interaction, Organization, table_of, utc_now
 from kyodo_desktop.services.organizations import (
     ENTITY,
+    INPUT_FIELDS,
     fields_from_text,
     fields_to_text,
+    input_from,
     org_column_values,
 )
 from kyodo_desktop.services.workspace import Workspace
 
-FIELDS = tuple(f.name for f in dataclasses.fields(OrganizationInput))
+FIELDS = INPUT_FIELDS
 #: Names at least this similar (rapidfuzz ratio, 0–100) in the same 市町村 are candidates too.
 SIMILARITY = 90
 
@@ -110,11 +111,6 @@ def find_candidates(ws: Workspace) -> list[CandidatePair]:
     return pairs
 
 
-def _input(org: Organization) -> OrganizationInput:
-    values = {f: getattr(org, f) for f in FIELDS if f != "fields"}
-    return OrganizationInput(**values, fields=fields_from_text(org.activity_fields))
-
-
 def _load_live(s: Session, org_id: str) -> Organization:
     org = s.get(Organization, org_id)
     if org is None:
@@ -149,7 +145,7 @@ def merge(ws: Workspace, keep_id: str, other_id: str, *, take_from_other: Iterab
     backup.create_backup(ws.db_path, ws.backups_dir, "pre-merge")
     with ws.session_factory.begin() as s:
         keep, other = _load_live(s, keep_id), _load_live(s, other_id)
-        kept, gone = _input(keep), _input(other)
+        kept, gone = input_from(keep), input_from(other)
         chosen: dict[str, Any] = {}
         for field in FIELDS:
             mine, theirs = getattr(kept, field), getattr(gone, field)
@@ -234,7 +230,7 @@ def unmerge(ws: Workspace, other_id: str) -> str:
         if changes.get("merged_from", [None, None])[1] != other_id:
             raise KnownError("統合の記録が見つからないため、元に戻せません。")
         keep = _load_live(s, keep_id)
-        restored = _input(keep)
+        restored = input_from(keep)
         fields = {f: v[0] for f, v in changes.items() if f in FIELDS}
         if "fields" in fields:
             fields["fields"] = fields_from_text(fields["fields"] or "")

@@ -26,14 +26,20 @@ from kyodo_desktop.domain.text import duplicate_key
 from kyodo_desktop.persistence import backup
 from kyodo_desktop.persistence.errors import KnownError
 from kyodo_desktop.persistence.models import AuditEntry, Organization, new_id, table_of, utc_now
-from kyodo_desktop.services.organizations import fields_from_text, fields_to_text, org_column_values
+from kyodo_desktop.services.organizations import (
+    INPUT_FIELDS,
+    fields_from_text,
+    fields_to_text,
+    input_from,
+    org_column_values,
+)
 from kyodo_desktop.services.workspace import Workspace
 
 Progress = Callable[[int, int], bool]
 _BATCH = 2_000
 
 #: Fields an import may set, in form order (derived columns are recomputed).
-FIELDS = tuple(f.name for f in dataclasses.fields(OrganizationInput))
+FIELDS = INPUT_FIELDS
 
 
 class Action(StrEnum):
@@ -313,7 +319,7 @@ def apply_import(
                 org = s.get(Organization, org_id)
                 if org is None or org.deleted_at is not None:
                     continue  # trashed since the review: leave it alone
-                stored = _stored_input(org)
+                stored = input_from(org)
                 merged = dataclasses.replace(
                     stored, **{k: new for k, (_old, new) in planned.taken_changes().items()}
                 )
@@ -346,11 +352,6 @@ def apply_import(
         errors=plan.count(Action.ERROR),
         backup_path=str(taken.path),
     )
-
-
-def _stored_input(org: Organization) -> OrganizationInput:
-    values = {f: getattr(org, f) for f in FIELDS if f != "fields"}
-    return OrganizationInput(**values, fields=fields_from_text(org.activity_fields))
 
 
 def _json(value: Any) -> Any:

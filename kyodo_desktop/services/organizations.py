@@ -32,7 +32,9 @@ from kyodo_desktop.persistence.models import Contact, Interaction, Organization,
 from kyodo_desktop.services.workspace import Workspace
 
 #: Organization columns that mirror ``OrganizationInput`` one to one.
-_PLAIN_FIELDS = tuple(f.name for f in dataclasses.fields(OrganizationInput) if f.name not in ("fields",))
+#: Every field of OrganizationInput, in form order (imports and merges walk these).
+INPUT_FIELDS = tuple(f.name for f in dataclasses.fields(OrganizationInput))
+_PLAIN_FIELDS = tuple(name for name in INPUT_FIELDS if name != "fields")
 ENTITY = "organization"
 
 
@@ -116,7 +118,8 @@ def _org_snapshot(org: Organization) -> dict[str, Any]:
     return snap
 
 
-def _input_from(org: Organization) -> OrganizationInput:
+def input_from(org: Organization) -> OrganizationInput:
+    """The stored organization as domain input (activity fields decoded)."""
     kwargs = {name: getattr(org, name) for name in _PLAIN_FIELDS}
     return OrganizationInput(**kwargs, fields=fields_from_text(org.activity_fields))
 
@@ -151,7 +154,7 @@ class OrganizationService:
             return OrganizationRecord(
                 id=org.id,
                 version=org.version,
-                data=_input_from(org),
+                data=input_from(org),
                 registered_on=org.registered_on,
                 last_contact_on=org.last_contact_on,
                 created_at=org.created_at,
@@ -229,9 +232,8 @@ class OrganizationService:
             org = Organization(**org_column_values(clean))
             s.add(org)
             s.flush()
-            audit.record(
+            self._audit(
                 s,
-                officer=self.ws.officer.name,
                 entity=ENTITY,
                 record_id=org.id,
                 action="create",
@@ -267,9 +269,8 @@ class OrganizationService:
                 return org.version
             org.updated_at = utc_now()
             s.flush()  # bumps version (version_id_col), or raises if changed underneath us
-            audit.record(
+            self._audit(
                 s,
-                officer=self.ws.officer.name,
                 entity=ENTITY,
                 record_id=org.id,
                 action="update",
@@ -308,9 +309,8 @@ class OrganizationService:
                 old = org.deleted_at
                 org.deleted_at = when
                 org.updated_at = utc_now()
-                audit.record(
+                self._audit(
                     s,
-                    officer=self.ws.officer.name,
                     entity=ENTITY,
                     record_id=org.id,
                     action=action,
@@ -331,9 +331,8 @@ class OrganizationService:
         contact = Contact(organization=org, **dataclasses.asdict(clean))
         s.add(contact)
         s.flush()
-        audit.record(
+        self._audit(
             s,
-            officer=self.ws.officer.name,
             entity="contact",
             record_id=org.id,
             action="create",
@@ -356,9 +355,8 @@ class OrganizationService:
                 setattr(contact, key, value)
             changes = audit.diff(before, dataclasses.asdict(clean))
             if changes:
-                audit.record(
+                self._audit(
                     s,
-                    officer=self.ws.officer.name,
                     entity="contact",
                     record_id=contact.organization_id,
                     action="update",
@@ -372,9 +370,8 @@ class OrganizationService:
             contact = s.get(Contact, contact_id)
             if contact is None:
                 raise NotFoundError("担当者が見つかりません。")
-            audit.record(
+            self._audit(
                 s,
-                officer=self.ws.officer.name,
                 entity="contact",
                 record_id=contact.organization_id,
                 action="delete",
@@ -397,9 +394,8 @@ class OrganizationService:
             s.add(entry)
             s.flush()
             self._refresh_last_contact(s, org.id)
-            audit.record(
+            self._audit(
                 s,
-                officer=self.ws.officer.name,
                 entity="interaction",
                 record_id=org.id,
                 action="create",
@@ -415,9 +411,8 @@ class OrganizationService:
             if entry is None:
                 raise NotFoundError("対応記録が見つかりません。")
             org = entry.organization
-            audit.record(
+            self._audit(
                 s,
-                officer=self.ws.officer.name,
                 entity="interaction",
                 record_id=org.id,
                 action="delete",
@@ -431,14 +426,26 @@ class OrganizationService:
             self._refresh_last_contact(s, org.id)
 
     # -- helpers -------------------------------------------------------------------------------
+    def _audit(
+        self, s: Session, *, entity: str, record_id: str, action: str, changes: dict[str, Any]
+    ) -> None:
+        """An audit row in ``s``'s transaction, naming the current officer."""
+        audit.record(
+            s,
+            officer=self.ws.officer.name,
+            entity=entity,
+            record_id=record_id,
+            action=action,
+            changes=changes,
+        )
+
     def _demote_primary(self, s: Session, org: Organization, keep: str | None = None) -> None:
         """Only one 主担当: the previous one loses the flag, with its own audit row."""
         for other in org.contacts:
             if other.is_primary and other.id != keep:
                 other.is_primary = False
-                audit.record(
+                self._audit(
                     s,
-                    officer=self.ws.officer.name,
                     entity="contact",
                     record_id=org.id,
                     action="update",
