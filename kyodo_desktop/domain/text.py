@@ -51,6 +51,14 @@ _CHOON_BETWEEN_DIGITS = re.compile(r"(?<=[0-9])\u30fc(?=[0-9])")
 # as ケ (鎌ケ谷/鎌ヶ谷), so all four fold to け.
 _KE_TABLE = str.maketrans(dict.fromkeys("ヶヵゖゕ", "け"))
 
+# jaconv.kata2hira followed by the dash fold, as one translate table. kata2hira is itself a
+# per-character table over the katakana block (U+30A0–U+30FF), so probing that block once gives
+# exactly its mapping; the two key sets do not overlap, so the order of the two steps is kept.
+_FOLD_TABLE: dict[int, str] = {
+    **{ord(c): str(jaconv.kata2hira(c)) for c in map(chr, range(0x30A0, 0x3100)) if jaconv.kata2hira(c) != c},
+    **_DASH_TABLE,
+}
+
 
 def nfkc(s: str | None) -> str:
     """NFKC-normalise, strip, and collapse whitespace runs (incl. U+3000) to one ASCII space."""
@@ -75,11 +83,12 @@ def search_fold(s: str | None) -> str:
     # mark, and once the space is gone the mark composes with the previous letter. Doing it in this
     # order (and NFKC again after casefold, which can decompose) keeps the fold idempotent.
     # ヶ is folded before that NFKC as well, so that a following combining dakuten composes (げ).
+    if text.isascii():
+        # Casefold is lower() here, NFKC and the tables change nothing, and there is no ー.
+        return "".join(text.lower().split())
     text = "".join(text.casefold().split()).translate(_KE_TABLE)
-    text = unicodedata.normalize("NFKC", text)
-    text = str(jaconv.kata2hira(text))
-    text = text.translate(_DASH_TABLE)
-    return _CHOON_BETWEEN_DIGITS.sub("-", text)
+    text = unicodedata.normalize("NFKC", text).translate(_FOLD_TABLE)
+    return _CHOON_BETWEEN_DIGITS.sub("-", text) if "\u30fc" in text else text
 
 
 def search_terms(query: str) -> list[str]:

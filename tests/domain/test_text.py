@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
+import jaconv
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kyodo_desktop.domain.text import (
@@ -15,6 +19,26 @@ from kyodo_desktop.domain.text import (
     search_fold,
     search_terms,
 )
+
+_KANA_AND_DASHES = st.sampled_from(
+    [chr(c) for c in range(0x3040, 0x3100)]
+    + [chr(c) for c in range(0xFF61, 0xFFA0)]
+    + list(HYPHEN_VARIANTS)
+    + list("0123456789０１ ABCａｂ\u3000\u3099\u309a\u0308鎌谷")
+)
+
+
+def _plain_search_fold(s: str | None) -> str:
+    """search_fold as first written: NFKC, casefold, ヶ→け, NFKC, kata2hira, dashes, 1ー2 → 1-2."""
+    text = nfkc(s)
+    if not text:
+        return ""
+    text = "".join(text.casefold().split()).translate(str.maketrans(dict.fromkeys("ヶヵゖゕ", "け")))
+    text = unicodedata.normalize("NFKC", text)
+    text = str(jaconv.kata2hira(text))
+    dashes = HYPHEN_VARIANTS.replace("\u30fc", "").replace("\uff70", "")
+    text = text.translate(str.maketrans(dict.fromkeys(dashes, "-")))
+    return re.sub(r"(?<=[0-9])\u30fc(?=[0-9])", "-", text)
 
 
 class TestNfkc:
@@ -99,6 +123,25 @@ class TestSearchFold:
     @given(st.text())
     def test_output_has_no_whitespace(self, text: str) -> None:
         assert not any(ch.isspace() for ch in search_fold(text))
+
+    # The fold is written for speed (one translate table, an ASCII shortcut); these check it
+    # against the plain step-by-step definition it replaced.
+    @given(st.text())
+    def test_same_as_the_plain_definition(self, text: str) -> None:
+        assert search_fold(text) == _plain_search_fold(text)
+
+    @settings(max_examples=500)
+    @given(st.text(alphabet=_KANA_AND_DASHES))
+    def test_same_as_the_plain_definition_on_kana_digits_and_dashes(self, text: str) -> None:
+        assert search_fold(text) == _plain_search_fold(text)
+
+    def test_every_bmp_character_folds_as_in_the_plain_definition(self) -> None:
+        for code in range(0x10000):
+            if 0xD800 <= code <= 0xDFFF:
+                continue
+            char = chr(code)
+            for text in (char, f"ア{char}1ー2"):
+                assert search_fold(text) == _plain_search_fold(text), hex(code)
 
 
 class TestSearchTerms:

@@ -296,6 +296,12 @@ class TestCorporateNumber:
             corporate_number_check_digit(body)
 
     @given(st.text(alphabet="0123456789", min_size=12, max_size=12))
+    def test_check_digit_follows_the_nta_rule(self, body: str) -> None:
+        # 9 − (Σ P_n × Q_n mod 9), P_n the n-th digit from the right, Q_n = 1 odd / 2 even.
+        total = sum(int(d) * (1 if n % 2 else 2) for n, d in enumerate(reversed(body), start=1))
+        assert corporate_number_check_digit(body) == 9 - total % 9
+
+    @given(st.text(alphabet="0123456789", min_size=12, max_size=12))
     def test_built_numbers_validate(self, body: str) -> None:
         number = f"{corporate_number_check_digit(body)}{body}"
         assert 1 <= int(number[0]) <= 9
