@@ -503,13 +503,13 @@ def portal_notes(
         _period("特例認定", tokurei[0], tokurei[1]),
         f"特例認定取消: {tokurei[2].isoformat()}" if tokurei[2] else None,
     ]
-    if nfkc(dissolution):
-        lines.append(f"解散: {nfkc(dissolution)}")
-    offices = [nfkc(line) for line in branches.splitlines() if nfkc(line)]
+    if dissolution := nfkc(dissolution):
+        lines.append(f"解散: {dissolution}")
+    offices = [office for office in map(nfkc, branches.splitlines()) if office]
     if offices:
         lines.append("従たる事務所: " + " / ".join(offices))
-    if nfkc(url):
-        lines.append(f"NPOポータル: {nfkc(url)}")
+    if url := nfkc(url):
+        lines.append(f"NPOポータル: {url}")
     return "\n".join(line for line in lines if line)
 
 

@@ -64,6 +64,8 @@ def nfkc(s: str | None) -> str:
     """NFKC-normalise, strip, and collapse whitespace runs (incl. U+3000) to one ASCII space."""
     if not s:
         return ""
+    if s.isascii():  # NFKC leaves ASCII as it is
+        return " ".join(s.split())
     # str.split() without arguments splits on every Unicode whitespace, which also covers the
     # ideographic space in case NFKC ever stopped mapping it.
     return " ".join(unicodedata.normalize("NFKC", s).split())

@@ -18,12 +18,14 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from kyodo_desktop.domain.importing import ImportRow, RowProblem
 from kyodo_desktop.domain.organization import OrganizationInput
 from kyodo_desktop.domain.text import duplicate_key
 from kyodo_desktop.persistence import backup
+from kyodo_desktop.persistence.bulk import BulkWriter, RowShape
 from kyodo_desktop.persistence.errors import KnownError
 from kyodo_desktop.persistence.models import AuditEntry, Organization, new_id, table_of, utc_now
 from kyodo_desktop.services.organizations import (
@@ -264,7 +266,12 @@ def plan_import(
 def apply_import(
     ws: Workspace, plan: ImportPlan, *, valid_only: bool = False, progress: Progress | None = None
 ) -> ImportSummary:
-    """Write the plan in one transaction after a backup; see the module docstring."""
+    """Write the plan in one transaction after a backup; see the module docstring.
+
+    Updates go first, each through the session (read back, versioned). New records follow in
+    batches of plain tuples, written by a :class:`BulkWriter` thread while the next batch is
+    built. Cancelling or any error rolls the whole transaction back.
+    """
     ws.require_write()
     if plan.has_errors and not valid_only:
         raise KnownError(
@@ -273,85 +280,128 @@ def apply_import(
         )
     import_id = uuid.uuid4().hex[:12]
     context = f"import {import_id} {plan.source_name}"
-    work = [
-        r for r in plan.rows if r.action is Action.NEW or (r.action is Action.UPDATE and r.taken_changes())
-    ]
+    updates = [r for r in plan.rows if r.action is Action.UPDATE and r.taken_changes()]
+    news = [r for r in plan.rows if r.action is Action.NEW]
+    total = len(updates) + len(news)
+
+    def tick(done: int) -> None:
+        if progress is not None and done % 500 == 0 and progress(done, total) is False:
+            raise ImportCancelled  # the transaction rolls back: nothing was written
+
     taken = backup.create_backup(ws.db_path, ws.backups_dir, "pre-import")
     officer, now, today = ws.officer.name, utc_now(), date.today()
-    created = updated = 0
-    org_table = table_of(Organization)
+    audit = _AuditRows(officer, now, context)
     with ws.session_factory.begin() as s:
-        new_rows: list[dict[str, Any]] = []
-        audits: list[dict[str, Any]] = []
-        for n, planned in enumerate(work, 1):
-            if progress is not None and n % 500 == 0 and progress(n, len(work)) is False:
-                raise ImportCancelled  # the transaction rolls back: nothing was written
-            data = planned.row.data
-            assert data is not None
-            if planned.action is Action.NEW:
-                org_id = new_id()
-                values = org_column_values(data, dup_key=planned.dup_key or None)
-                new_rows.append(
-                    {
-                        "id": org_id,
-                        **values,
-                        "registered_on": today,
-                        "version": 1,
-                        "created_at": now,
-                        "updated_at": now,
-                    }
-                )
-                changes = {
-                    k: [None, _json(v)] for k, v in values.items() if k in FIELDS or k == "activity_fields"
-                }
-                audits.append(
-                    _audit(
-                        officer,
-                        org_id,
-                        "create",
-                        {k: v for k, v in changes.items() if v[1] not in ("", None)},
-                        context,
+        updated = _apply_updates(s, updates, audit, now, tick)
+        with BulkWriter(s) as writer:
+            for start in range(0, len(news), _BATCH):
+                orgs: list[tuple[Any, ...]] = []
+                audits: list[tuple[Any, ...]] = []
+                for n, planned in enumerate(news[start : start + _BATCH], len(updates) + start + 1):
+                    tick(n)
+                    data = planned.row.data
+                    assert data is not None
+                    org_id = new_id()
+                    values = org_column_values(data, dup_key=planned.dup_key or None)
+                    orgs.append(
+                        _NEW_ORG.row(
+                            {
+                                "id": org_id,
+                                **values,
+                                "registered_on": today,
+                                "version": 1,
+                                "created_at": now,
+                                "updated_at": now,
+                            }
+                        )
                     )
-                )
-                created += 1
-            else:
-                org_id = planned.match_id
-                org = s.get(Organization, org_id)
-                if org is None or org.deleted_at is not None:
-                    continue  # trashed since the review: leave it alone
-                stored = input_from(org)
-                merged = dataclasses.replace(
-                    stored, **{k: new for k, (_old, new) in planned.taken_changes().items()}
-                )
-                values = org_column_values(merged)
-                s.execute(
-                    update(org_table)
-                    .where(org_table.c.id == org_id)
-                    .values(**values, version=org.version + 1, updated_at=now)
-                )
-                diff = {k: [_json(old), _json(new)] for k, (old, new) in planned.taken_changes().items()}
-                audits.append(_audit(officer, org_id, "update", diff, context))
-                updated += 1
-            if len(new_rows) >= _BATCH or len(audits) >= _BATCH:
-                # still one transaction; inserting as we go keeps memory flat at 60k rows
-                if new_rows:
-                    s.execute(insert(org_table), new_rows)
-                s.execute(insert(table_of(AuditEntry)), audits)
-                new_rows, audits = [], []
-        if new_rows:
-            s.execute(insert(org_table), new_rows)
-        if audits:
-            s.execute(insert(table_of(AuditEntry)), audits)
-        if progress is not None and progress(len(work), len(work)) is False:
+                    created_fields = {
+                        k: [None, _json(values[k])] for k in _CREATE_AUDITED if values[k] not in ("", None)
+                    }
+                    audits.append(audit.row(org_id, "create", created_fields))
+                writer.add(_NEW_ORG, orgs)
+                writer.add(_AUDIT, audits)
+        if progress is not None and progress(total, total) is False:
             raise ImportCancelled
     return ImportSummary(
         import_id=import_id,
-        created=created,
+        created=len(news),
         updated=updated,
-        skipped=len(plan.rows) - created - updated - plan.count(Action.ERROR),
+        skipped=len(plan.rows) - len(news) - updated - plan.count(Action.ERROR),
         errors=plan.count(Action.ERROR),
         backup_path=str(taken.path),
     )
+
+
+_ORG_TABLE = table_of(Organization)
+# Every column an import writes for a new record; the rest (deleted_at …) take their defaults.
+_NEW_ORG = RowShape(
+    _ORG_TABLE,
+    [
+        "id",
+        *(f for f in FIELDS if f != "fields"),
+        "activity_fields",
+        "dup_key",
+        "search_text",
+        "registered_on",
+        "version",
+        "created_at",
+        "updated_at",
+    ],
+)
+_AUDIT = RowShape(
+    table_of(AuditEntry), ["occurred_at", "officer", "entity", "record_id", "action", "changes", "context"]
+)
+# json.dumps(…, ensure_ascii=False) without building an encoder per call
+_JSON = json.JSONEncoder(ensure_ascii=False)
+# What a create audit row records: every field the officer sees, blank ones left out.
+_CREATE_AUDITED = (*(f for f in FIELDS if f != "fields"), "activity_fields")
+
+
+@dataclasses.dataclass(frozen=True)
+class _AuditRows:
+    officer: str
+    now: str
+    context: str
+
+    def row(self, org_id: str, action: str, changes: dict[str, Any]) -> tuple[Any, ...]:
+        return _AUDIT.row(
+            {
+                "occurred_at": self.now,
+                "officer": self.officer,
+                "entity": "organization",
+                "record_id": org_id,
+                "action": action,
+                "changes": _JSON.encode(changes),
+                "context": self.context,
+            }
+        )
+
+
+def _apply_updates(
+    s: Session, updates: list[PlannedRow], audit: _AuditRows, now: str, tick: Callable[[int], None]
+) -> int:
+    """Write the chosen changes of matched records (and their audit rows); how many were updated."""
+    updated = 0
+    audits: list[tuple[Any, ...]] = []
+    for n, planned in enumerate(updates, 1):
+        tick(n)
+        org = s.get(Organization, planned.match_id)
+        if org is None or org.deleted_at is not None:
+            continue  # trashed since the review: leave it alone
+        taken = planned.taken_changes()
+        merged = dataclasses.replace(input_from(org), **{k: new for k, (_old, new) in taken.items()})
+        s.execute(
+            update(_ORG_TABLE)
+            .where(_ORG_TABLE.c.id == org.id)
+            .values(**org_column_values(merged), version=org.version + 1, updated_at=now)
+        )
+        diff = {k: [_json(old), _json(new)] for k, (old, new) in taken.items()}
+        audits.append(audit.row(org.id, "update", diff))
+        updated += 1
+    if audits:
+        s.connection().exec_driver_sql(_AUDIT.sql, audits)
+    return updated
 
 
 def _json(value: Any) -> Any:
@@ -360,15 +410,3 @@ def _json(value: Any) -> Any:
     if isinstance(value, list):
         return fields_to_text(value)
     return value
-
-
-def _audit(officer: str, org_id: str, action: str, changes: dict[str, Any], context: str) -> dict[str, Any]:
-    return {
-        "occurred_at": utc_now(),
-        "officer": officer,
-        "entity": "organization",
-        "record_id": org_id,
-        "action": action,
-        "changes": json.dumps(changes, ensure_ascii=False),
-        "context": context,
-    }

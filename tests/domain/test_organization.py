@@ -6,6 +6,8 @@ import dataclasses
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kyodo_desktop.domain.organization import (
     ContactInput,
@@ -16,7 +18,7 @@ from kyodo_desktop.domain.organization import (
     validate_interaction,
     validate_organization,
 )
-from kyodo_desktop.domain.text import search_fold, search_terms
+from kyodo_desktop.domain.text import nfkc, search_fold, search_terms
 from kyodo_desktop.domain.validation import ValidationErrors
 
 
@@ -378,3 +380,71 @@ class TestSearchBlob:
     def test_municipality_name_from_code(self) -> None:
         org = OrganizationInput(name="a", municipality_code="12204")
         assert search_blob(org).split("\x1f")[-1] == "船橋市"
+
+    # search_blob folds the fields joined by NUL in one call (for import speed); it must give
+    # what folding each field alone gives, for any text, including marks and dashes at the edges.
+    _EDGY = st.text(
+        alphabet=st.sampled_from(list("アｶﾞヶ会1２ー-‐ 　\u3099\u309a\u0308\u0327ß¸ABcｰ\x00\x1f\t"))
+        | st.characters(),
+        max_size=6,
+    )
+
+    @settings(max_examples=300)
+    @given(st.lists(_EDGY, min_size=7, max_size=7))
+    def test_same_as_folding_each_field(self, texts: list[str]) -> None:
+        org = OrganizationInput(
+            name=texts[0],
+            kana=texts[1],
+            address=texts[2],
+            representative=texts[3],
+            representative_kana=texts[4],
+            corporate_number=texts[5],
+            tags=texts[6],
+            municipality_name="袖ヶ浦市",
+        )
+        parts = [*texts, "袖ヶ浦市"]
+        assert search_blob(org) == "\x1f".join(search_fold(part) for part in parts)
+
+
+@settings(max_examples=300)
+@given(
+    st.text(alphabet=st.sampled_from(list("ab ｱｲ\u3000\n\r\t\u3099\u0301会１ｰ\x1f\u2028")) | st.characters())
+)
+def test_multiline_text_is_nfkc_of_each_line(text: str) -> None:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    expected = "\n".join(nfkc(line) for line in lines).strip("\n")
+    assert validate_organization(OrganizationInput(name="会", purpose=text)).purpose == expected
+
+
+def test_every_field_is_carried_over() -> None:
+    # validate_organization names each field when it builds its result; a field added to
+    # OrganizationInput but not there would silently come back blank.
+    full = OrganizationInput(
+        name="全項目の会",
+        kana="ゼンコウモク",
+        legal_form="特定非営利活動法人",
+        corporate_number="7000012050002",
+        municipality_code="12204",
+        municipality_name="船橋市",
+        postal_code="273-0005",
+        address="千葉県船橋市本町1-1",
+        phone="047-431-1111",
+        fax="047-431-1112",
+        email="a@example.jp",
+        website="https://example.jp/",
+        representative="代表 一郎",
+        representative_kana="ダイヒョウ イチロウ",
+        purpose="目的",
+        status="休止",
+        tags="防災",
+        notes="メモ",
+        established_on=date(2001, 4, 1),
+        certified_on=date(2001, 5, 1),
+        member_count=12,
+        fields=[1, 13],
+    )
+    defaults = OrganizationInput()
+    blank = [f.name for f in dataclasses.fields(full) if getattr(full, f.name) == getattr(defaults, f.name)]
+    assert blank == []  # the input itself sets every field
+    result = validate_organization(full)
+    assert dataclasses.asdict(result) == dataclasses.asdict(full)

@@ -44,6 +44,14 @@ def _plain_search_fold(s: str | None) -> str:
 class TestNfkc:
     """nfkc(): width normalisation plus whitespace cleanup."""
 
+    @given(st.text())
+    def test_is_nfkc_with_whitespace_collapsed(self, text: str) -> None:
+        assert nfkc(text) == " ".join(unicodedata.normalize("NFKC", text).split())
+
+    @given(st.text(alphabet=st.characters(max_codepoint=127)))
+    def test_ascii_likewise(self, text: str) -> None:
+        assert nfkc(text) == " ".join(unicodedata.normalize("NFKC", text).split())
+
     def test_none_and_empty_give_empty(self) -> None:
         assert nfkc(None) == ""
         assert nfkc("") == ""

@@ -12,6 +12,7 @@ from sqlalchemy import text
 from kyodo_desktop.domain.importing import ImportRow, RowProblem
 from kyodo_desktop.domain.organization import OrganizationInput, validate_organization
 from kyodo_desktop.persistence.errors import KnownError
+from kyodo_desktop.services import importing
 from kyodo_desktop.services.importing import Action, ImportCancelled, apply_import, plan_import
 from kyodo_desktop.services.organizations import OrganizationService
 from kyodo_desktop.services.workspace import Workspace
@@ -149,10 +150,57 @@ def test_choosing_fields_takes_only_those(ws: Workspace, svc: OrganizationServic
     assert (rec.phone, rec.email) == ("043-223-1111", "b@example.jp")
 
 
-def test_cancel_leaves_the_database_exactly_as_before(ws: Workspace) -> None:
+@pytest.mark.parametrize("batch", [2_000, 100])  # 100: batches were already written when it stops
+def test_cancel_leaves_the_database_exactly_as_before(
+    ws: Workspace, batch: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(importing, "_BATCH", batch)
     rows = [_row(n, name=f"取消確認の会{n}") for n in range(2, 1202)]
     plan = plan_import(ws, rows, source_name="big.csv")
     before = _digest(ws)
     with pytest.raises(ImportCancelled):
         apply_import(ws, plan, progress=lambda done, total: done < 1000)
     assert _digest(ws) == before
+
+
+def test_an_imported_record_is_stored_as_manual_entry_stores_it(
+    ws: Workspace, svc: OrganizationService
+) -> None:
+    # Imports write new records with plain bulk inserts; every column must come out as the
+    # registry's own create() writes it (dates as text, defaults, derived columns).
+    fields = {
+        "name": "NPO法人 ｶﾅの会",
+        "kana": "かなのかい",
+        "legal_form": "特定非営利活動法人",
+        "corporate_number": "7000012050002",
+        "municipality_code": "12204",
+        "postal_code": "2730005",
+        "address": "船橋市本町１－１",
+        "phone": "047-431-1111",
+        "email": "a@example.jp",
+        "representative": "代表 一郎",
+        "purpose": "目的1\n目的2",
+        "notes": "メモ",
+        "established_on": date(2001, 4, 1),
+        "certified_on": date(2001, 5, 1),
+        "member_count": 12,
+        "fields": [13, 1],
+    }
+    manual_id = svc.create(OrganizationInput(**fields))  # type: ignore[arg-type]
+    svc.delete_many([manual_id])  # so the import does not match it
+    apply_import(ws, plan_import(ws, [_row(2, **fields)], source_name="x.csv"))
+    with ws.engine.connect() as c:
+        rows = [dict(r._mapping) for r in c.execute(text("SELECT * FROM organizations ORDER BY deleted_at"))]
+        created = (
+            c.execute(text("SELECT changes FROM audit_log WHERE action = 'create' ORDER BY id"))
+            .scalars()
+            .all()
+        )
+    imported, manual = rows
+    assert imported["version"] == 1  # the other one was deleted, which counts as an edit
+    for row in (imported, manual):
+        for column in ("id", "created_at", "updated_at", "deleted_at", "version"):
+            row.pop(column)
+    assert imported == manual
+    assert imported["established_on"] == "2001-04-01" and imported["activity_fields"] == "1,13"
+    assert json.loads(created[1]) == json.loads(created[0])  # the same fields audited

@@ -1,0 +1,106 @@
+"""Bulk inserts for imports: row shapes from the model, and the writer thread inside a transaction."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+import pytest
+from sqlalchemy import text
+
+from kyodo_desktop.persistence.bulk import BulkWriter, RowShape
+from kyodo_desktop.persistence.models import AuditEntry, Organization, table_of
+from kyodo_desktop.services.workspace import Workspace
+
+_AUDIT_COLUMNS = ["occurred_at", "officer", "entity", "record_id", "action", "changes", "context"]
+
+
+def _audit(shape: RowShape, n: int) -> tuple[object, ...]:
+    return shape.row(
+        {
+            "occurred_at": "2026-11-29T00:00:00+00:00",
+            "officer": "担当",
+            "entity": "organization",
+            "record_id": f"r{n}",
+            "action": "create",
+            "changes": "{}",
+            "context": "test",
+        }
+    )
+
+
+def _count(ws: Workspace, table: str) -> int:
+    with ws.engine.connect() as c:
+        return int(c.execute(text(f"SELECT count(*) FROM {table}")).scalar() or 0)
+
+
+def test_shape_takes_column_order_from_the_model_and_fills_scalar_defaults(ws: Workspace) -> None:
+    shape = RowShape(
+        table_of(Organization),
+        ["id", "name", "established_on", "version", "created_at", "updated_at", "registered_on"],
+    )
+    row = shape.row(
+        {
+            "name": "形の会",
+            "id": "x1",
+            "established_on": date(2001, 4, 1),
+            "registered_on": date(2026, 11, 29),
+            "version": 1,
+            "created_at": "c",
+            "updated_at": "u",
+        }
+    )
+    with ws.session_factory.begin() as s, BulkWriter(s) as writer:
+        writer.add(shape, [row])
+    with ws.engine.connect() as c:
+        stored = c.execute(
+            text("SELECT name, kana, status, established_on, member_count, deleted_at FROM organizations")
+        ).one()
+    assert tuple(stored) == ("形の会", "", "活動中", "2001-04-01", None, None)
+
+
+def test_shape_refuses_unknown_columns_and_computed_defaults() -> None:
+    with pytest.raises(ValueError, match="no columns"):
+        RowShape(table_of(AuditEntry), [*_AUDIT_COLUMNS, "colour"])
+    # occurred_at defaults to utc_now(), which a plain insert would not run
+    with pytest.raises(ValueError, match="computed default"):
+        RowShape(table_of(AuditEntry), [c for c in _AUDIT_COLUMNS if c != "occurred_at"])
+    shape = RowShape(table_of(Organization), ["id", "name", "established_on", *_ORG_REQUIRED])
+    with pytest.raises(TypeError, match="established_on"):
+        shape.row({"id": "x", "name": "n", "established_on": "2001-04-01", **_ORG_REQUIRED})
+
+
+_ORG_REQUIRED = {"registered_on": None, "version": 1, "created_at": "c", "updated_at": "u"}
+
+
+def test_batches_are_written_in_the_callers_transaction(ws: Workspace) -> None:
+    shape = RowShape(table_of(AuditEntry), _AUDIT_COLUMNS)
+    with pytest.raises(RuntimeError), ws.session_factory.begin() as s, BulkWriter(s) as writer:
+        for start in range(0, 50, 10):
+            writer.add(shape, [_audit(shape, n) for n in range(start, start + 10)])
+        raise RuntimeError("cancelled")
+    assert _count(ws, "audit_log") == 0  # rolled back, whatever the thread had written
+    with ws.session_factory.begin() as s, BulkWriter(s, max_pending=1) as writer:
+        for start in range(0, 50, 10):
+            writer.add(shape, [_audit(shape, n) for n in range(start, start + 10)])
+    with ws.engine.connect() as c:
+        ids = [r[0] for r in c.execute(text("SELECT record_id FROM audit_log ORDER BY id"))]
+    assert ids == [f"r{n}" for n in range(50)]  # all of them, in order
+
+
+def test_an_error_in_the_writer_reaches_the_caller_and_nothing_stays(ws: Workspace) -> None:
+    shape = RowShape(table_of(Organization), ["id", "name", *_ORG_REQUIRED])
+    rows = [shape.row({"id": f"id{n}", "name": f"会{n}", **_ORG_REQUIRED}) for n in range(5)]
+    with pytest.raises(sqlite3.IntegrityError), ws.session_factory.begin() as s, BulkWriter(s) as writer:
+        writer.add(shape, rows)
+        writer.add(shape, rows[2:3])  # the same id again
+    assert _count(ws, "organizations") == 0
+
+
+def test_a_finished_writer_takes_no_more(ws: Workspace) -> None:
+    shape = RowShape(table_of(AuditEntry), _AUDIT_COLUMNS)
+    with ws.session_factory.begin() as s:
+        writer = BulkWriter(s)
+        writer.finish()
+        with pytest.raises(RuntimeError, match="finished"):
+            writer.add(shape, [_audit(shape, 1)])
