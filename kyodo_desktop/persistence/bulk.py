@@ -1,33 +1,30 @@
-"""Bulk inserts for imports: plain DBAPI ``executemany`` of tuples, run in a writer thread.
+"""Bulk inserts for imports: plain DBAPI ``executemany`` of tuples on the session's connection.
 
 SQLAlchemy's ``insert(table)`` with a list of dicts processes every value of every row in
 Python before SQLite sees it; for a 60,000-record import that is seconds of pure overhead. Here
 the statement is compiled once by SQLAlchemy (so column names and order come from the model),
 the rows are tuples in that order, and the only conversion is ``date`` → ISO text, which is
-what SQLAlchemy's SQLite ``Date`` type stores.
+what SQLAlchemy's SQLite ``Date`` type stores. The rows go through the session's own
+connection, inside the caller's transaction: nothing commits here, so an error or a cancel
+still rolls everything back.
 
-The writes run in a background thread on the session's own connection, inside the caller's
-transaction: the sqlite3 module releases the GIL while SQLite works, so the caller builds the
-next batch while the last one is written. The caller must not use the connection until
-:meth:`BulkWriter.finish` (or :meth:`BulkWriter.abort`) has returned. Nothing commits here: the
-transaction stays the caller's, so an error or a cancel still rolls everything back.
+(Writing the batches in a second thread while the next one is built was measured and was
+slower: sqlite3 takes the GIL back after every row, so the two threads mostly wait for each
+other.)
 """
 
 from __future__ import annotations
 
 import operator
-import queue
-import threading
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
-from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Date, DateTime, Table, insert
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
-__all__ = ["BulkWriter", "RowShape"]
+__all__ = ["RowShape", "insert_rows"]
 
 _DIALECT = sqlite.dialect(paramstyle="qmark")
 
@@ -88,82 +85,8 @@ class RowShape:
         return tuple(out)
 
 
-_STOP = object()
-
-
-class BulkWriter:
-    """A writer thread running ``executemany`` batches on the session's connection, in order.
-
-    ``add`` blocks while ``max_pending`` batches wait, so memory stays bounded. The first error
-    of the thread is raised again by the next ``add`` or by ``finish``. Use as a context manager:
-    leaving it by an exception aborts (pending batches are dropped) and waits for the thread.
-    """
-
-    def __init__(self, session: Session, *, max_pending: int = 2) -> None:
-        self._connection: Any = session.connection().connection.driver_connection
-        self._queue: queue.Queue[Any] = queue.Queue(maxsize=max_pending)
-        self._error: BaseException | None = None
-        self._abort = threading.Event()
-        self._closed = False
-        self._thread = threading.Thread(target=self._run, name="kyodo-bulk-writer", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        cursor: Any = None
-        try:
-            cursor = self._connection.cursor()
-        except BaseException as exc:  # handed to the caller's thread
-            self._error = exc
-        while True:  # always drains up to _STOP, so that the caller's put never blocks forever
-            item = self._queue.get()
-            if item is _STOP:
-                break
-            if self._abort.is_set() or self._error is not None:
-                continue
-            sql, rows = item
-            try:
-                cursor.executemany(sql, rows)
-            except BaseException as exc:
-                self._error = exc
-        if cursor is not None:
-            cursor.close()
-
-    def _raise_pending_error(self) -> None:
-        if self._error is not None:
-            raise self._error
-
-    def add(self, shape: RowShape, rows: Iterable[tuple[Any, ...]]) -> None:
-        """Queue one batch of rows (tuples from ``shape.row``) for writing."""
-        if self._closed:
-            raise RuntimeError("the bulk writer has finished")
-        self._raise_pending_error()
-        batch = list(rows)
-        if batch:
-            self._queue.put((shape.sql, batch))
-
-    def finish(self) -> None:
-        """Wait until every queued batch is written; raise the writer's error if there was one."""
-        self._stop()
-        self._raise_pending_error()
-
-    def abort(self) -> None:
-        """Drop the batches not yet started and wait for the one being written."""
-        self._abort.set()
-        self._stop()
-
-    def _stop(self) -> None:
-        if not self._closed:
-            self._closed = True
-            self._queue.put(_STOP)
-            self._thread.join()
-
-    def __enter__(self) -> BulkWriter:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        if exc_type is not None:
-            self.abort()
-        else:
-            self.finish()
+def insert_rows(session: Session, shape: RowShape, rows: Iterable[tuple[Any, ...]]) -> None:
+    """Insert ``rows`` (tuples from ``shape.row``) in the session's current transaction."""
+    batch = rows if isinstance(rows, list) else list(rows)
+    if batch:
+        session.connection().exec_driver_sql(shape.sql, batch)

@@ -25,7 +25,7 @@ from kyodo_desktop.domain.importing import ImportRow, RowProblem
 from kyodo_desktop.domain.organization import OrganizationInput
 from kyodo_desktop.domain.text import duplicate_key
 from kyodo_desktop.persistence import backup
-from kyodo_desktop.persistence.bulk import BulkWriter, RowShape
+from kyodo_desktop.persistence.bulk import RowShape, insert_rows
 from kyodo_desktop.persistence.errors import KnownError
 from kyodo_desktop.persistence.models import AuditEntry, Organization, new_id, table_of, utc_now
 from kyodo_desktop.services.organizations import (
@@ -269,8 +269,8 @@ def apply_import(
     """Write the plan in one transaction after a backup; see the module docstring.
 
     Updates go first, each through the session (read back, versioned). New records follow in
-    batches of plain tuples, written by a :class:`BulkWriter` thread while the next batch is
-    built. Cancelling or any error rolls the whole transaction back.
+    batches of plain tuples (:mod:`kyodo_desktop.persistence.bulk`). Cancelling or any error
+    rolls the whole transaction back.
     """
     ws.require_write()
     if plan.has_errors and not valid_only:
@@ -293,34 +293,33 @@ def apply_import(
     audit = _AuditRows(officer, now, context)
     with ws.session_factory.begin() as s:
         updated = _apply_updates(s, updates, audit, now, tick)
-        with BulkWriter(s) as writer:
-            for start in range(0, len(news), _BATCH):
-                orgs: list[tuple[Any, ...]] = []
-                audits: list[tuple[Any, ...]] = []
-                for n, planned in enumerate(news[start : start + _BATCH], len(updates) + start + 1):
-                    tick(n)
-                    data = planned.row.data
-                    assert data is not None
-                    org_id = new_id()
-                    values = org_column_values(data, dup_key=planned.dup_key or None)
-                    orgs.append(
-                        _NEW_ORG.row(
-                            {
-                                "id": org_id,
-                                **values,
-                                "registered_on": today,
-                                "version": 1,
-                                "created_at": now,
-                                "updated_at": now,
-                            }
-                        )
+        for start in range(0, len(news), _BATCH):
+            orgs: list[tuple[Any, ...]] = []
+            audits: list[tuple[Any, ...]] = []
+            for n, planned in enumerate(news[start : start + _BATCH], len(updates) + start + 1):
+                tick(n)
+                data = planned.row.data
+                assert data is not None
+                org_id = new_id()
+                values = org_column_values(data, dup_key=planned.dup_key or None)
+                orgs.append(
+                    _NEW_ORG.row(
+                        {
+                            "id": org_id,
+                            **values,
+                            "registered_on": today,
+                            "version": 1,
+                            "created_at": now,
+                            "updated_at": now,
+                        }
                     )
-                    created_fields = {
-                        k: [None, _json(values[k])] for k in _CREATE_AUDITED if values[k] not in ("", None)
-                    }
-                    audits.append(audit.row(org_id, "create", created_fields))
-                writer.add(_NEW_ORG, orgs)
-                writer.add(_AUDIT, audits)
+                )
+                created_fields = {
+                    k: [None, _json(values[k])] for k in _CREATE_AUDITED if values[k] not in ("", None)
+                }
+                audits.append(audit.row(org_id, "create", created_fields))
+            insert_rows(s, _NEW_ORG, orgs)
+            insert_rows(s, _AUDIT, audits)
         if progress is not None and progress(total, total) is False:
             raise ImportCancelled
     return ImportSummary(
@@ -399,8 +398,7 @@ def _apply_updates(
         diff = {k: [_json(old), _json(new)] for k, (old, new) in taken.items()}
         audits.append(audit.row(org.id, "update", diff))
         updated += 1
-    if audits:
-        s.connection().exec_driver_sql(_AUDIT.sql, audits)
+    insert_rows(s, _AUDIT, audits)
     return updated
 
 

@@ -1,14 +1,14 @@
-"""Bulk inserts for imports: row shapes from the model, and the writer thread inside a transaction."""
+"""Bulk inserts for imports: row shapes from the model, written inside the caller's transaction."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
-from kyodo_desktop.persistence.bulk import BulkWriter, RowShape
+from kyodo_desktop.persistence.bulk import RowShape, insert_rows
 from kyodo_desktop.persistence.models import AuditEntry, Organization, table_of
 from kyodo_desktop.services.workspace import Workspace
 
@@ -50,8 +50,8 @@ def test_shape_takes_column_order_from_the_model_and_fills_scalar_defaults(ws: W
             "updated_at": "u",
         }
     )
-    with ws.session_factory.begin() as s, BulkWriter(s) as writer:
-        writer.add(shape, [row])
+    with ws.session_factory.begin() as s:
+        insert_rows(s, shape, [row])
     with ws.engine.connect() as c:
         stored = c.execute(
             text("SELECT name, kana, status, established_on, member_count, deleted_at FROM organizations")
@@ -70,37 +70,30 @@ def test_shape_refuses_unknown_columns_and_computed_defaults() -> None:
         shape.row({"id": "x", "name": "n", "established_on": "2001-04-01", **_ORG_REQUIRED})
 
 
-_ORG_REQUIRED = {"registered_on": None, "version": 1, "created_at": "c", "updated_at": "u"}
+_ORG_REQUIRED = {"registered_on": date(2026, 11, 29), "version": 1, "created_at": "c", "updated_at": "u"}
 
 
 def test_batches_are_written_in_the_callers_transaction(ws: Workspace) -> None:
     shape = RowShape(table_of(AuditEntry), _AUDIT_COLUMNS)
-    with pytest.raises(RuntimeError), ws.session_factory.begin() as s, BulkWriter(s) as writer:
+    with pytest.raises(RuntimeError), ws.session_factory.begin() as s:
         for start in range(0, 50, 10):
-            writer.add(shape, [_audit(shape, n) for n in range(start, start + 10)])
+            insert_rows(s, shape, [_audit(shape, n) for n in range(start, start + 10)])
         raise RuntimeError("cancelled")
-    assert _count(ws, "audit_log") == 0  # rolled back, whatever the thread had written
-    with ws.session_factory.begin() as s, BulkWriter(s, max_pending=1) as writer:
+    assert _count(ws, "audit_log") == 0
+    with ws.session_factory.begin() as s:
         for start in range(0, 50, 10):
-            writer.add(shape, [_audit(shape, n) for n in range(start, start + 10)])
+            insert_rows(s, shape, (_audit(shape, n) for n in range(start, start + 10)))
+        insert_rows(s, shape, [])
     with ws.engine.connect() as c:
         ids = [r[0] for r in c.execute(text("SELECT record_id FROM audit_log ORDER BY id"))]
-    assert ids == [f"r{n}" for n in range(50)]  # all of them, in order
+    assert ids == [f"r{n}" for n in range(50)]
 
 
-def test_an_error_in_the_writer_reaches_the_caller_and_nothing_stays(ws: Workspace) -> None:
+def test_a_failing_batch_leaves_nothing(ws: Workspace) -> None:
     shape = RowShape(table_of(Organization), ["id", "name", *_ORG_REQUIRED])
     rows = [shape.row({"id": f"id{n}", "name": f"会{n}", **_ORG_REQUIRED}) for n in range(5)]
-    with pytest.raises(sqlite3.IntegrityError), ws.session_factory.begin() as s, BulkWriter(s) as writer:
-        writer.add(shape, rows)
-        writer.add(shape, rows[2:3])  # the same id again
+    with pytest.raises(IntegrityError, match="UNIQUE"), ws.session_factory.begin() as s:
+        insert_rows(s, shape, rows)
+        assert s.execute(text("SELECT count(*) FROM organizations")).scalar() == 5
+        insert_rows(s, shape, rows[2:3])  # the same id again
     assert _count(ws, "organizations") == 0
-
-
-def test_a_finished_writer_takes_no_more(ws: Workspace) -> None:
-    shape = RowShape(table_of(AuditEntry), _AUDIT_COLUMNS)
-    with ws.session_factory.begin() as s:
-        writer = BulkWriter(s)
-        writer.finish()
-        with pytest.raises(RuntimeError, match="finished"):
-            writer.add(shape, [_audit(shape, 1)])
