@@ -21,6 +21,7 @@ Things the portal data needs that other sources do not:
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -294,6 +295,7 @@ def _leading_prefecture(text: str) -> str:
     return match.group() if match else ""
 
 
+@functools.lru_cache(maxsize=1024)  # a file names a few hundred 所轄庁 at most
 def prefecture_of(shokatsucho: str) -> str:
     """The prefecture of a 所轄庁: itself for a prefecture, the prefecture of a 政令指定都市; "" if unknown."""
     key = _compact(shokatsucho)
@@ -555,6 +557,7 @@ _COMMON_FIELDS = frozenset(
 _CURRENT_ONLY_FIELDS = frozenset({"kana", "postal_code", "representative_kana", "established_on"})
 
 
+@functools.cache  # two layouts × dissolved or not
 def _provided_fields(layout: NpoLayout, dissolved: bool) -> frozenset[str]:
     provided = _COMMON_FIELDS | (_CURRENT_ONLY_FIELDS if layout.has(KANA) else frozenset())
     return provided | {"status"} if dissolved else provided
@@ -593,13 +596,18 @@ def map_row(
         return None
 
     problems = cell_problems(layout, cells, row_number)
+    index = layout.index  # the row has exactly the layout's columns (checked above)
 
     def cell(header: str) -> str:
-        return layout.cell(cells, header)
+        i = index(header)
+        return "" if i is None else cells[i]
 
     def day(header: str) -> date | None:
+        text = cell(header)
+        if not text:
+            return None
         try:
-            return parse_date(cell(header), header)
+            return parse_date(text, header)
         except ValidationError as error:
             problems.append(RowProblem(row_number, header, error.message))
             return None

@@ -146,10 +146,19 @@ _FOLDED_LEGAL_WORDS: tuple[str, ...] = tuple(
 _KEY_PUNCTUATION = str.maketrans(dict.fromkeys("・･", ""))
 
 
+# Whether a folded name holds any of the words at all (most do not): one search instead of
+# trying each word in turn.
+_ANY_LEGAL_WORD = re.compile("|".join(map(re.escape, _FOLDED_LEGAL_WORDS)))
+
+
 def duplicate_key(name: str | None) -> str:
     """Key for spotting the same group under different spellings: folded name without 法人格 words."""
-    folded = search_fold(name).translate(_KEY_PUNCTUATION)
+    folded = search_fold(name)
+    if "・" in folded or "･" in folded:
+        folded = folded.translate(_KEY_PUNCTUATION)
     key = folded
+    if _ANY_LEGAL_WORD.search(key) is None:
+        return key
     for word in _FOLDED_LEGAL_WORDS:
         key = key.replace(word, "")
     # A name that is nothing but a legal form (e.g. "株式会社") would otherwise collide with every

@@ -47,6 +47,7 @@ from kyodo_desktop.domain.column_mapping import (
     row_to_input,
 )
 from kyodo_desktop.domain.importing import ImportFileError, ImportRow, RowProblem, SourceFormat
+from kyodo_desktop.services.gc_pacing import sparse_collection
 from kyodo_desktop.services.settings import load_settings, save_settings
 
 __all__ = [
@@ -682,6 +683,7 @@ def convert_table(
     return result
 
 
+@sparse_collection()
 def read_list(
     path: Path,
     *,

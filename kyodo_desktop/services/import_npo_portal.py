@@ -27,6 +27,7 @@ from kyodo_desktop.domain.npo_portal import (
     normalize_prefecture,
     skip_reason,
 )
+from kyodo_desktop.services.gc_pacing import sparse_collection
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -157,30 +158,27 @@ class _Lines:
                 return
 
     def __iter__(self) -> Iterator[str]:
-        pending: list[str] = []
+        pending: list[str] = []  # the start of a line that continues in the next chunk
         pending_len = 0
         for text in self._texts():
-            start = 0
-            while True:
-                end = text.find("\n", start) + 1
-                if end == 0:
-                    rest = text[start:]
-                    if rest:
-                        pending.append(rest)
-                        pending_len += len(rest)
-                        if pending_len > MAX_LINE_CHARS:
-                            raise ImportFileError(
-                                f"1 行が長すぎます（{MAX_LINE_CHARS:,} 文字超）。CSV ファイルか確かめてください。"
-                            )
-                    break
-                line = text[start:end]
+            # Splitting a whole chunk at once is done in C; every part but the last ends a
+            # line, and is at most a chunk long, so only ``pending`` can grow past the limit.
+            parts = text.split("\n")
+            last = parts.pop()
+            if parts:
                 if pending:
-                    pending.append(line)
-                    line = "".join(pending)
+                    pending.append(parts[0])
+                    parts[0] = "".join(pending)
                     pending.clear()
                     pending_len = 0
-                yield line
-                start = end
+                yield from [part + "\n" for part in parts]
+            if last:
+                pending.append(last)
+                pending_len += len(last)
+                if pending_len > MAX_LINE_CHARS:
+                    raise ImportFileError(
+                        f"1 行が長すぎます（{MAX_LINE_CHARS:,} 文字超）。CSV ファイルか確かめてください。"
+                    )
         if pending:
             yield "".join(pending)
 
@@ -207,6 +205,7 @@ def _open(path: Path) -> tuple[BinaryIO, int]:
         raise ImportFileError(f"ファイルを読めません: {path}（{exc.strerror or exc}）") from exc
 
 
+@sparse_collection()
 def read_npo_portal(
     path: Path,
     *,

@@ -28,6 +28,7 @@ from kyodo_desktop.persistence import backup
 from kyodo_desktop.persistence.bulk import RowShape, insert_rows
 from kyodo_desktop.persistence.errors import KnownError
 from kyodo_desktop.persistence.models import AuditEntry, Organization, new_id, table_of, utc_now
+from kyodo_desktop.services.gc_pacing import sparse_collection
 from kyodo_desktop.services.organizations import (
     INPUT_FIELDS,
     fields_from_text,
@@ -222,6 +223,7 @@ def _file_keys(row: ImportRow, key: str) -> list[str]:
     return keys
 
 
+@sparse_collection()
 def plan_import(
     ws: Workspace, rows: Sequence[ImportRow], *, source_name: str, progress: Progress | None = None
 ) -> ImportPlan:
@@ -263,6 +265,7 @@ def plan_import(
 # -- applying ------------------------------------------------------------------------------------
 
 
+@sparse_collection()
 def apply_import(
     ws: Workspace, plan: ImportPlan, *, valid_only: bool = False, progress: Progress | None = None
 ) -> ImportSummary:
@@ -315,7 +318,7 @@ def apply_import(
                     )
                 )
                 created_fields = {
-                    k: [None, _json(values[k])] for k in _CREATE_AUDITED if values[k] not in ("", None)
+                    k: [None, value] for k in _CREATE_AUDITED if (value := values[k]) not in ("", None)
                 }
                 audits.append(audit.row(org_id, "create", created_fields))
             insert_rows(s, _NEW_ORG, orgs)
@@ -351,8 +354,16 @@ _NEW_ORG = RowShape(
 _AUDIT = RowShape(
     table_of(AuditEntry), ["occurred_at", "officer", "entity", "record_id", "action", "changes", "context"]
 )
-# json.dumps(…, ensure_ascii=False) without building an encoder per call
-_JSON = json.JSONEncoder(ensure_ascii=False)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+# json.dumps(…, ensure_ascii=False) without building an encoder per call; dates as ISO text
+_JSON = json.JSONEncoder(ensure_ascii=False, default=_json_default)
 # What a create audit row records: every field the officer sees, blank ones left out.
 _CREATE_AUDITED = (*(f for f in FIELDS if f != "fields"), "activity_fields")
 

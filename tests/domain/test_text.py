@@ -231,3 +231,23 @@ class TestDuplicateKey:
             "協同組合",
         ):
             assert word in LEGAL_FORM_WORDS
+
+
+def _plain_duplicate_key(name: str) -> str:
+    """duplicate_key as first written: every legal word removed in turn, longest first."""
+    folded = search_fold(name).translate(str.maketrans(dict.fromkeys("・･", "")))
+    key = folded
+    words = sorted({search_fold(w) for w in LEGAL_FORM_WORDS}, key=lambda w: (-len(w), w))
+    for word in words:
+        key = key.replace(word, "")
+    return key or folded
+
+
+_NAME_PARTS = st.sampled_from(
+    [*LEGAL_FORM_WORDS, "みどり", "の会", "・", "･", "ＮＰＯ", "npo", "法人", " ", "(", ")"]
+)
+
+
+@given(st.lists(_NAME_PARTS, max_size=6).map("".join) | st.text())
+def test_duplicate_key_same_as_the_plain_definition(name: str) -> None:
+    assert duplicate_key(name) == _plain_duplicate_key(name)
