@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from kyodo_desktop.domain.text import fold_hyphens, nfkc
@@ -93,11 +94,13 @@ DISTRICTS: dict[str, tuple[str, ...]] = {
 
 # ヶ (and its look-alikes ヵ, ｹ after NFKC) is written interchangeably with ケ in 鎌ケ谷 and 袖ケ浦.
 _KE_VARIANTS = str.maketrans(dict.fromkeys("ヶヵ", "ケ"))
+_KE_VARIANT_CHARS = re.compile("[ヶヵ]")
 
 
 def _key(text: str) -> str:
     """Comparison key: NFKC, no whitespace (千葉市 中央区), one spelling of ケ."""
-    return "".join(nfkc(text).split()).translate(_KE_VARIANTS)
+    key = "".join(nfkc(text).split())
+    return key.translate(_KE_VARIANTS) if _KE_VARIANT_CHARS.search(key) else key
 
 
 def _strip_prefixes(key: str) -> str:
@@ -127,6 +130,7 @@ _CODE_BY_STEM = _stem_index()
 _PREFIX_KEYS: tuple[str, ...] = tuple(sorted(_CODE_BY_KEY, key=len, reverse=True))
 
 
+@functools.lru_cache(maxsize=4096)  # imports look up the same few thousand names again and again
 def municipality_code(name: str | None) -> str | None:
     """Code of a 千葉県 municipality from its name ("鎌ヶ谷市", "千葉市中央区", "銚子"); None if unknown.
 

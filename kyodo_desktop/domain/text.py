@@ -40,6 +40,7 @@ HYPHEN_VARIANTS: str = (
 )
 
 _HYPHEN_TABLE = str.maketrans(dict.fromkeys(HYPHEN_VARIANTS, "-"))
+_HYPHEN_CHARS = re.compile(f"[{re.escape(HYPHEN_VARIANTS)}]")
 
 # In names ー is a real letter (センター), so search folding keeps it and folds only the dashes.
 _DASH_TABLE = str.maketrans(dict.fromkeys(HYPHEN_VARIANTS.replace("\u30fc", "").replace("\uff70", ""), "-"))
@@ -50,6 +51,7 @@ _CHOON_BETWEEN_DIGITS = re.compile(r"(?<=[0-9])\u30fc(?=[0-9])")
 # jaconv.kata2hira would turn ヶ/ヵ into the rare small hiragana ゖ/ゕ; people read and type them
 # as ケ (鎌ケ谷/鎌ヶ谷), so all four fold to け.
 _KE_TABLE = str.maketrans(dict.fromkeys("ヶヵゖゕ", "け"))
+_KE_CHARS = re.compile("[ヶヵゖゕ]")
 
 # jaconv.kata2hira followed by the dash fold, as one translate table. kata2hira is itself a
 # per-character table over the katakana block (U+30A0–U+30FF), so probing that block once gives
@@ -58,6 +60,8 @@ _FOLD_TABLE: dict[int, str] = {
     **{ord(c): str(jaconv.kata2hira(c)) for c in map(chr, range(0x30A0, 0x3100)) if jaconv.kata2hira(c) != c},
     **_DASH_TABLE,
 }
+
+_FOLD_CHARS = re.compile("[" + re.escape("".join(map(chr, sorted(_FOLD_TABLE)))) + "]")
 
 
 def nfkc(s: str | None) -> str:
@@ -73,7 +77,8 @@ def nfkc(s: str | None) -> str:
 
 def fold_hyphens(s: str) -> str:
     """Replace every hyphen-like character (incl. ー) with ASCII "-"; for numbers, not names."""
-    return s.translate(_HYPHEN_TABLE)
+    # str.translate looks up every character; most text has no dash at all
+    return s.translate(_HYPHEN_TABLE) if _HYPHEN_CHARS.search(s) else s
 
 
 def search_fold(s: str | None) -> str:
@@ -88,8 +93,12 @@ def search_fold(s: str | None) -> str:
     if text.isascii():
         # Casefold is lower() here, NFKC and the tables change nothing, and there is no ー.
         return "".join(text.lower().split())
-    text = "".join(text.casefold().split()).translate(_KE_TABLE)
-    text = unicodedata.normalize("NFKC", text).translate(_FOLD_TABLE)
+    text = "".join(text.casefold().split())
+    if _KE_CHARS.search(text):  # rare; translate costs far more than the search
+        text = text.translate(_KE_TABLE)
+    text = unicodedata.normalize("NFKC", text)
+    if _FOLD_CHARS.search(text):
+        text = text.translate(_FOLD_TABLE)
     return _CHOON_BETWEEN_DIGITS.sub("-", text) if "\u30fc" in text else text
 
 
