@@ -45,6 +45,7 @@ __all__ = [
     "NpoLayout",
     "SkipReason",
     "cell_problems",
+    "has_control_characters",
     "header_key",
     "identify_layout",
     "map_row",
@@ -377,10 +378,23 @@ MAX_CELL_CHARS = 40_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-def cell_problems(layout: NpoLayout, cells: Sequence[str], row_number: int) -> list[RowProblem]:
-    """Cells that are too long or hold control characters: reported, never silently cleaned."""
+def has_control_characters(text: str) -> bool:
+    """Whether text holds a character :func:`cell_problems` reports (readers check whole chunks)."""
+    return _CONTROL.search(text) is not None
+
+
+def cell_problems(
+    layout: NpoLayout, cells: Sequence[str], row_number: int, *, controls_possible: bool = True
+) -> list[RowProblem]:
+    """Cells that are too long or hold control characters: reported, never silently cleaned.
+
+    ``controls_possible`` False (the reader found none in the text the record came from) skips
+    the search for control characters.
+    """
     problems: list[RowProblem] = []
-    if max(map(len, cells), default=0) <= MAX_CELL_CHARS and _CONTROL.search("".join(cells)) is None:
+    if max(map(len, cells), default=0) <= MAX_CELL_CHARS and (
+        not controls_possible or _CONTROL.search("".join(cells)) is None
+    ):
         return problems  # the usual case, checked in one pass
     for header, cell in zip(layout.headers, cells, strict=False):
         if len(cell) > MAX_CELL_CHARS:
@@ -578,13 +592,14 @@ def map_row(
     *,
     prefecture: str | None,
     skip_dissolved: bool,
+    controls_possible: bool = True,
 ) -> ImportRow | None:
     """One record of the portal CSV as an import row; None when it is filtered out.
 
     ``row_number`` is the row as Excel shows it (header = 1). Filtered out (see
     :func:`skip_reason`): another prefecture than ``prefecture`` (None: keep all), or dissolved
     with ``skip_dissolved``. A row with problems has ``data`` None and every problem listed,
-    each with the column's header text.
+    each with the column's header text. ``controls_possible``: see :func:`cell_problems`.
     """
     if len(cells) != layout.columns:
         message = (
@@ -595,7 +610,7 @@ def map_row(
     if skip_reason(layout, cells, prefecture=prefecture, skip_dissolved=skip_dissolved) is not None:
         return None
 
-    problems = cell_problems(layout, cells, row_number)
+    problems = cell_problems(layout, cells, row_number, controls_possible=controls_possible)
     index = layout.index  # the row has exactly the layout's columns (checked above)
 
     def cell(header: str) -> str:

@@ -15,18 +15,26 @@ other.)
 
 from __future__ import annotations
 
+import contextlib
 import operator
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Date, DateTime, Table, insert
 from sqlalchemy.dialects import sqlite
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-__all__ = ["RowShape", "insert_rows"]
+__all__ = ["BULK_CACHE_KIB", "RowShape", "bulk_cache", "insert_rows"]
 
 _DIALECT = sqlite.dialect(paramstyle="qmark")
+
+#: Page cache for a bulk write. With SQLite's default 2 MB, a transaction that writes 180 MB
+#: spills dirty pages to the file midway, each spill syncing the journal first; 64 MB cut the
+#: write of a 60,000-record import by about a quarter. Pages are only taken as they are used.
+BULK_CACHE_KIB = 65_536
 
 
 class RowShape:
@@ -90,3 +98,18 @@ def insert_rows(session: Session, shape: RowShape, rows: Iterable[tuple[Any, ...
     batch = rows if isinstance(rows, list) else list(rows)
     if batch:
         session.connection().exec_driver_sql(shape.sql, batch)
+
+
+@contextmanager
+def bulk_cache(session: Session, kib: int = BULK_CACHE_KIB) -> Iterator[None]:
+    """A larger page cache on the session's connection for one bulk write, then the old size."""
+    connection = session.connection()
+    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql(f"PRAGMA cache_size = {-int(kib)}")
+    try:
+        yield
+    finally:
+        # never hides the error that ended the write; a pooled connection with a larger
+        # cache limit is harmless
+        with contextlib.suppress(DBAPIError):
+            connection.exec_driver_sql(f"PRAGMA cache_size = {int(before or -2000)}")

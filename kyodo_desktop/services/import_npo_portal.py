@@ -22,6 +22,7 @@ from kyodo_desktop.domain.importing import ImportFileError, ImportRow
 from kyodo_desktop.domain.npo_portal import (
     NpoLayout,
     SkipReason,
+    has_control_characters,
     identify_layout,
     map_row,
     normalize_prefecture,
@@ -134,6 +135,8 @@ class _Lines:
         self._encoding = encoding
         self._decoder = codecs.getincrementaldecoder(encoding)("strict")
         self.bytes_read = 0
+        #: whether any text handed on so far held a control character (see cell_problems)
+        self.controls_seen = False
 
     def _texts(self) -> Iterator[str]:
         while True:
@@ -148,11 +151,14 @@ class _Lines:
                 # while the record that holds it is read, and reported with its row number.
                 valid = bytes(exc.object[: exc.start])
                 if valid:
-                    yield valid.decode(self._encoding)
+                    text = valid.decode(self._encoding)
+                    self.controls_seen = self.controls_seen or has_control_characters(text)
+                    yield text
                 raise
             if "\x00" in text:
                 raise ImportFileError("CSV ではないファイルです（NUL 文字を含むバイナリファイルです）。")
             if text:
+                self.controls_seen = self.controls_seen or has_control_characters(text)
                 yield text
             if not chunk:
                 return
@@ -304,7 +310,14 @@ def _read_records(
         elif reason is SkipReason.DISSOLVED:
             dissolved += 1
         else:
-            row = map_row(layout, cells, row_number, prefecture=prefecture, skip_dissolved=skip_dissolved)
+            row = map_row(
+                layout,
+                cells,
+                row_number,
+                prefecture=prefecture,
+                skip_dissolved=skip_dissolved,
+                controls_possible=lines.controls_seen,
+            )
             if row is not None:
                 rows.append(row)
     if layout is None:

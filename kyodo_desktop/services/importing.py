@@ -25,7 +25,7 @@ from kyodo_desktop.domain.importing import ImportRow, RowProblem
 from kyodo_desktop.domain.organization import OrganizationInput
 from kyodo_desktop.domain.text import duplicate_key
 from kyodo_desktop.persistence import backup
-from kyodo_desktop.persistence.bulk import RowShape, insert_rows
+from kyodo_desktop.persistence.bulk import RowShape, bulk_cache, insert_rows
 from kyodo_desktop.persistence.errors import KnownError
 from kyodo_desktop.persistence.models import AuditEntry, Organization, new_id, table_of, utc_now
 from kyodo_desktop.services.gc_pacing import sparse_collection
@@ -294,7 +294,7 @@ def apply_import(
     taken = backup.create_backup(ws.db_path, ws.backups_dir, "pre-import")
     officer, now, today = ws.officer.name, utc_now(), date.today()
     audit = _AuditRows(officer, now, context)
-    with ws.session_factory.begin() as s:
+    with ws.session_factory.begin() as s, bulk_cache(s):
         updated = _apply_updates(s, updates, audit, now, tick)
         for start in range(0, len(news), _BATCH):
             orgs: list[tuple[Any, ...]] = []

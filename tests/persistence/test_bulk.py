@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from kyodo_desktop.persistence.bulk import RowShape, insert_rows
+from kyodo_desktop.persistence.bulk import RowShape, bulk_cache, insert_rows
 from kyodo_desktop.persistence.models import AuditEntry, Organization, table_of
 from kyodo_desktop.services.workspace import Workspace
 
@@ -97,3 +97,11 @@ def test_a_failing_batch_leaves_nothing(ws: Workspace) -> None:
         assert s.execute(text("SELECT count(*) FROM organizations")).scalar() == 5
         insert_rows(s, shape, rows[2:3])  # the same id again
     assert _count(ws, "organizations") == 0
+
+
+def test_bulk_cache_is_larger_inside_and_restored_after(ws: Workspace) -> None:
+    with ws.session_factory.begin() as s:
+        before = s.execute(text("PRAGMA cache_size")).scalar()
+        with bulk_cache(s, kib=4096):
+            assert s.execute(text("PRAGMA cache_size")).scalar() == -4096
+        assert s.execute(text("PRAGMA cache_size")).scalar() == before

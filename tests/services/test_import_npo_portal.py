@@ -293,6 +293,19 @@ def test_row_level_problems_leave_the_other_rows_alone(
     assert "201文字" in messages[2] and "U+001B" in messages[3]
 
 
+def test_a_control_character_far_into_the_file_is_still_found(tmp_path: Path) -> None:
+    # The reader looks for control characters per decoded chunk and checks rows one by one
+    # only once a chunk held one; a record well past the first chunk must still be caught.
+    good = record(CURRENT_LAYOUT, GOOD)
+    bad = record(CURRENT_LAYOUT, {**GOOD, "代表者氏名": "市川\x07一郎"})
+    rows = [good] * 700 + [bad] + [good] * 5
+    path = write_csv(tmp_path / "late.csv", list(CURRENT_LAYOUT.headers), rows)
+    assert path.stat().st_size > 3 * reader._CHUNK
+    read = read_npo_portal(path)
+    assert [(p.row_number, p.column) for r in read.rows for p in r.problems] == [(702, "代表者氏名")]
+    assert "U+0007" in read.rows[700].problems[0].message
+
+
 # -- files that are not what they claim -----------------------------------------------------------
 
 
