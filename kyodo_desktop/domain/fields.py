@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from enum import StrEnum
 
@@ -185,6 +186,7 @@ _LEGAL_FORM_BY_KEY: dict[str, str] = {
 }
 
 
+@functools.lru_cache(maxsize=256)  # a handful of labels, looked up for every imported row
 def normalize_legal_form(value: str | None) -> str:
     """Map a legal form or one of its everyday names to an entry of LEGAL_FORMS; blank gives ""."""
     text = nfkc(value)

@@ -109,8 +109,8 @@ def _nfkc_multiline(text: str | None) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # One NFKC for all lines: it neither makes nor removes a line feed, and nothing composes
     # across one, so this is nfkc() of each line.
-    if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():  # U+3000 first, as in nfkc(): its NFKC is a plain space
+        text = unicodedata.normalize("NFKC", text.replace("\u3000", " "))
     return "\n".join([" ".join(line.split()) for line in text.split("\n")]).strip("\n")
 
 

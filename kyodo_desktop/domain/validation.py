@@ -101,6 +101,8 @@ _POSTAL_RE = re.compile(r"([0-9]{3})-?([0-9]{4})")
 
 def normalize_postal(value: str | None, field: str = "postal") -> str:
     """Normalise a postal code to "NNN-NNNN"; accepts 〒, 全角 digits, any dash, spaces; blank gives ""."""
+    if value and (plain := _POSTAL_RE.fullmatch(value)):  # already clean: nothing to fold
+        return f"{plain[1]}-{plain[2]}"
     text = fold_hyphens(nfkc(value))
     if not text:
         return ""
@@ -178,17 +180,21 @@ def corporate_number_check_digit(body12: str) -> int:
     """
     if not _BODY12.fullmatch(body12):
         raise ValueError(f"法人番号の本体は12桁の数字です: {body12!r}")
-    # Counted from the right, n is odd exactly at the odd indexes of the 12 digits.
-    total = sum(map(int, body12[1::2])) + 2 * sum(map(int, body12[0::2]))
+    # Counted from the right, n is odd exactly at the odd indexes of the 12 digits; an ASCII
+    # digit's byte is 48 + its value, so six of them sum to their bytes' sum − 288.
+    total = sum(body12[1::2].encode()) - 288 + 2 * (sum(body12[0::2].encode()) - 288)
     return 9 - total % 9
 
 
 def normalize_corporate_number(value: str | None, field: str = "corporate_number") -> str:
     """Normalise a 13-digit 法人番号 (全角 digits, dashes and spaces allowed) and verify its check digit."""
-    text = fold_hyphens(nfkc(value))
-    if not text:
-        return ""
-    digits = "".join(text.replace("-", " ").split())
+    if value and _DIGITS13.fullmatch(value):  # already clean: nothing to fold
+        digits = value
+    else:
+        text = fold_hyphens(nfkc(value))
+        if not text:
+            return ""
+        digits = "".join(text.replace("-", " ").split())
     if not _DIGITS13.fullmatch(digits):
         raise ValidationError(field, "法人番号は13桁の数字です")
     if int(digits[0]) != corporate_number_check_digit(digits[1:]):

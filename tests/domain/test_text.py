@@ -48,6 +48,10 @@ class TestNfkc:
     def test_is_nfkc_with_whitespace_collapsed(self, text: str) -> None:
         assert nfkc(text) == " ".join(unicodedata.normalize("NFKC", text).split())
 
+    @given(st.text(alphabet=st.sampled_from(list("\u3000 ａｱ\u3099\u0301\u0327Aあ漢\t\n")) | st.characters()))
+    def test_ideographic_spaces_and_marks_likewise(self, text: str) -> None:
+        assert nfkc(text) == " ".join(unicodedata.normalize("NFKC", text).split())
+
     @given(st.text(alphabet=st.characters(max_codepoint=127)))
     def test_ascii_likewise(self, text: str) -> None:
         assert nfkc(text) == " ".join(unicodedata.normalize("NFKC", text).split())
