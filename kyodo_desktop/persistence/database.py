@@ -7,8 +7,10 @@ older (backup first) → engine with our PRAGMAs and real transactions.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import sqlite3
 import uuid
 from pathlib import Path
 from typing import Any
@@ -87,6 +89,10 @@ def create_new(path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".new-{uuid.uuid4().hex}.db")
     try:
+        with contextlib.closing(sqlite3.connect(tmp)) as raw:
+            # page size is fixed when the first page is written, so before any table exists
+            raw.execute(f"PRAGMA page_size={sqlite_file.PAGE_SIZE}")
+            raw.execute("VACUUM")
         _upgrade(tmp)
         sqlite_file.fsync_path(tmp)
         os.replace(tmp, path)

@@ -27,6 +27,7 @@ def test_new_file_is_stamped_and_uses_rollback_journal(ws: Workspace) -> None:
     assert conn.execute("PRAGMA application_id").fetchone()[0] == sqlite_file.APPLICATION_ID
     assert conn.execute("PRAGMA user_version").fetchone()[0] == sqlite_file.SCHEMA_VERSION
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    assert conn.execute("PRAGMA page_size").fetchone()[0] == sqlite_file.PAGE_SIZE == 8192
     conn.close()
 
 
