@@ -80,7 +80,7 @@ class RowShape:
         Date columns take ``date`` (or None); any other value must be one sqlite3 can bind
         (str, int, float, None), which sqlite3 itself enforces.
         """
-        picked = self._pick({**self._defaults, **values})
+        picked = self._pick({**self._defaults, **values} if self._defaults else values)
         if not self._dates:
             return tuple(picked)
         out = list(picked)

@@ -294,7 +294,8 @@ def _read_records(
             raise ImportFileError(
                 f"行が多すぎます（{MAX_RECORDS:,} 行を超えています）。このファイルは読み込めません。"
             )
-        if not any(cell.strip() for cell in cells):
+        # (the first cell is nearly always filled, which settles it without looking at all 60)
+        if not (cells and (cells[0].strip() or any(cell.strip() for cell in cells))):
             continue  # a blank line still takes up a row in Excel, so it keeps its number
         total += 1
         if (

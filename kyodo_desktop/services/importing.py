@@ -294,6 +294,17 @@ def apply_import(
     taken = backup.create_backup(ws.db_path, ws.backups_dir, "pre-import")
     officer, now, today = ws.officer.name, utc_now(), date.today()
     audit = _AuditRows(officer, now, context)
+    # what every new record gets besides its own values (the NULL columns given outright, so
+    # that building a row needs no merge with defaults)
+    fixed = {
+        "registered_on": today,
+        "version": 1,
+        "created_at": now,
+        "updated_at": now,
+        "last_contact_on": None,
+        "deleted_at": None,
+        "merged_into": None,
+    }
     with ws.session_factory.begin() as s, bulk_cache(s):
         updated = _apply_updates(s, updates, audit, now, tick)
         for start in range(0, len(news), _BATCH):
@@ -305,21 +316,11 @@ def apply_import(
                 assert data is not None
                 org_id = new_id()
                 values = org_column_values(data, dup_key=planned.dup_key or None)
-                orgs.append(
-                    _NEW_ORG.row(
-                        {
-                            "id": org_id,
-                            **values,
-                            "registered_on": today,
-                            "version": 1,
-                            "created_at": now,
-                            "updated_at": now,
-                        }
-                    )
-                )
                 created_fields = {
                     k: [None, value] for k in _CREATE_AUDITED if (value := values[k]) not in ("", None)
                 }
+                values.update(id=org_id, **fixed)
+                orgs.append(_NEW_ORG.row(values))
                 audits.append(audit.row(org_id, "create", created_fields))
             insert_rows(s, _NEW_ORG, orgs)
             insert_rows(s, _AUDIT, audits)
@@ -349,6 +350,9 @@ _NEW_ORG = RowShape(
         "version",
         "created_at",
         "updated_at",
+        "last_contact_on",
+        "deleted_at",
+        "merged_into",
     ],
 )
 _AUDIT = RowShape(

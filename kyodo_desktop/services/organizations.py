@@ -8,6 +8,7 @@ rows in the same transaction.
 from __future__ import annotations
 
 import dataclasses
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -35,6 +36,7 @@ from kyodo_desktop.services.workspace import Workspace
 #: Every field of OrganizationInput, in form order (imports and merges walk these).
 INPUT_FIELDS = tuple(f.name for f in dataclasses.fields(OrganizationInput))
 _PLAIN_FIELDS = tuple(name for name in INPUT_FIELDS if name != "fields")
+_plain_values = operator.attrgetter(*_PLAIN_FIELDS)
 ENTITY = "organization"
 
 
@@ -94,7 +96,7 @@ class OrganizationRecord:
 
 def fields_to_text(codes: Sequence[int]) -> str:
     """Activity field codes as stored: ``"1,13"``."""
-    return ",".join(str(c) for c in sorted(set(codes)))
+    return ",".join(map(str, sorted(set(codes))))
 
 
 def fields_from_text(text: str) -> list[int]:
@@ -104,7 +106,7 @@ def fields_from_text(text: str) -> list[int]:
 
 def org_column_values(data: OrganizationInput, *, dup_key: str | None = None) -> dict[str, Any]:
     """Column values for a validated input (derived columns included); bulk writers use it too."""
-    values = {name: getattr(data, name) for name in _PLAIN_FIELDS}
+    values = dict(zip(_PLAIN_FIELDS, _plain_values(data), strict=True))
     values["activity_fields"] = fields_to_text(data.fields)
     values["dup_key"] = duplicate_key(data.name) if dup_key is None else dup_key
     values["search_text"] = search_blob(data)
