@@ -21,7 +21,7 @@ class SourceFormat(StrEnum):
     CSV = "csv"
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class RowProblem:
     """One problem of one row: where it is (sheet, row number as the officer sees it, column)
     and why, in Japanese."""
@@ -38,7 +38,7 @@ class RowProblem:
         return f"{where}{self.row_number} 行目{column}: {self.message}"
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class ImportRow:
     """One source row: the organization it describes (None if unusable) and its problems.
 

@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class OrganizationInput:
     """A group (団体) as entered or imported; text fields are free text until validated."""
 

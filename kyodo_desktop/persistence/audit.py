@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, Table, select, text
 from sqlalchemy.orm import Session
 
 from kyodo_desktop.persistence.models import AuditEntry, utc_now
@@ -71,3 +71,44 @@ def history(session: Session, record_id: str | None = None, limit: int | None = 
         stmt = stmt.order_by(None).order_by(AuditEntry.id.desc()).limit(limit)
         return list(reversed(session.execute(stmt).all()))
     return list(session.execute(stmt).all())
+
+
+def last_rowid(session: Session, table: Table) -> int:
+    """The highest rowid of ``table`` (0 when empty): rows inserted after this have larger ones."""
+    return int(session.execute(text(f"SELECT coalesce(max(rowid), 0) FROM {table.name}")).scalar() or 0)
+
+
+def record_created_since(
+    session: Session,
+    table: Table,
+    *,
+    after_rowid: int,
+    fields: Sequence[str],
+    occurred_at: str,
+    officer: str,
+    entity: str,
+    context: str,
+) -> None:
+    """A ``create`` audit row for every row of ``table`` inserted after ``after_rowid``, in order.
+
+    For bulk inserts: the ``{field: [null, value]}`` changes are built by SQLite's JSON functions
+    from the stored row itself (blank and NULL values left out, as :func:`record` callers do),
+    one statement per batch instead of one ``json.dumps`` per record in Python. The object's
+    key order may differ from a Python-built one; its content is the same.
+    """
+    unknown = [f for f in fields if f not in table.c]
+    if unknown or not fields:
+        raise ValueError(f"{table.name} has no columns {unknown}")
+    pairs = ", ".join(f"'{f}', {table.c[f].name}" for f in fields)
+    changes = (
+        "(SELECT json_group_object(key, json_array(NULL, value))"
+        f" FROM json_each(json_object({pairs})) WHERE value IS NOT NULL AND value != '')"
+    )
+    session.execute(
+        text(
+            "INSERT INTO audit_log (occurred_at, officer, entity, record_id, action, changes, context)"
+            f" SELECT :now, :officer, :entity, id, 'create', {changes}, :context"
+            f" FROM {table.name} WHERE rowid > :after ORDER BY rowid"
+        ),
+        {"now": occurred_at, "officer": officer, "entity": entity, "context": context, "after": after_rowid},
+    )

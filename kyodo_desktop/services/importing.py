@@ -25,6 +25,7 @@ from kyodo_desktop.domain.importing import ImportRow, RowProblem
 from kyodo_desktop.domain.organization import OrganizationInput
 from kyodo_desktop.domain.text import duplicate_key
 from kyodo_desktop.persistence import backup
+from kyodo_desktop.persistence.audit import last_rowid, record_created_since
 from kyodo_desktop.persistence.bulk import RowShape, bulk_cache, insert_rows
 from kyodo_desktop.persistence.errors import KnownError
 from kyodo_desktop.persistence.models import AuditEntry, Organization, new_id, table_of, utc_now
@@ -56,7 +57,7 @@ class Action(StrEnum):
     SKIP = "スキップ"
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class PlannedRow:
     """One source row and what will happen to it."""
 
@@ -309,21 +310,26 @@ def apply_import(
         updated = _apply_updates(s, updates, audit, now, tick)
         for start in range(0, len(news), _BATCH):
             orgs: list[tuple[Any, ...]] = []
-            audits: list[tuple[Any, ...]] = []
             for n, planned in enumerate(news[start : start + _BATCH], len(updates) + start + 1):
                 tick(n)
                 data = planned.row.data
                 assert data is not None
-                org_id = new_id()
                 values = org_column_values(data, dup_key=planned.dup_key or None)
-                created_fields = {
-                    k: [None, value] for k in _CREATE_AUDITED if (value := values[k]) not in ("", None)
-                }
-                values.update(id=org_id, **fixed)
+                values.update(id=new_id(), **fixed)
                 orgs.append(_NEW_ORG.row(values))
-                audits.append(audit.row(org_id, "create", created_fields))
+            after = last_rowid(s, _ORG_TABLE)
             insert_rows(s, _NEW_ORG, orgs)
-            insert_rows(s, _AUDIT, audits)
+            # their create audit rows, built by SQLite from the rows just stored
+            record_created_since(
+                s,
+                _ORG_TABLE,
+                after_rowid=after,
+                fields=_CREATE_AUDITED,
+                occurred_at=now,
+                officer=officer,
+                entity="organization",
+                context=context,
+            )
         if progress is not None and progress(total, total) is False:
             raise ImportCancelled
     return ImportSummary(

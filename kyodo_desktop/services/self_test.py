@@ -38,6 +38,7 @@ def run(data_dir: Path, data_dir_source: str, extra: Sequence[Check] = ()) -> li
         Check("実行形態", "PyInstaller バンドル" if getattr(sys, "frozen", False) else "Python パッケージ"),
         *extra,
         Check("SQLite", sqlite3.sqlite_version),
+        _json_functions(),
         *_pragmas(),
         *_xml(),
         *_resources(),
@@ -47,6 +48,20 @@ def run(data_dir: Path, data_dir_source: str, extra: Sequence[Check] = ()) -> li
         Check("ポータブルモード", "オン" if portable_dir() is not None else "オフ"),
     ]
     return checks
+
+
+def _json_functions() -> Check:
+    """SQLite's JSON functions, which the import's audit rows are built with (built in since 3.38)."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        got = conn.execute(
+            "SELECT json_group_object(key, json_array(NULL, value)) FROM json_each(json_object('a', 'あ'))"
+        ).fetchone()[0]
+    except sqlite3.Error as exc:
+        return Check("SQLite JSON 関数", f"使えません（{exc}）", False)
+    finally:
+        conn.close()
+    return Check("SQLite JSON 関数", "あり", got == '{"a":[null,"あ"]}')
 
 
 def _pragmas() -> list[Check]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
+from kyodo_desktop.persistence.audit import last_rowid, record_created_since
 from kyodo_desktop.persistence.bulk import RowShape, bulk_cache, insert_rows
 from kyodo_desktop.persistence.models import AuditEntry, Organization, table_of
 from kyodo_desktop.services.workspace import Workspace
@@ -105,3 +107,84 @@ def test_bulk_cache_is_larger_inside_and_restored_after(ws: Workspace) -> None:
         with bulk_cache(s, kib=4096):
             assert s.execute(text("PRAGMA cache_size")).scalar() == -4096
         assert s.execute(text("PRAGMA cache_size")).scalar() == before
+
+
+def test_create_audit_rows_built_by_sqlite_match_the_stored_values(ws: Workspace) -> None:
+    fields = ["name", "kana", "purpose", "notes", "member_count", "established_on", "tags"]
+    shape = RowShape(table_of(Organization), ["id", "name", *fields[1:], *_ORG_REQUIRED])
+    tricky = [
+        {"name": '引用"符\\と\n改行\tタブ\x01', "kana": "", "purpose": "null", "notes": "😀 {}[],:"},
+        {"name": "0", "kana": "カナ", "purpose": "", "notes": "", "member_count": 0},
+    ]
+    rows = [
+        shape.row(
+            {
+                "id": f"id{n}",
+                "kana": "",
+                "purpose": "",
+                "notes": "",
+                "member_count": None,
+                "established_on": date(2001, 4, 1) if n else None,
+                "tags": "",
+                **values,
+                **_ORG_REQUIRED,
+            }
+        )
+        for n, values in enumerate(tricky)
+    ]
+    with ws.session_factory.begin() as s:
+        insert_rows(s, shape, rows[:1])  # an earlier batch: not audited again below
+        after = last_rowid(s, table_of(Organization))
+        insert_rows(s, shape, rows[1:])
+        record_created_since(
+            s,
+            table_of(Organization),
+            after_rowid=after,
+            fields=fields,
+            occurred_at="2026-11-29T00:00:00+00:00",
+            officer="担当",
+            entity="organization",
+            context="import x",
+        )
+        after = 0  # and the whole table, in order
+        record_created_since(
+            s,
+            table_of(Organization),
+            after_rowid=after,
+            fields=fields,
+            occurred_at="t",
+            officer="担当",
+            entity="organization",
+            context="again",
+        )
+    with ws.engine.connect() as c:
+        audits = c.execute(
+            text("SELECT record_id, action, officer, context, changes FROM audit_log ORDER BY id")
+        ).all()
+    assert [(a[0], a[3]) for a in audits] == [("id1", "import x"), ("id0", "again"), ("id1", "again")]
+    assert {a[1] for a in audits} == {"create"} and {a[2] for a in audits} == {"担当"}
+    expected = {
+        "id0": {k: [None, v] for k, v in tricky[0].items() if v != ""},
+        "id1": {
+            "name": [None, "0"],
+            "kana": [None, "カナ"],
+            "member_count": [None, 0],
+            "established_on": [None, "2001-04-01"],
+        },
+    }
+    for record_id, *_, changes in audits:
+        assert json.loads(changes) == expected[record_id]
+
+
+def test_create_audit_refuses_unknown_columns(ws: Workspace) -> None:
+    with ws.session_factory.begin() as s, pytest.raises(ValueError, match="no columns"):
+        record_created_since(
+            s,
+            table_of(Organization),
+            after_rowid=0,
+            fields=["name", "x); DROP"],
+            occurred_at="t",
+            officer="o",
+            entity="organization",
+            context="",
+        )
