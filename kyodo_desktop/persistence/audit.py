@@ -99,11 +99,15 @@ def record_created_since(
     unknown = [f for f in fields if f not in table.c]
     if unknown or not fields:
         raise ValueError(f"{table.name} has no columns {unknown}")
-    pairs = ", ".join(f"'{f}', {table.c[f].name}" for f in fields)
-    changes = (
-        "(SELECT json_group_object(key, json_array(NULL, value))"
-        f" FROM json_each(json_object({pairs})) WHERE value IS NOT NULL AND value != '')"
+    # Each non-blank field adds ',"field":[null,value]' (json_array quotes and escapes the
+    # value); the leading comma is cut and the braces added. Plain text concatenation: building
+    # an object with json_object and filtering it with json_each measured twice as slow.
+    parts = " || ".join(
+        f"""CASE WHEN {column} IS NULL OR {column} = '' THEN ''"""
+        f""" ELSE ',"{field}":' || json_array(NULL, {column}) END"""
+        for field, column in ((f, table.c[f].name) for f in fields)
     )
+    changes = f"'{{' || substr({parts}, 2) || '}}'"
     session.execute(
         text(
             "INSERT INTO audit_log (occurred_at, officer, entity, record_id, action, changes, context)"
