@@ -111,14 +111,28 @@ def _nfkc_multiline(text: str | None) -> str:
     # across one, so this is nfkc() of each line.
     if not text.isascii():  # U+3000 first, as in nfkc(): its NFKC is a plain space
         text = unicodedata.normalize("NFKC", text.replace("\u3000", " "))
+    if _SPACE_BUT_NEWLINE.search(text) is None:
+        return text.strip("\n")  # nothing to collapse (the usual 目的 text)
     return "\n".join([" ".join(line.split()) for line in text.split("\n")]).strip("\n")
+
+
+# Whitespace other than the line feed (the same set str.split() splits on).
+_SPACE_BUT_NEWLINE = re.compile(r"[^\S\n]")
 
 
 def _katakana(text: str | None) -> str:
     """Readings (フリガナ) are stored in full-width katakana whatever the user typed."""
     # NFKC first turns half-width ｶﾅ into full-width カナ, so only hiragana is left to convert.
     text = nfkc(text)
-    return str(jaconv.hira2kata(text)) if text else ""
+    # hira2kata is a per-character table; most readings arrive in katakana already
+    return text.translate(_HIRA2KATA) if _HIRAGANA.search(text) else text
+
+
+# jaconv.hira2kata as one table, probed over the hiragana block it covers (U+3040–U+309F).
+_HIRA2KATA: dict[int, str] = {
+    ord(c): str(jaconv.hira2kata(c)) for c in map(chr, range(0x3040, 0x30A0)) if jaconv.hira2kata(c) != c
+}
+_HIRAGANA = re.compile("[" + "".join(map(chr, sorted(_HIRA2KATA))) + "]")
 
 
 # Tags are typed as a comma list in either script: "子育て、食育, 防災".

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
+import jaconv
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -448,3 +449,25 @@ def test_every_field_is_carried_over() -> None:
     assert blank == []  # the input itself sets every field
     result = validate_organization(full)
     assert dataclasses.asdict(result) == dataclasses.asdict(full)
+
+
+@settings(max_examples=300)
+@given(
+    st.text(
+        alphabet=st.sampled_from([chr(c) for c in range(0x3000, 0x3100)] + list("ｶﾞ ｱ漢a\u3000"))
+        | st.characters()
+    )
+)
+def test_readings_are_jaconv_katakana_of_the_nfkc_text(text: str) -> None:
+    # _katakana uses one translate table probed from jaconv.hira2kata, only when hiragana occur
+    expected = jaconv.hira2kata(nfkc(text))
+    assert validate_organization(OrganizationInput(name="会", kana=text)).kana == expected
+
+
+def test_every_kana_block_character_reads_as_jaconv_says() -> None:
+    for code in range(0x3000, 0x3100):
+        char = chr(code)
+        kana = validate_organization(
+            OrganizationInput(name="会", representative_kana=f"ア{char}")
+        ).representative_kana
+        assert kana == jaconv.hira2kata(nfkc(f"ア{char}")), hex(code)
