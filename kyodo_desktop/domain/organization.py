@@ -26,7 +26,7 @@ from kyodo_desktop.domain.municipalities import (
     municipality_from_address,
     municipality_name,
 )
-from kyodo_desktop.domain.text import nfkc, search_fold
+from kyodo_desktop.domain.text import nfkc, search_fold_parts
 from kyodo_desktop.domain.validation import (
     ValidationError,
     ValidationErrors,
@@ -324,10 +324,4 @@ def search_blob(org: OrganizationInput) -> str:
         org.tags,
         muni,
     )
-    # One fold of the whole instead of eight: NUL is left alone by every step of the fold, is no
-    # whitespace, and composes with nothing, so each part folds exactly as it would alone.
-    if not any("\x00" in part for part in parts):
-        folded = search_fold("\x00".join(parts))
-        if folded.count("\x00") == len(parts) - 1:
-            return folded.replace("\x00", "\x1f")
-    return "\x1f".join(search_fold(part) for part in parts)
+    return "\x1f".join(search_fold_parts(parts))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 import jaconv
 
@@ -18,6 +19,7 @@ __all__ = [
     "fold_hyphens",
     "nfkc",
     "search_fold",
+    "search_fold_parts",
     "search_terms",
 ]
 
@@ -85,6 +87,25 @@ def fold_hyphens(s: str) -> str:
 
 def search_fold(s: str | None) -> str:
     """Fold text for searching: width, case, katakana→hiragana, dashes, ヶ→け; no whitespace."""
+    return _fold_kana_and_dashes(_fold_width_and_case(s))
+
+
+def search_fold_parts(parts: Sequence[str]) -> list[str]:
+    """``[search_fold(p) for p in parts]``, done faster for many short parts of one record.
+
+    The width/case steps run once over the parts joined by NUL, which every step leaves alone,
+    which is no whitespace and which composes with nothing, so each part comes out as it would
+    alone; the per-character table then runs only on the parts that need it.
+    """
+    if any("\x00" in part for part in parts):
+        return [search_fold(part) for part in parts]
+    folded = _fold_width_and_case("\x00".join(parts)).split("\x00")
+    if len(folded) != len(parts):  # defensive: no step removes a NUL
+        return [search_fold(part) for part in parts]
+    return [_fold_kana_and_dashes(part) for part in folded]
+
+
+def _fold_width_and_case(s: str | None) -> str:
     text = nfkc(s)
     if not text:
         return ""
@@ -93,13 +114,16 @@ def search_fold(s: str | None) -> str:
     # order (and NFKC again after casefold, which can decompose) keeps the fold idempotent.
     # ヶ is folded before that NFKC as well, so that a following combining dakuten composes (げ).
     if text.isascii():
-        # Casefold is lower() here, NFKC and the tables change nothing, and there is no ー.
+        # Casefold is lower() here, NFKC changes nothing.
         return "".join(text.lower().split())
     text = "".join(text.casefold().split())
     if _KE_CHARS.search(text):  # rare; translate costs far more than the search
         text = text.translate(_KE_TABLE)
-    text = unicodedata.normalize("NFKC", text)
-    if _FOLD_CHARS.search(text):
+    return unicodedata.normalize("NFKC", text)
+
+
+def _fold_kana_and_dashes(text: str) -> str:
+    if _FOLD_CHARS.search(text):  # str.translate looks up every character: only when needed
         text = text.translate(_FOLD_TABLE)
     return _CHOON_BETWEEN_DIGITS.sub("-", text) if "\u30fc" in text else text
 

@@ -17,6 +17,7 @@ from kyodo_desktop.domain.text import (
     fold_hyphens,
     nfkc,
     search_fold,
+    search_fold_parts,
     search_terms,
 )
 
@@ -146,6 +147,10 @@ class TestSearchFold:
     @given(st.text(alphabet=_KANA_AND_DASHES))
     def test_same_as_the_plain_definition_on_kana_digits_and_dashes(self, text: str) -> None:
         assert search_fold(text) == _plain_search_fold(text)
+
+    @given(st.lists(st.text(alphabet=_KANA_AND_DASHES) | st.text(), max_size=8))
+    def test_parts_fold_as_each_alone(self, parts: list[str]) -> None:
+        assert search_fold_parts(parts) == [search_fold(part) for part in parts]
 
     def test_every_bmp_character_folds_as_in_the_plain_definition(self) -> None:
         for code in range(0x10000):
