@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from pathlib import Path
@@ -11,7 +12,6 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from kyodo_desktop.domain.organization import OrganizationInput
 from kyodo_desktop.gui.organizations.edit_dialog import OrganizationDialog
 from kyodo_desktop.gui.organizations.tab import OrganizationsTab
 from kyodo_desktop.services.organizations import OrganizationService
@@ -215,7 +215,7 @@ def test_stale_edit_is_refused_and_the_input_kept(
     data = service.get(org_id).data
     service.update(
         org_id,
-        OrganizationInput(**{**data.__dict__, "notes": "別の職員の変更"}),
+        dataclasses.replace(data, notes="別の職員の変更"),
         expected_version=opened_version,
     )
 
