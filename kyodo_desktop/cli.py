@@ -462,6 +462,9 @@ def _cmd_import(args: argparse.Namespace, data_dir: Path) -> int:
             ws, plan, valid_only=args.valid_only, progress=_progress_printer("書き込み", sys.stderr)
         )
         _write_summary(args, plan, summary)
+    if not summary.backup_path:
+        print("取り込む変更はありませんでした（何も書き込んでいません）。")
+        return EXIT_OK
     print(
         f"取り込みました: 新規 {summary.created:,} 件、更新 {summary.updated:,} 件"
         f"（取り込みID {summary.import_id}、取り込み前のバックアップ: {summary.backup_path}）"

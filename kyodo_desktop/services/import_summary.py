@@ -159,7 +159,7 @@ def _overview_rows(plan: ImportPlan, summary: ImportSummary | None) -> list[tupl
             ("更新した団体", summary.updated),
             ("取り込まなかった行", summary.skipped),
             ("エラーで取り込まなかった行", summary.errors),
-            ("取り込み前のバックアップ", summary.backup_path),
+            ("取り込み前のバックアップ", summary.backup_path or "なし（書き込む変更がありませんでした）"),
         ]
     return rows
 

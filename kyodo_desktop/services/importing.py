@@ -116,6 +116,7 @@ class ImportSummary:
     updated: int
     skipped: int
     errors: int
+    #: "" when there was nothing to write (then no backup was taken either)
     backup_path: str
 
 
@@ -292,6 +293,15 @@ def apply_import(
         if progress is not None and done % 500 == 0 and progress(done, total) is False:
             raise ImportCancelled  # the transaction rolls back: nothing was written
 
+    if total == 0:  # nothing new, nothing changed: no backup, no transaction, no audit rows
+        return ImportSummary(
+            import_id=import_id,
+            created=0,
+            updated=0,
+            skipped=len(plan.rows) - plan.count(Action.ERROR),
+            errors=plan.count(Action.ERROR),
+            backup_path="",
+        )
     taken = backup.create_backup(ws.db_path, ws.backups_dir, "pre-import")
     officer, now, today = ws.officer.name, utc_now(), date.today()
     audit = _AuditRows(officer, now, context)

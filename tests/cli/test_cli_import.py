@@ -85,9 +85,11 @@ def test_errors_write_nothing_unless_valid_only_and_reimport_adds_nothing(
     assert "特定非営利活動法人みどりの森" in listed and "特定非営利活動法人うみの会" in listed
     assert "東京の会" not in listed
 
+    backups = sorted((data_dir / "backups").glob("*-pre-import.db"))
     code, out, _ = _run(data_dir, capsys, "import", str(portal_file), "--valid-only")
-    assert code == 0 and "新規 0 件、更新 0 件" in out
+    assert code == 0 and "取り込む変更はありませんでした（何も書き込んでいません）" in out
     assert _run(data_dir, capsys, "orgs", "search", "")[1].count("\n") == 3
+    assert sorted((data_dir / "backups").glob("*-pre-import.db")) == backups
 
 
 def test_a_file_that_is_not_an_import_source_is_one_clear_line(

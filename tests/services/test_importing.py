@@ -108,7 +108,10 @@ def test_apply_writes_with_audit_naming_the_import_and_reimport_adds_nothing(
     before = _digest(ws)
     again = plan_import(ws, rows, source_name="名簿.xlsx")
     assert {p.action for p in again.rows} == {Action.UNCHANGED}
-    assert (apply_import(ws, again).created, apply_import(ws, again).updated) == (0, 0)
+    backups = sorted(ws.backups_dir.glob("*.db"))
+    nothing = apply_import(ws, again)
+    assert (nothing.created, nothing.updated, nothing.skipped, nothing.backup_path) == (0, 0, 2, "")
+    assert sorted(ws.backups_dir.glob("*.db")) == backups  # no backup taken for nothing
     with ws.engine.connect() as c:
         assert c.execute(text("SELECT count(*) FROM organizations")).scalar() == 2
     assert _digest(ws) == before

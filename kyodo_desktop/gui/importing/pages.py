@@ -743,7 +743,9 @@ class ResultPage(QWizardPage):
                         skipped=f"{summary.skipped:,}", errors=f"{summary.errors:,}"
                     ),
                     "",
-                    self.tr("取り込み前のバックアップ: {path}").format(path=summary.backup_path),
+                    self.tr("取り込み前のバックアップ: {path}").format(path=summary.backup_path)
+                    if summary.backup_path
+                    else self.tr("書き込む変更はありませんでした（バックアップも作っていません）。"),
                     self.tr("取り込みID: {id}（変更はすべて操作履歴に記録しました）").format(
                         id=summary.import_id
                     ),
