@@ -353,6 +353,20 @@ def _member_count(text: str) -> int:
     return int(match[1])
 
 
+# Excel shows 0431234567 typed into a number cell as 431234567, and lists saved as CSV keep it so.
+# Every Japanese phone number starts with 0 and has 10 or 11 digits, every postal code has 7, so
+# digits alone and that much too short lost their leading zeros; they are put back.
+def _restore_lost_zero(target: str, text: str) -> str:
+    """Put back the leading zeros a spreadsheet dropped from a phone number or postal code."""
+    if not (text.isascii() and text.isdigit()) or text.startswith("0"):
+        return text
+    if target in ("phone", "fax") and len(text) in (9, 10):
+        return "0" + text
+    if target == "postal_code" and len(text) in (5, 6):
+        return text.zfill(7)
+    return text
+
+
 def row_to_input(
     mapping: Mapping[int, str],
     cells: Sequence[str],
@@ -395,7 +409,7 @@ def row_to_input(
     record_id = ""
     for target, text in values.items():
         if target in _TEXT_TARGETS:
-            setattr(data, target, text)
+            setattr(data, target, _restore_lost_zero(target, text))
         elif target in _DATE_TARGETS:
             try:
                 day: date | None = parse_date(text, target)

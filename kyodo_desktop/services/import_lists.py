@@ -567,6 +567,32 @@ def _describe_control(text: str) -> str:
     return "、".join(found[:5]) + ("ほか" if len(found) > 5 else "")
 
 
+#: How many non-blank rows at the top are looked at to find the header row.
+HEADER_LOOKAHEAD = 10
+
+
+def _header_index(candidates: Sequence[list[str]]) -> int:
+    """Which of the first non-blank rows is the header row.
+
+    Lists often start with a title (団体一覧（令和6年4月1日現在）) or a note above the headers. The
+    header is the first row with two or more recognised headings (団体名, 電話番号 …); failing
+    that, the first with one; failing that, the first row with two or more filled cells (a title
+    fills one); failing that, the first.
+    """
+    recognised = [
+        sum(1 for target in propose_mapping([_clean_header(c) for c in cells]).values() if target != IGNORE)
+        for cells in candidates
+    ]
+    for enough in (2, 1):
+        for index, count in enumerate(recognised):
+            if count >= enough:
+                return index
+    for index, cells in enumerate(candidates):
+        if sum(1 for cell in cells if cell.strip()) >= 2:
+            return index
+    return 0
+
+
 def _collect(
     path: Path,
     records: Iterator[tuple[int, list[str]]],
@@ -582,33 +608,15 @@ def _collect(
     header_row = 0
     rows: list[tuple[int, list[str]]] = []
     problems: list[RowProblem] = []
+    top: list[tuple[int, list[str]]] = []  # the first non-blank rows, until the header is chosen
     cells_seen = 0
     width = 0
     next_report = PROGRESS_EVERY
     _report(progress, 0, total)
     number = 0
-    for number, raw in records:
-        if number >= next_report:
-            _report(progress, number, max(total, number))
-            next_report = number + PROGRESS_EVERY
-        if len(raw) > MAX_COLUMNS:
-            raise ImportFileError(
-                f"{path.name} の {number} 行目は列が多すぎます（{len(raw):,} 列。{MAX_COLUMNS:,} 列まで）。"
-            )
-        cells_seen += len(raw)
-        if cells_seen > MAX_CELLS:
-            raise ImportFileError(
-                f"{path.name} はセルが多すぎるため読み込みません（{MAX_CELLS:,} セルまで）。"
-            )
-        cells = [cell.replace("\r\n", "\n").replace("\r", "\n") if "\r" in cell else cell for cell in raw]
-        while cells and not cells[-1].strip():
-            cells.pop()
-        if not cells:
-            continue
-        if headers is None:
-            headers = [_clean_header(cell) for cell in cells]
-            header_row = number
-            continue
+
+    def add(number: int, cells: list[str], headers: list[str]) -> None:
+        nonlocal width
         for index, cell in enumerate(cells):
             if len(cell) > MAX_CELL_CHARS:
                 problems.append(
@@ -631,6 +639,43 @@ def _collect(
                 )
         width = max(width, len(cells))
         rows.append((number, cells))
+
+    def choose_header() -> list[str]:
+        nonlocal header_row
+        chosen = _header_index([cells for _, cells in top])
+        header_row, header_cells = top[chosen]
+        found = [_clean_header(cell) for cell in header_cells]
+        for later_number, later_cells in top[chosen + 1 :]:
+            add(later_number, later_cells, found)
+        top.clear()
+        return found
+
+    for number, raw in records:
+        if number >= next_report:
+            _report(progress, number, max(total, number))
+            next_report = number + PROGRESS_EVERY
+        if len(raw) > MAX_COLUMNS:
+            raise ImportFileError(
+                f"{path.name} の {number} 行目は列が多すぎます（{len(raw):,} 列。{MAX_COLUMNS:,} 列まで）。"
+            )
+        cells_seen += len(raw)
+        if cells_seen > MAX_CELLS:
+            raise ImportFileError(
+                f"{path.name} はセルが多すぎるため読み込みません（{MAX_CELLS:,} セルまで）。"
+            )
+        cells = [cell.replace("\r\n", "\n").replace("\r", "\n") if "\r" in cell else cell for cell in raw]
+        while cells and not cells[-1].strip():
+            cells.pop()
+        if not cells:
+            continue
+        if headers is None:
+            top.append((number, cells))
+            if len(top) >= HEADER_LOOKAHEAD:
+                headers = choose_header()
+            continue
+        add(number, cells, headers)
+    if headers is None and top:
+        headers = choose_header()
     if headers is None:
         raise ImportFileError(f"{path.name} にデータがありません（見出しの行が見つかりません）。")
     headers.extend("" for _ in range(width - len(headers)))

@@ -239,6 +239,58 @@ class TestRoundTrip:
 
 
 class TestXlsxValues:
+    def test_a_title_and_notes_above_the_headers_are_skipped(self, tmp_path: Path) -> None:
+        path = _write_xlsx(
+            tmp_path / "titled.xlsx",
+            [
+                ["市民活動団体一覧（令和6年4月1日現在）"],
+                ["作成: 市民協働課", None, None, "※ 非公開"],
+                [],
+                ["団体名", "電話番号", "所在地"],
+                ["あおぞらの会", "043-223-1111", "千葉市中央区"],
+            ],
+        )
+        table, mapping, rows = read_list(path)
+        assert (table.header_row, table.headers) == (4, ["団体名", "電話番号", "所在地"])
+        assert [number for number, _ in table.rows] == [5]
+        assert mapping == {0: "name", 1: "phone", 2: "address"}
+        assert [(row.row_number, row.ok) for row in rows] == [(5, True)]
+
+    def test_a_title_above_unrecognised_headers_is_skipped(self, tmp_path: Path) -> None:
+        path = _write_xlsx(
+            tmp_path / "titled.xlsx",
+            [["サークル名簿"], ["サークル", "連絡先メモ"], ["そよかぜ", "毎週火曜"]],
+        )
+        table = read_table(path)
+        assert (table.header_row, table.headers) == (2, ["サークル", "連絡先メモ"])
+        assert table.rows == [(3, ["そよかぜ", "毎週火曜"])]
+
+    def test_phone_numbers_and_postal_codes_stored_as_numbers_get_their_zeros_back(
+        self, tmp_path: Path
+    ) -> None:
+        # Excel turns 0431234567 typed into a number cell into 431234567, 0010010 into 10010.
+        path = _write_xlsx(
+            tmp_path / "numbers.xlsx",
+            [
+                ["団体名", "電話番号", "FAX", "郵便番号"],
+                ["固定の会", 431234567, 431234568, 2608667],
+                ["携帯の会", 9012345678, None, 10010],
+                ["短すぎる会", 12345, None, None],
+            ],
+        )
+        _, _, rows = read_list(path)
+        fixed, mobile, short = rows
+        assert fixed.ok and fixed.data is not None
+        assert (fixed.data.phone, fixed.data.fax, fixed.data.postal_code) == (
+            "043-123-4567",
+            "043-123-4568",
+            "260-8667",
+        )
+        assert mobile.ok and mobile.data is not None
+        assert (mobile.data.phone, mobile.data.postal_code) == ("090-1234-5678", "001-0010")
+        assert not short.ok  # not a phone number with or without a 0: still reported
+        assert [p.column for p in short.problems] == ["電話番号"]
+
     def test_header_row_is_the_first_non_empty_row_and_blank_rows_are_skipped(self, tmp_path: Path) -> None:
         path = _write_xlsx(
             tmp_path / "list.xlsx",
