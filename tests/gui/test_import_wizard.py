@@ -460,3 +460,26 @@ def test_review_models_pass_the_model_tester(qtmodeltester: ModelTester) -> None
     problems.set_problems(plan.problems)
     qtmodeltester.check(problems)
     assert problems.rowCount() == 1 and problems.index(0, 2).data() == "電話番号の形式が正しくありません"
+
+
+def test_the_same_file_again_writes_nothing_and_says_so(
+    tab: OrganizationsTab, qtbot: QtBot, reader: OrganizationService, tmp_path: Path
+) -> None:
+    path = _portal_csv(tmp_path / "000_AdministrativeInputData.csv")
+    for attempt in (1, 2):
+        wizard = _open_wizard(tab, qtbot)
+        _choose_file(wizard, qtbot, path, "NPO法人ポータルサイト")
+        _next_to(wizard, qtbot, PAGE_REVIEW)
+        if attempt == 2:
+            assert "変更なし 2 件" in _counts(wizard) and "新規 0 件" in _counts(wizard)
+            db_path = reader.ws.db_path
+            before, backups = _digest(db_path), sorted(reader.ws.backups_dir.glob("*.db"))
+        _tick(qtbot, _child(wizard, QCheckBox, "validOnlyCheck"))
+        _finish(wizard, qtbot)
+        assert wizard.currentId() == PAGE_RESULT
+        result = _child(wizard, QLabel, "importResult").text()
+        _click(qtbot, wizard, QWizard.WizardButton.FinishButton)  # 閉じる
+        qtbot.waitUntil(lambda: tab.findChild(ImportWizard, "importWizard") is None, timeout=3_000)
+    assert "書き込む変更はありませんでした" in result and "新規 0 件、更新 0 件" in result
+    assert _digest(db_path) == before
+    assert sorted(reader.ws.backups_dir.glob("*.db")) == backups
