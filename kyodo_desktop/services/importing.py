@@ -353,7 +353,7 @@ def apply_import(
 
 
 _ORG_TABLE = table_of(Organization)
-# Every column an import writes for a new record; the rest (deleted_at …) take their defaults.
+# Every column of a new record: org_column_values(), its id and the ``fixed`` values.
 _NEW_ORG = RowShape(
     _ORG_TABLE,
     [
@@ -374,16 +374,6 @@ _NEW_ORG = RowShape(
 _AUDIT = RowShape(
     table_of(AuditEntry), ["occurred_at", "officer", "entity", "record_id", "action", "changes", "context"]
 )
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, date):
-        return value.isoformat()
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
-
-
-# json.dumps(…, ensure_ascii=False) without building an encoder per call; dates as ISO text
-_JSON = json.JSONEncoder(ensure_ascii=False, default=_json_default)
 # What a create audit row records: every field the officer sees, blank ones left out.
 _CREATE_AUDITED = (*(f for f in FIELDS if f != "fields"), "activity_fields")
 
@@ -402,7 +392,7 @@ class _AuditRows:
                 "entity": "organization",
                 "record_id": org_id,
                 "action": action,
-                "changes": _JSON.encode(changes),
+                "changes": json.dumps(changes, ensure_ascii=False),
                 "context": self.context,
             }
         )
