@@ -1,7 +1,7 @@
 """Benchmark: ``kyodo import`` of a national-size NPO portal CSV against pandas ``read_csv`` + ``to_sql``.
 
     pip install pandas          # only for this benchmark; not a dependency of the app
-    python3 benchmarks/bench_import.py [--rows 60000] [--runs 3]
+    python3 benchmarks/bench_import.py [--rows 60000] [--runs 5]
 
 Creates once (cached under the temp folder, ``$TMP/kyodo-bench-npo-<rows>-s<seed>.csv``) a
 synthetic 内閣府NPO法人ポータル 行政入力情報 CSV in the current 60-column layout, cp932, with
@@ -366,7 +366,9 @@ def run_child(cmd: list[str], log: Path, env: dict[str, str]) -> tuple[float, fl
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=60_000, help="records in the CSV (60000)")
-    parser.add_argument("--runs", type=int, default=3, help="runs of each variant (3)")
+    parser.add_argument(
+        "--runs", type=int, default=5, help="runs of each variant (5; the machines are noisy)"
+    )
     parser.add_argument("--seed", type=int, default=1, help="seed of the synthetic file (1)")
     args = parser.parse_args()
 
