@@ -138,11 +138,11 @@ def _comparable(field: str, value: Any) -> Any:
     return value
 
 
-def _provided(row: ImportRow) -> set[str]:
+def _provided(row: ImportRow) -> frozenset[str] | set[str]:
     data = row.data
     assert data is not None
     if row.provided_fields:
-        return set(row.provided_fields)
+        return row.provided_fields
     return {f for f in FIELDS if getattr(data, f) not in ("", None, [])}
 
 
@@ -151,8 +151,9 @@ def _changes(stored: OrganizationInput, row: ImportRow) -> dict[str, tuple[Any, 
     data = row.data
     assert data is not None
     out: dict[str, tuple[Any, Any]] = {}
+    provided = _provided(row)
     for field in FIELDS:
-        if field not in _provided(row):
+        if field not in provided:
             continue
         new = getattr(data, field)
         if new in ("", None, []):
@@ -167,18 +168,19 @@ class _Registry:
     """The live records, indexed for matching (one column select, no ORM objects)."""
 
     def __init__(self, ws: Workspace) -> None:
-        cols = [getattr(Organization, f) for f in FIELDS if f != "fields"]
-        stmt = select(Organization.id, Organization.activity_fields, Organization.dup_key, *cols).where(
-            Organization.deleted_at.is_(None)
-        )
         plain = [f for f in FIELDS if f != "fields"]
+        table = table_of(Organization)
+        # a Core select on a plain connection: no ORM row processing for the whole registry
+        stmt = select(
+            table.c.id, table.c.activity_fields, table.c.dup_key, *(table.c[f] for f in plain)
+        ).where(table.c.deleted_at.is_(None))
         self.records: dict[str, OrganizationInput] = {}
         self.by_number: dict[str, str] = {}
         self.by_key: dict[tuple[str, str], str] = {}
         self.by_phone: dict[str, str] = {}
         self.by_email: dict[str, str] = {}
-        with ws.session_factory() as s:
-            for r in s.execute(stmt):
+        with ws.engine.connect() as connection:
+            for r in connection.execute(stmt):
                 values = dict(zip(plain, r[3:], strict=True))
                 data = OrganizationInput(**values, fields=fields_from_text(r[1]))
                 self.add(r[0], data, r[2])
