@@ -151,14 +151,11 @@ class _Lines:
                 # while the record that holds it is read, and reported with its row number.
                 valid = bytes(exc.object[: exc.start])
                 if valid:
-                    text = valid.decode(self._encoding)
-                    self.controls_seen = self.controls_seen or has_control_characters(text)
-                    yield text
+                    yield valid.decode(self._encoding)
                 raise
             if "\x00" in text:
                 raise ImportFileError("CSV ではないファイルです（NUL 文字を含むバイナリファイルです）。")
             if text:
-                self.controls_seen = self.controls_seen or has_control_characters(text)
                 yield text
             if not chunk:
                 return
@@ -167,6 +164,7 @@ class _Lines:
         pending: list[str] = []  # the start of a line that continues in the next chunk
         pending_len = 0
         for text in self._texts():
+            self.controls_seen = self.controls_seen or has_control_characters(text)
             # Splitting a whole chunk at once is done in C; every part but the last ends a
             # line, and is at most a chunk long, so only ``pending`` can grow past the limit.
             parts = text.split("\n")
