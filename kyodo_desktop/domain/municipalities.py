@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from kyodo_desktop.domain.text import fold_hyphens, nfkc
+from kyodo_desktop.domain.text import CharMap, fold_hyphens, nfkc
 
 __all__ = [
     "CHIBA_CITY_WARDS",
@@ -93,14 +93,12 @@ DISTRICTS: dict[str, tuple[str, ...]] = {
 }
 
 # ヶ (and its look-alikes ヵ, ｹ after NFKC) is written interchangeably with ケ in 鎌ケ谷 and 袖ケ浦.
-_KE_VARIANTS = str.maketrans(dict.fromkeys("ヶヵ", "ケ"))
-_KE_VARIANT_CHARS = re.compile("[ヶヵ]")
+_KE_VARIANTS = CharMap.replacing("ヶヵ", "ケ")
 
 
 def _key(text: str) -> str:
     """Comparison key: NFKC, no whitespace (千葉市 中央区), one spelling of ケ."""
-    key = "".join(nfkc(text).split())
-    return key.translate(_KE_VARIANTS) if _KE_VARIANT_CHARS.search(key) else key
+    return _KE_VARIANTS("".join(nfkc(text).split()))
 
 
 def _strip_prefixes(key: str) -> str:

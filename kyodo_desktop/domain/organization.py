@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import unicodedata
 from collections.abc import Callable
 from datetime import date
 
@@ -26,7 +25,7 @@ from kyodo_desktop.domain.municipalities import (
     municipality_from_address,
     municipality_name,
 )
-from kyodo_desktop.domain.text import nfkc, search_fold_parts
+from kyodo_desktop.domain.text import CharMap, nfkc, normalize_nfkc, search_fold_parts
 from kyodo_desktop.domain.validation import (
     ValidationError,
     ValidationErrors,
@@ -109,8 +108,7 @@ def _nfkc_multiline(text: str | None) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # One NFKC for all lines: it neither makes nor removes a line feed, and nothing composes
     # across one, so this is nfkc() of each line.
-    if not text.isascii():  # U+3000 first, as in nfkc(): its NFKC is a plain space
-        text = unicodedata.normalize("NFKC", text.replace("\u3000", " "))
+    text = normalize_nfkc(text)
     if _SPACE_BUT_NEWLINE.search(text) is None:
         return text.strip("\n")  # nothing to collapse (the usual 目的 text)
     return "\n".join([" ".join(line.split()) for line in text.split("\n")]).strip("\n")
@@ -124,15 +122,12 @@ def _katakana(text: str | None) -> str:
     """Readings (フリガナ) are stored in full-width katakana whatever the user typed."""
     # NFKC first turns half-width ｶﾅ into full-width カナ, so only hiragana is left to convert.
     text = nfkc(text)
-    # hira2kata is a per-character table; most readings arrive in katakana already
-    return text.translate(_HIRA2KATA) if _HIRAGANA.search(text) else text
+    return _HIRA2KATA(text)
 
 
-# jaconv.hira2kata as one table, probed over the hiragana block it covers (U+3040–U+309F).
-_HIRA2KATA: dict[int, str] = {
-    ord(c): str(jaconv.hira2kata(c)) for c in map(chr, range(0x3040, 0x30A0)) if jaconv.hira2kata(c) != c
-}
-_HIRAGANA = re.compile("[" + "".join(map(chr, sorted(_HIRA2KATA))) + "]")
+# jaconv.hira2kata, a per-character table over the hiragana block (most readings arrive in
+# katakana already, and then nothing is translated)
+_HIRA2KATA = CharMap.probed(lambda c: str(jaconv.hira2kata(c)), 0x3040, 0x309F)
 
 
 # Tags are typed as a comma list in either script: "子育て、食育, 防災".

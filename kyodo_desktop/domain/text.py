@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import jaconv
 
 __all__ = [
     "HYPHEN_VARIANTS",
     "LEGAL_FORM_WORDS",
+    "CharMap",
     "duplicate_key",
     "fold_hyphens",
     "nfkc",
+    "normalize_nfkc",
     "search_fold",
     "search_fold_parts",
     "search_terms",
@@ -41,48 +43,77 @@ HYPHEN_VARIANTS: str = (
     "\uff70"  # HALFWIDTH PROLONGED SOUND MARK (ｰ)
 )
 
-_HYPHEN_TABLE = str.maketrans(dict.fromkeys(HYPHEN_VARIANTS, "-"))
-_HYPHEN_CHARS = re.compile(f"[{re.escape(HYPHEN_VARIANTS)}]")
+
+class CharMap:
+    """``str.translate`` with a per-character table, skipped when none of its characters occur.
+
+    translate looks up every character of the text (about 90 ns each, hit or miss); a regex
+    search for the table's characters is many times cheaper, and most text has none of them.
+    """
+
+    def __init__(self, table: Mapping[int, str | int | None]) -> None:
+        self._table = dict(table)
+        self._chars = re.compile("[" + re.escape("".join(map(chr, sorted(self._table)))) + "]")
+
+    @classmethod
+    def replacing(cls, chars: str, by: str) -> CharMap:
+        """Every one of ``chars`` replaced by ``by`` ("" deletes them)."""
+        return cls({ord(c): by for c in chars})
+
+    @classmethod
+    def probed(cls, convert: Callable[[str], str], first: int, last: int) -> CharMap:
+        """The table of a per-character conversion (jaconv's), probed over U+first–U+last."""
+        return cls({ord(c): convert(c) for c in map(chr, range(first, last + 1)) if convert(c) != c})
+
+    def __call__(self, text: str) -> str:
+        return text.translate(self._table) if self._chars.search(text) else text
+
+    def __or__(self, other: CharMap) -> CharMap:
+        """Both tables at once (their keys must not overlap, so the order does not matter)."""
+        if self._table.keys() & other._table.keys():
+            raise ValueError("overlapping character maps")
+        return CharMap({**self._table, **other._table})
+
+
+_fold_hyphens = CharMap.replacing(HYPHEN_VARIANTS, "-")
 
 # In names ー is a real letter (センター), so search folding keeps it and folds only the dashes.
-_DASH_TABLE = str.maketrans(dict.fromkeys(HYPHEN_VARIANTS.replace("\u30fc", "").replace("\uff70", ""), "-"))
+_DASHES = CharMap.replacing(HYPHEN_VARIANTS.replace("\u30fc", "").replace("\uff70", ""), "-")
 
 # ー between two digits is never a long vowel: it is an IME-typed hyphen in an address (1ー2ー3).
 _CHOON_BETWEEN_DIGITS = re.compile(r"(?<=[0-9])\u30fc(?=[0-9])")
 
 # jaconv.kata2hira would turn ヶ/ヵ into the rare small hiragana ゖ/ゕ; people read and type them
 # as ケ (鎌ケ谷/鎌ヶ谷), so all four fold to け.
-_KE_TABLE = str.maketrans(dict.fromkeys("ヶヵゖゕ", "け"))
-_KE_CHARS = re.compile("[ヶヵゖゕ]")
+_KE = CharMap.replacing("ヶヵゖゕ", "け")
 
-# jaconv.kata2hira followed by the dash fold, as one translate table. kata2hira is itself a
-# per-character table over the katakana block (U+30A0–U+30FF), so probing that block once gives
-# exactly its mapping; the two key sets do not overlap, so the order of the two steps is kept.
-_FOLD_TABLE: dict[int, str] = {
-    **{ord(c): str(jaconv.kata2hira(c)) for c in map(chr, range(0x30A0, 0x3100)) if jaconv.kata2hira(c) != c},
-    **_DASH_TABLE,
-}
+# jaconv.kata2hira (a per-character table over the katakana block) and the dash fold, as one map.
+_KANA_AND_DASHES = CharMap.probed(lambda c: str(jaconv.kata2hira(c)), 0x30A0, 0x30FF) | _DASHES
 
-_FOLD_CHARS = re.compile("[" + re.escape("".join(map(chr, sorted(_FOLD_TABLE)))) + "]")
+
+def normalize_nfkc(s: str) -> str:
+    """``unicodedata.normalize("NFKC", s)``, without its slow full pass where it is not needed.
+
+    ASCII is left as it is. The ideographic space (U+3000, in most Japanese names and addresses)
+    is the one character that would otherwise make NFKC re-compose text that is already fine;
+    its compatibility mapping is a plain space, so replacing it first gives the same result.
+    """
+    if s.isascii():
+        return s
+    return unicodedata.normalize("NFKC", s.replace("\u3000", " "))
 
 
 def nfkc(s: str | None) -> str:
     """NFKC-normalise, strip, and collapse whitespace runs (incl. U+3000) to one ASCII space."""
     if not s:
         return ""
-    if s.isascii():  # NFKC leaves ASCII as it is
-        return " ".join(s.split())
-    # The ideographic space (U+3000, in most Japanese names and addresses) is the one character
-    # that would otherwise make NFKC do its slow full pass over text that is already fine; its
-    # compatibility mapping is a plain space, so replacing it first gives the same result.
     # str.split() without arguments splits on every Unicode whitespace.
-    return " ".join(unicodedata.normalize("NFKC", s.replace("\u3000", " ")).split())
+    return " ".join(normalize_nfkc(s).split())
 
 
 def fold_hyphens(s: str) -> str:
     """Replace every hyphen-like character (incl. ー) with ASCII "-"; for numbers, not names."""
-    # str.translate looks up every character; most text has no dash at all
-    return s.translate(_HYPHEN_TABLE) if _HYPHEN_CHARS.search(s) else s
+    return _fold_hyphens(s)
 
 
 def search_fold(s: str | None) -> str:
@@ -116,15 +147,11 @@ def _fold_width_and_case(s: str | None) -> str:
     if text.isascii():
         # Casefold is lower() here, NFKC changes nothing.
         return "".join(text.lower().split())
-    text = "".join(text.casefold().split())
-    if _KE_CHARS.search(text):  # rare; translate costs far more than the search
-        text = text.translate(_KE_TABLE)
-    return unicodedata.normalize("NFKC", text)
+    return unicodedata.normalize("NFKC", _KE("".join(text.casefold().split())))
 
 
 def _fold_kana_and_dashes(text: str) -> str:
-    if _FOLD_CHARS.search(text):  # str.translate looks up every character: only when needed
-        text = text.translate(_FOLD_TABLE)
+    text = _KANA_AND_DASHES(text)
     return _CHOON_BETWEEN_DIGITS.sub("-", text) if "\u30fc" in text else text
 
 
@@ -178,7 +205,7 @@ _FOLDED_LEGAL_WORDS: tuple[str, ...] = tuple(
 )
 
 # Punctuation that differs between registrations of the same group (みどり・の会 / みどりの会).
-_KEY_PUNCTUATION = str.maketrans(dict.fromkeys("・･", ""))
+_KEY_PUNCTUATION = CharMap.replacing("・･", "")
 
 
 # Whether a folded name holds any of the words at all (most do not): one search instead of
@@ -188,9 +215,7 @@ _ANY_LEGAL_WORD = re.compile("|".join(map(re.escape, _FOLDED_LEGAL_WORDS)))
 
 def duplicate_key(name: str | None) -> str:
     """Key for spotting the same group under different spellings: folded name without 法人格 words."""
-    folded = search_fold(name)
-    if "・" in folded or "･" in folded:
-        folded = folded.translate(_KEY_PUNCTUATION)
+    folded = _KEY_PUNCTUATION(search_fold(name))
     key = folded
     if _ANY_LEGAL_WORD.search(key) is None:
         return key

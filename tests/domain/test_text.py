@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from kyodo_desktop.domain.text import (
     HYPHEN_VARIANTS,
     LEGAL_FORM_WORDS,
+    CharMap,
     duplicate_key,
     fold_hyphens,
     nfkc,
@@ -260,3 +261,20 @@ _NAME_PARTS = st.sampled_from(
 @given(st.lists(_NAME_PARTS, max_size=6).map("".join) | st.text())
 def test_duplicate_key_same_as_the_plain_definition(name: str) -> None:
     assert duplicate_key(name) == _plain_duplicate_key(name)
+
+
+class TestCharMap:
+    """CharMap: str.translate, skipped when none of the table's characters occur."""
+
+    def test_replaces_deletes_and_leaves_other_text_alone(self) -> None:
+        assert CharMap.replacing("ヶヵ", "ケ")("鎌ヶ谷・袖ヵ浦") == "鎌ケ谷・袖ケ浦"
+        assert CharMap.replacing("・･", "")("みどり・の会") == "みどりの会"
+        text = "関係のない文字列"
+        assert CharMap.replacing("-", "+")(text) is text
+
+    def test_probed_table_and_union(self) -> None:
+        upper = CharMap.probed(str.upper, ord("a"), ord("c"))
+        assert upper("abcd") == "ABCd"
+        assert (upper | CharMap.replacing("d", "D"))("abcd") == "ABCD"
+        with pytest.raises(ValueError, match="overlapping"):
+            _ = upper | CharMap.replacing("a", "x")
