@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from kyodo_desktop.domain.column_mapping import IGNORE, mapping_problems, propose_mapping, row_to_input
+from kyodo_desktop.domain.column_mapping import IGNORE, ORGANIZATIONS, propose_mapping
+from kyodo_desktop.domain.import_kind import ImportKind
 from kyodo_desktop.domain.importing import (
     ImportFileError,
     ImportRow,
@@ -47,15 +48,21 @@ def list_sheets(path: Path) -> list[str]:
 
 
 def convert_table(
-    table: SourceTable, mapping: Mapping[int, str], *, progress: Progress | None = None
+    table: SourceTable,
+    mapping: Mapping[int, str],
+    *,
+    progress: Progress | None = None,
+    kind: ImportKind = ORGANIZATIONS,
 ) -> list[ImportRow]:
-    """Every non-blank row of ``table`` through ``mapping``, with the problems found while reading.
+    """Every non-blank row of ``table`` through ``mapping`` and ``kind``'s row converter, with
+    the problems found while reading.
 
     Raises :class:`ImportFileError` when the mapping cannot be used (no 団体名 column, a target
     chosen twice). ``progress(done, total)`` counts rows checked.
     """
     full = {index: mapping.get(index, IGNORE) for index in range(len(table.headers))}
-    problems = mapping_problems(full, table.headers)
+    problems = kind.mapping_problems(full, table.headers)
+    row_to_input = kind.convert_row
     if problems:
         raise ImportFileError("列の割り当てを確かめてください。" + " ".join(problems))
     by_row: dict[int, list[RowProblem]] = {}
