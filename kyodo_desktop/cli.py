@@ -378,50 +378,49 @@ def _cmd_officer(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _detect_format(path: Path) -> str:
-    """npo-portal / xlsx / csv, from the suffix and, for CSV, the header row."""
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return "xlsx"
-    from kyodo_desktop.services.import_npo_portal import looks_like_npo_portal
+    """npo-portal / xlsx / csv, from the suffix and, for CSV, the header row (unknown: refused)."""
+    from kyodo_desktop.services.import_pipeline import detect_format
 
-    return "npo-portal" if looks_like_npo_portal(path) else "csv"
+    return str(detect_format(path))
 
 
-def _read_import_rows(args: argparse.Namespace, data_dir: Path) -> tuple[list[Any], list[str]]:
-    """The rows of the file and lines describing what was read."""
-    fmt = args.format or _detect_format(args.file)
+def _read_import_rows(args: argparse.Namespace, ws: Any) -> tuple[Any, list[str]]:
+    """The plan of the file (read once, through the import pipeline) and lines describing what was read."""
+    from kyodo_desktop.domain.importing import SourceFormat
+    from kyodo_desktop.services.import_pipeline import prepare_import
+    from kyodo_desktop.services.settings import home_prefecture
+
     progress = _progress_printer("読み込み", sys.stderr)
-    if fmt == "npo-portal":
-        from kyodo_desktop.services.import_npo_portal import read_npo_portal
-        from kyodo_desktop.services.settings import home_prefecture
-
-        prefecture = home_prefecture(data_dir) if args.prefecture is None else args.prefecture
-        read = read_npo_portal(
-            args.file,
-            prefecture=prefecture or None,
-            skip_dissolved=args.skip_dissolved,
-            progress=progress,
-        )
-        notes = [
+    fmt = args.format
+    prefecture = None
+    if fmt in (None, "npo-portal"):
+        prefecture = home_prefecture(ws.data_dir) if args.prefecture is None else args.prefecture
+    prepared = prepare_import(
+        ws,
+        args.file,
+        format=SourceFormat(fmt) if fmt else None,
+        sheet=args.sheet,
+        template_name=args.mapping,
+        prefecture=prefecture or None,
+        skip_dissolved=args.skip_dissolved,
+        progress=progress,
+    )
+    source = prepared.source
+    if source.portal is not None:
+        read = source.portal
+        return prepared.plan, [
             f"NPOポータルCSV（{read.layout_name}、{read.encoding}）: {read.total_records:,} 件中、"
             f"他の都道府県 {read.other_prefecture:,} 件・解散で除外 {read.dissolved_skipped:,} 件を除く {len(read.rows):,} 件"
         ]
-        return list(read.rows), notes
-    from kyodo_desktop.services import import_lists
-
-    mapping = None
-    if args.mapping:
-        table = import_lists.read_table(args.file, sheet=args.sheet)
-        mapping = import_lists.apply_template(
-            table.headers, import_lists.load_mapping_template(data_dir, args.mapping)
-        )
-    table, used, rows = import_lists.read_list(
-        args.file, mapping=mapping, sheet=args.sheet, progress=progress
-    )
+    table = source.table
+    assert table is not None
+    used = prepared.mapping
     columns = "、".join(
         f"{table.headers[i]}→{target}" for i, target in sorted(used.items()) if target != "ignore"
     )
-    return list(rows), [
-        f"{fmt.upper()}（{table.sheet or table.encoding}）: {len(rows):,} 行。列の対応: {columns}"
+    label = (fmt or source.format.value).upper()
+    return prepared.plan, [
+        f"{label}（{table.sheet or table.encoding}）: {len(prepared.plan.rows):,} 行。列の対応: {columns}"
     ]
 
 
@@ -434,13 +433,12 @@ def _write_summary(args: argparse.Namespace, plan: Any, summary: Any) -> None:
 
 
 def _cmd_import(args: argparse.Namespace, data_dir: Path) -> int:
-    from kyodo_desktop.services.importing import Action, apply_import, plan_import
+    from kyodo_desktop.services.importing import Action, apply_import
     from kyodo_desktop.services.workspace import Workspace
 
     write = not args.dry_run
     with Workspace.open(data_dir, write=write) as ws:
-        rows, notes = _read_import_rows(args, data_dir)
-        plan = plan_import(ws, rows, source_name=args.file.name)
+        plan, notes = _read_import_rows(args, ws)
         for note in notes:
             print(note)
         for problem in plan.problems:

@@ -19,13 +19,24 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from kyodo_desktop.domain.fields import activity_field_code
+from kyodo_desktop.domain.import_kind import (
+    IGNORE,
+    IGNORE_LABEL,
+    CellParser,
+    ImportKind,
+    ImportTarget,
+    column_label,
+    column_letter,
+    header_key,
+)
 from kyodo_desktop.domain.importing import ImportRow, RowProblem
 from kyodo_desktop.domain.organization import OrganizationInput, validate_organization
-from kyodo_desktop.domain.text import nfkc, search_fold
+from kyodo_desktop.domain.text import nfkc
 from kyodo_desktop.domain.validation import ValidationError, ValidationErrors, parse_date
 
 __all__ = [
     "IGNORE",
+    "ORGANIZATIONS",
     "RECORD_ID",
     "SYNONYMS",
     "TARGETS",
@@ -41,8 +52,6 @@ __all__ = [
     "split_activity_fields",
 ]
 
-#: The column is not imported.
-IGNORE = "ignore"
 #: The column carries our own record id (the ID column of an exported 団体一覧).
 RECORD_ID = "record_id"
 
@@ -71,7 +80,7 @@ TARGETS: dict[str, str] = {
     "member_count": "会員数",
     "fields": "活動分野",
     RECORD_ID: "ID（協働デスク）",
-    IGNORE: "取り込まない",
+    IGNORE: IGNORE_LABEL,
 }
 
 #: Header texts recognised for each target (besides the label and the attribute name). They are
@@ -165,55 +174,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     RECORD_ID: ("ID", "id", "団体ID", "レコードID"),
 }
 
-# Brackets and list punctuation carry no meaning in a header: 会員数（人）, E-mail, Tel.
-_HEADER_NOISE = str.maketrans(dict.fromkeys("()[]{}<>「」『』【】〔〕〈〉《》・-_:.*※'\"", ""))
-
-
-def header_key(text: str | None) -> str:
-    """Comparison key for a header: NFKC, casefold, kana folded, no spaces, brackets or dots."""
-    return search_fold(text).translate(_HEADER_NOISE)
-
-
-def _build_key_index() -> dict[str, str]:
-    index: dict[str, str] = {}
-    for target, words in SYNONYMS.items():
-        for word in (target, TARGETS[target], *words):
-            key = header_key(word)
-            # First writer wins; a test checks that no key is claimed by two targets.
-            index.setdefault(key, target)
-    return index
-
-
-_TARGET_BY_KEY: dict[str, str] = _build_key_index()
-
-
-def column_letter(index: int) -> str:
-    """Excel's column letters for a 0-based index: 0 → A, 25 → Z, 26 → AA."""
-    letters = ""
-    number = index + 1
-    while number > 0:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
-
-
-def column_label(index: int, headers: Sequence[str]) -> str:
-    """How a problem names a column: its source header, or ``C列`` when the header is blank."""
-    header = headers[index].strip() if index < len(headers) else ""
-    return header or f"{column_letter(index)}列"
-
 
 def propose_mapping(headers: Sequence[str]) -> dict[int, str]:
     """A target for every column, guessed from its header; each target at most once (first wins)."""
-    mapping: dict[int, str] = {}
-    used: set[str] = set()
-    for index, header in enumerate(headers):
-        target = _TARGET_BY_KEY.get(header_key(header), IGNORE)
-        if target != IGNORE and target in used:
-            target = IGNORE
-        used.add(target)
-        mapping[index] = target
-    return mapping
+    return ORGANIZATIONS.propose_mapping(headers)
 
 
 def mapping_by_header(headers: Sequence[str], mapping: Mapping[int, str]) -> dict[str, str]:
@@ -227,52 +191,13 @@ def mapping_by_header(headers: Sequence[str], mapping: Mapping[int, str]) -> dic
 
 
 def mapping_from_template(headers: Sequence[str], template: Mapping[str, str]) -> dict[int, str]:
-    """Apply a saved template: its entries by header text (exact, then by :func:`header_key`);
-    columns it does not know get the synonym proposal for targets still free."""
-    by_key: dict[str, str] = {}
-    for header, target in template.items():
-        by_key.setdefault(header_key(header), target)
-    mapping: dict[int, str] = {}
-    used: set[str] = set()
-    unknown: list[int] = []
-    for index, header in enumerate(headers):
-        text = header.strip()
-        chosen = template.get(text)
-        if chosen is None:
-            chosen = by_key.get(header_key(text))
-        if chosen is None:
-            unknown.append(index)
-            continue
-        target = chosen
-        if target not in TARGETS or (target != IGNORE and target in used):
-            target = IGNORE
-        used.add(target)
-        mapping[index] = target
-    for index in unknown:
-        target = _TARGET_BY_KEY.get(header_key(headers[index]), IGNORE)
-        if target != IGNORE and target in used:
-            target = IGNORE
-        used.add(target)
-        mapping[index] = target
-    return dict(sorted(mapping.items()))
+    """Apply a saved template (see :meth:`ImportKind.mapping_from_template`)."""
+    return ORGANIZATIONS.mapping_from_template(headers, template)
 
 
 def mapping_problems(mapping: Mapping[int, str], headers: Sequence[str]) -> list[str]:
     """Why a mapping cannot be used (in Japanese); empty when it can."""
-    problems: list[str] = []
-    columns_by_target: dict[str, list[int]] = {}
-    for index, target in sorted(mapping.items()):
-        if target not in TARGETS:
-            problems.append(f"{column_label(index, headers)}: 取り込み先「{target}」はありません")
-        elif target != IGNORE:
-            columns_by_target.setdefault(target, []).append(index)
-    for target, columns in columns_by_target.items():
-        if len(columns) > 1:
-            names = "、".join(f"「{column_label(i, headers)}」" for i in columns)
-            problems.append(f"「{TARGETS[target]}」に複数の列が割り当てられています: {names}")
-    if "name" not in columns_by_target:
-        problems.append("「団体名」に割り当てた列がありません")
-    return problems
+    return ORGANIZATIONS.mapping_problems(mapping, headers)
 
 
 # Item separators in an 活動分野 cell: 、 , ， ; ； / ／ ・ ･ and whitespace (incl. newlines).
@@ -342,6 +267,7 @@ def _split_activity_fields(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]
 _TEXT_TARGETS = frozenset(f.name for f in dataclasses.fields(OrganizationInput) if f.type == "str")
 _DATE_TARGETS = frozenset({"established_on", "certified_on"})
 _COUNT_RE = re.compile(r"([0-9]+)(?:\.0+)?")
+_NO_PROBLEMS: tuple[str, ...] = ()
 
 
 def _member_count(text: str) -> int:
@@ -365,6 +291,63 @@ def _restore_lost_zero(target: str, text: str) -> str:
     if target == "postal_code" and len(text) in (5, 6):
         return text.zfill(7)
     return text
+
+
+# -- the parsers of the organization targets: cell text -> (value, problems) ----------------------
+
+
+def _as_text(text: str) -> tuple[str, Sequence[str]]:
+    return text, _NO_PROBLEMS
+
+
+def _digits_parser(target: str) -> CellParser:
+    def parse(text: str) -> tuple[str, Sequence[str]]:
+        return _restore_lost_zero(target, text), _NO_PROBLEMS
+
+    return parse
+
+
+def _date_parser(target: str) -> CellParser:
+    def parse(text: str) -> tuple[date | None, Sequence[str]]:
+        try:
+            return parse_date(text, target), _NO_PROBLEMS
+        except ValidationError as error:
+            return None, (f"{error.message}: {nfkc(text)}",)
+
+    return parse
+
+
+def _parse_member_count(text: str) -> tuple[int | None, Sequence[str]]:
+    if not text.strip():
+        return None, _NO_PROBLEMS
+    try:
+        return _member_count(text), _NO_PROBLEMS
+    except ValidationError as error:
+        return None, (f"{error.message}: {nfkc(text)}",)
+
+
+def _parse_fields(text: str) -> tuple[list[int], Sequence[str]]:
+    codes, unknown = split_activity_fields(text)
+    return codes, tuple(f"活動分野が一覧にありません: {label}" for label in unknown)
+
+
+def _parse_record_id(text: str) -> tuple[str, Sequence[str]]:
+    if not text.strip():
+        return "", _NO_PROBLEMS
+    try:
+        return str(uuid.UUID(nfkc(text))), _NO_PROBLEMS  # the stored form: lowercase, hyphens
+    except ValueError:
+        return "", (f"IDの形式が正しくありません: {nfkc(text)}",)
+
+
+def _parser_of(target: str) -> CellParser:
+    if target in ("phone", "fax", "postal_code"):
+        return _digits_parser(target)
+    if target in _TEXT_TARGETS:
+        return _as_text
+    if target in _DATE_TARGETS:
+        return _date_parser(target)
+    return {"member_count": _parse_member_count, "fields": _parse_fields, RECORD_ID: _parse_record_id}[target]
 
 
 def row_to_input(
@@ -407,32 +390,15 @@ def row_to_input(
 
     data = OrganizationInput()
     record_id = ""
+    parsers = ORGANIZATIONS.parsers
     for target, text in values.items():
-        if target in _TEXT_TARGETS:
-            setattr(data, target, _restore_lost_zero(target, text))
-        elif target in _DATE_TARGETS:
-            try:
-                day: date | None = parse_date(text, target)
-            except ValidationError as date_error:
-                problem(target, f"{date_error.message}: {nfkc(text)}")
-            else:
-                setattr(data, target, day)
-        elif target == "member_count":
-            if text.strip():
-                try:
-                    data.member_count = _member_count(text)
-                except ValidationError as count_error:
-                    problem(target, f"{count_error.message}: {nfkc(text)}")
-        elif target == "fields":
-            codes, unknown = split_activity_fields(text)
-            data.fields = codes
-            for label in unknown:
-                problem(target, f"活動分野が一覧にありません: {label}")
-        elif target == RECORD_ID and text.strip():
-            try:
-                record_id = str(uuid.UUID(nfkc(text)))  # the stored form: lowercase, hyphens
-            except ValueError:
-                problem(target, f"IDの形式が正しくありません: {nfkc(text)}")
+        value, messages = parsers[target](text)
+        for message in messages:
+            problem(target, message)
+        if target == RECORD_ID:
+            record_id = value
+        else:
+            setattr(data, target, value)
 
     clean: OrganizationInput | None
     try:
@@ -466,3 +432,19 @@ def provided_fields(targets: Iterable[str]) -> frozenset[str]:
     if fields & _MUNICIPALITY_SOURCES:
         fields |= {"municipality_code", "municipality_name"}
     return frozenset(fields)
+
+
+#: The organization import: the registry's fields, as the lists and the NPO portal CSV feed them.
+ORGANIZATIONS = ImportKind(
+    name="organizations",
+    title="団体",
+    targets=tuple(
+        ImportTarget(target, TARGETS[target], SYNONYMS.get(target, ()), _parser_of(target))
+        for target in TARGETS
+        if target != IGNORE
+    ),
+    convert_row=row_to_input,
+    required=("name",),
+    templates_key="import_mappings",
+    reads_npo_portal=True,
+)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from enum import StrEnum
+from pathlib import PurePath
 
 from kyodo_desktop.domain.organization import OrganizationInput
 
@@ -66,3 +67,33 @@ class ImportFileError(ValueError):
 
     ``str(e)`` is a Japanese message fit to show as is; nothing has been written.
     """
+
+
+#: Every file suffix an import accepts, and the format it is read as. A ``.csv`` is told apart
+#: from an NPO portal CSV by its header row (see :mod:`kyodo_desktop.services.import_pipeline`).
+ACCEPTED_SUFFIXES: dict[str, SourceFormat] = {
+    ".xlsx": SourceFormat.XLSX,
+    ".xlsm": SourceFormat.XLSX,
+    ".csv": SourceFormat.CSV,
+    ".txt": SourceFormat.CSV,
+    ".tsv": SourceFormat.CSV,
+}
+
+
+def format_of_suffix(path: PurePath) -> SourceFormat:
+    """The kind of list a file claims to be, by its suffix; any other suffix is refused.
+
+    Raises :class:`ImportFileError` with the one message every reader, the CLI and the wizard
+    give for a file of a kind no import reads (an old .xls is named as such).
+    """
+    fmt = ACCEPTED_SUFFIXES.get(path.suffix.lower())
+    if fmt is not None:
+        return fmt
+    if path.suffix.lower() == ".xls":
+        raise ImportFileError(
+            f"{path.name} は古い形式のExcelファイル（.xls）です。"
+            "Excelで開き「Excelブック（.xlsx）」として保存し直してから取り込んでください。"
+        )
+    raise ImportFileError(
+        f"{path.name} は取り込めない種類のファイルです。.xlsx か .csv のファイルを選んでください。"
+    )

@@ -31,14 +31,17 @@ from kyodo_desktop.domain.npo_portal import (
 from kyodo_desktop.services.gc_pacing import sparse_collection
 
 __all__ = [
+    "HEAD_BYTES",
     "MAX_FILE_BYTES",
     "MAX_LINE_CHARS",
     "MAX_RECORDS",
     "PROGRESS_EVERY",
     "NpoPortalRead",
     "ReadCancelled",
+    "head_is_npo_portal",
     "looks_like_npo_portal",
     "read_npo_portal",
+    "read_npo_portal_stream",
 ]
 
 #: Files larger than this are refused before reading (the national file is about 60 MB).
@@ -231,25 +234,47 @@ def read_npo_portal(
             raise ImportFileError(f"都道府県名が正しくありません: {prefecture}")
     stream, size = _open(path)
     with stream:
-        try:
-            head = stream.read(_CHUNK)
-            stream.seek(0)
-        except OSError as exc:
-            raise ImportFileError(f"ファイルを読めません: {path}（{exc.strerror or exc}）") from exc
-        if not head:
-            raise ImportFileError("ファイルが空です。")
-        _refuse_non_csv(head)
-        encoding = _detect_encoding(head, at_end=len(head) < _CHUNK)
-        lines = _Lines(stream, encoding)
-        return _read_records(
-            csv.reader(lines),
-            lines,
-            encoding,
-            size,
-            prefecture=wanted,
-            skip_dissolved=skip_dissolved,
-            progress=progress,
+        return read_npo_portal_stream(
+            stream, size, path=path, prefecture=wanted, skip_dissolved=skip_dissolved, progress=progress
         )
+
+
+def read_npo_portal_stream(
+    stream: BinaryIO,
+    size: int,
+    *,
+    path: Path,
+    prefecture: str | None,
+    skip_dissolved: bool = False,
+    progress: Callable[[int, int], bool] | None = None,
+) -> NpoPortalRead:
+    """Read an already opened 行政入力情報 CSV of ``size`` bytes (see :func:`read_npo_portal`).
+
+    ``prefecture`` is the normalised prefecture name or None (all). The stream is read from its
+    start; ``path`` only names the file in messages.
+    """
+    if size > MAX_FILE_BYTES:
+        raise ImportFileError(_too_big(size))
+    try:
+        stream.seek(0)
+        head = stream.read(_CHUNK)
+        stream.seek(0)
+    except OSError as exc:
+        raise ImportFileError(f"ファイルを読めません: {path}（{exc.strerror or exc}）") from exc
+    if not head:
+        raise ImportFileError("ファイルが空です。")
+    _refuse_non_csv(head)
+    encoding = _detect_encoding(head, at_end=len(head) < _CHUNK)
+    lines = _Lines(stream, encoding)
+    return _read_records(
+        csv.reader(lines),
+        lines,
+        encoding,
+        size,
+        prefecture=prefecture,
+        skip_dissolved=skip_dissolved,
+        progress=progress,
+    )
 
 
 def _read_records(
@@ -343,11 +368,23 @@ def looks_like_npo_portal(path: Path) -> bool:
     try:
         with path.open("rb") as stream:
             head = stream.read(_CHUNK)
+    except OSError:
+        return False
+    return head_is_npo_portal(head)
+
+
+def head_is_npo_portal(head: bytes) -> bool:
+    """Whether the first bytes of a file (up to 64 KB) start with the portal CSV's header row."""
+    try:
         _refuse_non_csv(head)
         encoding = _detect_encoding(head, at_end=len(head) < _CHUNK)
         text = codecs.getincrementaldecoder(encoding)("strict").decode(head, final=len(head) < _CHUNK)
         header = next(csv.reader(text.splitlines()[:1]), [])
         identify_layout(header)
-    except (OSError, ImportFileError, UnicodeDecodeError, csv.Error, StopIteration):
+    except (ImportFileError, UnicodeDecodeError, csv.Error, StopIteration):
         return False
     return True
+
+
+#: How many first bytes :func:`head_is_npo_portal` looks at.
+HEAD_BYTES = _CHUNK

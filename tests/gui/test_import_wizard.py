@@ -483,3 +483,64 @@ def test_the_same_file_again_writes_nothing_and_says_so(
     assert "書き込む変更はありませんでした" in result and "新規 0 件、更新 0 件" in result
     assert _digest(db_path) == before
     assert sorted(reader.ws.backups_dir.glob("*.db")) == backups
+
+
+def _cli_plan(path: Path, ws: Any) -> ImportPlan:
+    """The plan ``kyodo import PATH`` makes, by the CLI's own code."""
+    try:
+        from kyodo_desktop.cli.imports import _read_import_rows  # type: ignore[import-not-found]
+    except ImportError:
+        from kyodo_desktop.cli import _read_import_rows
+    from kyodo_desktop.cli import build_parser
+
+    plan, _notes = _read_import_rows(build_parser().parse_args(["import", str(path)]), ws)
+    return plan
+
+
+def _plan_rows(plan: ImportPlan | None) -> list[tuple[Any, ...]]:
+    assert plan is not None
+    return [
+        (r.row.row_number, r.action, r.row.data, r.row.problems, r.match_id, r.changes, r.duplicate_of_row)
+        for r in plan.rows
+    ]
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "portal"])
+def test_the_wizard_and_the_cli_make_the_same_plan(
+    tab: OrganizationsTab, qtbot: QtBot, reader: OrganizationService, tmp_path: Path, kind: str
+) -> None:
+    wizard = _open_wizard(tab, qtbot)
+    if kind == "xlsx":
+        path = _list_xlsx(tmp_path / "団体名簿.xlsx")
+        _choose_file(wizard, qtbot, path, "Excel")
+        qtbot.waitUntil(lambda: _child(wizard, QComboBox, "sheetCombo").count() == 1, timeout=3_000)
+        _next_to(wizard, qtbot, PAGE_MAPPING)
+    else:
+        path = _portal_csv(tmp_path / "portal.csv")
+        _choose_file(wizard, qtbot, path, "NPO法人ポータルサイト")
+    _next_to(wizard, qtbot, PAGE_REVIEW)
+
+    cli_plan = _cli_plan(path, reader.ws)
+    assert _plan_rows(wizard.plan) == _plan_rows(cli_plan)
+    assert len(cli_plan.rows) == (4 if kind == "xlsx" else 3)
+    assert wizard.plan is not None and wizard.plan.source_name == cli_plan.source_name == path.name
+
+
+def test_an_unknown_suffix_is_refused_as_the_cli_refuses_it(
+    tab: OrganizationsTab, qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kyodo_desktop.cli import main
+
+    path = tmp_path / "団体一覧.pdf"
+    path.write_bytes(b"%PDF-1.4\n")
+    wizard = _open_wizard(tab, qtbot)
+    _choose_file(wizard, qtbot, path, "取り込めない種類")
+    _click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    error = _child(wizard, QLabel, "fileError")
+    qtbot.waitUntil(lambda: error.isVisible() and not wizard.busy, timeout=5_000)
+    assert wizard.currentId() == PAGE_FILE
+
+    assert main(["--data-dir", str(tmp_path / "cli-data"), "import", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err == f"kyodo: エラー: {error.text()}\n"
+    assert "取り込めない種類のファイルです" in error.text()

@@ -686,14 +686,14 @@ class TestHostileFiles:
         self, small_xlsx: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         declared = sum(info.file_size for info in zipfile.ZipFile(small_xlsx).infolist())
-        monkeypatch.setattr(import_lists, "MAX_UNCOMPRESSED_BYTES", declared - 1)
+        monkeypatch.setattr(import_lists.limits, "MAX_UNCOMPRESSED_BYTES", declared - 1)
         _refused(lambda: read_table(small_xlsx), "展開すると")
-        monkeypatch.setattr(import_lists, "MAX_UNCOMPRESSED_BYTES", declared)
+        monkeypatch.setattr(import_lists.limits, "MAX_UNCOMPRESSED_BYTES", declared)
         assert len(read_table(small_xlsx).rows) == 2
 
     def test_a_csv_over_the_size_limit(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         path = _write_csv(tmp_path / "list.csv", CSV_ROWS, "utf-8")
-        monkeypatch.setattr(import_lists, "MAX_UNCOMPRESSED_BYTES", path.stat().st_size - 1)
+        monkeypatch.setattr(import_lists.limits, "MAX_UNCOMPRESSED_BYTES", path.stat().st_size - 1)
         _refused(lambda: read_table(path), "大きすぎる")
 
     def test_a_member_compressed_more_than_100_times(self, small_xlsx: Path) -> None:
@@ -718,7 +718,7 @@ class TestHostileFiles:
     def test_too_many_rows_by_the_declared_dimension(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        monkeypatch.setattr(import_lists, "MAX_ROWS", 50)
+        monkeypatch.setattr(import_lists.limits, "MAX_ROWS", 50)
         rows = [["団体名"], *([f"会{i}"] for i in range(60))]
         path = _write_xlsx(tmp_path / "many.xlsx", rows, write_only=False)
         assert b'<dimension ref="A1:A61"/>' in zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml")
@@ -732,7 +732,7 @@ class TestHostileFiles:
         assert read_rows == []  # refused before the first row was read
 
     def test_too_many_rows_without_a_dimension(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-        monkeypatch.setattr(import_lists, "MAX_ROWS", 50)
+        monkeypatch.setattr(import_lists.limits, "MAX_ROWS", 50)
         path = _write_xlsx(tmp_path / "many.xlsx", [["団体名"], *([f"会{i}"] for i in range(60))])
         with zipfile.ZipFile(path) as archive:
             xml = archive.read("xl/worksheets/sheet1.xml")
@@ -750,12 +750,12 @@ class TestHostileFiles:
         _refused(lambda: read_table(small_xlsx), "行数が多すぎる", seconds=5)
 
     def test_too_many_csv_rows(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-        monkeypatch.setattr(import_lists, "MAX_ROWS", 50)
+        monkeypatch.setattr(import_lists.limits, "MAX_ROWS", 50)
         path = _write_csv(tmp_path / "many.csv", [["団体名"], *([f"会{i}"] for i in range(60))], "utf-8")
         _refused(lambda: read_table(path), "行数が多すぎる")
 
     def test_too_many_cells(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-        monkeypatch.setattr(import_lists, "MAX_CELLS", 100)
+        monkeypatch.setattr(import_lists.limits, "MAX_CELLS", 100)
         path = _write_csv(
             tmp_path / "wide.csv",
             [["団体名", *[""] * 30], *([f"会{i}", *["x"] * 30] for i in range(5))],

@@ -7,7 +7,6 @@ runs in a worker (backup, one transaction, Cancel rolls back) and the wizard sho
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QRegularExpression, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
@@ -29,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop.gui import styles
-from kyodo_desktop.gui.importing.pages import message_label, show_message
 from kyodo_desktop.gui.importing.review_model import (
     COL_ACTION,
     COL_MATCH,
@@ -43,12 +41,10 @@ from kyodo_desktop.gui.importing.review_model import (
     RowNumberRole,
     change_text,
 )
-from kyodo_desktop.gui.importing.wizard import PAGE_RESULT
-from kyodo_desktop.persistence.errors import KnownError, known_database_error
+from kyodo_desktop.gui.importing.state import PAGE_RESULT, ImportState, error_message
+from kyodo_desktop.gui.importing.summary_save import save_summary
+from kyodo_desktop.gui.importing.widgets import message_label, show_message
 from kyodo_desktop.services.importing import Action, ImportPlan, PlannedRow, apply_import
-
-if TYPE_CHECKING:
-    from kyodo_desktop.gui.importing.wizard import ImportWizard
 
 log = logging.getLogger(__name__)
 
@@ -59,9 +55,9 @@ _COUNTED = (Action.NEW, Action.UPDATE, Action.UNCHANGED, Action.DUPLICATE_IN_FIL
 class ReviewPage(QWizardPage):
     """Step 3: what each row will do, the problems, per-field choices for updates, and 取り込む."""
 
-    def __init__(self, owner: ImportWizard) -> None:
+    def __init__(self, state: ImportState) -> None:
         super().__init__()
-        self.owner = owner
+        self.state = state
         self.setObjectName("importReviewPage")
         self.setTitle(self.tr("内容を確かめて取り込む"))
         self.setSubTitle(
@@ -212,7 +208,7 @@ class ReviewPage(QWizardPage):
 
     # -- showing the plan ---------------------------------------------------------------------
     def initializePage(self) -> None:
-        plan = self.owner.plan
+        plan = self.state.plan
         if plan is not self._plan:
             self._show_plan(plan)
         show_message(self.apply_message, "")
@@ -258,7 +254,7 @@ class ReviewPage(QWizardPage):
 
     def _raw_names(self, plan: ImportPlan | None) -> dict[int, str]:
         """The 団体名 cells of rows that could not be read, as typed in the list (for the table)."""
-        source, mapping = self.owner.source, self.owner.mapping
+        source, mapping = self.state.source, self.state.mapping
         if plan is None or source is None or source.table is None or not mapping:
             return {}
         column = next((i for i, target in mapping.items() if target == "name"), None)
@@ -272,7 +268,7 @@ class ReviewPage(QWizardPage):
         }
 
     def _source_text(self, plan: ImportPlan | None) -> str:
-        source = self.owner.source
+        source = self.state.source
         if source is None or plan is None:
             return ""
         if source.portal is not None:
@@ -413,7 +409,7 @@ class ReviewPage(QWizardPage):
             show_message(self.valid_only_hint, "")
             return
         errors = plan.count(Action.ERROR)
-        if not self.owner.ws.writable:
+        if not self.state.ws.writable:
             show_message(self.valid_only_hint, self.tr("閲覧専用で開いているため取り込めません。"))
         elif errors and not self.valid_only_check.isChecked():
             show_message(
@@ -449,52 +445,49 @@ class ReviewPage(QWizardPage):
 
     def isComplete(self) -> bool:
         plan = self._plan
-        if plan is None or not self.owner.ws.writable:
+        if plan is None or not self.state.ws.writable:
             return False
         return not plan.has_errors or self.valid_only_check.isChecked()
 
     def nextId(self) -> int:
-        return PAGE_RESULT if self.owner.summary is not None else -1
+        return PAGE_RESULT if self.state.summary is not None else -1
 
     def validatePage(self) -> bool:
-        owner = self.owner
-        if owner.summary is not None:
+        state = self.state
+        if state.summary is not None:
             return True
         plan = self._plan
-        if owner.busy or plan is None or not self.isComplete():
+        if state.busy or plan is None or not self.isComplete():
             return False
         valid_only = self.valid_only_check.isChecked()
-        ws = owner.ws
+        ws = state.ws
         show_message(self.apply_message, "")
         count = sum(
             1
             for r in plan.rows
             if r.action is Action.NEW or (r.action is Action.UPDATE and r.taken_changes())
         )
-        owner.run_task(
+        state.host.run_task(
             lambda task: apply_import(ws, plan, valid_only=valid_only, progress=task.report),
             title=self.tr("取り込み"),
             label=self.tr("{count} 件を取り込んでいます…（キャンセルすると何も取り込みません）").format(
                 count=f"{count:,}"
             ),
-            on_success=owner.finish_import,
+            on_success=state.host.finish_import,
             on_failure=self._on_apply_failed,
         )
         return False
 
     def _on_apply_failed(self, exc: Exception) -> None:
-        if isinstance(exc, KnownError):
-            text = str(exc)  # ImportCancelled: 取り込みを中止しました。データは取り込み前のままです。
-        else:
-            known = known_database_error(exc)
-            if known is not None:
-                text = str(known)
-            else:
-                log.error("import failed", exc_info=exc)
-                text = self.tr(
-                    "取り込みに失敗しました（{kind}）。データは取り込み前のままです。詳細はログを確認してください。"
-                ).format(kind=type(exc).__name__)
+        # ImportCancelled says itself: 取り込みを中止しました。データは取り込み前のままです。
+        text = error_message(
+            exc,
+            what="import",
+            unexpected=self.tr(
+                "取り込みに失敗しました（{kind}）。データは取り込み前のままです。詳細はログを確認してください。"
+            ),
+        )
         show_message(self.apply_message, text)
 
     def _on_save_summary_clicked(self) -> None:
-        self.owner.save_summary(self.summary_status)
+        save_summary(self, self.state, self.summary_status)

@@ -1,0 +1,141 @@
+"""What the import wizard's pages share: the import state, the page ids, and error messages.
+
+The wizard makes one :class:`ImportState` and hands it to every page; the pages import this
+module, never the wizard (no import cycle). The state holds what the pipeline
+(:mod:`kyodo_desktop.services.import_pipeline`) produced so far — the file read, the column
+mapping, the plan, the result — and reaches the wizard only through :class:`WizardHost`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtCore import QCoreApplication
+
+from kyodo_desktop.domain.column_mapping import ORGANIZATIONS
+from kyodo_desktop.domain.import_kind import ImportKind
+from kyodo_desktop.domain.importing import ImportFileError
+from kyodo_desktop.gui.tasks import BackgroundTask
+from kyodo_desktop.persistence.errors import KnownError, known_database_error
+from kyodo_desktop.services.import_pipeline import ImportSource
+from kyodo_desktop.services.importing import ImportPlan, ImportSummary
+from kyodo_desktop.services.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+PAGE_FILE = 0
+PAGE_MAPPING = 1
+PAGE_REVIEW = 2
+PAGE_RESULT = 3
+
+
+class WizardHost(Protocol):
+    """What the pages ask of the wizard: background work, moving on, and the end of the import."""
+
+    @property
+    def busy(self) -> bool: ...
+
+    def run_task(
+        self,
+        work: Callable[[BackgroundTask], Any],
+        *,
+        title: str,
+        label: str,
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[Exception], None],
+        cancellable: bool = True,
+    ) -> BackgroundTask: ...
+
+    def start_quiet_task(
+        self,
+        work: Callable[[BackgroundTask], Any],
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[Exception], None],
+    ) -> BackgroundTask: ...
+
+    def next(self) -> None: ...
+
+    def finish_import(self, summary: ImportSummary) -> None: ...
+
+
+class ImportState:
+    """One import as the wizard goes through it; each later step is dropped when an earlier one
+    changes (a new file drops the plan).
+
+    ``source_key``/``plan_key`` are the choices the source and the plan were made with, so a
+    page can tell whether going on again needs new work.
+    """
+
+    def __init__(self, ws: Workspace, host: WizardHost, kind: ImportKind = ORGANIZATIONS) -> None:
+        self.ws = ws
+        self.host = host
+        self.kind = kind
+        self.source: ImportSource | None = None
+        self.source_key: tuple[Any, ...] | None = None
+        self.plan: ImportPlan | None = None
+        self.plan_key: tuple[Any, ...] | None = None
+        #: the column mapping the plan was made with (lists only)
+        self.mapping: dict[int, str] | None = None
+        self.summary: ImportSummary | None = None
+
+    @property
+    def busy(self) -> bool:
+        """Whether a read, plan, write or summary is running."""
+        return self.host.busy
+
+    def set_source(self, source: ImportSource, key: tuple[Any, ...]) -> None:
+        """A file was read: what was planned from an earlier file no longer holds."""
+        self.source = source
+        self.source_key = key
+        self.plan = None
+        self.plan_key = None
+        self.mapping = None
+
+    def set_plan(
+        self, plan: ImportPlan, key: tuple[Any, ...], *, mapping: dict[int, str] | None = None
+    ) -> None:
+        """The rows were matched against the registry; the review shows ``plan``."""
+        self.plan = plan
+        self.plan_key = key
+        self.mapping = mapping
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ImportWizard", text)
+
+
+def error_message(
+    exc: Exception,
+    *,
+    what: str,
+    unexpected: str | None = None,
+    os_error: str | None = None,
+    import_error: str | None = None,
+) -> str:
+    """The Japanese message for a failed step of the import (the one place in ``gui/importing``;
+    :mod:`kyodo_desktop.gui.errors` is to take its place).
+
+    A known error (:class:`ImportFileError`, :class:`KnownError`, a known database error) says
+    itself. ``os_error`` (with ``{error}``) and ``import_error`` replace the text for those
+    exceptions; anything else is logged and told as ``unexpected`` (with ``{kind}``; default
+    「{what}に失敗しました（…）。詳細はログを確認してください。」).
+    """
+    if isinstance(exc, ImportFileError | KnownError):
+        return str(exc)
+    known = known_database_error(exc)
+    if known is not None:
+        return str(known)
+    if import_error is not None and isinstance(exc, ImportError):
+        log.error("%s: a module is missing", what, exc_info=exc)
+        return import_error
+    if os_error is not None and isinstance(exc, OSError):
+        return os_error.format(error=exc.strerror or exc)
+    log.error("%s failed", what, exc_info=exc)
+    text = (
+        unexpected
+        if unexpected is not None
+        else _tr("{what}に失敗しました（{kind}）。詳細はログを確認してください。")
+    )
+    return text.format(what=what, kind=type(exc).__name__)
