@@ -104,6 +104,10 @@ def test_as_known_error() -> None:
     assert as_known_error(RuntimeError("boom")) is None
 
 
+_NAME = "千葉 太郎"
+_ADDRESS = "住所: 千葉市中央区市場町1-1"
+
+
 def _raise_chain(name: str, address: str) -> None:
     try:
         {}[name]
@@ -113,7 +117,7 @@ def _raise_chain(name: str, address: str) -> None:
 
 def test_bug_traceback_has_frames_and_classes_but_no_messages() -> None:
     with pytest.raises(RuntimeError) as caught:
-        _raise_chain("千葉 太郎", "住所: 千葉市中央区市場町1-1")
+        _raise_chain(_NAME, _ADDRESS)  # a source line shows the names, never the values
     text = bug_traceback(caught.value)
     assert "_raise_chain" in text  # the frames are there
     assert "builtins.KeyError" in text and "builtins.RuntimeError" in text
