@@ -107,5 +107,7 @@ def bug_traceback(exc: BaseException) -> str:
     parts = []
     for link in reversed(chain):  # oldest first, as Python prints a chain
         frames = "".join(traceback.format_tb(link.__traceback__))
-        parts.append(f"Traceback (most recent call last):\n{frames}{type(link).__module__}.{type(link).__qualname__}")
+        parts.append(
+            f"Traceback (most recent call last):\n{frames}{type(link).__module__}.{type(link).__qualname__}"
+        )
     return "\n\nwhich led to:\n\n".join(parts)

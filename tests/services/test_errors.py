@@ -50,7 +50,10 @@ def test_validation_errors_read_as_the_cli_prints_them() -> None:
     [
         ("database is locked", LOCKED),
         ("database or disk is full", "ディスクの空き容量が足りません。"),
-        ("attempt to write a readonly database", "データファイルに書き込めません（読み取り専用の場所です）。"),
+        (
+            "attempt to write a readonly database",
+            "データファイルに書き込めません（読み取り専用の場所です）。",
+        ),
         ("disk I/O error", "データファイルを読み書きできません"),
     ],
 )
