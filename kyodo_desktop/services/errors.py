@@ -4,7 +4,8 @@ Every failure falls into one of three kinds (:class:`ErrorKind`):
 
 - **known** — a typed :class:`KnownError` (locked folder, stale edit, trashed record …), a
   validation error, an import file refused as a whole, or an SQLite failure the user can act on
-  (locked, disk full, read-only, I/O): the message is shown as is;
+  (locked, disk full, read-only, I/O; a full disk also when an ``OSError`` says so): the
+  message is shown as is;
 - **file** — any other ``OSError``: a file could not be read or written; the OS's reason is kept
   so that the caller can say which file and what it was doing;
 - **bug** — anything else: the user is told to look at the log, and the traceback is logged
@@ -18,6 +19,7 @@ notices, translated templates), and the CLI prints :attr:`ErrorDescription.messa
 from __future__ import annotations
 
 import enum
+import errno
 import traceback
 from dataclasses import dataclass
 
@@ -67,9 +69,13 @@ def describe_error(exc: BaseException) -> ErrorDescription:
     type_name = type(exc).__name__
     if isinstance(exc, _SELF_EXPLAINING):
         return ErrorDescription(ErrorKind.KNOWN, str(exc), type_name)
-    known = known_database_error(exc)  # also an OSError such as "No space left on device"
-    if known is not None:
-        return ErrorDescription(ErrorKind.KNOWN, str(known), type_name)
+    # The SQLite texts are looked for in SQLite's errors only: an OSError saying "Read-only file
+    # system" is about the file being written (an export, a backup), not the data file. A full
+    # disk is the same advice whichever file it was.
+    if not isinstance(exc, OSError) or exc.errno == errno.ENOSPC:
+        known = known_database_error(exc)
+        if known is not None:
+            return ErrorDescription(ErrorKind.KNOWN, str(known), type_name)
     if isinstance(exc, OSError):
         reason = exc.strerror or str(exc)
         return ErrorDescription(

@@ -86,6 +86,12 @@ def test_other_oserrors_are_file_problems_with_the_os_reason() -> None:
     assert description.message == "ファイルを読み書きできませんでした: Permission denied"
 
 
+def test_a_read_only_file_system_is_about_the_file_written_not_the_data_file() -> None:
+    description = describe_error(OSError(errno.EROFS, "Read-only file system"))
+    assert description.kind is ErrorKind.FILE
+    assert description.reason == "Read-only file system"
+
+
 def test_an_oserror_without_strerror_keeps_its_text() -> None:
     assert describe_error(OSError("bad handle")).reason == "bad handle"
 

@@ -113,14 +113,14 @@ class OrganizationsTab(QWidget):
 
     # -- building -----------------------------------------------------------------------------
     def _build_actions(self) -> None:
-        self.actions = RegistryActions(self)
-        self.new_action = self.actions.new_action
-        self.open_action = self.actions.open_action
-        self.trash_action = self.actions.trash_action
-        self.show_trash_action = self.actions.show_trash_action
-        self.export_action = self.actions.export_action
-        self.import_action = self.actions.import_action
-        self.reload_action = self.actions.reload_action
+        self._actions = RegistryActions(self)
+        self.new_action = self._actions.new_action
+        self.open_action = self._actions.open_action
+        self.trash_action = self._actions.trash_action
+        self.show_trash_action = self._actions.show_trash_action
+        self.export_action = self._actions.export_action
+        self.import_action = self._actions.import_action
+        self.reload_action = self._actions.reload_action
         self.new_action.triggered.connect(self._on_new_triggered)
         self.open_action.triggered.connect(self._on_open_triggered)
         self.trash_action.triggered.connect(self._on_trash_triggered)
@@ -205,7 +205,7 @@ class OrganizationsTab(QWidget):
         self.table.setSortingEnabled(True)
         self.table.activated.connect(self._on_row_activated)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
-        self.table.addActions(self.actions.table_actions())
+        self.table.addActions(self._actions.table_actions())
         layout.addWidget(self.table, 1)
 
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
@@ -375,14 +375,14 @@ class OrganizationsTab(QWidget):
         self.count_changed.emit(shown, total)
 
     def _update_actions(self) -> None:
-        self.actions.update(
+        self._actions.update(
             writable=self.writable,
             trash_mode=self.trash_mode,
             has_selection=self.table.selectionModel().hasSelection(),
         )
 
     def _on_show_trash_toggled(self, checked: bool) -> None:
-        self.actions.set_trash_mode(checked)
+        self._actions.set_trash_mode(checked)
         self.trash_toggle.setText(self.tr("ゴミ箱"))
         self.table.clearSelection()
         self.model.set_rows([])
