@@ -50,6 +50,7 @@ from kyodo_desktop.gui.organizations.table_model import (
     OrganizationTableModel,
 )
 from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup
+from kyodo_desktop.persistence.listing import is_listed
 from kyodo_desktop.persistence.rows import RowStore, load_row
 from kyodo_desktop.services.workspace import Workspace
 
@@ -405,7 +406,7 @@ class OrganizationsTab(QWidget):
     def refresh_row(self, org_id: str) -> None:
         """Re-read one row after it changed and patch it into the list."""
         row = load_row(self._ws.db_path, org_id)
-        if row is None or (row.deleted_at is not None) != self.trash_mode:
+        if row is None or not is_listed(row, trash=self.trash_mode):
             self.model.remove_row(org_id)
         else:
             self.model.upsert_row(row)
