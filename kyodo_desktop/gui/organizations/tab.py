@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from kyodo_desktop.domain.fields import ACTIVITY_FIELD_SHORT, ACTIVITY_FIELDS, LEGAL_FORMS, OrgStatus
 from kyodo_desktop.domain.municipalities import CHIBA_MUNICIPALITIES
-from kyodo_desktop.gui import dialogs
+from kyodo_desktop.gui import errors
 from kyodo_desktop.gui.organizations import trash
 from kyodo_desktop.gui.organizations.actions import RegistryActions, tool_button
 from kyodo_desktop.gui.organizations.export_flow import ExportFlow
@@ -78,6 +78,29 @@ _COLUMN_SAMPLES = {
     COL_LAST_CONTACT: "最終接触日",
     COL_REGISTERED: "2024-04-01",
 }
+
+
+def _registry_table(model: OrganizationTableModel, row_height: int) -> QTableView:
+    """The ``orgTable`` view: whole rows selected, columns sized for their typical content."""
+    table = QTableView()
+    table.setObjectName("orgTable")
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(row_height)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setHighlightSections(False)
+    metrics = table.fontMetrics()
+    for column, sample in _COLUMN_SAMPLES.items():
+        table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 18)
+    header.setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
+    table.setSortingEnabled(True)
+    return table
 
 
 class OrganizationsTab(QWidget):
@@ -186,24 +209,7 @@ class OrganizationsTab(QWidget):
         buttons.addWidget(self.count_label)
         layout.addLayout(buttons)
 
-        self.table = QTableView()
-        self.table.setObjectName("orgTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setHighlightSections(False)
-        metrics = self.table.fontMetrics()
-        for column, sample in _COLUMN_SAMPLES.items():
-            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 18)
-        header.setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
+        self.table = _registry_table(self.model, self.fontMetrics().height() + 10)
         self.table.activated.connect(self._on_row_activated)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.table.addActions(self._actions.table_actions())
@@ -307,10 +313,16 @@ class OrganizationsTab(QWidget):
         self.count_label.setText(self.tr("読み込みに失敗しました"))
         if retrying:
             return  # read again after the start-up check (a damaged file gets its own page)
-        dialogs.error(
+        failed = self.tr("団体一覧を読み込めませんでした: {reason}")
+        errors.show_error(
             self,
             self.tr("読み込みエラー"),
-            self.tr("団体一覧を読み込めませんでした: {error}").format(error=exc),
+            exc,
+            known=failed,
+            file=failed,
+            bug=self.tr("団体一覧を読み込めませんでした（{kind}）。詳細はログを確認してください。"),
+            what="loading registry rows",
+            logger=log,
         )
 
     def shutdown(self) -> None:
