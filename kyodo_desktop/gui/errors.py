@@ -28,13 +28,12 @@ from kyodo_desktop.services.errors import ErrorKind, bug_traceback, describe_err
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
-
-
 def default_bug_template() -> str:
     """The text for a bug when the caller names none (as the crash dialog says it)."""
-    return _tr("予期しないエラーが発生しました（{kind}）。詳細はログを確認してください。")
+    # a literal in translate(), so pyside6-lupdate finds it
+    return QCoreApplication.translate(
+        "errors", "予期しないエラーが発生しました（{kind}）。詳細はログを確認してください。"
+    )
 
 
 def known_text(exc: BaseException) -> str | None:

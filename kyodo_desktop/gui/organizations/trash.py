@@ -1,7 +1,9 @@
 """Moving selected records to the trash (ゴミ箱) and back, after the officer confirms.
 
 All selected records move in one transaction, or none; the trash keeps them restorable (merge
-tombstones are never in it: a merge is undone from the duplicates view).
+tombstones are never in it: a merge is undone from the duplicates view). The texts are in the
+translation context "trash", each a literal in ``QCoreApplication.translate`` so that
+``pyside6-lupdate`` finds it.
 """
 
 from __future__ import annotations
@@ -16,10 +18,6 @@ from kyodo_desktop.gui import dialogs, errors
 
 if TYPE_CHECKING:
     from kyodo_desktop.services.organizations import OrganizationService
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("trash", text)
 
 
 def confirm_and_move(
@@ -37,18 +35,20 @@ def confirm_and_move(
     """
     label = f"「{first_name}」"
     if len(ids) > 1:
-        label += _tr(" ほか {n} 件").format(n=f"{len(ids) - 1:,}")
+        label += QCoreApplication.translate("trash", " ほか {n} 件").format(n=f"{len(ids) - 1:,}")
     if restore:
         title, text, ok = (
-            _tr("ゴミ箱から戻す"),
-            _tr("{label}を元に戻しますか？").format(label=label),
-            _tr("元に戻す"),
+            QCoreApplication.translate("trash", "ゴミ箱から戻す"),
+            QCoreApplication.translate("trash", "{label}を元に戻しますか？").format(label=label),
+            QCoreApplication.translate("trash", "元に戻す"),
         )
     else:
         title, text, ok = (
-            _tr("ゴミ箱へ移す"),
-            _tr("{label}をゴミ箱へ移しますか？（ゴミ箱から元に戻せます）").format(label=label),
-            _tr("ゴミ箱へ移す"),
+            QCoreApplication.translate("trash", "ゴミ箱へ移す"),
+            QCoreApplication.translate(
+                "trash", "{label}をゴミ箱へ移しますか？（ゴミ箱から元に戻せます）"
+            ).format(label=label),
+            QCoreApplication.translate("trash", "ゴミ箱へ移す"),
         )
     if not dialogs.confirm(owner, title, text, ok_text=ok):
         return False
