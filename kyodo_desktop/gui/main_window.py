@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from kyodo_desktop import __version__
-from kyodo_desktop.gui import dialogs
+from kyodo_desktop.gui import dialogs, errors
 from kyodo_desktop.gui.officer_panel import OfficerPanel
 from kyodo_desktop.gui.organizations.tab import OrganizationsTab
 from kyodo_desktop.gui.recovery_page import RecoveryPage
@@ -28,6 +28,7 @@ from kyodo_desktop.persistence import backup
 from kyodo_desktop.persistence.errors import BackupInfo, KnownError, LockedError
 from kyodo_desktop.persistence.rows import RowStore
 from kyodo_desktop.persistence.sqlite_file import DB_FILE_NAME
+from kyodo_desktop.services.errors import as_known_error
 from kyodo_desktop.services.workspace import Workspace
 
 if TYPE_CHECKING:  # the view imports SQLAlchemy, which start-up must not load
@@ -193,7 +194,8 @@ class MainWindow(QMainWindow):
             self.officer_panel.deleteLater()
             self.officer_panel = None
         self.organizations_tab = None
-        self._show_problem(exc if isinstance(exc, KnownError) else KnownError(str(exc)))
+        # a damaged file keeps its type (the recovery page lists its backups)
+        self._show_problem(as_known_error(exc) or KnownError(str(exc)))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -311,9 +313,15 @@ class MainWindow(QMainWindow):
         )
 
     def _on_backup_failed(self, exc: Exception) -> None:
-        if not isinstance(exc, KnownError | OSError):
-            log.error("backup failed", exc_info=exc)
-        dialogs.error(self, self.tr("バックアップ"), str(exc))
+        errors.show_error(
+            self,
+            self.tr("バックアップ"),
+            exc,
+            file=self.tr("バックアップを作成できませんでした: {reason}"),
+            bug=self.tr("バックアップを作成できませんでした（{kind}）。詳細はログを確認してください。"),
+            what="backup",
+            logger=log,
+        )
 
     def _on_restore_requested(self, backup_file: Path) -> None:
         from kyodo_desktop.services import maintenance
@@ -322,9 +330,11 @@ class MainWindow(QMainWindow):
         self._tasks.stop_all()  # the early read must let go of the file before it is replaced
         try:
             kept = maintenance.restore(self.data_dir, backup_file)
-        except KnownError as exc:
+        except (KnownError, OSError) as exc:  # a bug goes to the crash dialog
             if isinstance(page, RecoveryPage):
-                page.show_restore_error(str(exc))
+                page.show_restore_error(
+                    errors.error_text(exc, file=self.tr("復元できませんでした: {reason}"), what="restore")
+                )
             return
         log.info("data file restored from backup; damaged file kept: %s", kept is not None)
         self.open_data_folder()

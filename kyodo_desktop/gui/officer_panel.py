@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from kyodo_desktop.gui import errors
 from kyodo_desktop.gui.styles import ERROR_STYLE, OK_COLORS, panel_style
 from kyodo_desktop.persistence.errors import KnownError
 from kyodo_desktop.services.settings import Officer, set_officer
@@ -81,9 +82,8 @@ class OfficerPanel(QFrame):
     def _on_save_clicked(self) -> None:
         try:
             set_officer(self._ws.data_dir, self.name_edit.text(), self.section_edit.text())
-        except (KnownError, OSError) as exc:
-            self._error.setText(str(exc))
-            self._error.show()
+        except (KnownError, OSError) as exc:  # a bug goes to the crash dialog
+            errors.show_inline(self._error, exc, file=self.tr("設定を保存できませんでした: {reason}"))
             return
         officer: Officer = self._ws.reload_officer()
         self._error.hide()

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from kyodo_desktop.persistence import sqlite_file
+from kyodo_desktop.persistence.listing import listing_sql
 
 #: Columns of ``organizations`` in the order :func:`export_rows` returns them.
 EXPORT_COLUMNS: tuple[str, ...] = (
@@ -42,7 +43,7 @@ EXPORT_COLUMNS: tuple[str, ...] = (
     "id",
 )
 
-_WHERE = "deleted_at IS NULL"
+_WHERE = listing_sql()
 _IDS_SQL = f"SELECT id FROM organizations WHERE {_WHERE} ORDER BY kana, name, id"
 _SELECT = f"SELECT {', '.join(EXPORT_COLUMNS)} FROM organizations"
 _ID = EXPORT_COLUMNS.index("id")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from kyodo_desktop.persistence import sqlite_file
+from kyodo_desktop.persistence.listing import listing_sql
 
 
 class OrgRow(NamedTuple):
@@ -42,8 +43,7 @@ _BLOCK = 500
 
 
 def _where(trash: bool) -> str:
-    # merge tombstones are out of both lists: they are undone with "unmerge", not restored
-    return "deleted_at IS NOT NULL AND merged_into IS NULL" if trash else "deleted_at IS NULL"
+    return listing_sql(trash=trash)
 
 
 def load_rows(path: Path, *, trash: bool = False) -> list[OrgRow]:

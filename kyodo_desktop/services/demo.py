@@ -21,6 +21,7 @@ from kyodo_desktop.domain.validation import (
     corporate_number_check_digit,
     normalize_phone,
 )
+from kyodo_desktop.persistence.listing import listing_clause
 from kyodo_desktop.persistence.models import (
     AuditEntry,
     Contact,
@@ -268,7 +269,7 @@ def generate(
     rng = random.Random(seed)
     combos = len(PLACES) * len(THEMES) * len(SUFFIXES) * len(PREFIXES)
     with ws.session_factory() as s:
-        taken = set(s.scalars(select(Organization.dup_key).where(Organization.deleted_at.is_(None))))
+        taken = set(s.scalars(select(Organization.dup_key).where(listing_clause(Organization))))
     picks = rng.sample(range(combos), min(combos, count + len(taken)))
     today = date.today()
     officer = ws.officer.name

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from kyodo_desktop.persistence import audit, backup
 from kyodo_desktop.persistence.errors import KnownError, NotFoundError
+from kyodo_desktop.persistence.listing import is_listed, listing_clause
 from kyodo_desktop.persistence.models import AuditEntry, Contact, Interaction, Organization, table_of, utc_now
 from kyodo_desktop.services.organizations import (
     ENTITY,
@@ -60,7 +61,7 @@ def find_candidates(ws: Workspace) -> list[CandidatePair]:
         Organization.email,
         Organization.municipality_code,
         Organization.municipality_name,
-    ).where(Organization.deleted_at.is_(None))
+    ).where(listing_clause(Organization))
     with ws.session_factory() as s:
         rows = s.execute(stmt.order_by(Organization.kana, Organization.id)).all()
     names = {r.id: r.name for r in rows}
@@ -115,7 +116,7 @@ def _load_live(s: Session, org_id: str) -> Organization:
     org = s.get(Organization, org_id)
     if org is None:
         raise NotFoundError(f"団体が見つかりません: {org_id}")
-    if org.deleted_at is not None:
+    if not is_listed(org):
         raise KnownError(f"団体「{org.name}」はゴミ箱にあるか、既に統合されています。")
     return org
 

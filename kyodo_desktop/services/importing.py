@@ -28,6 +28,7 @@ from kyodo_desktop.persistence import backup
 from kyodo_desktop.persistence.audit import last_rowid, record_created_since
 from kyodo_desktop.persistence.bulk import RowShape, bulk_cache, insert_rows
 from kyodo_desktop.persistence.errors import KnownError
+from kyodo_desktop.persistence.listing import is_listed, listing_clause
 from kyodo_desktop.persistence.models import AuditEntry, Organization, new_id, table_of, utc_now
 from kyodo_desktop.services.gc_pacing import sparse_collection
 from kyodo_desktop.services.organizations import (
@@ -173,7 +174,7 @@ class _Registry:
         # a Core select on a plain connection: no ORM row processing for the whole registry
         stmt = select(
             table.c.id, table.c.activity_fields, table.c.dup_key, *(table.c[f] for f in plain)
-        ).where(table.c.deleted_at.is_(None))
+        ).where(listing_clause(table.c))
         self.records: dict[str, OrganizationInput] = {}
         self.by_number: dict[str, str] = {}
         self.by_key: dict[tuple[str, str], str] = {}
@@ -409,7 +410,7 @@ def _apply_updates(
     for n, planned in enumerate(updates, 1):
         tick(n)
         org = s.get(Organization, planned.match_id)
-        if org is None or org.deleted_at is not None:
+        if org is None or not is_listed(org):
             continue  # trashed since the review: leave it alone
         taken = planned.taken_changes()
         merged = dataclasses.replace(input_from(org), **{k: new for k, (_old, new) in taken.items()})

@@ -29,6 +29,7 @@ from kyodo_desktop.domain.organization import (
 from kyodo_desktop.domain.text import duplicate_key, search_terms
 from kyodo_desktop.persistence import audit
 from kyodo_desktop.persistence.errors import KnownError, NotFoundError, StaleEditError
+from kyodo_desktop.persistence.listing import listing_clause, search_clause
 from kyodo_desktop.persistence.models import Contact, Interaction, Organization, table_of, utc_now
 from kyodo_desktop.services.workspace import Workspace
 
@@ -168,14 +169,10 @@ class OrganizationService:
 
     def search(self, query: str, *, trash: bool = False) -> list[tuple[str, str]]:
         """``(id, name)`` of organizations matching every term (substring, folded), by kana."""
-        stmt = select(Organization.id, Organization.name)
-        stmt = stmt.where(
-            Organization.deleted_at.is_not(None) & Organization.merged_into.is_(None)
-            if trash
-            else Organization.deleted_at.is_(None)
+        stmt = select(Organization.id, Organization.name).where(
+            listing_clause(Organization, trash=trash),
+            search_clause(Organization.search_text, search_terms(query)),
         )
-        for term in search_terms(query):
-            stmt = stmt.where(func.instr(Organization.search_text, term) > 0)
         stmt = stmt.order_by(Organization.kana, Organization.name, Organization.id)
         with self.ws.session_factory() as s:
             return [(r[0], r[1]) for r in s.execute(stmt)]
@@ -204,7 +201,7 @@ class OrganizationService:
             Organization.corporate_number,
             Organization.phone,
             Organization.email,
-        ).where(Organization.deleted_at.is_(None), or_(*(col == value for col, value, _ in active)))
+        ).where(listing_clause(Organization), or_(*(col == value for col, value, _ in active)))
         if exclude_id:
             stmt = stmt.where(Organization.id != exclude_id)
         matches = []

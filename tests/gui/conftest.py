@@ -135,7 +135,7 @@ def filled_dir(demo_template: Path, tmp_path: Path) -> Path:
 
 def wait_for_rows(qtbot: QtBot, tab: OrganizationsTab, count: int) -> None:
     """Wait until the background load has put ``count`` rows into the table."""
-    qtbot.waitUntil(lambda: tab.model.total_count == count and not tab._loading, timeout=10_000)
+    qtbot.waitUntil(lambda: tab.model.total_count == count and not tab.loading, timeout=10_000)
 
 
 @pytest.fixture

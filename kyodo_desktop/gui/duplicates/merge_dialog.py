@@ -13,9 +13,7 @@ dialog, and nothing changes.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -38,117 +36,31 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop.domain.column_mapping import TARGETS
-from kyodo_desktop.domain.fields import ACTIVITY_FIELD_SHORT
-from kyodo_desktop.domain.organization import OrganizationInput
 from kyodo_desktop.domain.wareki import to_wareki
+from kyodo_desktop.gui import errors
+from kyodo_desktop.gui.duplicates.merge_fields import (
+    CHOSEN_BACKGROUND,
+    KEEP,
+    LINKED,
+    OTHER,
+    PREVIEW_CHARS,
+    ROW_FIELDS,
+    SIDE_A,
+    SIDE_B,
+    FieldRow,
+    blank,
+    default_survivor,
+    display_value,
+    row_value,
+)
 from kyodo_desktop.gui.keys import enter_presses_only_the_focused_button
 from kyodo_desktop.gui.styles import ERROR_COLORS, HINT_STYLE, panel_style
 from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup
-from kyodo_desktop.persistence.errors import KnownError, known_database_error
 from kyodo_desktop.services import duplicates
 from kyodo_desktop.services.organizations import OrganizationRecord
 from kyodo_desktop.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
-
-KEEP = "keep"
-OTHER = "other"
-#: Sides of the dialog: the first record of the pair is 団体A, the second 団体B.
-SIDE_A = 0
-SIDE_B = 1
-
-#: Fields in form order (the order of the column-mapping targets).
-FIELD_ORDER: tuple[str, ...] = tuple(
-    f for f in TARGETS if f in {x.name for x in dataclasses.fields(OrganizationInput)}
-)
-#: Fields chosen together on one row: a 市町村 name with another record's code would contradict
-#: itself, so the 市町村 row carries both.
-LINKED: dict[str, tuple[str, ...]] = {"municipality_name": ("municipality_code", "municipality_name")}
-#: Fields shown on one row each, in form order.
-ROW_FIELDS: tuple[str, ...] = tuple(
-    f for f in FIELD_ORDER if not any(f in linked and f != row for row, linked in LINKED.items())
-)
-#: The tint of the value the survivor will have.
-CHOSEN_BACKGROUND = "#d4edd6"
-#: Long free text is cut in the table; the whole text is in the tooltip.
-_PREVIEW_CHARS = 120
-
-
-def _blank(value: Any) -> bool:
-    if isinstance(value, tuple):
-        return all(_blank(part) for part in value)
-    return value in ("", None, [])
-
-
-def _row_value(data: OrganizationInput, field: str) -> Any:
-    """What a row compares: the field's value, or a tuple for linked fields."""
-    linked = LINKED.get(field)
-    if linked is None:
-        return getattr(data, field)
-    return tuple(getattr(data, f) for f in linked)
-
-
-def display_value(field: str, value: Any) -> str:
-    """A stored value as the officer reads it (和暦 dates, activity field labels)."""
-    if _blank(value):
-        return ""
-    if isinstance(value, tuple):  # linked fields: the last one is what people read (市町村名)
-        return next((display_value(field, part) for part in reversed(value) if not _blank(part)), "")
-    if field == "fields":
-        return "、".join(ACTIVITY_FIELD_SHORT.get(code, str(code)) for code in value)
-    if isinstance(value, date):
-        return to_wareki(value)
-    if field == "member_count":
-        return f"{value:,} 人"
-    return str(value)
-
-
-def filled_count(data: OrganizationInput) -> int:
-    """How many fields of a record hold a value (the fuller record is the default survivor)."""
-    return sum(not _blank(getattr(data, f)) for f in FIELD_ORDER)
-
-
-def default_survivor(first: OrganizationRecord, second: OrganizationRecord) -> int:
-    """:data:`SIDE_A` or :data:`SIDE_B`: the record with more filled fields, else the older one."""
-    a, b = filled_count(first.data), filled_count(second.data)
-    if a != b:
-        return SIDE_A if a > b else SIDE_B
-    if (first.registered_on, first.created_at) <= (second.registered_on, second.created_at):
-        return SIDE_A
-    return SIDE_B
-
-
-class _FieldRow:
-    """One field of the comparison: its two values and how the survivor's value is settled.
-
-    Only a field filled differently on both sides is a choice (a combo whose item 0 is always
-    団体A's value and item 1 団体B's). Otherwise the row says what the survivor gets: the common
-    value, or the only filled one (the service fills a blank from the other record).
-    """
-
-    def __init__(self, field: str, values: tuple[Any, Any]) -> None:
-        self.field = field
-        self.values = values
-        self.cells: list[QLabel] = []  # 団体A's and 団体B's value
-        self.combo: QComboBox | None = None
-        self.fixed: QLabel | None = None
-        self.touched = False  # the officer changed the choice: it survives a change of survivor
-
-    @property
-    def differs(self) -> bool:
-        return bool(self.values[0] != self.values[1])
-
-    @property
-    def is_choice(self) -> bool:
-        return self.differs and not _blank(self.values[0]) and not _blank(self.values[1])
-
-    def side(self, keep: int) -> int:
-        """The side whose value the survivor gets when ``keep`` stays."""
-        if self.combo is not None:
-            return max(self.combo.currentIndex(), 0)
-        if not self.differs:
-            return keep
-        return SIDE_B if _blank(self.values[SIDE_A]) else SIDE_A
 
 
 class MergeDialog(QDialog):
@@ -173,7 +85,7 @@ class MergeDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._ws = ws
         self._records = (first, second)
-        self._rows: list[_FieldRow] = []
+        self._rows: list[FieldRow] = []
         self._tasks = TaskGroup()
         self._busy = False
         self._build()
@@ -297,13 +209,13 @@ class MergeDialog(QDialog):
 
         grid_row = 2
         for field in ROW_FIELDS:
-            values = (_row_value(first.data, field), _row_value(second.data, field))
-            if _blank(values[0]) and _blank(values[1]):
+            values = (row_value(first.data, field), row_value(second.data, field))
+            if blank(values[0]) and blank(values[1]):
                 continue
             label = QLabel(self.tr(TARGETS[field]))
             label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             grid.addWidget(label, grid_row, 0)
-            row = _FieldRow(field, values)
+            row = FieldRow(field, values)
             for side, value in enumerate(values):
                 cell = self._value_label(field, value)
                 cell.setObjectName(f"value{'AB'[side]}_{field}")
@@ -338,7 +250,7 @@ class MergeDialog(QDialog):
 
     def _value_label(self, field: str, value: Any) -> QLabel:
         text = display_value(field, value)
-        shown = text if len(text) <= _PREVIEW_CHARS else text[:_PREVIEW_CHARS] + "…"
+        shown = text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS] + "…"
         label = QLabel(shown if text else self.tr("（空欄）"))
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
@@ -394,16 +306,16 @@ class MergeDialog(QDialog):
         if checked:
             self._update_rows()
 
-    def _on_choice_activated(self, row: _FieldRow) -> None:
+    def _on_choice_activated(self, row: FieldRow) -> None:
         row.touched = True
         self._paint(row)
 
-    def _paint(self, row: _FieldRow) -> None:
+    def _paint(self, row: FieldRow) -> None:
         """Mark the value the survivor will have (tinted), and the values that differ (bold)."""
         chosen = row.side(self.survivor_side)
         for side, cell in enumerate(row.cells):
             style = ""
-            if _blank(row.values[side]):
+            if blank(row.values[side]):
                 style += HINT_STYLE
             elif side == chosen:
                 style += f"background: {CHOSEN_BACKGROUND};"
@@ -484,22 +396,16 @@ class MergeDialog(QDialog):
     def _on_merge_failed(self, exc: Exception) -> None:
         self._set_busy(False)
         self.status_label.clear()
-        known = exc if isinstance(exc, KnownError) else known_database_error(exc)
-        if known is not None:
-            self._show_error(self.tr("統合できませんでした: {reason}").format(reason=known))
-        elif isinstance(exc, OSError):
-            self._show_error(
-                self.tr("バックアップを作成できなかったため、統合しませんでした: {reason}").format(
-                    reason=exc.strerror or exc
-                )
+        self._show_error(
+            errors.error_text(
+                exc,
+                known=self.tr("統合できませんでした: {reason}"),
+                file=self.tr("バックアップを作成できなかったため、統合しませんでした: {reason}"),
+                bug=self.tr("統合できませんでした（{kind}）。詳細はログを確認してください。"),
+                what="merge",
+                logger=log,
             )
-        else:
-            log.error("merge failed", exc_info=exc)
-            self._show_error(
-                self.tr("統合できませんでした（{kind}）。詳細はログを確認してください。").format(
-                    kind=type(exc).__name__
-                )
-            )
+        )
 
     def _show_error(self, text: str) -> None:
         self.error_label.setText(text)

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kyodo_desktop.gui import errors
 from kyodo_desktop.gui.duplicates.merge_dialog import MergeDialog
 from kyodo_desktop.gui.duplicates.model import COL_FIRST, COL_REASONS, COL_SECOND, CandidateTableModel
 from kyodo_desktop.gui.keys import enter_presses_only_the_focused_button
 from kyodo_desktop.gui.styles import ERROR_STYLE, HINT_STYLE, SUCCESS_STYLE
 from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup
-from kyodo_desktop.persistence.errors import KnownError, known_database_error
 from kyodo_desktop.services import duplicates
 from kyodo_desktop.services.duplicates import CandidatePair
 from kyodo_desktop.services.organizations import OrganizationService
@@ -245,14 +245,13 @@ class DuplicatesView(QDialog):
         if generation != self._generation:
             return
         self._end_search()
-        known = exc if isinstance(exc, KnownError) else known_database_error(exc)
-        if known is None:
-            log.error("duplicate search failed", exc_info=exc)
-            text = self.tr("重複の候補を探せませんでした（{kind}）。詳細はログを確認してください。").format(
-                kind=type(exc).__name__
-            )
-        else:
-            text = self.tr("重複の候補を探せませんでした: {reason}").format(reason=known)
+        text = errors.error_text(
+            exc,
+            known=self.tr("重複の候補を探せませんでした: {reason}"),
+            bug=self.tr("重複の候補を探せませんでした（{kind}）。詳細はログを確認してください。"),
+            what="duplicate search",
+            logger=log,
+        )
         self._show_message(text, error=True)
         self._update_buttons()
 
@@ -313,7 +312,7 @@ class DuplicatesView(QDialog):
         try:
             first, second = self._service.get(pair.first_id), self._service.get(pair.second_id)
         except Exception as exc:
-            known = exc if isinstance(exc, KnownError) else known_database_error(exc)
+            known = errors.known_text(exc)
             if known is None:
                 raise
             self._show_message(
@@ -385,18 +384,14 @@ class DuplicatesView(QDialog):
 
     def _on_unmerge_failed(self, exc: Exception) -> None:
         self._busy = False
-        known = exc if isinstance(exc, KnownError) else known_database_error(exc)
-        if known is not None:
-            text = self.tr("統合を取り消せませんでした: {reason}").format(reason=known)
-        elif isinstance(exc, OSError):
-            text = self.tr("バックアップを作成できなかったため、取り消しませんでした: {reason}").format(
-                reason=exc.strerror or exc
-            )
-        else:
-            log.error("unmerge failed", exc_info=exc)
-            text = self.tr("統合を取り消せませんでした（{kind}）。詳細はログを確認してください。").format(
-                kind=type(exc).__name__
-            )
+        text = errors.error_text(
+            exc,
+            known=self.tr("統合を取り消せませんでした: {reason}"),
+            file=self.tr("バックアップを作成できなかったため、取り消しませんでした: {reason}"),
+            bug=self.tr("統合を取り消せませんでした（{kind}）。詳細はログを確認してください。"),
+            what="unmerge",
+            logger=log,
+        )
         self._show_message(text, error=True)
         self._update_buttons()
 

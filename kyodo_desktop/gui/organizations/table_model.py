@@ -19,6 +19,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from kyodo_desktop.domain.fields import ACTIVITY_FIELD_SHORT, ACTIVITY_FIELDS, OrgStatus
 from kyodo_desktop.domain.text import search_terms
 from kyodo_desktop.gui.table_base import ReadOnlyTableModel
+from kyodo_desktop.persistence.listing import matching_positions
 from kyodo_desktop.persistence.rows import OrgRow, RowStore
 
 COL_NAME = 0
@@ -281,9 +282,7 @@ class OrganizationTableModel(ReadOnlyTableModel):
         store = self._store
         terms = search_terms(query)
         if terms:
-            texts = store.column("search_text")
-            for term in terms:
-                positions = [p for p in positions if term in texts[p]]
+            positions = matching_positions(terms, store.column("search_text"), positions)
         if municipality_code:
             codes = store.column("municipality_code")
             positions = [p for p in positions if codes[p] == municipality_code]
