@@ -45,6 +45,7 @@ from kyodo_desktop.domain.fields import (
     InteractionKind,
     OrgStatus,
 )
+from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.municipalities import CHIBA_MUNICIPALITIES
 from kyodo_desktop.domain.organization import (
     ContactInput,
@@ -78,24 +79,74 @@ log = logging.getLogger(__name__)
 
 # (attribute, label, objectName, placeholder) of the one-line text fields.
 _TEXT_FIELDS: tuple[tuple[str, str, str, str], ...] = (
-    ("name", "団体名", "nameEdit", "例: NPO法人 みどりの会"),
-    ("kana", "フリガナ", "kanaEdit", "例: ミドリノカイ"),
-    ("corporate_number", "法人番号", "corporateNumberEdit", "13桁"),
-    ("representative", "代表者", "representativeEdit", ""),
-    ("representative_kana", "代表者フリガナ", "representativeKanaEdit", ""),
-    ("postal_code", "郵便番号", "postalEdit", "例: 260-8667"),
-    ("address", "住所", "addressEdit", "例: 千葉市中央区市場町1-1"),
-    ("phone", "電話", "phoneEdit", "例: 043-223-1111"),
-    ("fax", "FAX", "faxEdit", ""),
-    ("email", "メール", "emailEdit", "例: info@example.jp"),
-    ("website", "ウェブサイト", "websiteEdit", "例: https://example.jp"),
-    ("tags", "タグ", "tagsEdit", "読点またはカンマ区切り（例: 子育て、防災）"),
+    (
+        "name",
+        QT_TRANSLATE_NOOP("OrganizationDialog", "団体名"),
+        "nameEdit",
+        QT_TRANSLATE_NOOP("OrganizationDialog", "例: NPO法人 みどりの会"),
+    ),
+    (
+        "kana",
+        QT_TRANSLATE_NOOP("OrganizationDialog", "フリガナ"),
+        "kanaEdit",
+        QT_TRANSLATE_NOOP("OrganizationDialog", "例: ミドリノカイ"),
+    ),
+    (
+        "corporate_number",
+        QT_TRANSLATE_NOOP("OrganizationDialog", "法人番号"),
+        "corporateNumberEdit",
+        QT_TRANSLATE_NOOP("OrganizationDialog", "13桁"),
+    ),
+    ("representative", QT_TRANSLATE_NOOP("OrganizationDialog", "代表者"), "representativeEdit", ""),
+    (
+        "representative_kana",
+        QT_TRANSLATE_NOOP("OrganizationDialog", "代表者フリガナ"),
+        "representativeKanaEdit",
+        "",
+    ),
+    (
+        "postal_code",
+        QT_TRANSLATE_NOOP("OrganizationDialog", "郵便番号"),
+        "postalEdit",
+        QT_TRANSLATE_NOOP("OrganizationDialog", "例: 260-8667"),
+    ),
+    (
+        "address",
+        QT_TRANSLATE_NOOP("OrganizationDialog", "住所"),
+        "addressEdit",
+        QT_TRANSLATE_NOOP("OrganizationDialog", "例: 千葉市中央区市場町1-1"),
+    ),
+    (
+        "phone",
+        QT_TRANSLATE_NOOP("OrganizationDialog", "電話"),
+        "phoneEdit",
+        QT_TRANSLATE_NOOP("OrganizationDialog", "例: 043-223-1111"),
+    ),
+    ("fax", QT_TRANSLATE_NOOP("OrganizationDialog", "FAX"), "faxEdit", ""),
+    (
+        "email",
+        QT_TRANSLATE_NOOP("OrganizationDialog", "メール"),
+        "emailEdit",
+        QT_TRANSLATE_NOOP("OrganizationDialog", "例: info@example.jp"),
+    ),
+    (
+        "website",
+        QT_TRANSLATE_NOOP("OrganizationDialog", "ウェブサイト"),
+        "websiteEdit",
+        QT_TRANSLATE_NOOP("OrganizationDialog", "例: https://example.jp"),
+    ),
+    (
+        "tags",
+        QT_TRANSLATE_NOOP("OrganizationDialog", "タグ"),
+        "tagsEdit",
+        QT_TRANSLATE_NOOP("OrganizationDialog", "読点またはカンマ区切り（例: 子育て、防災）"),
+    ),
 )
 _DATE_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("established_on", "設立日", "establishedEdit"),
-    ("certified_on", "認証日", "certifiedEdit"),
+    ("established_on", QT_TRANSLATE_NOOP("OrganizationDialog", "設立日"), "establishedEdit"),
+    ("certified_on", QT_TRANSLATE_NOOP("OrganizationDialog", "認証日"), "certifiedEdit"),
 )
-_DATE_PLACEHOLDER = "2024-04-01 または 令和6年4月1日"
+_DATE_PLACEHOLDER = QT_TRANSLATE_NOOP("OrganizationDialog", "2024-04-01 または 令和6年4月1日")
 
 
 _W = TypeVar("_W", bound=QWidget)
