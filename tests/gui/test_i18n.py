@@ -255,3 +255,33 @@ sys.exit(app.main(["--lang", "en", "--data-dir", {str(filled_dir)!r}]))
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["en", "&File", "Name"]
     assert "language" not in load_settings(filled_dir), "--lang is for this run only"
+
+
+def test_the_edit_dialog_and_the_import_wizard_in_english(english_window: MainWindow, qtbot: QtBot) -> None:
+    from kyodo_desktop.gui.importing.wizard import ImportWizard
+    from kyodo_desktop.gui.organizations.edit_dialog import OrganizationDialog
+
+    tab = english_window.organizations_tab
+    assert tab is not None
+    tab.new_action.trigger()
+    dialogs = tab.open_dialogs()
+    assert len(dialogs) == 1
+    dialog = dialogs[0]
+    qtbot.waitUntil(dialog.isVisible)
+    assert isinstance(dialog, OrganizationDialog)
+    assert dialog.windowTitle() == "New organization"
+    dialog_buttons = [t for b in dialog.findChildren(QAbstractButton) for t in (b.text(), b.toolTip())]
+    # the 20 活動分野 check boxes included; 法人格 and 市町村 choices are stored values and stay Japanese
+    assert _japanese(dialog_buttons) == []
+
+    tab.import_action.trigger()
+    wizard = tab.findChild(ImportWizard, "importWizard")
+    assert wizard is not None and wizard.isVisible()
+    assert wizard.windowTitle() == "Import organizations"
+    wizard_buttons = [b.text() for b in wizard.findChildren(QAbstractButton) if b.isVisible()]
+    assert _japanese(wizard_buttons) == []
+    translator = i18n.current_translator()
+    assert translator is not None
+    assert translator.misses == set(), "texts shown without an English translation"
+    wizard.reject()
+    dialog.close()

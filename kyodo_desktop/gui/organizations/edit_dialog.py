@@ -501,7 +501,7 @@ class OrganizationDialog(QDialog):
         for code, short in ACTIVITY_FIELD_SHORT.items():
             check = QCheckBox(self.tr(short))
             check.setObjectName(f"fieldCheck{code}")
-            check.setToolTip(f"{code}. {ACTIVITY_FIELDS[code]}")
+            check.setToolTip(f"{code}. {self.tr(ACTIVITY_FIELDS[code])}")
             self._field_checks[code] = check
             fields_grid.addWidget(check, (code - 1) // 4, (code - 1) % 4)
         self._errors["fields"] = _error_label("fieldsError")
