@@ -25,24 +25,40 @@ log = logging.getLogger(__name__)
 _PROCESS_START = time.perf_counter()
 
 
-def create_main_window(data_dir: Path) -> MainWindow:
+def create_main_window(data_dir: Path, language: str | None = None) -> MainWindow:
     """Build the main window on ``data_dir`` (needs a QApplication; shows no modal dialog).
 
-    The window takes the folder's write lock (released when it closes), opens read-only with a
-    banner when another program holds it, and shows a recovery page for a damaged file.
+    ``language`` ("ja" or "en") is the window's language; None takes ``language`` from the
+    folder's ``settings.json`` (default Japanese). The window takes the folder's write lock
+    (released when it closes), opens read-only with a banner when another program holds it,
+    and shows a recovery page for a damaged file.
     """
-    from kyodo_desktop.gui.main_window import MainWindow
+    from PySide6.QtWidgets import QApplication
 
+    from kyodo_desktop.gui.application import apply_language
+    from kyodo_desktop.gui.main_window import MainWindow
+    from kyodo_desktop.services.settings import ui_language
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "create_main_window needs a QApplication"
+    apply_language(app, ui_language(data_dir) if language is None else language)
     window = MainWindow(data_dir)
     window.open_data_folder()
     return window
 
 
 def _parse(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
+    from kyodo_desktop.services.settings import LANGUAGES
+
     parser = argparse.ArgumentParser(prog="kyodo-desktop", description="協働デスク（Kyodo Desktop）")
     parser.add_argument("--version", action="version", version=f"kyodo-desktop {__version__}")
     parser.add_argument(
         "--data-dir", type=Path, help="データフォルダ（既定: KYODO_DATA_DIR、kyodo-data/、ユーザーフォルダ）"
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="この起動だけの表示言語（ja: 日本語、en: English。既定: 設定の表示言語）",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="ログを標準エラーにも出す")
     parser.add_argument("--self-test", action="store_true", help="動作環境の自己診断を表示して終了する")
@@ -68,9 +84,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     log.info("kyodo-desktop %s starting (data folder from %s)", __version__, why)
 
     from kyodo_desktop.gui.application import create_application
+    from kyodo_desktop.services.settings import ui_language
 
-    app = create_application([sys.argv[0] if sys.argv else "kyodo-desktop", *qt_args])
-    window = create_main_window(data_dir)
+    language = args.lang or ui_language(data_dir)
+    app = create_application([sys.argv[0] if sys.argv else "kyodo-desktop", *qt_args], language)
+    window = create_main_window(data_dir, language)
     window.show()
     if args.exit_when_ready:
         _exit_when_ready(app, window)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 #: Files the program needs at run time; the self-test checks they are there.
-REQUIRED = ("icons/kyodo.png",)
+REQUIRED = ("icons/kyodo.png", "i18n/kyodo_en.qm", "i18n/kyodo_en.ts")
 
 
 def resources_dir() -> Path:

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from kyodo_desktop.domain.fields import activity_field_code
+from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.import_kind import (
     IGNORE,
     IGNORE_LABEL,
@@ -57,29 +58,29 @@ RECORD_ID = "record_id"
 
 #: Every importable target with the label shown in the mapping step, in form order.
 TARGETS: dict[str, str] = {
-    "name": "団体名",
-    "kana": "フリガナ",
-    "legal_form": "法人格",
-    "corporate_number": "法人番号",
-    "municipality_code": "市町村コード",
-    "municipality_name": "市町村",
-    "postal_code": "郵便番号",
-    "address": "住所",
-    "phone": "電話番号",
-    "fax": "FAX",
-    "email": "メールアドレス",
-    "website": "ウェブサイト",
-    "representative": "代表者",
-    "representative_kana": "代表者フリガナ",
-    "purpose": "活動目的",
-    "status": "状態",
-    "tags": "タグ",
-    "notes": "備考",
-    "established_on": "設立日",
-    "certified_on": "認証日",
-    "member_count": "会員数",
-    "fields": "活動分野",
-    RECORD_ID: "ID（協働デスク）",
+    "name": QT_TRANSLATE_NOOP("ImportTarget", "団体名"),
+    "kana": QT_TRANSLATE_NOOP("ImportTarget", "フリガナ"),
+    "legal_form": QT_TRANSLATE_NOOP("ImportTarget", "法人格"),
+    "corporate_number": QT_TRANSLATE_NOOP("ImportTarget", "法人番号"),
+    "municipality_code": QT_TRANSLATE_NOOP("ImportTarget", "市町村コード"),
+    "municipality_name": QT_TRANSLATE_NOOP("ImportTarget", "市町村"),
+    "postal_code": QT_TRANSLATE_NOOP("ImportTarget", "郵便番号"),
+    "address": QT_TRANSLATE_NOOP("ImportTarget", "住所"),
+    "phone": QT_TRANSLATE_NOOP("ImportTarget", "電話番号"),
+    "fax": QT_TRANSLATE_NOOP("ImportTarget", "FAX"),
+    "email": QT_TRANSLATE_NOOP("ImportTarget", "メールアドレス"),
+    "website": QT_TRANSLATE_NOOP("ImportTarget", "ウェブサイト"),
+    "representative": QT_TRANSLATE_NOOP("ImportTarget", "代表者"),
+    "representative_kana": QT_TRANSLATE_NOOP("ImportTarget", "代表者フリガナ"),
+    "purpose": QT_TRANSLATE_NOOP("ImportTarget", "活動目的"),
+    "status": QT_TRANSLATE_NOOP("ImportTarget", "状態"),
+    "tags": QT_TRANSLATE_NOOP("ImportTarget", "タグ"),
+    "notes": QT_TRANSLATE_NOOP("ImportTarget", "備考"),
+    "established_on": QT_TRANSLATE_NOOP("ImportTarget", "設立日"),
+    "certified_on": QT_TRANSLATE_NOOP("ImportTarget", "認証日"),
+    "member_count": QT_TRANSLATE_NOOP("ImportTarget", "会員数"),
+    "fields": QT_TRANSLATE_NOOP("ImportTarget", "活動分野"),
+    RECORD_ID: QT_TRANSLATE_NOOP("ImportTarget", "ID（協働デスク）"),
     IGNORE: IGNORE_LABEL,
 }
 

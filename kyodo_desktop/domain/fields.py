@@ -6,6 +6,7 @@ import functools
 import re
 from enum import StrEnum
 
+from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.text import nfkc
 from kyodo_desktop.domain.validation import ValidationError
 
@@ -21,50 +22,54 @@ __all__ = [
 
 # 特定非営利活動促進法 別表, in the order of the NPO portal's columns 活動分野１…２０.
 ACTIVITY_FIELDS: dict[int, str] = {
-    1: "保健、医療又は福祉の増進を図る活動",
-    2: "社会教育の推進を図る活動",
-    3: "まちづくりの推進を図る活動",
-    4: "観光の振興を図る活動",
-    5: "農山漁村又は中山間地域の振興を図る活動",
-    6: "学術、文化、芸術又はスポーツの振興を図る活動",
-    7: "環境の保全を図る活動",
-    8: "災害救援活動",
-    9: "地域安全活動",
-    10: "人権の擁護又は平和の推進を図る活動",
-    11: "国際協力の活動",
-    12: "男女共同参画社会の形成の促進を図る活動",
-    13: "子どもの健全育成を図る活動",
-    14: "情報化社会の発展を図る活動",
-    15: "科学技術の振興を図る活動",
-    16: "経済活動の活性化を図る活動",
-    17: "職業能力の開発又は雇用機会の拡充を支援する活動",
-    18: "消費者の保護を図る活動",
-    19: "前各号に掲げる活動を行う団体の運営又は活動に関する連絡、助言又は援助の活動",
-    20: "前各号に掲げる活動に準ずる活動として都道府県又は指定都市の条例で定める活動",
+    1: QT_TRANSLATE_NOOP("ActivityField", "保健、医療又は福祉の増進を図る活動"),
+    2: QT_TRANSLATE_NOOP("ActivityField", "社会教育の推進を図る活動"),
+    3: QT_TRANSLATE_NOOP("ActivityField", "まちづくりの推進を図る活動"),
+    4: QT_TRANSLATE_NOOP("ActivityField", "観光の振興を図る活動"),
+    5: QT_TRANSLATE_NOOP("ActivityField", "農山漁村又は中山間地域の振興を図る活動"),
+    6: QT_TRANSLATE_NOOP("ActivityField", "学術、文化、芸術又はスポーツの振興を図る活動"),
+    7: QT_TRANSLATE_NOOP("ActivityField", "環境の保全を図る活動"),
+    8: QT_TRANSLATE_NOOP("ActivityField", "災害救援活動"),
+    9: QT_TRANSLATE_NOOP("ActivityField", "地域安全活動"),
+    10: QT_TRANSLATE_NOOP("ActivityField", "人権の擁護又は平和の推進を図る活動"),
+    11: QT_TRANSLATE_NOOP("ActivityField", "国際協力の活動"),
+    12: QT_TRANSLATE_NOOP("ActivityField", "男女共同参画社会の形成の促進を図る活動"),
+    13: QT_TRANSLATE_NOOP("ActivityField", "子どもの健全育成を図る活動"),
+    14: QT_TRANSLATE_NOOP("ActivityField", "情報化社会の発展を図る活動"),
+    15: QT_TRANSLATE_NOOP("ActivityField", "科学技術の振興を図る活動"),
+    16: QT_TRANSLATE_NOOP("ActivityField", "経済活動の活性化を図る活動"),
+    17: QT_TRANSLATE_NOOP("ActivityField", "職業能力の開発又は雇用機会の拡充を支援する活動"),
+    18: QT_TRANSLATE_NOOP("ActivityField", "消費者の保護を図る活動"),
+    19: QT_TRANSLATE_NOOP(
+        "ActivityField", "前各号に掲げる活動を行う団体の運営又は活動に関する連絡、助言又は援助の活動"
+    ),
+    20: QT_TRANSLATE_NOOP(
+        "ActivityField", "前各号に掲げる活動に準ずる活動として都道府県又は指定都市の条例で定める活動"
+    ),
 }
 
 # The labels officers use in lists and registration forms; the official names are too long for a table.
 ACTIVITY_FIELD_SHORT: dict[int, str] = {
-    1: "保健・医療・福祉",
-    2: "社会教育",
-    3: "まちづくり",
-    4: "観光",
-    5: "農山漁村・中山間地域",
-    6: "学術・文化・芸術・スポーツ",
-    7: "環境の保全",
-    8: "災害救援",
-    9: "地域安全",
-    10: "人権・平和",
-    11: "国際協力",
-    12: "男女共同参画",
-    13: "子どもの健全育成",
-    14: "情報化社会",
-    15: "科学技術",
-    16: "経済活動の活性化",
-    17: "職業能力・雇用機会",
-    18: "消費者の保護",
-    19: "連絡・助言・援助",
-    20: "条例で定める活動",
+    1: QT_TRANSLATE_NOOP("ActivityFieldShort", "保健・医療・福祉"),
+    2: QT_TRANSLATE_NOOP("ActivityFieldShort", "社会教育"),
+    3: QT_TRANSLATE_NOOP("ActivityFieldShort", "まちづくり"),
+    4: QT_TRANSLATE_NOOP("ActivityFieldShort", "観光"),
+    5: QT_TRANSLATE_NOOP("ActivityFieldShort", "農山漁村・中山間地域"),
+    6: QT_TRANSLATE_NOOP("ActivityFieldShort", "学術・文化・芸術・スポーツ"),
+    7: QT_TRANSLATE_NOOP("ActivityFieldShort", "環境の保全"),
+    8: QT_TRANSLATE_NOOP("ActivityFieldShort", "災害救援"),
+    9: QT_TRANSLATE_NOOP("ActivityFieldShort", "地域安全"),
+    10: QT_TRANSLATE_NOOP("ActivityFieldShort", "人権・平和"),
+    11: QT_TRANSLATE_NOOP("ActivityFieldShort", "国際協力"),
+    12: QT_TRANSLATE_NOOP("ActivityFieldShort", "男女共同参画"),
+    13: QT_TRANSLATE_NOOP("ActivityFieldShort", "子どもの健全育成"),
+    14: QT_TRANSLATE_NOOP("ActivityFieldShort", "情報化社会"),
+    15: QT_TRANSLATE_NOOP("ActivityFieldShort", "科学技術"),
+    16: QT_TRANSLATE_NOOP("ActivityFieldShort", "経済活動の活性化"),
+    17: QT_TRANSLATE_NOOP("ActivityFieldShort", "職業能力・雇用機会"),
+    18: QT_TRANSLATE_NOOP("ActivityFieldShort", "消費者の保護"),
+    19: QT_TRANSLATE_NOOP("ActivityFieldShort", "連絡・助言・援助"),
+    20: QT_TRANSLATE_NOOP("ActivityFieldShort", "条例で定める活動"),
 }
 
 # Labels from before the 2012 amendment (6 lacked 学術) and loose spellings seen in older lists.
@@ -112,18 +117,18 @@ def activity_field_code(label: str) -> int | None:
 
 # 法人格 choices for the organisation form, in display order.
 LEGAL_FORMS: tuple[str, ...] = (
-    "特定非営利活動法人",
-    "認定特定非営利活動法人",
-    "特例認定特定非営利活動法人",
-    "一般社団法人",
-    "一般財団法人",
-    "公益社団法人",
-    "公益財団法人",
-    "社会福祉法人",
-    "認可地縁団体",
-    "協同組合",
-    "株式会社等",
-    "任意団体",
+    QT_TRANSLATE_NOOP("LegalForm", "特定非営利活動法人"),
+    QT_TRANSLATE_NOOP("LegalForm", "認定特定非営利活動法人"),
+    QT_TRANSLATE_NOOP("LegalForm", "特例認定特定非営利活動法人"),
+    QT_TRANSLATE_NOOP("LegalForm", "一般社団法人"),
+    QT_TRANSLATE_NOOP("LegalForm", "一般財団法人"),
+    QT_TRANSLATE_NOOP("LegalForm", "公益社団法人"),
+    QT_TRANSLATE_NOOP("LegalForm", "公益財団法人"),
+    QT_TRANSLATE_NOOP("LegalForm", "社会福祉法人"),
+    QT_TRANSLATE_NOOP("LegalForm", "認可地縁団体"),
+    QT_TRANSLATE_NOOP("LegalForm", "協同組合"),
+    QT_TRANSLATE_NOOP("LegalForm", "株式会社等"),
+    QT_TRANSLATE_NOOP("LegalForm", "任意団体"),
 )
 
 # Everyday and abbreviated names for the forms above. Keys are compared after NFKC, whitespace
@@ -201,17 +206,17 @@ def normalize_legal_form(value: str | None) -> str:
 class OrgStatus(StrEnum):
     """Whether a group is still active; dissolved groups stay on record for history."""
 
-    ACTIVE = "活動中"
-    DORMANT = "休止"
-    DISSOLVED = "解散"
+    ACTIVE = QT_TRANSLATE_NOOP("OrgStatus", "活動中")
+    DORMANT = QT_TRANSLATE_NOOP("OrgStatus", "休止")
+    DISSOLVED = QT_TRANSLATE_NOOP("OrgStatus", "解散")
 
 
 class InteractionKind(StrEnum):
     """How an officer was in contact with a group (the 協働 record's 種別)."""
 
-    MEETING = "面談"
-    PHONE = "電話"
-    EMAIL = "メール"
-    CONFERENCE = "会議"
-    EVENT = "イベント"
-    INFO_EXCHANGE = "情報交換"
+    MEETING = QT_TRANSLATE_NOOP("InteractionKind", "面談")
+    PHONE = QT_TRANSLATE_NOOP("InteractionKind", "電話")
+    EMAIL = QT_TRANSLATE_NOOP("InteractionKind", "メール")
+    CONFERENCE = QT_TRANSLATE_NOOP("InteractionKind", "会議")
+    EVENT = QT_TRANSLATE_NOOP("InteractionKind", "イベント")
+    INFO_EXCHANGE = QT_TRANSLATE_NOOP("InteractionKind", "情報交換")

@@ -17,6 +17,7 @@ import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
+from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.importing import ImportRow
 from kyodo_desktop.domain.text import search_fold
 
@@ -34,7 +35,7 @@ __all__ = [
 #: The column is not imported (every kind offers it).
 IGNORE = "ignore"
 #: The label of :data:`IGNORE` in the mapping step.
-IGNORE_LABEL = "取り込まない"
+IGNORE_LABEL = QT_TRANSLATE_NOOP("ImportTarget", "取り込まない")
 
 #: ``parser(text) -> (value, problems)``: a cell's text as the target's value, and what is wrong
 #: with it (Japanese, empty when nothing is).

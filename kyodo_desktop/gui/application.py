@@ -1,4 +1,5 @@
-"""The QApplication of 協働デスク: names, Qt messages routed into logging, and a last-resort error hook."""
+"""The QApplication of 協働デスク: names, the language, Qt messages routed into logging, and a
+last-resort error hook."""
 
 from __future__ import annotations
 
@@ -7,19 +8,13 @@ import sys
 from collections.abc import Sequence
 from types import TracebackType
 
-from PySide6.QtCore import (
-    QLibraryInfo,
-    QLocale,
-    QMessageLogContext,
-    QtMsgType,
-    QTranslator,
-    qInstallMessageHandler,
-)
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from kyodo_desktop import APP_NAME
 from kyodo_desktop.gui import dialogs
+from kyodo_desktop.gui.i18n import install_language
 from kyodo_desktop.resources import resource
 
 log = logging.getLogger(__name__)
@@ -38,6 +33,13 @@ def _qt_message_handler(kind: QtMsgType, _context: QMessageLogContext, message: 
     qt_log.log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
 
 
+def apply_language(app: QApplication, language: str) -> str:
+    """Install the translators of ``language`` before any widget is built; returns it."""
+    language = install_language(app, language)
+    app.setApplicationDisplayName(QApplication.translate("application", "協働デスク"))
+    return language
+
+
 def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     """A bug: log it with its traceback and tell the user, instead of dying silently."""
     log.critical("unexpected error", exc_info=(kind, exc, tb))
@@ -53,26 +55,15 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
         log.exception("could not show the error dialog")
 
 
-def _install_qt_translation(app: QApplication) -> QTranslator | None:
-    """Qt's own texts (OK/Cancel, file dialogs) in Japanese: the office PCs' language."""
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(QLocale(QLocale.Language.Japanese), "qtbase", "_", folder):
-        app.installTranslator(translator)
-        return translator
-    log.info("Qt's Japanese translation not found in %s", folder)
-    return None
-
-
-def create_application(argv: Sequence[str]) -> QApplication:
-    """The application object (reused if one exists), named for settings and window titles."""
+def create_application(argv: Sequence[str], language: str = "ja") -> QApplication:
+    """The application object (reused if one exists), named for settings and window titles,
+    with the translators of ``language`` ("ja" or "en") installed."""
     qInstallMessageHandler(_qt_message_handler)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("KyodoDesktop")
-    app.setApplicationDisplayName(QApplication.translate("application", "協働デスク"))
-    _install_qt_translation(app)
+    apply_language(app, language)
     icon = resource("icons/kyodo.png")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from kyodo_desktop import __version__
 from kyodo_desktop.gui import dialogs, errors
@@ -29,6 +29,7 @@ from kyodo_desktop.persistence.errors import BackupInfo, KnownError, LockedError
 from kyodo_desktop.persistence.rows import RowStore
 from kyodo_desktop.persistence.sqlite_file import DB_FILE_NAME
 from kyodo_desktop.services.errors import as_known_error
+from kyodo_desktop.services.settings import set_ui_language, ui_language
 from kyodo_desktop.services.workspace import Workspace
 
 if TYPE_CHECKING:  # the view imports SQLAlchemy, which start-up must not load
@@ -221,8 +222,32 @@ class MainWindow(QMainWindow):
             self.duplicates_action.setEnabled(self.workspace is not None and self.workspace.writable)
             settings_menu = bar.addMenu(self.tr("設定(&S)"))
             settings_menu.addAction(self.officer_action)
+            settings_menu.addMenu(self._language_menu())
         help_menu = bar.addMenu(self.tr("ヘルプ(&H)"))
         help_menu.addAction(self.about_action)
+
+    def _language_menu(self) -> QMenu:
+        """設定 → 表示言語: 日本語 / English, saved in settings.json for the next start."""
+        menu = QMenu(self.tr("表示言語(&L)"), self)
+        menu.setObjectName("languageMenu")
+        group = QActionGroup(menu)
+        saved = ui_language(self.data_dir)
+        for code, name in (("ja", self.tr("日本語")), ("en", self.tr("English"))):
+            action = menu.addAction(name)
+            action.setObjectName(f"language_{code}")
+            action.setCheckable(True)
+            action.setChecked(code == saved)
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, c=code: self._on_language_chosen(c))
+        return menu
+
+    def _on_language_chosen(self, language: str) -> None:
+        try:
+            set_ui_language(self.data_dir, language)
+        except KnownError as exc:
+            dialogs.error(self, self.tr("表示言語"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("表示言語は次回の起動から切り替わります"), 10000)
 
     # -- status bar ---------------------------------------------------------------------------
     def _show_officer(self) -> None:

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.importing import ImportRow, RowProblem
 from kyodo_desktop.domain.organization import OrganizationInput
 from kyodo_desktop.domain.text import duplicate_key
@@ -50,12 +51,12 @@ FIELDS = INPUT_FIELDS
 class Action(StrEnum):
     """What the import does with one row."""
 
-    NEW = "新規"
-    UPDATE = "更新"
-    UNCHANGED = "変更なし"
-    DUPLICATE_IN_FILE = "ファイル内重複"
-    ERROR = "エラー"
-    SKIP = "スキップ"
+    NEW = QT_TRANSLATE_NOOP("ImportAction", "新規")
+    UPDATE = QT_TRANSLATE_NOOP("ImportAction", "更新")
+    UNCHANGED = QT_TRANSLATE_NOOP("ImportAction", "変更なし")
+    DUPLICATE_IN_FILE = QT_TRANSLATE_NOOP("ImportAction", "ファイル内重複")
+    ERROR = QT_TRANSLATE_NOOP("ImportAction", "エラー")
+    SKIP = QT_TRANSLATE_NOOP("ImportAction", "スキップ")
 
 
 @dataclasses.dataclass(slots=True)

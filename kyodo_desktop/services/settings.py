@@ -1,4 +1,4 @@
-"""Per-data-folder settings (``settings.json``) and who the current officer (職員) is."""
+"""Per-data-folder settings (``settings.json``): who the current officer (職員) is, the\nprefecture of the office and the language of the window."""
 
 from __future__ import annotations
 
@@ -93,3 +93,23 @@ def home_prefecture(data_dir: Path) -> str:
     """The office's prefecture (settings key ``prefecture``), default 千葉県."""
     value = load_settings(data_dir).get("prefecture")
     return value.strip() if isinstance(value, str) and value.strip() else DEFAULT_PREFECTURE
+
+
+#: The languages of the window (``settings.json`` key ``language``); the CLI stays Japanese.
+LANGUAGES = ("ja", "en")
+DEFAULT_LANGUAGE = "ja"
+
+
+def ui_language(data_dir: Path) -> str:
+    """The language the window starts in: ``language`` from the settings, default Japanese."""
+    value = load_settings(data_dir).get("language")
+    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def set_ui_language(data_dir: Path, language: str) -> None:
+    """Remember the window's language for the next start."""
+    if language not in LANGUAGES:
+        raise KnownError(f"表示言語は {'、'.join(LANGUAGES)} のいずれかです: {language}")
+    settings = load_settings(data_dir)
+    settings["language"] = language
+    save_settings(data_dir, settings)

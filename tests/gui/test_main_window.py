@@ -56,7 +56,7 @@ def test_menus_and_status_bar(window: MainWindow) -> None:
         "最新の情報に更新",
         "重複の候補…",
     ]
-    assert menus["設定(&S)"] == ["職員の設定…"]
+    assert menus["設定(&S)"] == ["職員の設定…", "表示言語(&L)"]
     assert menus["ヘルプ(&H)"] == ["バージョン情報"]
     status = window.statusBar()
     officer = status.findChild(QLabel, "officerStatusLabel")
@@ -140,8 +140,8 @@ from kyodo_desktop import app
 
 real_create = app.create_main_window
 
-def create(data_dir):
-    window = real_create(data_dir)
+def create(data_dir, language=None):
+    window = real_create(data_dir, language)
     def loaded(count):
         print(count, window.isVisible(), "sqlalchemy" in sys.modules, "openpyxl" in sys.modules)
         QApplication.quit()

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.gui.table_base import ReadOnlyTableModel
 from kyodo_desktop.services.duplicates import CandidatePair
 
@@ -29,7 +30,11 @@ def reasons_text(pair: CandidatePair) -> str:
 class CandidateTableModel(ReadOnlyTableModel):
     """Candidate pairs in the order the service found them (most reasons first), sortable by column."""
 
-    HEADERS = ("団体A", "団体B", "理由")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("CandidateTableModel", "団体A"),
+        QT_TRANSLATE_NOOP("CandidateTableModel", "団体B"),
+        QT_TRANSLATE_NOOP("CandidateTableModel", "理由"),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -22,6 +22,7 @@ from PySide6.QtGui import QColor
 
 from kyodo_desktop.domain.column_mapping import TARGETS
 from kyodo_desktop.domain.fields import ACTIVITY_FIELD_SHORT
+from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.importing import RowProblem
 from kyodo_desktop.domain.municipalities import municipality_name
 from kyodo_desktop.gui.table_base import ReadOnlyTableModel
@@ -121,7 +122,13 @@ def reason_text(planned: PlannedRow) -> str:
 class ReviewTableModel(ReadOnlyTableModel):
     """Every row of an import plan: 行, 処理, 団体名, 一致した団体, 理由/問題."""
 
-    HEADERS = ("行", "処理", "団体名", "一致した団体", "理由/問題")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ReviewTableModel", "行"),
+        QT_TRANSLATE_NOOP("ReviewTableModel", "処理"),
+        QT_TRANSLATE_NOOP("ReviewTableModel", "団体名"),
+        QT_TRANSLATE_NOOP("ReviewTableModel", "一致した団体"),
+        QT_TRANSLATE_NOOP("ReviewTableModel", "理由/問題"),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -217,7 +224,11 @@ class ReviewTableModel(ReadOnlyTableModel):
 class ProblemTableModel(ReadOnlyTableModel):
     """Every problem of an import plan: 行, 列, 理由 (the sheet, when there is one, in the tooltip)."""
 
-    HEADERS = ("行", "列", "理由")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ProblemTableModel", "行"),
+        QT_TRANSLATE_NOOP("ProblemTableModel", "列"),
+        QT_TRANSLATE_NOOP("ProblemTableModel", "理由"),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

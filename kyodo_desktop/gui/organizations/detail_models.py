@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.wareki import to_wareki
 from kyodo_desktop.gui.table_base import ReadOnlyTableModel
 
@@ -73,7 +74,14 @@ class _RecordTableModel(ReadOnlyTableModel, Generic[_Record]):
 class ContactTableModel(_RecordTableModel["ContactRecord"]):
     """Contact persons (担当者) of one organization; 主担当 is marked with ●."""
 
-    HEADERS = ("氏名", "フリガナ", "役職", "電話", "メール", "主担当")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ContactTableModel", "氏名"),
+        QT_TRANSLATE_NOOP("ContactTableModel", "フリガナ"),
+        QT_TRANSLATE_NOOP("ContactTableModel", "役職"),
+        QT_TRANSLATE_NOOP("ContactTableModel", "電話"),
+        QT_TRANSLATE_NOOP("ContactTableModel", "メール"),
+        QT_TRANSLATE_NOOP("ContactTableModel", "主担当"),
+    )
 
     def _display(self, rec: ContactRecord, column: int) -> str:
         d = rec.data
@@ -84,7 +92,13 @@ class ContactTableModel(_RecordTableModel["ContactRecord"]):
 class InteractionTableModel(_RecordTableModel["InteractionRecord"]):
     """The interaction log (対応記録) of one organization, newest first."""
 
-    HEADERS = ("対応日", "種類", "内容", "職員", "次回対応日")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("InteractionTableModel", "対応日"),
+        QT_TRANSLATE_NOOP("InteractionTableModel", "種類"),
+        QT_TRANSLATE_NOOP("InteractionTableModel", "内容"),
+        QT_TRANSLATE_NOOP("InteractionTableModel", "職員"),
+        QT_TRANSLATE_NOOP("InteractionTableModel", "次回対応日"),
+    )
 
     def _display(self, rec: InteractionRecord, column: int) -> str:
         d = rec.data

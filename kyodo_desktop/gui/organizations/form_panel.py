@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop.domain.fields import ACTIVITY_FIELD_SHORT, ACTIVITY_FIELDS, LEGAL_FORMS, OrgStatus
+from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.municipalities import CHIBA_MUNICIPALITIES
 from kyodo_desktop.domain.organization import OrganizationInput, validate_organization
 from kyodo_desktop.domain.text import nfkc
@@ -43,22 +44,72 @@ from kyodo_desktop.gui.styles import HINT_STYLE
 
 # (attribute, label, objectName, placeholder) of the one-line text fields.
 _TEXT_FIELDS: tuple[tuple[str, str, str, str], ...] = (
-    ("name", "団体名", "nameEdit", "例: NPO法人 みどりの会"),
-    ("kana", "フリガナ", "kanaEdit", "例: ミドリノカイ"),
-    ("corporate_number", "法人番号", "corporateNumberEdit", "13桁"),
-    ("representative", "代表者", "representativeEdit", ""),
-    ("representative_kana", "代表者フリガナ", "representativeKanaEdit", ""),
-    ("postal_code", "郵便番号", "postalEdit", "例: 260-8667"),
-    ("address", "住所", "addressEdit", "例: 千葉市中央区市場町1-1"),
-    ("phone", "電話", "phoneEdit", "例: 043-223-1111"),
-    ("fax", "FAX", "faxEdit", ""),
-    ("email", "メール", "emailEdit", "例: info@example.jp"),
-    ("website", "ウェブサイト", "websiteEdit", "例: https://example.jp"),
-    ("tags", "タグ", "tagsEdit", "読点またはカンマ区切り（例: 子育て、防災）"),
+    (
+        "name",
+        QT_TRANSLATE_NOOP("OrganizationFormPanel", "団体名"),
+        "nameEdit",
+        QT_TRANSLATE_NOOP("OrganizationFormPanel", "例: NPO法人 みどりの会"),
+    ),
+    (
+        "kana",
+        QT_TRANSLATE_NOOP("OrganizationFormPanel", "フリガナ"),
+        "kanaEdit",
+        QT_TRANSLATE_NOOP("OrganizationFormPanel", "例: ミドリノカイ"),
+    ),
+    (
+        "corporate_number",
+        QT_TRANSLATE_NOOP("OrganizationFormPanel", "法人番号"),
+        "corporateNumberEdit",
+        QT_TRANSLATE_NOOP("OrganizationFormPanel", "13桁"),
+    ),
+    ("representative", QT_TRANSLATE_NOOP("OrganizationFormPanel", "代表者"), "representativeEdit", ""),
+    (
+        "representative_kana",
+        QT_TRANSLATE_NOOP("OrganizationFormPanel", "代表者フリガナ"),
+        "representativeKanaEdit",
+        "",
+    ),
+    (
+        "postal_code",
+        QT_TRANSLATE_NOOP("OrganizationFormPanel", "郵便番号"),
+        "postalEdit",
+        QT_TRANSLATE_NOOP("OrganizationFormPanel", "例: 260-8667"),
+    ),
+    (
+        "address",
+        QT_TRANSLATE_NOOP("OrganizationFormPanel", "住所"),
+        "addressEdit",
+        QT_TRANSLATE_NOOP("OrganizationFormPanel", "例: 千葉市中央区市場町1-1"),
+    ),
+    (
+        "phone",
+        QT_TRANSLATE_NOOP("OrganizationFormPanel", "電話"),
+        "phoneEdit",
+        QT_TRANSLATE_NOOP("OrganizationFormPanel", "例: 043-223-1111"),
+    ),
+    ("fax", QT_TRANSLATE_NOOP("OrganizationFormPanel", "FAX"), "faxEdit", ""),
+    (
+        "email",
+        QT_TRANSLATE_NOOP("OrganizationFormPanel", "メール"),
+        "emailEdit",
+        QT_TRANSLATE_NOOP("OrganizationFormPanel", "例: info@example.jp"),
+    ),
+    (
+        "website",
+        QT_TRANSLATE_NOOP("OrganizationFormPanel", "ウェブサイト"),
+        "websiteEdit",
+        QT_TRANSLATE_NOOP("OrganizationFormPanel", "例: https://example.jp"),
+    ),
+    (
+        "tags",
+        QT_TRANSLATE_NOOP("OrganizationFormPanel", "タグ"),
+        "tagsEdit",
+        QT_TRANSLATE_NOOP("OrganizationFormPanel", "読点またはカンマ区切り（例: 子育て、防災）"),
+    ),
 )
 _DATE_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("established_on", "設立日", "establishedEdit"),
-    ("certified_on", "認証日", "certifiedEdit"),
+    ("established_on", QT_TRANSLATE_NOOP("OrganizationFormPanel", "設立日"), "establishedEdit"),
+    ("certified_on", QT_TRANSLATE_NOOP("OrganizationFormPanel", "認証日"), "certifiedEdit"),
 )
 
 
@@ -179,7 +230,7 @@ class OrganizationFormPanel(QScrollArea):
         for code, short in ACTIVITY_FIELD_SHORT.items():
             check = QCheckBox(self.tr(short))
             check.setObjectName(f"fieldCheck{code}")
-            check.setToolTip(f"{code}. {ACTIVITY_FIELDS[code]}")
+            check.setToolTip(f"{code}. {self.tr(ACTIVITY_FIELDS[code])}")
             self._field_checks[code] = check
             fields_grid.addWidget(check, (code - 1) // 4, (code - 1) % 4)
         self._errors["fields"] = error_label("fieldsError")

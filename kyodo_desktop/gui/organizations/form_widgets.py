@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.validation import ValidationError, ValidationErrors, parse_date
 from kyodo_desktop.gui import errors
 from kyodo_desktop.gui.organizations.detail_models import ContactTableModel, InteractionTableModel
 from kyodo_desktop.gui.styles import ERROR_STYLE
 
-DATE_PLACEHOLDER = "2024-04-01 または 令和6年4月1日"
+DATE_PLACEHOLDER = QT_TRANSLATE_NOOP("OrganizationFormPanel", "2024-04-01 または 令和6年4月1日")
 
 _W = TypeVar("_W", bound=QWidget)
 

@@ -177,7 +177,7 @@ class OrganizationsTab(QWidget):
             [(self.tr(s), c) for c, s in ACTIVITY_FIELD_SHORT.items()],
         )
         for code in ACTIVITY_FIELD_SHORT:
-            self.field_filter.setItemData(code, ACTIVITY_FIELDS[code], Qt.ItemDataRole.ToolTipRole)
+            self.field_filter.setItemData(code, self.tr(ACTIVITY_FIELDS[code]), Qt.ItemDataRole.ToolTipRole)
         self.legal_form_filter = self._filter_combo(
             "legalFormFilter", self.tr("すべての法人格"), [(self.tr(f), f) for f in LEGAL_FORMS]
         )

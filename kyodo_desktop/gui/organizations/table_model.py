@@ -16,8 +16,16 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from kyodo_desktop.domain.fields import ACTIVITY_FIELD_SHORT, ACTIVITY_FIELDS, OrgStatus
+from kyodo_desktop.domain.fields import OrgStatus
+from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.text import search_terms
+from kyodo_desktop.gui.i18n import (
+    activity_field_name,
+    activity_field_short,
+    legal_form_label,
+    list_separator,
+    status_label,
+)
 from kyodo_desktop.gui.table_base import ReadOnlyTableModel
 from kyodo_desktop.persistence.listing import matching_positions
 from kyodo_desktop.persistence.rows import OrgRow, RowStore
@@ -47,8 +55,8 @@ def field_codes(text: str) -> list[int]:
 
 
 def fields_label(text: str) -> str:
-    """Short labels of the stored field codes joined with 、."""
-    return "、".join(ACTIVITY_FIELD_SHORT.get(code, str(code)) for code in field_codes(text))
+    """Short labels of the stored field codes joined with 、 (in the window's language)."""
+    return list_separator().join(activity_field_short(code) for code in field_codes(text))
 
 
 def _display(row: OrgRow, column: int) -> str:
@@ -57,13 +65,13 @@ def _display(row: OrgRow, column: int) -> str:
     if column == COL_KANA:
         return row.kana
     if column == COL_LEGAL_FORM:
-        return row.legal_form
+        return legal_form_label(row.legal_form)
     if column == COL_MUNICIPALITY:
         return row.municipality_name
     if column == COL_FIELDS:
         return fields_label(row.activity_fields)
     if column == COL_STATUS:
-        return row.status
+        return status_label(row.status)
     if column == COL_PHONE:
         return row.phone
     if column == COL_REPRESENTATIVE:
@@ -115,16 +123,16 @@ class OrganizationTableModel(ReadOnlyTableModel):
     """
 
     HEADERS = (
-        "団体名",
-        "フリガナ",
-        "法人格",
-        "市町村",
-        "活動分野",
-        "状態",
-        "電話",
-        "代表者",
-        "最終接触日",
-        "登録日",
+        QT_TRANSLATE_NOOP("OrganizationTableModel", "団体名"),
+        QT_TRANSLATE_NOOP("OrganizationTableModel", "フリガナ"),
+        QT_TRANSLATE_NOOP("OrganizationTableModel", "法人格"),
+        QT_TRANSLATE_NOOP("OrganizationTableModel", "市町村"),
+        QT_TRANSLATE_NOOP("OrganizationTableModel", "活動分野"),
+        QT_TRANSLATE_NOOP("OrganizationTableModel", "状態"),
+        QT_TRANSLATE_NOOP("OrganizationTableModel", "電話"),
+        QT_TRANSLATE_NOOP("OrganizationTableModel", "代表者"),
+        QT_TRANSLATE_NOOP("OrganizationTableModel", "最終接触日"),
+        QT_TRANSLATE_NOOP("OrganizationTableModel", "登録日"),
     )
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -165,7 +173,7 @@ class OrganizationTableModel(ReadOnlyTableModel):
             return _display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_FIELDS:
-                return "\n".join(ACTIVITY_FIELDS.get(c, str(c)) for c in field_codes(row.activity_fields))
+                return "\n".join(activity_field_name(c) for c in field_codes(row.activity_fields))
             if column == COL_NAME:
                 return row.name
         return None

@@ -1,0 +1,2056 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="ja">
+<context>
+    <name></name>
+    <message>
+        <source>はい</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <extracomment>The :class:`PlannedRow` of a review row. The :class:`Action` value of a review row (the text 新規, 更新 …), for filtering. The source row number of a problem (to find its row in the review table). Longest value text shown in one line; the tooltip has it all.</extracomment>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>{row} 行目と同じ団体（取り込みません）</source>
+        <translation>Same organization as row {row} (not imported)</translation>
+    </message>
+    <message>
+        <source>更新する項目なし（取り込みません）</source>
+        <translation>Nothing to update (not imported)</translation>
+    </message>
+    <message>
+        <source>{n} 項目を更新</source>
+        <translation>Updates {n} fields</translation>
+    </message>
+    <message>
+        <source>{total} 項目中 {n} 項目を更新</source>
+        <translation>Updates {n} of {total} fields</translation>
+    </message>
+    <message>
+        <source>{what}に失敗しました（{kind}）。詳細はログを確認してください。</source>
+        <extracomment>the column mapping the plan was made with (lists only)</extracomment>
+        <translation>{what} failed ({kind}). See the log for details.</translation>
+    </message>
+    <message>
+        <source>取り込みの内容をExcelに保存</source>
+        <translation>Save the import review to Excel</translation>
+    </message>
+    <message>
+        <source>Excel ブック (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>保存しました: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <source>Excelへの保存機能を読み込めませんでした。</source>
+        <translation>Could not load the Excel export.</translation>
+    </message>
+    <message>
+        <source>保存できませんでした: {error}</source>
+        <translation>Could not save: {error}</translation>
+    </message>
+    <message>
+        <source>保存に失敗しました（{kind}）。詳細はログを確認してください。</source>
+        <translation>Saving failed ({kind}). See the log for details.</translation>
+    </message>
+    <message>
+        <source>{name} に保存しています…</source>
+        <translation>Saving to {name}…</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityField</name>
+    <message>
+        <source>保健、医療又は福祉の増進を図る活動</source>
+        <translation>Activities to promote health, medical care or welfare</translation>
+    </message>
+    <message>
+        <source>社会教育の推進を図る活動</source>
+        <translation>Activities to promote social education</translation>
+    </message>
+    <message>
+        <source>まちづくりの推進を図る活動</source>
+        <translation>Activities to promote community development</translation>
+    </message>
+    <message>
+        <source>観光の振興を図る活動</source>
+        <translation>Activities to promote tourism</translation>
+    </message>
+    <message>
+        <source>農山漁村又は中山間地域の振興を図る活動</source>
+        <translation>Activities to promote rural, mountain and fishing villages or hilly and mountainous areas</translation>
+    </message>
+    <message>
+        <source>学術、文化、芸術又はスポーツの振興を図る活動</source>
+        <translation>Activities to promote science, culture, the arts or sports</translation>
+    </message>
+    <message>
+        <source>環境の保全を図る活動</source>
+        <translation>Activities to conserve the environment</translation>
+    </message>
+    <message>
+        <source>災害救援活動</source>
+        <translation>Disaster relief activities</translation>
+    </message>
+    <message>
+        <source>地域安全活動</source>
+        <translation>Community safety activities</translation>
+    </message>
+    <message>
+        <source>人権の擁護又は平和の推進を図る活動</source>
+        <translation>Activities to protect human rights or promote peace</translation>
+    </message>
+    <message>
+        <source>国際協力の活動</source>
+        <translation>International cooperation activities</translation>
+    </message>
+    <message>
+        <source>男女共同参画社会の形成の促進を図る活動</source>
+        <translation>Activities to promote a gender-equal society</translation>
+    </message>
+    <message>
+        <source>子どもの健全育成を図る活動</source>
+        <translation>Activities to promote the sound development of children</translation>
+    </message>
+    <message>
+        <source>情報化社会の発展を図る活動</source>
+        <translation>Activities to develop the information society</translation>
+    </message>
+    <message>
+        <source>科学技術の振興を図る活動</source>
+        <translation>Activities to promote science and technology</translation>
+    </message>
+    <message>
+        <source>経済活動の活性化を図る活動</source>
+        <translation>Activities to revitalize economic activity</translation>
+    </message>
+    <message>
+        <source>職業能力の開発又は雇用機会の拡充を支援する活動</source>
+        <translation>Activities to support vocational skills development or the expansion of employment opportunities</translation>
+    </message>
+    <message>
+        <source>消費者の保護を図る活動</source>
+        <translation>Activities to protect consumers</translation>
+    </message>
+    <message>
+        <source>前各号に掲げる活動を行う団体の運営又は活動に関する連絡、助言又は援助の活動</source>
+        <translation>Liaison, advice or assistance for organizations engaged in the activities above, in their management or activities</translation>
+    </message>
+    <message>
+        <source>前各号に掲げる活動に準ずる活動として都道府県又は指定都市の条例で定める活動</source>
+        <translation>Activities equivalent to those above, as set by ordinance of a prefecture or designated city</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityFieldShort</name>
+    <message>
+        <source>保健・医療・福祉</source>
+        <translation>Health, medical care, welfare</translation>
+    </message>
+    <message>
+        <source>社会教育</source>
+        <translation>Social education</translation>
+    </message>
+    <message>
+        <source>まちづくり</source>
+        <translation>Community development</translation>
+    </message>
+    <message>
+        <source>観光</source>
+        <translation>Tourism</translation>
+    </message>
+    <message>
+        <source>農山漁村・中山間地域</source>
+        <translation>Rural and mountain areas</translation>
+    </message>
+    <message>
+        <source>学術・文化・芸術・スポーツ</source>
+        <translation>Science, culture, arts, sports</translation>
+    </message>
+    <message>
+        <source>環境の保全</source>
+        <translation>Environment</translation>
+    </message>
+    <message>
+        <source>災害救援</source>
+        <translation>Disaster relief</translation>
+    </message>
+    <message>
+        <source>地域安全</source>
+        <translation>Community safety</translation>
+    </message>
+    <message>
+        <source>人権・平和</source>
+        <translation>Human rights, peace</translation>
+    </message>
+    <message>
+        <source>国際協力</source>
+        <translation>International cooperation</translation>
+    </message>
+    <message>
+        <source>男女共同参画</source>
+        <translation>Gender equality</translation>
+    </message>
+    <message>
+        <source>子どもの健全育成</source>
+        <translation>Children and youth</translation>
+    </message>
+    <message>
+        <source>情報化社会</source>
+        <translation>Information society</translation>
+    </message>
+    <message>
+        <source>科学技術</source>
+        <translation>Science and technology</translation>
+    </message>
+    <message>
+        <source>経済活動の活性化</source>
+        <translation>Economic revitalization</translation>
+    </message>
+    <message>
+        <source>職業能力・雇用機会</source>
+        <translation>Vocational skills, employment</translation>
+    </message>
+    <message>
+        <source>消費者の保護</source>
+        <translation>Consumer protection</translation>
+    </message>
+    <message>
+        <source>連絡・助言・援助</source>
+        <translation>Support for organizations</translation>
+    </message>
+    <message>
+        <source>条例で定める活動</source>
+        <translation>Set by ordinance</translation>
+    </message>
+</context>
+<context>
+    <name>CandidateTableModel</name>
+    <message>
+        <source>団体A</source>
+        <extracomment>The :class:`CandidatePair` of a row.</extracomment>
+        <translation>Organization A</translation>
+    </message>
+    <message>
+        <source>団体B</source>
+        <translation>Organization B</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>ContactTableModel</name>
+    <message>
+        <source>氏名</source>
+        <extracomment>The record id of a row.</extracomment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>フリガナ</source>
+        <translation>Reading (kana)</translation>
+    </message>
+    <message>
+        <source>役職</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>電話</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>メール</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>主担当</source>
+        <translation>Main contact</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPanel</name>
+    <message>
+        <source>担当者の入力</source>
+        <translation>Contact details</translation>
+    </message>
+    <message>
+        <source>主担当</source>
+        <translation>Main contact</translation>
+    </message>
+    <message>
+        <source>氏名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>フリガナ</source>
+        <translation>Reading (kana)</translation>
+    </message>
+    <message>
+        <source>役職</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>電話</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>メール</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>担当者を追加</source>
+        <translation>Add contact</translation>
+    </message>
+    <message>
+        <source>選択した担当者を更新</source>
+        <translation>Update selected contact</translation>
+    </message>
+    <message>
+        <source>選択した担当者を削除</source>
+        <translation>Delete selected contact</translation>
+    </message>
+    <message>
+        <source>更新する担当者を一覧で選んでください</source>
+        <translation>Select the contact to update in the list</translation>
+    </message>
+    <message>
+        <source>担当者の削除</source>
+        <translation>Delete contact</translation>
+    </message>
+    <message>
+        <source>担当者「{name}」を削除しますか？</source>
+        <translation>Delete contact &quot;{name}&quot;?</translation>
+    </message>
+    <message>
+        <source>削除</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesView</name>
+    <message>
+        <source>重複の候補</source>
+        <translation>Possible duplicates</translation>
+    </message>
+    <message>
+        <source>同じ法人番号・名称・電話番号・メールアドレス、またはよく似た名称の団体の組です。同じ団体の組を選んで「統合…」を押すと（ダブルクリックまたはEnterでも）、一つにまとめられます。</source>
+        <translation>Pairs of organizations with the same corporate number, name, phone number or email address, or with very similar names. Select a pair that is one organization and press &quot;Merge…&quot; (or double-click, or Enter) to combine them into one.</translation>
+    </message>
+    <message>
+        <source>重複の候補の一覧</source>
+        <translation>List of possible duplicates</translation>
+    </message>
+    <message>
+        <source>統合…(&amp;M)</source>
+        <translation>&amp;Merge…</translation>
+    </message>
+    <message>
+        <source>選んだ組を統合する（Enter・ダブルクリック）</source>
+        <translation>Merge the selected pair (Enter, double-click)</translation>
+    </message>
+    <message>
+        <source>再検索(&amp;R)</source>
+        <translation>&amp;Search again</translation>
+    </message>
+    <message>
+        <source>重複の候補を探し直す（F5）</source>
+        <translation>Search for possible duplicates again (F5)</translation>
+    </message>
+    <message>
+        <source>統合を取り消す(&amp;U)</source>
+        <translation>&amp;Undo merge</translation>
+    </message>
+    <message>
+        <source>この画面で最後に行った統合を元に戻す</source>
+        <translation>Undo the last merge made in this window</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>重複の候補を探しています…</source>
+        <translation>Searching for possible duplicates…</translation>
+    </message>
+    <message>
+        <source>（{seconds} 秒）</source>
+        <translation>({seconds} s)</translation>
+    </message>
+    <message>
+        <source>重複の候補を探せませんでした（{kind}）。詳細はログを確認してください。</source>
+        <translation>Could not search for possible duplicates ({kind}). See the log for details.</translation>
+    </message>
+    <message>
+        <source>重複の候補を探せませんでした: {reason}</source>
+        <translation>Could not search for possible duplicates: {reason}</translation>
+    </message>
+    <message>
+        <source>候補 {n} 組</source>
+        <translation>{n} possible pairs</translation>
+    </message>
+    <message>
+        <source>重複の候補はありません</source>
+        <translation>No possible duplicates</translation>
+    </message>
+    <message>
+        <source>「{other}」を「{keep}」に統合したのを元に戻す</source>
+        <translation>Undo merging &quot;{other}&quot; into &quot;{keep}&quot;</translation>
+    </message>
+    <message>
+        <source>団体を読み込めませんでした: {reason}</source>
+        <translation>Could not load the organizations: {reason}</translation>
+    </message>
+    <message>
+        <source>「{other}」を「{keep}」に統合しました。元に戻すには「統合を取り消す」を押してください。</source>
+        <translation>Merged &quot;{other}&quot; into &quot;{keep}&quot;. To reverse it, press &quot;Undo merge&quot;.</translation>
+    </message>
+    <message>
+        <source>統合を取り消しています…</source>
+        <translation>Undoing the merge…</translation>
+    </message>
+    <message>
+        <source>統合を取り消しました。「{other}」と「{keep}」は別の団体に戻りました。</source>
+        <translation>Merge undone. &quot;{other}&quot; and &quot;{keep}&quot; are separate organizations again.</translation>
+    </message>
+    <message>
+        <source>統合を取り消せませんでした: {reason}</source>
+        <translation>Could not undo the merge: {reason}</translation>
+    </message>
+    <message>
+        <source>バックアップを作成できなかったため、取り消しませんでした: {reason}</source>
+        <translation>The merge was not undone because no backup could be made: {reason}</translation>
+    </message>
+    <message>
+        <source>統合を取り消せませんでした（{kind}）。詳細はログを確認してください。</source>
+        <translation>Could not undo the merge ({kind}). See the log for details.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportFlow</name>
+    <message>
+        <source>Excelに書き出す</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>Excel ブック (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>{name} に書き出しています…</source>
+        <translation>Exporting to {name}…</translation>
+    </message>
+    <message>
+        <source>{count} 件を書き出しました。
+{path}</source>
+        <translation>Exported {count} organizations.
+{path}</translation>
+    </message>
+    <message>
+        <source>Excel書き出しの機能を読み込めませんでした。</source>
+        <translation>Could not load the Excel export.</translation>
+    </message>
+    <message>
+        <source>ファイルを書き込めませんでした: {reason}</source>
+        <translation>The file could not be written: {reason}</translation>
+    </message>
+    <message>
+        <source>書き出しに失敗しました（{kind}）。詳細はログを確認してください。</source>
+        <translation>Export failed ({kind}). See the log for details.</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>取り込むファイルを選ぶ</source>
+        <extracomment>Path-typing pause before the file is looked at (format, sheets).</extracomment>
+        <translation>Choose the file to import</translation>
+    </message>
+    <message>
+        <source>NPO法人ポータルサイトの「行政入力情報」CSV、または団体の一覧（Excel・CSV）を選んでください。内容を確かめて「取り込む」を押すまで、何も保存しません。</source>
+        <translation>Choose the &quot;administrative input&quot; CSV of the NPO portal site, or a list of organizations (Excel or CSV). Nothing is saved until you have checked the contents and pressed &quot;Import&quot;.</translation>
+    </message>
+    <message>
+        <source>ファイルの場所（貼り付け・ドラッグ＆ドロップ・「参照…」で指定）</source>
+        <translation>File location (paste, drag and drop, or &quot;Browse…&quot;)</translation>
+    </message>
+    <message>
+        <source>参照(&amp;B)…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>ファイル(&amp;F):</source>
+        <translation>&amp;File:</translation>
+    </message>
+    <message>
+        <source>形式:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>シート(&amp;S):</source>
+        <translation>&amp;Sheet:</translation>
+    </message>
+    <message>
+        <source>NPOポータルCSVの取り込み方</source>
+        <translation>How to import the NPO portal CSV</translation>
+    </message>
+    <message>
+        <source>全国</source>
+        <translation>All of Japan</translation>
+    </message>
+    <message>
+        <source>都道府県(&amp;P):</source>
+        <translation>&amp;Prefecture:</translation>
+    </message>
+    <message>
+        <source>この都道府県の法人だけを取り込みます（空欄: 全国）</source>
+        <translation>Only corporations in this prefecture are imported (blank: all of Japan)</translation>
+    </message>
+    <message>
+        <source>解散した法人は取り込まない(&amp;D)</source>
+        <translation>Skip &amp;dissolved corporations</translation>
+    </message>
+    <message>
+        <source>取り込めるファイル:
+・NPO法人ポータルサイトからダウンロードした「行政入力情報」のCSV（そのままの形で）
+・団体の一覧のExcelブック（.xlsx）やCSV — 1 行目に見出し（団体名、電話、メール など）がある表
+・この画面の「Excelに書き出す」で保存した団体一覧（編集した内容が登録済みの団体に反映されます）</source>
+        <translation>Files you can import:
+• the &quot;administrative input&quot; CSV downloaded from the NPO portal site (as it is)
+• an Excel workbook (.xlsx) or CSV listing organizations — a table with headings (name, phone, email …) in its first row
+• an organization list saved with &quot;Export to Excel&quot; in this program (your edits update the registered organizations)</translation>
+    </message>
+    <message>
+        <source>フォルダではなくファイルを選んでください</source>
+        <translation>Choose a file, not a folder</translation>
+    </message>
+    <message>
+        <source>ファイルが見つかりません</source>
+        <translation>File not found</translation>
+    </message>
+    <message>
+        <source>Excel ブック</source>
+        <translation>Excel workbook</translation>
+    </message>
+    <message>
+        <source>NPO法人ポータルサイトのCSV（行政入力情報）</source>
+        <translation>NPO portal site CSV (administrative input)</translation>
+    </message>
+    <message>
+        <source>CSV（団体の一覧）</source>
+        <translation>CSV (list of organizations)</translation>
+    </message>
+    <message>
+        <source>取り込めない種類のファイルのようです（.csv か .xlsx を選んでください）</source>
+        <translation>This does not look like a file that can be imported (choose a .csv or .xlsx file)</translation>
+    </message>
+    <message>
+        <source>取り込めるファイル ({patterns});;NPOポータルCSV (*.csv);;Excel ブック (*.xlsx *.xlsm);;すべてのファイル (*)</source>
+        <translation>Importable files ({patterns});;NPO portal CSV (*.csv);;Excel workbook (*.xlsx *.xlsm);;All files (*)</translation>
+    </message>
+    <message>
+        <source>シートを確認しています…</source>
+        <translation>Checking the sheets…</translation>
+    </message>
+    <message>
+        <source>シートの確認</source>
+        <translation>Checking sheets</translation>
+    </message>
+    <message>
+        <source>ファイルが見つかりません: {path}</source>
+        <translation>File not found: {path}</translation>
+    </message>
+    <message>
+        <source>ファイルの読み込み</source>
+        <translation>Reading the file</translation>
+    </message>
+    <message>
+        <source>{name} を読み込み、登録済みの団体と照合しています…</source>
+        <translation>Reading {name} and matching it against the registered organizations…</translation>
+    </message>
+    <message>
+        <source>{name} を読み込んでいます…</source>
+        <translation>Reading {name}…</translation>
+    </message>
+    <message>
+        <source>ファイルを読めません: {error}</source>
+        <translation>Cannot read the file: {error}</translation>
+    </message>
+    <message>
+        <source>読み込み</source>
+        <translation>Reading</translation>
+    </message>
+</context>
+<context>
+    <name>ImportAction</name>
+    <message>
+        <source>新規</source>
+        <extracomment>Fields an import may set, in form order (derived columns are recomputed).</extracomment>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>更新</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <source>変更なし</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>ファイル内重複</source>
+        <translation>Duplicate in file</translation>
+    </message>
+    <message>
+        <source>エラー</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>スキップ</source>
+        <translation>Skipped</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTarget</name>
+    <message>
+        <source>団体名</source>
+        <extracomment>The column carries our own record id (the ID column of an exported 団体一覧). Every importable target with the label shown in the mapping step, in form order.</extracomment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>フリガナ</source>
+        <translation>Reading (kana)</translation>
+    </message>
+    <message>
+        <source>法人格</source>
+        <translation>Legal form</translation>
+    </message>
+    <message>
+        <source>法人番号</source>
+        <translation>Corporate number</translation>
+    </message>
+    <message>
+        <source>市町村コード</source>
+        <translation>Municipality code</translation>
+    </message>
+    <message>
+        <source>市町村</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>郵便番号</source>
+        <translation>Postal code</translation>
+    </message>
+    <message>
+        <source>住所</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>電話番号</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <source>FAX</source>
+        <translation>Fax</translation>
+    </message>
+    <message>
+        <source>メールアドレス</source>
+        <translation>Email address</translation>
+    </message>
+    <message>
+        <source>ウェブサイト</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>代表者</source>
+        <translation>Representative</translation>
+    </message>
+    <message>
+        <source>代表者フリガナ</source>
+        <translation>Representative (kana)</translation>
+    </message>
+    <message>
+        <source>活動目的</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>タグ</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>備考</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>設立日</source>
+        <translation>Founded</translation>
+    </message>
+    <message>
+        <source>認証日</source>
+        <translation>Certified</translation>
+    </message>
+    <message>
+        <source>会員数</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>活動分野</source>
+        <translation>Activity fields</translation>
+    </message>
+    <message>
+        <source>ID（協働デスク）</source>
+        <translation>ID (Kyodo Desktop)</translation>
+    </message>
+    <message>
+        <source>取り込まない</source>
+        <extracomment>The column is not imported (every kind offers it). The label of :data:`IGNORE` in the mapping step.</extracomment>
+        <translation>Do not import</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>団体の取り込み</source>
+        <translation>Import organizations</translation>
+    </message>
+    <message>
+        <source>&lt; 戻る</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <source>次へ &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <source>完了</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>取り込む</source>
+        <translation>Import</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionKind</name>
+    <message>
+        <source>面談</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>電話</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>メール</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>会議</source>
+        <translation>Conference</translation>
+    </message>
+    <message>
+        <source>イベント</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>情報交換</source>
+        <translation>Information exchange</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionTableModel</name>
+    <message>
+        <source>対応日</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>職員</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>次回対応日</source>
+        <translation>Next action</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionsPanel</name>
+    <message>
+        <source>対応の記録</source>
+        <translation>New log entry</translation>
+    </message>
+    <message>
+        <source>未定なら空欄</source>
+        <translation>Blank if not decided</translation>
+    </message>
+    <message>
+        <source>対応日</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>次回対応日</source>
+        <translation>Next action</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>記録を追加</source>
+        <translation>Add entry</translation>
+    </message>
+    <message>
+        <source>選択した記録を削除</source>
+        <translation>Delete selected entry</translation>
+    </message>
+    <message>
+        <source>対応記録の削除</source>
+        <translation>Delete log entry</translation>
+    </message>
+    <message>
+        <source>{day} の対応記録を削除しますか？</source>
+        <translation>Delete the log entry of {day}?</translation>
+    </message>
+    <message>
+        <source>削除</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>LegalForm</name>
+    <message>
+        <source>特定非営利活動法人</source>
+        <translation>Specified nonprofit corporation (NPO)</translation>
+    </message>
+    <message>
+        <source>認定特定非営利活動法人</source>
+        <translation>Certified NPO corporation</translation>
+    </message>
+    <message>
+        <source>特例認定特定非営利活動法人</source>
+        <translation>Provisionally certified NPO corporation</translation>
+    </message>
+    <message>
+        <source>一般社団法人</source>
+        <translation>General incorporated association</translation>
+    </message>
+    <message>
+        <source>一般財団法人</source>
+        <translation>General incorporated foundation</translation>
+    </message>
+    <message>
+        <source>公益社団法人</source>
+        <translation>Public interest incorporated association</translation>
+    </message>
+    <message>
+        <source>公益財団法人</source>
+        <translation>Public interest incorporated foundation</translation>
+    </message>
+    <message>
+        <source>社会福祉法人</source>
+        <translation>Social welfare corporation</translation>
+    </message>
+    <message>
+        <source>認可地縁団体</source>
+        <translation>Authorized neighborhood association</translation>
+    </message>
+    <message>
+        <source>協同組合</source>
+        <translation>Cooperative</translation>
+    </message>
+    <message>
+        <source>株式会社等</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>任意団体</source>
+        <translation>Unincorporated group</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>協働デスク</source>
+        <translation>Kyodo Desktop</translation>
+    </message>
+    <message>
+        <source>データ: {folder}</source>
+        <translation>Data: {folder}</translation>
+    </message>
+    <message>
+        <source>バックアップを作成</source>
+        <translation>Create backup</translation>
+    </message>
+    <message>
+        <source>終了</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>職員の設定…</source>
+        <translation>Officer…</translation>
+    </message>
+    <message>
+        <source>重複の候補…</source>
+        <translation>Possible duplicates…</translation>
+    </message>
+    <message>
+        <source>同じ団体らしい組を探して統合する</source>
+        <translation>Find pairs that look like the same organization and merge them</translation>
+    </message>
+    <message>
+        <source>バージョン情報</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>閲覧専用で開いています — {reason}</source>
+        <translation>Opened read-only — {reason}</translation>
+    </message>
+    <message>
+        <source>団体台帳</source>
+        <translation>Registry</translation>
+    </message>
+    <message>
+        <source>（閲覧専用）</source>
+        <translation> (read-only)</translation>
+    </message>
+    <message>
+        <source>ファイル(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>団体(&amp;O)</source>
+        <translation>&amp;Organizations</translation>
+    </message>
+    <message>
+        <source>設定(&amp;S)</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <source>ヘルプ(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>表示言語(&amp;L)</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>日本語</source>
+        <translation>Japanese</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>表示言語</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>表示言語は次回の起動から切り替わります</source>
+        <translation>The language changes the next time the program starts</translation>
+    </message>
+    <message>
+        <source>職員: {officer}</source>
+        <translation>Officer: {officer}</translation>
+    </message>
+    <message>
+        <source>{total} 件</source>
+        <translation>{total} organizations</translation>
+    </message>
+    <message>
+        <source>{shown} 件 / 全 {total} 件</source>
+        <translation>{shown} of {total} organizations</translation>
+    </message>
+    <message>
+        <source>職員を設定しました</source>
+        <translation>Officer saved</translation>
+    </message>
+    <message>
+        <source>協働デスク（Kyodo Desktop） {version}
+市民活動団体・NPOとの協働を記録する職員向けアプリ
+
+Python {python} / PySide6 {pyside}
+データフォルダ: {folder}</source>
+        <translation>Kyodo Desktop {version}
+For officers recording their work with citizen groups and NPOs
+
+Python {python} / PySide6 {pyside}
+Data folder: {folder}</translation>
+    </message>
+    <message>
+        <source>日次バックアップに失敗しました: {error}</source>
+        <translation>The daily backup failed: {error}</translation>
+    </message>
+    <message>
+        <source>バックアップ</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>バックアップを作成しています…</source>
+        <translation>Creating a backup…</translation>
+    </message>
+    <message>
+        <source>バックアップを作成しました。
+{path}</source>
+        <translation>Backup created.
+{path}</translation>
+    </message>
+    <message>
+        <source>バックアップを作成できませんでした: {reason}</source>
+        <translation>The backup could not be created: {reason}</translation>
+    </message>
+    <message>
+        <source>バックアップを作成できませんでした（{kind}）。詳細はログを確認してください。</source>
+        <translation>The backup could not be created ({kind}). See the log for details.</translation>
+    </message>
+    <message>
+        <source>復元できませんでした: {reason}</source>
+        <translation>The backup could not be restored: {reason}</translation>
+    </message>
+    <message>
+        <source>バックアップから復元しました: {name}</source>
+        <translation>Restored from the backup: {name}</translation>
+    </message>
+    <message>
+        <source>未保存の変更</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>保存していない団体の編集があります。破棄して終了しますか？</source>
+        <translation>An organization has unsaved edits. Discard them and quit?</translation>
+    </message>
+    <message>
+        <source>破棄して終了</source>
+        <translation>Discard and quit</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>列の対応を確かめる</source>
+        <translation>Check the columns</translation>
+    </message>
+    <message>
+        <source>ファイルの列ごとに、どの項目として取り込むかを選んでください。見出しから自動で選んであります。</source>
+        <translation>For each column of the file, choose the field it is imported into. The choices were made from the headings.</translation>
+    </message>
+    <message>
+        <source>テンプレート(&amp;T):</source>
+        <translation>&amp;Template:</translation>
+    </message>
+    <message>
+        <source>名前(&amp;N):</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>例: 市民活動団体名簿</source>
+        <translation>e.g. Citizen group list</translation>
+    </message>
+    <message>
+        <source>テンプレートとして保存</source>
+        <translation>Save as template</translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>ファイルの見出し</source>
+        <translation>Heading in the file</translation>
+    </message>
+    <message>
+        <source>例</source>
+        <translation>Example</translation>
+    </message>
+    <message>
+        <source>取り込み先</source>
+        <translation>Import into</translation>
+    </message>
+    <message>
+        <source>（見出しなし）</source>
+        <translation>(no heading)</translation>
+    </message>
+    <message>
+        <source>「{header}」の取り込み先</source>
+        <translation>Field for &quot;{header}&quot;</translation>
+    </message>
+    <message>
+        <source>（テンプレートを選ぶ）</source>
+        <translation>(choose a template)</translation>
+    </message>
+    <message>
+        <source>（保存したテンプレートはありません）</source>
+        <translation>(no saved templates)</translation>
+    </message>
+    <message>
+        <source>テンプレート「{name}」の対応を選びました。</source>
+        <translation>The columns of template &quot;{name}&quot; were chosen.</translation>
+    </message>
+    <message>
+        <source>テンプレートの名前を入力してください。</source>
+        <translation>Enter a name for the template.</translation>
+    </message>
+    <message>
+        <source>テンプレート「{name}」は既にあります。今の列の対応で置き換えますか？</source>
+        <translation>Template &quot;{name}&quot; exists already. Replace it with the current columns?</translation>
+    </message>
+    <message>
+        <source>置き換える</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <source>テンプレート「{name}」を保存しました。次回から「テンプレート」で選べます。</source>
+        <translation>Template &quot;{name}&quot; saved. From now on you can choose it under &quot;Template&quot;.</translation>
+    </message>
+    <message>
+        <source>取り込む内容の確認</source>
+        <translation>Checking what to import</translation>
+    </message>
+    <message>
+        <source>{count} 行を確かめ、登録済みの団体と照合しています…</source>
+        <translation>Checking {count} rows and matching them against the registered organizations…</translation>
+    </message>
+    <message>
+        <source>照合</source>
+        <translation>Matching</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>団体の統合</source>
+        <translation>Merge organizations</translation>
+    </message>
+    <message>
+        <source>二つの団体を一つにまとめます。残す団体と、値が異なる項目ではどちらの値を使うかを選んでください。空欄の項目には、もう一方の値が入ります。緑の背景の値が、統合後に残る値です。</source>
+        <translation>Two organizations become one. Choose the organization to keep and, where the values differ, which value to use. A blank field takes the other value. Values on a green background are the ones kept after the merge.</translation>
+    </message>
+    <message>
+        <source>残す団体</source>
+        <translation>Organization to keep</translation>
+    </message>
+    <message>
+        <source>団体{letter}（{name}）を残す（&amp;{letter}）</source>
+        <translation>Keep organization {letter} ({name}) (&amp;{letter})</translation>
+    </message>
+    <message>
+        <source>統合する(&amp;M)</source>
+        <translation>&amp;Merge</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>閲覧専用で開いているため統合できません。</source>
+        <translation>Opened read-only: cannot merge.</translation>
+    </message>
+    <message>
+        <source>団体「{name}」はゴミ箱にあるか、既に統合されています。一覧を再検索してください。</source>
+        <translation>Organization &quot;{name}&quot; is in the trash or merged already. Search the list again.</translation>
+    </message>
+    <message>
+        <source>登録日 {registered}・担当者 {contacts} 名・対応記録 {log} 件</source>
+        <translation>Registered {registered} · {contacts} contacts · {log} log entries</translation>
+    </message>
+    <message>
+        <source>項目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>使う値</source>
+        <translation>Value to use</translation>
+    </message>
+    <message>
+        <source>団体{letter}
+{summary}</source>
+        <translation>Organization {letter}
+{summary}</translation>
+    </message>
+    <message>
+        <source>団体Aの値</source>
+        <translation>A&apos;s value</translation>
+    </message>
+    <message>
+        <source>団体Bの値</source>
+        <translation>B&apos;s value</translation>
+    </message>
+    <message>
+        <source>{label}に使う値</source>
+        <translation>Value to use for {label}</translation>
+    </message>
+    <message>
+        <source>（空欄）</source>
+        <translation>(blank)</translation>
+    </message>
+    <message>
+        <source>同じ値</source>
+        <translation>Same value</translation>
+    </message>
+    <message>
+        <source>団体{letter}の値（残す団体）</source>
+        <translation>{letter}&apos;s value (kept organization)</translation>
+    </message>
+    <message>
+        <source>団体{letter}の値（空欄を補う）</source>
+        <translation>{letter}&apos;s value (fills a blank)</translation>
+    </message>
+    <message>
+        <source>（残す団体）</source>
+        <translation>(kept)</translation>
+    </message>
+    <message>
+        <source>団体{letter}の値</source>
+        <translation>{letter}&apos;s value</translation>
+    </message>
+    <message>
+        <source>統合すると、団体{other_letter}「{other}」の担当者 {contacts} 名と対応記録 {log} 件が団体{keep_letter}「{keep}」に移ります。</source>
+        <translation>Merging moves {contacts} contacts and {log} log entries of organization {other_letter} &quot;{other}&quot; to organization {keep_letter} &quot;{keep}&quot;.</translation>
+    </message>
+    <message>
+        <source>団体{other_letter}「{other}」には、移す担当者も対応記録もありません。</source>
+        <translation>Organization {other_letter} &quot;{other}&quot; has no contacts or log entries to move.</translation>
+    </message>
+    <message>
+        <source>団体{other_letter}は台帳から外れます（統合はあとで取り消せます）。</source>
+        <translation>Organization {other_letter} leaves the registry (the merge can be undone later).</translation>
+    </message>
+    <message>
+        <source>バックアップを作成して統合しています…</source>
+        <translation>Creating a backup and merging…</translation>
+    </message>
+    <message>
+        <source>統合できませんでした: {reason}</source>
+        <translation>Could not merge: {reason}</translation>
+    </message>
+    <message>
+        <source>バックアップを作成できなかったため、統合しませんでした: {reason}</source>
+        <translation>Nothing was merged because no backup could be made: {reason}</translation>
+    </message>
+    <message>
+        <source>統合できませんでした（{kind}）。詳細はログを確認してください。</source>
+        <translation>Could not merge ({kind}). See the log for details.</translation>
+    </message>
+</context>
+<context>
+    <name>NoticePanel</name>
+    <message>
+        <source>最新の内容を開き直す</source>
+        <translation>Reopen the latest record</translation>
+    </message>
+    <message>
+        <source>同じ団体が既に登録されている可能性があります。登録済みの団体を確認してください。</source>
+        <translation>The same organization may be registered already. Check the registered organizations.</translation>
+    </message>
+    <message>
+        <source>既存の団体を開く</source>
+        <translation>Open the existing organization</translation>
+    </message>
+    <message>
+        <source>重複を承知で保存</source>
+        <translation>Save anyway</translation>
+    </message>
+</context>
+<context>
+    <name>OfficerPanel</name>
+    <message>
+        <source>職員名</source>
+        <translation>Officer name</translation>
+    </message>
+    <message>
+        <source>例: 千葉 花子</source>
+        <translation>e.g. Hanako Chiba</translation>
+    </message>
+    <message>
+        <source>所属課</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>例: 県民生活課</source>
+        <translation>e.g. Citizens Affairs Section</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>後で</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>変更履歴に記録される職員名と所属課を変更できます。</source>
+        <translation>Change the officer name and section recorded in the change history.</translation>
+    </message>
+    <message>
+        <source>職員名が設定されていません（現在はパソコンのユーザー名「{name}」で記録されます）。変更履歴に記録される職員名と所属課を入力してください。</source>
+        <translation>No officer name is set (changes are now recorded under the computer user name &quot;{name}&quot;). Enter the officer name and section to record in the change history.</translation>
+    </message>
+    <message>
+        <source>設定を保存できませんでした: {reason}</source>
+        <translation>The settings could not be saved: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>OpenForms</name>
+    <message>
+        <source>団体を開けません</source>
+        <translation>Cannot open the organization</translation>
+    </message>
+</context>
+<context>
+    <name>OrgStatus</name>
+    <message>
+        <source>活動中</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>休止</source>
+        <translation>Dormant</translation>
+    </message>
+    <message>
+        <source>解散</source>
+        <translation>Dissolved</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationDialog</name>
+    <message>
+        <source>保存しました（版 {version}）</source>
+        <translation>Saved (version {version})</translation>
+    </message>
+    <message>
+        <source>最新の内容を読み込みました（版 {version}）</source>
+        <translation>Reloaded the latest record (version {version})</translation>
+    </message>
+    <message>
+        <source>未保存の変更</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>保存していない変更があります。破棄して閉じますか？</source>
+        <translation>There are unsaved changes. Discard them and close?</translation>
+    </message>
+    <message>
+        <source>破棄して閉じる</source>
+        <translation>Discard and close</translation>
+    </message>
+    <message>
+        <source>団体情報</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>担当者</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>対応記録</source>
+        <translation>Interaction log</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>保存（Ctrl+S）</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>閉じる（Esc）</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>団体を保存すると登録できます</source>
+        <translation>Available once the organization is saved</translation>
+    </message>
+    <message>
+        <source>閲覧専用で開いています。変更は保存できません。</source>
+        <translation>Opened read-only. Changes cannot be saved.</translation>
+    </message>
+    <message>
+        <source>この団体はゴミ箱にあります。</source>
+        <translation>This organization is in the trash.</translation>
+    </message>
+    <message>
+        <source>新しい団体の登録</source>
+        <translation>New organization</translation>
+    </message>
+    <message>
+        <source>団体の編集 — {name}</source>
+        <translation>Edit organization — {name}</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationFormPanel</name>
+    <message>
+        <source>団体名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>例: NPO法人 みどりの会</source>
+        <translation>e.g. NPO Midori no Kai</translation>
+    </message>
+    <message>
+        <source>フリガナ</source>
+        <translation>Reading (kana)</translation>
+    </message>
+    <message>
+        <source>例: ミドリノカイ</source>
+        <translation>e.g. ミドリノカイ (katakana)</translation>
+    </message>
+    <message>
+        <source>法人番号</source>
+        <translation>Corporate number</translation>
+    </message>
+    <message>
+        <source>13桁</source>
+        <translation>13 digits</translation>
+    </message>
+    <message>
+        <source>代表者</source>
+        <translation>Representative</translation>
+    </message>
+    <message>
+        <source>代表者フリガナ</source>
+        <translation>Representative (kana)</translation>
+    </message>
+    <message>
+        <source>郵便番号</source>
+        <translation>Postal code</translation>
+    </message>
+    <message>
+        <source>例: 260-8667</source>
+        <translation>e.g. 260-8667</translation>
+    </message>
+    <message>
+        <source>住所</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>例: 千葉市中央区市場町1-1</source>
+        <translation>e.g. 1-1 Ichiba-cho, Chuo-ku, Chiba</translation>
+    </message>
+    <message>
+        <source>電話</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>例: 043-223-1111</source>
+        <translation>e.g. 043-223-1111</translation>
+    </message>
+    <message>
+        <source>FAX</source>
+        <translation>Fax</translation>
+    </message>
+    <message>
+        <source>メール</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>例: info@example.jp</source>
+        <translation>e.g. info@example.jp</translation>
+    </message>
+    <message>
+        <source>ウェブサイト</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>例: https://example.jp</source>
+        <translation>e.g. https://example.jp</translation>
+    </message>
+    <message>
+        <source>タグ</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>読点またはカンマ区切り（例: 子育て、防災）</source>
+        <translation>Separated by commas (e.g. parenting, disaster prevention)</translation>
+    </message>
+    <message>
+        <source>設立日</source>
+        <translation>Founded</translation>
+    </message>
+    <message>
+        <source>認証日</source>
+        <translation>Certified</translation>
+    </message>
+    <message>
+        <source>選択または入力（例: NPO法人）</source>
+        <translation>Choose or type (e.g. NPO法人)</translation>
+    </message>
+    <message>
+        <source>法人格</source>
+        <translation>Legal form</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>人数（未設定なら空欄）</source>
+        <translation>Number of people (blank if unknown)</translation>
+    </message>
+    <message>
+        <source>会員数</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>空欄なら住所から判定</source>
+        <translation>Blank: taken from the address</translation>
+    </message>
+    <message>
+        <source>市町村</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>活動分野</source>
+        <translation>Activity fields</translation>
+    </message>
+    <message>
+        <source>活動目的・内容</source>
+        <translation>Purpose and activities</translation>
+    </message>
+    <message>
+        <source>備考</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>（日付として読めません）</source>
+        <translation>(not a date)</translation>
+    </message>
+    <message>
+        <source>2024-04-01 または 令和6年4月1日</source>
+        <translation>2024-04-01 or a Japanese era date (R6.4.1)</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationTableModel</name>
+    <message>
+        <source>団体名</source>
+        <extracomment>The organization id of a row.</extracomment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>フリガナ</source>
+        <translation>Reading (kana)</translation>
+    </message>
+    <message>
+        <source>法人格</source>
+        <translation>Legal form</translation>
+    </message>
+    <message>
+        <source>市町村</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>活動分野</source>
+        <translation>Activity fields</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>電話</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>代表者</source>
+        <translation>Representative</translation>
+    </message>
+    <message>
+        <source>最終接触日</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <source>登録日</source>
+        <translation>Registered</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationsTab</name>
+    <message>
+        <source>団体名・フリガナ・住所・代表者・法人番号・タグで検索（スペースで絞り込み）</source>
+        <extracomment>Keystroke-to-filter delay: short enough to feel immediate, long enough to skip most keystrokes of a fast typist (filtering 100k rows takes 6–21 ms). Typical content of each column, sized with the current font (so DPI and fonts do not clip).</extracomment>
+        <translation>Search name, reading, address, representative, corporate number and tags (spaces narrow the search)</translation>
+    </message>
+    <message>
+        <source>すべての市町村</source>
+        <translation>All municipalities</translation>
+    </message>
+    <message>
+        <source>すべての活動分野</source>
+        <translation>All activity fields</translation>
+    </message>
+    <message>
+        <source>すべての法人格</source>
+        <translation>All legal forms</translation>
+    </message>
+    <message>
+        <source>すべての状態</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>ゴミ箱</source>
+        <translation>Trash</translation>
+    </message>
+    <message>
+        <source>読み込み中…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>読み込みに失敗しました</source>
+        <translation>Loading failed</translation>
+    </message>
+    <message>
+        <source>団体一覧を読み込めませんでした: {reason}</source>
+        <translation>The list of organizations could not be loaded: {reason}</translation>
+    </message>
+    <message>
+        <source>読み込みエラー</source>
+        <translation>Loading error</translation>
+    </message>
+    <message>
+        <source>団体一覧を読み込めませんでした（{kind}）。詳細はログを確認してください。</source>
+        <translation>The list of organizations could not be loaded ({kind}). See the log for details.</translation>
+    </message>
+    <message>
+        <source>{shown} 件（全 {total} 件）</source>
+        <translation>{shown} of {total} organizations</translation>
+    </message>
+    <message>
+        <source>{shown} 件</source>
+        <translation>{shown} organizations</translation>
+    </message>
+    <message>
+        <source>ゴミ箱: </source>
+        <translation>Trash: </translation>
+    </message>
+</context>
+<context>
+    <name>ProblemTableModel</name>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <source>詳細: {message}</source>
+        <translation>Details: {message}</translation>
+    </message>
+    <message>
+        <source>このバックアップから復元</source>
+        <translation>Restore from this backup</translation>
+    </message>
+    <message>
+        <source>最新の正常なバックアップ: {date}
+{path}
+復元すると、このバックアップの時点の内容に戻ります。破損したファイルは消さずに「{name}.damaged-日時」として残します。</source>
+        <translation>Newest sound backup: {date}
+{path}
+Restoring returns the data to the state of this backup. The damaged file is not deleted; it is kept as &quot;{name}.damaged-&lt;date and time&gt;&quot;.</translation>
+    </message>
+    <message>
+        <source>正常なバックアップが見つかりません。データフォルダの「backups」フォルダや、共有フォルダの以前のバージョンをシステム担当に確認してください。</source>
+        <translation>No sound backup was found. Ask your system administrator about the &quot;backups&quot; folder of the data folder, or earlier versions on the shared drive.</translation>
+    </message>
+    <message>
+        <source>データファイルが破損しています</source>
+        <translation>The data file is damaged</translation>
+    </message>
+    <message>
+        <source>協働デスクのデータファイルではありません</source>
+        <translation>This is not a Kyodo Desktop data file</translation>
+    </message>
+    <message>
+        <source>新しいバージョンで作成されたデータファイルです</source>
+        <translation>The data file was made by a newer version</translation>
+    </message>
+    <message>
+        <source>データフォルダを開けません</source>
+        <translation>Cannot open the data folder</translation>
+    </message>
+    <message>
+        <source>データファイル {path} の整合性検査に失敗しました。このままでは開けません。</source>
+        <translation>The data file {path} failed its integrity check. It cannot be opened as it is.</translation>
+    </message>
+    <message>
+        <source>データフォルダ {folder} のファイルは開きませんでした。ファイルには一切触れていません。</source>
+        <translation>The file in the data folder {folder} was not opened. It has not been touched at all.</translation>
+    </message>
+    <message>
+        <source>他の職員がこのデータフォルダを使用中のため、閲覧用にも開けませんでした。</source>
+        <translation>Another officer is using this data folder, so it could not be opened even for reading.</translation>
+    </message>
+    <message>
+        <source>データフォルダ {folder} を開けませんでした。</source>
+        <translation>Could not open the data folder {folder}.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryActions</name>
+    <message>
+        <source>新規</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>団体を新しく登録（Ctrl+N）</source>
+        <translation>Register a new organization (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>開く</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>選択した団体を開く（Enter）</source>
+        <translation>Open the selected organization (Enter)</translation>
+    </message>
+    <message>
+        <source>ゴミ箱を表示</source>
+        <translation>Show trash</translation>
+    </message>
+    <message>
+        <source>ゴミ箱に移した団体を表示する</source>
+        <translation>Show the organizations moved to the trash</translation>
+    </message>
+    <message>
+        <source>Excelに書き出す…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>団体台帳をExcelファイルに書き出す（Ctrl+E）</source>
+        <translation>Export the registry to an Excel file (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>インポート…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>NPO法人ポータルサイトのCSVやExcelの一覧から団体を取り込む（Ctrl+I）</source>
+        <translation>Import organizations from the NPO portal CSV or an Excel list (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>最新の情報に更新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>元に戻す</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>選択した団体をゴミ箱から元に戻す</source>
+        <translation>Restore the selected organizations from the trash</translation>
+    </message>
+    <message>
+        <source>ゴミ箱へ移す</source>
+        <translation>Move to trash</translation>
+    </message>
+    <message>
+        <source>選択した団体をゴミ箱へ移す（Delete）</source>
+        <translation>Move the selected organizations to the trash (Delete)</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <source>取り込みました</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>取り込んだ団体は団体台帳に表示されています。</source>
+        <translation>The imported organizations are shown in the registry.</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>結果をExcelに保存…</source>
+        <translation>Save the result to Excel…</translation>
+    </message>
+    <message>
+        <source>新規 {created} 件、更新 {updated} 件を取り込みました。</source>
+        <translation>Imported {created} new and {updated} updated organizations.</translation>
+    </message>
+    <message>
+        <source>取り込まなかった行: 変更なし・重複など {skipped} 件、エラー {errors} 件</source>
+        <translation>Rows not imported: {skipped} unchanged, duplicate and so on; {errors} with errors</translation>
+    </message>
+    <message>
+        <source>取り込み前のバックアップ: {path}</source>
+        <translation>Backup before the import: {path}</translation>
+    </message>
+    <message>
+        <source>書き込む変更はありませんでした（バックアップも作っていません）。</source>
+        <translation>There were no changes to write (and no backup was made).</translation>
+    </message>
+    <message>
+        <source>取り込みID: {id}（変更はすべて操作履歴に記録しました）</source>
+        <translation>Import ID: {id} (every change is recorded in the change history)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>内容を確かめて取り込む</source>
+        <extracomment>Actions listed in the review counts, in this order (スキップ is not planned by the readers).</extracomment>
+        <translation>Review and import</translation>
+    </message>
+    <message>
+        <source>まだ何も保存していません。「取り込む」を押すと、バックアップを取ってから全件を一度に取り込みます。</source>
+        <translation>Nothing has been saved yet. &quot;Import&quot; takes a backup, then imports all rows at once.</translation>
+    </message>
+    <message>
+        <source>取り込む</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>表示(&amp;V):</source>
+        <translation>&amp;View:</translation>
+    </message>
+    <message>
+        <source>問題のある行</source>
+        <translation>Rows with problems</translation>
+    </message>
+    <message>
+        <source>選択した行の変更内容</source>
+        <translation>Changes of the selected row</translation>
+    </message>
+    <message>
+        <source>取り込む項目</source>
+        <translation>Fields to import</translation>
+    </message>
+    <message>
+        <source>すべて取り込む</source>
+        <translation>Take all</translation>
+    </message>
+    <message>
+        <source>すべて外す</source>
+        <translation>Take none</translation>
+    </message>
+    <message>
+        <source>エラーのない行だけ取り込む(&amp;E)</source>
+        <translation>Import only rows without &amp;errors</translation>
+    </message>
+    <message>
+        <source>この内容をExcelに保存…</source>
+        <translation>Save this review to Excel…</translation>
+    </message>
+    <message>
+        <source>各行の処理と問題の一覧をExcelファイルに保存します（データは取り込みません）</source>
+        <translation>Saves what happens to each row, and the problems, to an Excel file (nothing is imported)</translation>
+    </message>
+    <message>
+        <source>{action} {count} 件</source>
+        <translation>{action}: {count}</translation>
+    </message>
+    <message>
+        <source>すべて（{count}）</source>
+        <translation>All ({count})</translation>
+    </message>
+    <message>
+        <source>問題のある行（{count} 件）</source>
+        <translation>Rows with problems ({count})</translation>
+    </message>
+    <message>
+        <source>{file}: NPOポータルCSV（{layout}、{encoding}）{total} 件のうち、他の都道府県 {other} 件・解散で除外 {dissolved} 件を除く {rows} 件</source>
+        <translation>{file}: NPO portal CSV ({layout}, {encoding}): {rows} of {total} rows, leaving out {other} in other prefectures and {dissolved} dissolved</translation>
+    </message>
+    <message>
+        <source>シート「{sheet}」</source>
+        <translation>sheet &quot;{sheet}&quot;</translation>
+    </message>
+    <message>
+        <source>{file} {where}: {rows} 行</source>
+        <translation>{file} {where}: {rows} rows</translation>
+    </message>
+    <message>
+        <source>上の一覧で行を選ぶと、ここに変更内容が出ます。</source>
+        <translation>Select a row in the list above to see its changes here.</translation>
+    </message>
+    <message>
+        <source>{row} 行目で「{name}」の次の項目が変わります。チェックを外した項目は今の値のままです。</source>
+        <translation>Row {row} changes these fields of &quot;{name}&quot;. Unchecked fields keep their current values.</translation>
+    </message>
+    <message>
+        <source>{row} 行目は新しい団体として登録します。</source>
+        <translation>Row {row} is registered as a new organization.</translation>
+    </message>
+    <message>
+        <source>{row} 行目は登録済みの「{name}」と同じ内容です。取り込みません。</source>
+        <translation>Row {row} is the same as the registered &quot;{name}&quot;. It is not imported.</translation>
+    </message>
+    <message>
+        <source>{row} 行目は {first} 行目と同じ団体です。取り込みません。</source>
+        <translation>Row {row} is the same organization as row {first}. It is not imported.</translation>
+    </message>
+    <message>
+        <source>{row} 行目はエラーのため取り込めません。
+{reasons}</source>
+        <translation>Row {row} cannot be imported because of errors.
+{reasons}</translation>
+    </message>
+    <message>
+        <source>閲覧専用で開いているため取り込めません。</source>
+        <translation>Opened read-only: cannot import.</translation>
+    </message>
+    <message>
+        <source>エラーのある行が {count} 行あります。エラーの行を除いて取り込むには、「エラーのない行だけ取り込む」にチェックを入れてください。ファイルを直してから取り込む場合は「キャンセル」で閉じてください。</source>
+        <translation>{count} rows have errors. To import the other rows, check &quot;Import only rows without errors&quot;. To correct the file first, close with &quot;Cancel&quot;.</translation>
+    </message>
+    <message>
+        <source>新しく登録する団体も、変わる項目もありません。取り込んでも何も変わりません。</source>
+        <translation>There are no new organizations and no changed fields. Importing would change nothing.</translation>
+    </message>
+    <message>
+        <source>エラーの {count} 行は取り込まず、残りの行を取り込みます。</source>
+        <translation>The {count} rows with errors are left out; the other rows are imported.</translation>
+    </message>
+    <message>
+        <source>取り込み</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>{count} 件を取り込んでいます…（キャンセルすると何も取り込みません）</source>
+        <translation>Importing {count} rows… (Cancel imports nothing)</translation>
+    </message>
+    <message>
+        <source>取り込みに失敗しました（{kind}）。データは取り込み前のままです。詳細はログを確認してください。</source>
+        <translation>The import failed ({kind}). The data is as it was before the import. See the log for details.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTableModel</name>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>処理</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>団体名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>一致した団体</source>
+        <translation>Matched organization</translation>
+    </message>
+    <message>
+        <source>理由/問題</source>
+        <translation>Reason / problem</translation>
+    </message>
+    <message>
+        <source>シート {sheet} の {row} 行目</source>
+        <translation>Sheet {sheet}, row {row}</translation>
+    </message>
+    <message>
+        <source>（取り込まない）</source>
+        <translation> (not imported)</translation>
+    </message>
+</context>
+<context>
+    <name>application</name>
+    <message>
+        <source>協働デスク</source>
+        <translation>Kyodo Desktop</translation>
+    </message>
+    <message>
+        <source>予期しないエラー</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <source>予期しないエラーが発生しました（{kind}）。詳細はログを確認してください。</source>
+        <translation>An unexpected error occurred ({kind}). See the log for details.</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>予期しないエラーが発生しました（{kind}）。詳細はログを確認してください。</source>
+        <translation>An unexpected error occurred ({kind}). See the log for details.</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>tasks</name>
+    <message>
+        <source>キャンセル</source>
+        <extracomment>``(True, result)`` or ``(False, exception)``, set just before the signal is emitted, for a listener that connects late (see ``OrganizationsTab.reload``).</extracomment>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>trash</name>
+    <message>
+        <source> ほか {n} 件</source>
+        <translation> and {n} more</translation>
+    </message>
+    <message>
+        <source>ゴミ箱から戻す</source>
+        <translation>Restore from trash</translation>
+    </message>
+    <message>
+        <source>{label}を元に戻しますか？</source>
+        <translation>Restore {label}?</translation>
+    </message>
+    <message>
+        <source>元に戻す</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>ゴミ箱へ移す</source>
+        <translation>Move to trash</translation>
+    </message>
+    <message>
+        <source>{label}をゴミ箱へ移しますか？（ゴミ箱から元に戻せます）</source>
+        <translation>Move {label} to the trash? (It can be restored from the trash.)</translation>
+    </message>
+</context>
+</TS>
