@@ -33,11 +33,6 @@
         <translation>Updates {n} of {total} fields</translation>
     </message>
     <message>
-        <source>{what}に失敗しました（{kind}）。詳細はログを確認してください。</source>
-        <extracomment>the column mapping the plan was made with (lists only)</extracomment>
-        <translation>{what} failed ({kind}). See the log for details.</translation>
-    </message>
-    <message>
         <source>取り込みの内容をExcelに保存</source>
         <translation>Save the import review to Excel</translation>
     </message>
@@ -54,8 +49,8 @@
         <translation>Could not load the Excel export.</translation>
     </message>
     <message>
-        <source>保存できませんでした: {error}</source>
-        <translation>Could not save: {error}</translation>
+        <source>保存できませんでした: {reason}</source>
+        <translation>Could not save: {reason}</translation>
     </message>
     <message>
         <source>保存に失敗しました（{kind}）。詳細はログを確認してください。</source>
@@ -549,6 +544,14 @@
         <translation>CSV (list of organizations)</translation>
     </message>
     <message>
+        <source>{what}に失敗しました（{kind}）。詳細はログを確認してください。</source>
+        <translation>{what} failed ({kind}). See the log for details.</translation>
+    </message>
+    <message>
+        <source>ファイルを読めません: {reason}</source>
+        <translation>The file cannot be read: {reason}</translation>
+    </message>
+    <message>
         <source>取り込めない種類のファイルのようです（.csv か .xlsx を選んでください）</source>
         <translation>This does not look like a file that can be imported (choose a .csv or .xlsx file)</translation>
     </message>
@@ -579,10 +582,6 @@
     <message>
         <source>{name} を読み込んでいます…</source>
         <translation>Reading {name}…</translation>
-    </message>
-    <message>
-        <source>ファイルを読めません: {error}</source>
-        <translation>Cannot read the file: {error}</translation>
     </message>
     <message>
         <source>読み込み</source>
@@ -1137,8 +1136,8 @@ Data folder: {folder}</translation>
         <translation>Checking {count} rows and matching them against the registered organizations…</translation>
     </message>
     <message>
-        <source>照合</source>
-        <translation>Matching</translation>
+        <source>照合に失敗しました（{kind}）。詳細はログを確認してください。</source>
+        <translation>Matching failed ({kind}). See the log for details.</translation>
     </message>
 </context>
 <context>

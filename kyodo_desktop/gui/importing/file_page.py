@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop.domain.importing import ImportFileError, SourceFormat
-from kyodo_desktop.gui import dialogs, styles
-from kyodo_desktop.gui.importing.state import PAGE_MAPPING, PAGE_REVIEW, ImportState, error_message
+from kyodo_desktop.gui import dialogs, errors, styles
+from kyodo_desktop.gui.importing.state import PAGE_MAPPING, PAGE_REVIEW, ImportState
 from kyodo_desktop.gui.importing.widgets import message_label, show_message
 from kyodo_desktop.gui.tasks import BackgroundTask
 from kyodo_desktop.services import import_lists
@@ -359,7 +359,13 @@ class FilePage(QWizardPage):
         self._read_done = False
 
     def _failure_text(self, exc: Exception, what: str) -> str:
-        return error_message(exc, what=what, os_error=self.tr("ファイルを読めません: {error}"))
+        bug = self.tr("{what}に失敗しました（{kind}）。詳細はログを確認してください。")
+        return errors.error_text(
+            exc,
+            what="reading the import file",
+            file=self.tr("ファイルを読めません: {reason}"),
+            bug=bug.replace("{what}", what),
+        )
 
     def _on_read_failed(self, exc: Exception) -> None:
         show_message(self.error_label, self._failure_text(exc, self.tr("読み込み")))

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from kyodo_desktop.domain.column_mapping import IGNORE, column_letter, mapping_by_header
 from kyodo_desktop.domain.importing import ImportFileError
-from kyodo_desktop.gui import dialogs, styles
-from kyodo_desktop.gui.importing.state import ImportState, error_message
+from kyodo_desktop.gui import dialogs, errors, styles
+from kyodo_desktop.gui.importing.state import ImportState
 from kyodo_desktop.gui.importing.widgets import SubmitLineEdit, message_label, show_message
 from kyodo_desktop.persistence.errors import KnownError
 from kyodo_desktop.services import import_lists
@@ -296,4 +296,9 @@ class MappingPage(QWizardPage):
         self._planned = False
 
     def _on_plan_failed(self, exc: Exception) -> None:
-        show_message(self.error_label, error_message(exc, what=self.tr("照合")))
+        text = errors.error_text(
+            exc,
+            what="planning the import",
+            bug=self.tr("照合に失敗しました（{kind}）。詳細はログを確認してください。"),
+        )
+        show_message(self.error_label, text)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from kyodo_desktop.gui import styles
+from kyodo_desktop.gui import errors, styles
 from kyodo_desktop.gui.importing.review_model import (
     COL_ACTION,
     COL_MATCH,
@@ -41,7 +41,7 @@ from kyodo_desktop.gui.importing.review_model import (
     RowNumberRole,
     change_text,
 )
-from kyodo_desktop.gui.importing.state import PAGE_RESULT, ImportState, error_message
+from kyodo_desktop.gui.importing.state import PAGE_RESULT, ImportState
 from kyodo_desktop.gui.importing.summary_save import save_summary
 from kyodo_desktop.gui.importing.widgets import message_label, show_message
 from kyodo_desktop.services.importing import Action, ImportPlan, PlannedRow, apply_import
@@ -480,10 +480,10 @@ class ReviewPage(QWizardPage):
 
     def _on_apply_failed(self, exc: Exception) -> None:
         # ImportCancelled says itself: 取り込みを中止しました。データは取り込み前のままです。
-        text = error_message(
+        text = errors.error_text(
             exc,
             what="import",
-            unexpected=self.tr(
+            bug=self.tr(
                 "取り込みに失敗しました（{kind}）。データは取り込み前のままです。詳細はログを確認してください。"
             ),
         )

@@ -1,4 +1,4 @@
-"""What the import wizard's pages share: the import state, the page ids, and error messages.
+"""What the import wizard's pages share: the import state and the page ids.
 
 The wizard makes one :class:`ImportState` and hands it to every page; the pages import this
 module, never the wizard (no import cycle). The state holds what the pipeline
@@ -8,22 +8,15 @@ mapping, the plan, the result — and reaches the wizard only through :class:`Wi
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication
-
 from kyodo_desktop.domain.column_mapping import ORGANIZATIONS
 from kyodo_desktop.domain.import_kind import ImportKind
-from kyodo_desktop.domain.importing import ImportFileError
 from kyodo_desktop.gui.tasks import BackgroundTask
-from kyodo_desktop.persistence.errors import KnownError, known_database_error
 from kyodo_desktop.services.import_pipeline import ImportSource
 from kyodo_desktop.services.importing import ImportPlan, ImportSummary
 from kyodo_desktop.services.workspace import Workspace
-
-log = logging.getLogger(__name__)
 
 PAGE_FILE = 0
 PAGE_MAPPING = 1
@@ -100,42 +93,3 @@ class ImportState:
         self.plan = plan
         self.plan_key = key
         self.mapping = mapping
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportWizard", text)
-
-
-def error_message(
-    exc: Exception,
-    *,
-    what: str,
-    unexpected: str | None = None,
-    os_error: str | None = None,
-    import_error: str | None = None,
-) -> str:
-    """The Japanese message for a failed step of the import (the one place in ``gui/importing``;
-    :mod:`kyodo_desktop.gui.errors` is to take its place).
-
-    A known error (:class:`ImportFileError`, :class:`KnownError`, a known database error) says
-    itself. ``os_error`` (with ``{error}``) and ``import_error`` replace the text for those
-    exceptions; anything else is logged and told as ``unexpected`` (with ``{kind}``; default
-    「{what}に失敗しました（…）。詳細はログを確認してください。」).
-    """
-    if isinstance(exc, ImportFileError | KnownError):
-        return str(exc)
-    known = known_database_error(exc)
-    if known is not None:
-        return str(known)
-    if import_error is not None and isinstance(exc, ImportError):
-        log.error("%s: a module is missing", what, exc_info=exc)
-        return import_error
-    if os_error is not None and isinstance(exc, OSError):
-        return os_error.format(error=exc.strerror or exc)
-    log.error("%s failed", what, exc_info=exc)
-    text = (
-        unexpected
-        if unexpected is not None
-        else _tr("{what}に失敗しました（{kind}）。詳細はログを確認してください。")
-    )
-    return text.format(what=what, kind=type(exc).__name__)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QLabel, QWidget
 
-from kyodo_desktop.gui import dialogs, styles
-from kyodo_desktop.gui.importing.state import ImportState, error_message
+from kyodo_desktop.gui import dialogs, errors, styles
+from kyodo_desktop.gui.importing.state import ImportState
 from kyodo_desktop.gui.tasks import BackgroundTask
+
+log = logging.getLogger(__name__)
 
 
 def _tr(text: str) -> str:
@@ -44,13 +47,16 @@ def save_summary(parent: QWidget, state: ImportState, status: QLabel) -> Backgro
 
     def failed(exc: Exception) -> None:
         status.setStyleSheet(styles.ERROR_STYLE)
+        if isinstance(exc, ImportError):  # a broken bundle: say what is missing, not a bug id
+            log.error("import summary writer unavailable", exc_info=exc)
+            status.setText(_tr("Excelへの保存機能を読み込めませんでした。"))
+            return
         status.setText(
-            error_message(
+            errors.error_text(
                 exc,
                 what="writing the import summary",
-                import_error=_tr("Excelへの保存機能を読み込めませんでした。"),
-                os_error=_tr("保存できませんでした: {error}"),
-                unexpected=_tr("保存に失敗しました（{kind}）。詳細はログを確認してください。"),
+                file=_tr("保存できませんでした: {reason}"),
+                bug=_tr("保存に失敗しました（{kind}）。詳細はログを確認してください。"),
             )
         )
 
