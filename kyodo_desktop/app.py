@@ -92,7 +92,8 @@ def _qt_or_report(qt_args: Sequence[str]) -> Callable[[Sequence[str]], QApplicat
 
     preflight = qt_preflight.check(argv=qt_args)
     if not preflight.ok:
-        qt_preflight.report(preflight.message())
+        # Without a working display Linux can show no dialog either.
+        qt_preflight.report(preflight.message(), dialog=not preflight.display_problem)
         return None
     try:
         from kyodo_desktop.gui.application import create_application

@@ -15,7 +15,6 @@ and C++ runtime, which every Python already has.
 
 from __future__ import annotations
 
-import ctypes
 import dataclasses
 import importlib.util
 import logging
@@ -178,6 +177,8 @@ def _library_dirs() -> list[Path]:
 
 def _loads(soname: str, dirs: Sequence[Path]) -> bool:
     """Whether the dynamic loader can load ``soname`` (by name, or from one of ``dirs``)."""
+    import ctypes  # only where there is something to load: offscreen and Windows starts skip it
+
     for candidate in (soname, *(str(d / soname) for d in dirs if (d / soname).is_file())):
         try:
             ctypes.CDLL(candidate)
@@ -202,6 +203,8 @@ def missing_libraries(
 
 def _x_display_answers(display: str) -> bool:
     """Whether an X server answers at ``display`` (libxcb's own connect, as Qt's xcb plugin does)."""
+    import ctypes
+
     try:
         xcb = ctypes.CDLL("libxcb.so.1")
     except OSError:
@@ -265,6 +268,7 @@ def import_error_message(error: ImportError) -> str:
 
 def _show_dialog(text: str, env: Mapping[str, str]) -> bool:
     """A native dialog without Qt: MessageBox on Windows, zenity/kdialog/xmessage on a Linux desktop."""
+    import ctypes
     import shutil
     import subprocess
 
