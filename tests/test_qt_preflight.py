@@ -67,6 +67,12 @@ def test_the_real_loader_finds_libc_and_not_a_made_up_library() -> None:
     ]
 
 
+def test_the_real_display_probe_sees_no_x_server_where_there_is_none() -> None:
+    if qt_preflight.missing_libraries(["libxcb.so.1"]):
+        pytest.skip("libxcb is not installed here")
+    assert not qt_preflight._x_display_answers(":98765")  # no socket /tmp/.X11-unix/X98765
+
+
 def test_no_display_at_all_is_a_clear_japanese_message() -> None:
     found = check({}, sys_platform="linux", loads=all_load, display_answers=answers)
     assert not found.ok and found.missing == ()
