@@ -10,7 +10,7 @@ import argparse
 import logging
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -83,7 +83,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging(data_dir, verbose=args.verbose)
     log.info("kyodo-desktop %s starting (data folder from %s)", __version__, why)
 
-    from kyodo_desktop.gui.application import create_application
+    create_application = _qt_or_report(qt_args)
+    if create_application is None:
+        return 1
     from kyodo_desktop.services.settings import ui_language
 
     language = args.lang or ui_language(data_dir)
@@ -97,6 +99,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         # The event loop can end without a close event (session logout, app.quit()).
         window.release_workspace()
+
+
+def _qt_or_report(qt_args: Sequence[str]) -> Callable[..., QApplication] | None:
+    """``create_application`` when Qt can open a window here; else None, the reason told to the user.
+
+    Qt's platform plugin aborts the process (status 134, nothing on a gui-script's missing
+    console) when its libraries or the display are missing, so that is looked for first.
+    """
+    from kyodo_desktop import qt_preflight
+
+    preflight = qt_preflight.check(argv=qt_args)
+    if not preflight.ok:
+        # Without a working display Linux can show no dialog either.
+        qt_preflight.report(preflight.message(), dialog=not preflight.display_problem)
+        return None
+    try:
+        from kyodo_desktop.gui.application import create_application
+    except ImportError as exc:  # QtGui/QtWidgets need system libraries too (libEGL, fontconfig …)
+        qt_preflight.report(qt_preflight.import_error_message(exc))
+        return None
+    return create_application
 
 
 def _self_test(data_dir: Path | None) -> int:

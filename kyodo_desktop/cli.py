@@ -471,15 +471,29 @@ def _cmd_import(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def qt_check() -> Any:
-    """The Qt line of the self-test (QtCore only: the CLI never needs widgets)."""
+    """The Qt line of the self-test: QtCore loads, and whether the window could open here.
+
+    QtCore only (the CLI never needs widgets); the window's platform is checked without starting
+    it (see :mod:`kyodo_desktop.qt_preflight`). Missing libraries fail the self-test, a missing
+    display does not (the CLI works without one, and the bundle may be checked on a server).
+    """
+    from kyodo_desktop import qt_preflight
     from kyodo_desktop.services.self_test import Check
 
     try:
         from PySide6 import QtCore
         from PySide6 import __version__ as pyside_version
     except ImportError as exc:
-        return Check("Qt", f"読み込めません: {exc}", ok=False)
-    return Check("Qt", f"{QtCore.qVersion()}（PySide6 {pyside_version}）")
+        return Check("Qt", qt_preflight.import_error_message(exc).replace("\n", " "), ok=False)
+    version = f"{QtCore.qVersion()}（PySide6 {pyside_version}）"
+    preflight = qt_preflight.check()
+    if preflight.missing:
+        message = qt_preflight.missing_libraries_message(preflight.missing, preflight.platform)
+        print(message, file=sys.stderr)  # readable with its apt-get line, the report keeps one line
+        return Check("Qt", f"{version}、ウィンドウを開けません: {message.replace(chr(10), ' ')}", ok=False)
+    if preflight.display_problem:
+        return Check("Qt", f"{version}、画面なし（{preflight.platform}: ウィンドウは開けません）")
+    return Check("Qt", f"{version}、表示: {preflight.platform or '既定'}")
 
 
 def _cmd_self_test(args: argparse.Namespace, data_dir: Path) -> int:

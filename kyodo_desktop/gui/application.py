@@ -3,7 +3,9 @@ last-resort error hook."""
 
 from __future__ import annotations
 
+import collections
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from types import TracebackType
@@ -12,7 +14,7 @@ from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from kyodo_desktop import APP_NAME
+from kyodo_desktop import APP_NAME, qt_preflight
 from kyodo_desktop.gui import dialogs
 from kyodo_desktop.gui.i18n import install_language
 from kyodo_desktop.resources import resource
@@ -29,8 +31,25 @@ _QT_LEVELS = {
 }
 
 
+# Qt's last warnings: when its platform plugin fails, the reason (a missing xcb-cursor0 …) comes
+# in a warning just before the fatal message, which only says that no plugin could start.
+_recent_warnings: collections.deque[str] = collections.deque(maxlen=5)
+
+
 def _qt_message_handler(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
     qt_log.log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
+    if kind == QtMsgType.QtWarningMsg:
+        _recent_warnings.append(message)
+    elif kind == QtMsgType.QtFatalMsg:
+        _fatal(message)
+
+
+def _fatal(message: str) -> None:
+    """Qt is about to abort (status 134, silently for a windowed program): say why, exit with 1."""
+    details = "\n".join([*_recent_warnings, message])
+    qt_preflight.report(f"Qt が起動できませんでした（画面の表示に必要な部品が読み込めません）。\n{details}")
+    logging.shutdown()
+    os._exit(1)  # Qt cannot carry on after qFatal; exit cleanly rather than abort
 
 
 def apply_language(app: QApplication, language: str) -> str:

@@ -165,6 +165,7 @@ def test_export_xlsx_writes_one_row_per_live_organization(kyodo: Run, tmp_path: 
     assert code == 0, err
     wb = openpyxl.load_workbook(out, read_only=True)
     rows = list(wb["団体一覧"].iter_rows(values_only=True))
+    wb.close()  # a read-only workbook keeps its file open until closed
     assert rows[0][0] == "団体名"
     assert len(rows) == 51
     assert gone not in {r[-1] for r in rows}

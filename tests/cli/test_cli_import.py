@@ -144,6 +144,8 @@ def test_prefecture_defaults_to_the_setting_and_summary_is_saved(
     assert code == 0  # only the Tokyo row is kept, and it is valid
     assert "新規 1、" in out and "他の都道府県 3 件" in out
     wb = openpyxl.load_workbook(summary, read_only=True)
-    assert {"概要", "明細"} <= set(wb.sheetnames)
+    sheetnames = set(wb.sheetnames)
     details = list(wb["明細"].iter_rows(values_only=True))
+    wb.close()  # a read-only workbook keeps its file open until closed
+    assert {"概要", "明細"} <= sheetnames
     assert any("東京の会" in str(cell) for row in details for cell in row)

@@ -394,7 +394,7 @@ def test_control_characters_and_long_cells_are_reported_not_cleaned(monkeypatch:
     assert row.data is None
     assert [(p.row_number, p.column) for p in row.problems] == [(4, "代表者氏名")]
     assert "U+0007" in row.problems[0].message
-    monkeypatch.setattr(portal, "MAX_CELL_CHARS", 70)
+    monkeypatch.setattr(portal.mapping, "MAX_CELL_CHARS", 70)  # read where cell_problems is
     long = mapped(good(定款に記載された目的="あ" * 71), n=5)
     assert long.data is None
     assert [(p.row_number, p.column) for p in long.problems] == [(5, "定款に記載された目的")]

@@ -410,7 +410,11 @@ def test_summary_workbook_from_the_review(
     status = _child(wizard, QLabel, "summaryStatus")
     qtbot.waitUntil(lambda: bool(status.text()) and not wizard.busy, timeout=10_000)
     assert "保存しました" in status.text(), status.text()
-    assert "エラー" in openpyxl.load_workbook(out, read_only=True).sheetnames
+    wb = openpyxl.load_workbook(out, read_only=True)
+    try:
+        assert "エラー" in wb.sheetnames
+    finally:
+        wb.close()  # a read-only workbook keeps its file open until closed
 
 
 def test_import_action_is_disabled_when_read_only(qtbot: QtBot, reader: OrganizationService) -> None:

@@ -80,8 +80,11 @@ def test_export_writes_the_workbook(
     assert dialog_calls.names() == ["get_save_file_name", "info"], dialog_calls.calls
     assert f"{TOTAL:,} 件" in dialog_calls.texts("info")[0]
     assert out.is_file()
-    sheet = openpyxl.load_workbook(out, read_only=True).worksheets[0]
-    assert sum(1 for _row in sheet.iter_rows()) == TOTAL + 1  # header + every organization
+    wb = openpyxl.load_workbook(out, read_only=True)
+    try:
+        assert sum(1 for _row in wb.worksheets[0].iter_rows()) == TOTAL + 1  # header + every organization
+    finally:
+        wb.close()  # a read-only workbook keeps its file open until closed
 
 
 def test_export_cancelled_in_the_file_dialog_does_nothing(tab: OrganizationsTab, dialog_calls: Any) -> None:

@@ -40,11 +40,11 @@ def test_close_releases_the_lock(data_dir: Path) -> None:
 
 def test_lock_of_a_killed_process_clears(data_dir: Path) -> None:
     data_dir.mkdir(parents=True)
-    proc = _hold_lock_in_child(data_dir)
-    with pytest.raises(LockedError):
-        DataFolderLock(data_dir).acquire()
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=10)
+    with _hold_lock_in_child(data_dir) as proc:  # closes the child's stdout pipe
+        with pytest.raises(LockedError):
+            DataFolderLock(data_dir).acquire()
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=10)
     lock = DataFolderLock(data_dir)
     lock.acquire()  # the operating system dropped the dead holder's lock
     holder = read_holder(data_dir)
@@ -76,13 +76,13 @@ def _hold_lock_in_child(data_dir: Path, claim: dict[str, object] | None = None) 
 def test_holder_on_another_host_is_named(data_dir: Path) -> None:
     data_dir.mkdir(parents=True)
     claim = {"user": "suzuki", "host": "office-pc-7", "pid": 1, "since": "2026-04-01T00:00:00+00:00"}
-    proc = _hold_lock_in_child(data_dir, claim)
-    try:
-        with pytest.raises(LockedError, match="suzuki（office-pc-7"):
-            DataFolderLock(data_dir).acquire()
-    finally:
-        proc.kill()
-        proc.wait(timeout=10)
+    with _hold_lock_in_child(data_dir, claim) as proc:  # closes the child's stdout pipe
+        try:
+            with pytest.raises(LockedError, match="suzuki（office-pc-7"):
+                DataFolderLock(data_dir).acquire()
+        finally:
+            proc.kill()
+            proc.wait(timeout=10)
 
 
 @pytest.mark.parametrize(

@@ -273,7 +273,7 @@ def test_row_numbers_count_records_and_blank_lines_as_excel_does(tmp_path: Path)
 def test_row_level_problems_leave_the_other_rows_alone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(portal, "MAX_CELL_CHARS", 200)
+    monkeypatch.setattr(portal.mapping, "MAX_CELL_CHARS", 200)  # read where cell_problems is
     rows = [
         record(CURRENT_LAYOUT, GOOD),  # 2
         ["東京の会", "", "東京都"],  # 3: far too short (and seemingly another prefecture's)
