@@ -147,15 +147,19 @@ def read_csv_stream(path: Path, fh: IO[bytes], size: int, progress: Progress | N
     except OSError as exc:
         raise open_error(path, exc) from exc
     text = _text_stream(fh, encoding)
-    return collect(
-        path,
-        _csv_records(path, text, _delimiter(text)),
-        sheet="",
-        encoding=encoding,
-        kind=SourceFormat.CSV,
-        total=lines,
-        progress=progress,
-    )
+    try:
+        return collect(
+            path,
+            _csv_records(path, text, _delimiter(text)),
+            sheet="",
+            encoding=encoding,
+            kind=SourceFormat.CSV,
+            total=lines,
+            progress=progress,
+        )
+    finally:
+        # the caller owns ``fh``: hand it back rather than leave the wrapper to close it
+        text.detach()
 
 
 def _text_stream(fh: IO[bytes], encoding: str) -> IO[str]:
