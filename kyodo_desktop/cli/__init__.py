@@ -37,7 +37,7 @@ GROUPS: tuple[Group, ...] = (orgs, duplicates, imports, maintenance, audit, offi
 _EPILOG = """\
 終了コード: 0 成功、1 エラー（標準エラーに1行）、2 使い方の誤り
 一覧を出すコマンドは1行に1件（ID<TAB>…）、--json のあるものはJSONでも出力する。
-コマンドごとの説明: kyodo コマンド --help（例: kyodo orgs add --help）
+コマンドごとの説明: kyodo COMMAND --help（例: kyodo orgs add --help）
 
 例:
   kyodo demo --orgs 2000

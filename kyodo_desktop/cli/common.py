@@ -64,9 +64,7 @@ class Commands:
     """
 
     def __init__(self, root: argparse.ArgumentParser) -> None:
-        self._top = root.add_subparsers(
-            dest="command", required=True, metavar="コマンド", parser_class=CommandParser
-        )
+        self._top = _subcommands(root, "command")
         self._groups: dict[str, Any] = {}
 
     def command(
@@ -96,12 +94,17 @@ class Commands:
         if name in self._groups:
             return
         parser = self._top.add_parser(name, help=help, description=help, epilog=_example(example))
-        self._groups[name] = parser.add_subparsers(
-            dest=f"{name.replace('-', '_')}_command",
-            required=True,
-            metavar="コマンド",
-            parser_class=CommandParser,
-        )
+        self._groups[name] = _subcommands(parser, f"{name.replace('-', '_')}_command")
+
+
+def _subcommands(parser: argparse.ArgumentParser, dest: str) -> Any:
+    return parser.add_subparsers(
+        dest=dest,
+        required=True,
+        metavar="COMMAND",
+        help=f"下のどれか（それぞれの説明: {parser.prog} COMMAND --help）",
+        parser_class=CommandParser,
+    )
 
 
 def _example(text: str) -> str:
