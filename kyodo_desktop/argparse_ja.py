@@ -18,7 +18,6 @@ import functools
 import gettext
 import re
 import sys
-import unicodedata
 from collections.abc import Callable, Iterator
 from typing import Any, NoReturn, ParamSpec, TypeVar
 
@@ -129,11 +128,17 @@ integer.__name__ = "整数"
 
 def display_width(text: str) -> int:
     """Columns on a terminal: CJK characters take two."""
+    import unicodedata  # only when help is shown
+
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-# A word of narrow characters, one wide character, or a run of spaces.
-_TOKEN = re.compile(r"[^\s\u1100-\uffdc]+|\s+|.")
+@functools.cache  # compiled when help is first shown, not at every start
+def _tokens() -> re.Pattern[str]:
+    """A word of narrow characters, one wide character, or a run of spaces."""
+    return re.compile(r"[^\s\u1100-\uffdc]+|\s+|.")
+
+
 # Punctuation that must not begin a line (禁則): it stays at the end of the line before.
 _NO_LINE_START = frozenset("、。，．,.・）」』】〕:：;；!！?？ーぁぃぅぇぉっゃゅょァィゥェォッャュョ")
 
@@ -142,7 +147,7 @@ def wrap(text: str, width: int) -> list[str]:
     """Lines of at most ``width`` columns, breaking between Japanese characters or at spaces."""
     lines: list[str] = []
     line, used = "", 0
-    for token in _TOKEN.findall(" ".join(text.split())):
+    for token in _tokens().findall(" ".join(text.split())):
         size = display_width(token)
         if token.isspace():
             if line:

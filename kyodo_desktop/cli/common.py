@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
-from kyodo_desktop.argparse_ja import JapaneseArgumentParser
+from kyodo_desktop.argparse_ja import JapaneseArgumentParser, display_width
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -120,10 +120,7 @@ def value_list(items: Iterable[tuple[object, str]], *, columns: int = 2, width: 
 
 
 def _pad(text: str, width: int) -> str:
-    import unicodedata
-
-    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-    return text + " " * max(1, width - used)
+    return text + " " * max(1, width - display_width(text))
 
 
 # -- output ----------------------------------------------------------------------------------
