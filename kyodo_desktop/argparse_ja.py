@@ -95,18 +95,22 @@ _depth = 0  # nesting of japanese(): a parser's call runs inside another's (subc
 def japanese() -> Iterator[None]:
     """argparse speaks Japanese inside the ``with`` block (re-entrant)."""
     global _depth
-    # argparse is typed without these two names; they exist in 3.11–3.13 (``from gettext import``).
-    module: Any = argparse
-    saved = module._, module.ngettext
+    # argparse looks up these two module globals at each use (3.11–3.13: ``from gettext import``).
+    names = argparse.__dict__
+    saved = {name: names.get(name) for name in ("_", "ngettext")}
     if _depth == 0:
-        module._, module.ngettext = TRANSLATIONS.gettext, TRANSLATIONS.ngettext
+        names["_"], names["ngettext"] = TRANSLATIONS.gettext, TRANSLATIONS.ngettext
     _depth += 1
     try:
         yield
     finally:
         _depth -= 1
         if _depth == 0:
-            module._, module.ngettext = saved
+            for name, value in saved.items():
+                if value is None:  # a Python whose argparse had no such name: leave none behind
+                    names.pop(name, None)
+                else:
+                    names[name] = value
 
 
 def _in_japanese(method: Callable[_P, _R]) -> Callable[_P, _R]:

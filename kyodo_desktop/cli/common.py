@@ -112,9 +112,9 @@ def _example(text: str) -> str:
     return "例:\n" + "".join(f"  {line.strip()}\n" for line in lines)
 
 
-def value_list(items: Iterable[tuple[object, str]], *, columns: int = 2, width: int = 30) -> str:
-    """``1 保健・医療・福祉   2 社会教育`` … in columns, for an epilog."""
-    cells = [f"{key:>2} {label}" for key, label in items]
+def value_list(items: Iterable[str], *, columns: int = 2, width: int = 30) -> str:
+    """Values in columns (``width`` terminal columns each) for an epilog, one row a line."""
+    cells = list(items)
     rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
     return "".join("  " + "".join(_pad(c, width) for c in row[:-1]) + row[-1] + "\n" for row in rows)
 

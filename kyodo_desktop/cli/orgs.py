@@ -111,8 +111,8 @@ def _add_options(p: CommandParser) -> None:
     p.add_argument("--notes", default="", help="備考")
     p.add_argument("--allow-duplicate", action="store_true", help="重複の可能性があっても登録する")
     p.epilog = (
-        f"活動分野（--field N）:\n{value_list(ACTIVITY_FIELD_SHORT.items())}\n"
-        f"法人格（--legal-form）:\n{value_list(enumerate(LEGAL_FORMS, 1))}\n"
+        f"活動分野（--field N）:\n{value_list(f'{n:>2} {label}' for n, label in ACTIVITY_FIELD_SHORT.items())}\n"
+        f"法人格（--legal-form）:\n{value_list(LEGAL_FORMS, width=28)}\n"
         f"状態（--status）: {statuses}\n\n{p.epilog}"
     )
 
