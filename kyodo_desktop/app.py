@@ -48,10 +48,16 @@ def create_main_window(data_dir: Path, language: str | None = None) -> MainWindo
 
 
 def _parse(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
+    from kyodo_desktop.argparse_ja import JapaneseArgumentParser
     from kyodo_desktop.services.settings import LANGUAGES
 
-    parser = argparse.ArgumentParser(prog="kyodo-desktop", description="協働デスク（Kyodo Desktop）")
-    parser.add_argument("--version", action="version", version=f"kyodo-desktop {__version__}")
+    parser = JapaneseArgumentParser(prog="kyodo-desktop", description="協働デスク（Kyodo Desktop）")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"kyodo-desktop {__version__}",
+        help="バージョンを表示して終了する",
+    )
     parser.add_argument(
         "--data-dir", type=Path, help="データフォルダ（既定: KYODO_DATA_DIR、kyodo-data/、ユーザーフォルダ）"
     )

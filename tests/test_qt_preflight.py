@@ -148,7 +148,7 @@ def test_the_program_exits_cleanly_and_says_why(tmp_path: Path, platform: str, s
 def test_the_cli_self_test_names_missing_libraries(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from kyodo_desktop.cli import qt_check
+    from kyodo_desktop.cli.maintenance import qt_check
 
     monkeypatch.setattr(qt_preflight, "check", lambda: Preflight("xcb", ("libxcb-icccm.so.4",)))
     line = qt_check()

@@ -491,11 +491,8 @@ def test_the_same_file_again_writes_nothing_and_says_so(
 
 def _cli_plan(path: Path, ws: Any) -> ImportPlan:
     """The plan ``kyodo import PATH`` makes, by the CLI's own code."""
-    try:
-        from kyodo_desktop.cli.imports import _read_import_rows  # type: ignore[import-not-found]
-    except ImportError:
-        from kyodo_desktop.cli import _read_import_rows
     from kyodo_desktop.cli import build_parser
+    from kyodo_desktop.cli.imports import _read_import_rows
 
     plan, _notes = _read_import_rows(build_parser().parse_args(["import", str(path)]), ws)
     return plan

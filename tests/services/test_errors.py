@@ -152,9 +152,9 @@ def test_bug_traceback_of_an_exception_never_raised() -> None:
 def test_the_cli_prints_the_same_message_for_known_errors(
     exc: Exception, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
 ) -> None:
-    from kyodo_desktop import cli
+    from kyodo_desktop.cli import common
 
     with caplog.at_level(logging.CRITICAL):
-        cli._report(exc)
+        common.report(exc)
     printed = capsys.readouterr().err
     assert printed == f"kyodo: エラー: {' '.join(user_message(exc).split())}\n"

@@ -162,6 +162,6 @@ def read_csv_stream(path: Path, fh: IO[bytes], size: int, progress: Progress | N
         text.detach()
 
 
-def _text_stream(fh: IO[bytes], encoding: str) -> IO[str]:
+def _text_stream(fh: IO[bytes], encoding: str) -> io.TextIOWrapper:
     """A strict text stream over ``fh`` with newlines left to the csv module."""
     return io.TextIOWrapper(fh, encoding=encoding, errors="strict", newline="")

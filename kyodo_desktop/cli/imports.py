@@ -1,0 +1,154 @@
+"""``kyodo import``: lists of groups (NPO portal CSV, Excel, CSV) into the registry.
+
+The file is read once, through the import pipeline (:mod:`kyodo_desktop.services.import_pipeline`),
+which the import wizard uses too; this module only prints what it found and did.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from kyodo_desktop.cli.common import EXIT_ERROR, EXIT_OK, CommandParser, Commands
+from kyodo_desktop.cli.common import one_line as _one_line
+from kyodo_desktop.cli.common import progress_printer as _progress_printer
+
+#: ``--format`` values and what each reads.
+FORMATS: dict[str, str] = {
+    "npo-portal": "内閣府NPO法人ポータルサイトのCSV",
+    "xlsx": "Excel（.xlsx、.xlsm）",
+    "csv": "CSV（1行目が見出し）",
+}
+
+
+def register(commands: Commands) -> None:
+    """Add ``kyodo import``."""
+    commands.command(
+        "import",
+        help="団体の一覧（NPOポータルCSV、Excel、CSV）を取り込む",
+        description=(
+            "団体の一覧を取り込む。まず全行を確認して、誤りを1行に1件（行<TAB>シート<TAB>列<TAB>内容）、"
+            "続いて件数（新規・更新・変更なし…）を出力する。誤りがなければ、取り込み前のバックアップを"
+            "作ってから書き込む（既に登録された団体は更新する）。誤りがあると何も書き込まず終了コード1"
+            "（--valid-only なら誤りのない行だけ取り込む）。"
+        ),
+        example=(
+            "kyodo import 団体一覧.xlsx --dry-run --summary 確認結果.xlsx\n"
+            "kyodo import 団体一覧.xlsx --valid-only\n"
+            "kyodo import npo_portal.csv --prefecture 千葉県 --skip-dissolved"
+        ),
+        options=_options,
+        run=_cmd_import,
+    )
+
+
+def _options(p: CommandParser) -> None:
+    formats = "\n".join(f"  {name:<11} {text}" for name, text in FORMATS.items())
+    from kyodo_desktop.domain.importing import ACCEPTED_SUFFIXES
+
+    suffixes = "、".join(ACCEPTED_SUFFIXES)
+    p.add_argument("file", type=Path, metavar="FILE", help=f"取り込むファイル（{suffixes}）")
+    p.add_argument(
+        "--format", choices=list(FORMATS), help=f"{'、'.join(FORMATS)} のどれか（既定: ファイルから判定）"
+    )
+    p.add_argument("--mapping", metavar="NAME", help="保存した列の対応（テンプレート）を使う")
+    p.add_argument("--sheet", help="Excelのシート名（既定: 最初のシート）")
+    p.add_argument(
+        "--prefecture",
+        help="NPOポータルCSV: この都道府県だけ（既定: 設定の prefecture、なければ千葉県。'' で全国）",
+    )
+    p.add_argument("--skip-dissolved", action="store_true", help="NPOポータルCSV: 解散した法人を除く")
+    p.add_argument("--dry-run", action="store_true", help="確認だけして何も書き込まない")
+    p.add_argument("--valid-only", action="store_true", help="エラーのある行を除いて取り込む")
+    p.add_argument(
+        "--summary", type=Path, metavar="OUT.xlsx", help="確認結果（と取り込み結果）をExcelに保存する"
+    )
+    p.epilog = f"形式（--format）:\n{formats}\n\n{p.epilog}"
+
+
+def _read_import_rows(args: argparse.Namespace, ws: Any) -> tuple[Any, list[str]]:
+    """The plan of the file (read once, through the import pipeline) and lines describing what was read."""
+    from kyodo_desktop.domain.importing import SourceFormat
+    from kyodo_desktop.services.import_pipeline import prepare_import
+    from kyodo_desktop.services.settings import home_prefecture
+
+    progress = _progress_printer("読み込み", sys.stderr)
+    fmt = args.format
+    prefecture = None
+    if fmt in (None, "npo-portal"):
+        prefecture = home_prefecture(ws.data_dir) if args.prefecture is None else args.prefecture
+    prepared = prepare_import(
+        ws,
+        args.file,
+        format=SourceFormat(fmt) if fmt else None,
+        sheet=args.sheet,
+        template_name=args.mapping,
+        prefecture=prefecture or None,
+        skip_dissolved=args.skip_dissolved,
+        progress=progress,
+    )
+    source = prepared.source
+    if source.portal is not None:
+        read = source.portal
+        return prepared.plan, [
+            f"NPOポータルCSV（{read.layout_name}、{read.encoding}）: {read.total_records:,} 件中、"
+            f"他の都道府県 {read.other_prefecture:,} 件・解散で除外 {read.dissolved_skipped:,} 件を除く {len(read.rows):,} 件"
+        ]
+    table = source.table
+    assert table is not None
+    used = prepared.mapping
+    columns = "、".join(
+        f"{table.headers[i]}→{target}" for i, target in sorted(used.items()) if target != "ignore"
+    )
+    label = (fmt or source.format.value).upper()
+    return prepared.plan, [
+        f"{label}（{table.sheet or table.encoding}）: {len(prepared.plan.rows):,} 行。列の対応: {columns}"
+    ]
+
+
+def _write_summary(args: argparse.Namespace, plan: Any, summary: Any) -> None:
+    if args.summary is not None:
+        from kyodo_desktop.services.import_summary import write_import_summary
+
+        write_import_summary(plan, args.summary, summary=summary)
+        print(f"確認結果を保存しました: {args.summary}")
+
+
+def _cmd_import(args: argparse.Namespace, data_dir: Path) -> int:
+    from kyodo_desktop.services.importing import Action, apply_import
+    from kyodo_desktop.services.workspace import Workspace
+
+    write = not args.dry_run
+    with Workspace.open(data_dir, write=write) as ws:
+        plan, notes = _read_import_rows(args, ws)
+        for note in notes:
+            print(note)
+        for problem in plan.problems:
+            print(f"{problem.row_number}\t{problem.sheet}\t{problem.column}\t{_one_line(problem.message)}")
+        for planned in plan.rows:
+            if planned.action is Action.DUPLICATE_IN_FILE:
+                print(
+                    f"{planned.row.row_number}\t\t\t{planned.duplicate_of_row} 行目と同じ団体です（取り込みません）"
+                )
+        counts = plan.counts()
+        print(
+            "、".join(f"{action.value} {counts[action]:,}" for action in Action if action is not Action.SKIP)
+        )
+        if args.dry_run or (plan.has_errors and not args.valid_only):
+            _write_summary(args, plan, None)  # the officer's list of what to fix
+        if args.dry_run:
+            return EXIT_ERROR if plan.has_errors else EXIT_OK
+        summary = apply_import(
+            ws, plan, valid_only=args.valid_only, progress=_progress_printer("書き込み", sys.stderr)
+        )
+        _write_summary(args, plan, summary)
+    if not summary.backup_path:
+        print("取り込む変更はありませんでした（何も書き込んでいません）。")
+        return EXIT_OK
+    print(
+        f"取り込みました: 新規 {summary.created:,} 件、更新 {summary.updated:,} 件"
+        f"（取り込みID {summary.import_id}、取り込み前のバックアップ: {summary.backup_path}）"
+    )
+    return EXIT_OK

@@ -1,0 +1,171 @@
+"""``kyodo demo|export-xlsx|backup|restore|check|self-test``: the data file and the program itself."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from kyodo_desktop.argparse_ja import integer
+from kyodo_desktop.cli.common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    CommandParser,
+    Commands,
+    UsageError,
+    one_line,
+    progress_printer,
+)
+
+
+def register(commands: Commands) -> None:
+    """Add the maintenance commands."""
+    commands.command(
+        "demo",
+        help="デモ用の団体データを作成する（試用・研修・計測用）",
+        example="kyodo --data-dir demo-data demo --orgs 2000",
+        options=_demo_options,
+        run=_demo,
+    )
+    commands.command(
+        "export-xlsx",
+        help="団体一覧をExcelに書き出す（ゴミ箱の団体を除く）",
+        example="kyodo export-xlsx 団体一覧.xlsx",
+        options=_export_options,
+        run=_export,
+    )
+    commands.command(
+        "backup",
+        help="バックアップを作成する（最後の行にパス）",
+        example="kyodo backup",
+        run=_backup,
+    )
+    commands.command(
+        "restore",
+        help="バックアップから復元する（復元前のデータファイルは保存される）",
+        example="kyodo restore kyodo-data/backups/FILE.db\nkyodo check",
+        options=_restore_options,
+        run=_restore,
+    )
+    commands.command(
+        "check",
+        help="データファイルの整合性検査（問題なければ ok、あれば問題を1行ずつ出力して終了コード1）",
+        example="kyodo check",
+        run=_check,
+    )
+    commands.command(
+        "self-test",
+        help="動作環境の自己診断（問題があれば終了コード1）",
+        example="kyodo self-test",
+        run=_self_test,
+    )
+
+
+def _demo_options(p: CommandParser) -> None:
+    p.add_argument("--orgs", type=integer, required=True, metavar="N", help="作成する団体の数（0以上）")
+    p.add_argument(
+        "--seed",
+        type=integer,
+        default=1,
+        metavar="S",
+        help="乱数の種（同じ種なら同じデータ。既定: %(default)s）",
+    )
+
+
+def _export_options(p: CommandParser) -> None:
+    p.add_argument("out", type=Path, metavar="OUT.xlsx", help="書き出すExcelファイル")
+
+
+def _restore_options(p: CommandParser) -> None:
+    p.add_argument(
+        "file", type=Path, metavar="FILE", help="バックアップファイル（kyodo backup が出力したパス）"
+    )
+
+
+def _demo(args: argparse.Namespace, data_dir: Path) -> int:
+    from kyodo_desktop.services import demo
+    from kyodo_desktop.services.workspace import Workspace
+
+    if args.orgs < 0:
+        raise UsageError("--orgs は0以上の数です")
+    with Workspace.open(data_dir, write=True) as ws:
+        n = demo.generate(ws, args.orgs, seed=args.seed, progress=progress_printer("デモデータ", sys.stderr))
+    print(f"デモ団体を {n:,} 件作成しました。")
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace, data_dir: Path) -> int:
+    from kyodo_desktop.services.export_xlsx import export_organizations
+    from kyodo_desktop.services.workspace import Workspace
+
+    with Workspace.open(data_dir, write=False) as ws:
+        n = export_organizations(ws, args.out, progress=progress_printer("書き出し", sys.stderr))
+    print(f"{n:,} 件を書き出しました: {args.out}")
+    return EXIT_OK
+
+
+def _backup(args: argparse.Namespace, data_dir: Path) -> int:
+    from kyodo_desktop.persistence import backup
+    from kyodo_desktop.services.workspace import Workspace
+
+    with Workspace.open(data_dir, write=False) as ws:
+        info = backup.create_backup(ws.db_path, ws.backups_dir, "manual")
+    print(info.path)
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace, data_dir: Path) -> int:
+    from kyodo_desktop.services import maintenance
+
+    kept = maintenance.restore(data_dir, args.file)
+    if kept is not None:
+        print(f"復元前のデータファイルを保存しました: {kept}")
+    print(f"復元しました: {args.file}")
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace, data_dir: Path) -> int:
+    from kyodo_desktop.services import maintenance
+
+    problems = maintenance.check(data_dir)
+    if problems:
+        for problem in problems:
+            print(one_line(problem))
+        return EXIT_ERROR
+    print("ok")
+    return EXIT_OK
+
+
+def qt_check() -> Any:
+    """The Qt line of the self-test: QtCore loads, and whether the window could open here.
+
+    QtCore only (the CLI never needs widgets); the window's platform is checked without starting
+    it (see :mod:`kyodo_desktop.qt_preflight`). Missing libraries fail the self-test, a missing
+    display does not (the CLI works without one, and the bundle may be checked on a server).
+    """
+    from kyodo_desktop import qt_preflight
+    from kyodo_desktop.services.self_test import Check
+
+    try:
+        from PySide6 import QtCore
+        from PySide6 import __version__ as pyside_version
+    except ImportError as exc:
+        return Check("Qt", qt_preflight.import_error_message(exc).replace("\n", " "), ok=False)
+    version = f"{QtCore.qVersion()}（PySide6 {pyside_version}）"
+    preflight = qt_preflight.check()
+    if preflight.missing:
+        message = qt_preflight.missing_libraries_message(preflight.missing, preflight.platform)
+        print(message, file=sys.stderr)  # readable with its apt-get line, the report keeps one line
+        return Check("Qt", f"{version}、ウィンドウを開けません: {message.replace(chr(10), ' ')}", ok=False)
+    if preflight.display_problem:
+        return Check("Qt", f"{version}、画面なし（{preflight.platform}: ウィンドウは開けません）")
+    return Check("Qt", f"{version}、表示: {preflight.platform or '既定'}")
+
+
+def _self_test(args: argparse.Namespace, data_dir: Path) -> int:
+    from kyodo_desktop.services import self_test
+
+    checks = self_test.run(data_dir, args.data_dir_source, extra=[qt_check()])
+    print(self_test.format_report(checks))
+    return EXIT_OK if all(c.ok for c in checks) else EXIT_ERROR
