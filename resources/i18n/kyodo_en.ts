@@ -244,6 +244,51 @@
     </message>
 </context>
 <context>
+    <name>ChangesPanel</name>
+    <message>
+        <source>選択した行の変更内容</source>
+        <translation>Changes of the selected row</translation>
+    </message>
+    <message>
+        <source>取り込む項目</source>
+        <translation>Fields to import</translation>
+    </message>
+    <message>
+        <source>すべて取り込む</source>
+        <translation>Take all</translation>
+    </message>
+    <message>
+        <source>すべて外す</source>
+        <translation>Take none</translation>
+    </message>
+    <message>
+        <source>上の一覧で行を選ぶと、ここに変更内容が出ます。</source>
+        <translation>Select a row in the list above to see its changes here.</translation>
+    </message>
+    <message>
+        <source>{row} 行目で「{name}」の次の項目が変わります。チェックを外した項目は今の値のままです。</source>
+        <translation>Row {row} changes these fields of &quot;{name}&quot;. Unchecked fields keep their current values.</translation>
+    </message>
+    <message>
+        <source>{row} 行目は新しい団体として登録します。</source>
+        <translation>Row {row} is registered as a new organization.</translation>
+    </message>
+    <message>
+        <source>{row} 行目は登録済みの「{name}」と同じ内容です。取り込みません。</source>
+        <translation>Row {row} is the same as the registered &quot;{name}&quot;. It is not imported.</translation>
+    </message>
+    <message>
+        <source>{row} 行目は {first} 行目と同じ団体です。取り込みません。</source>
+        <translation>Row {row} is the same organization as row {first}. It is not imported.</translation>
+    </message>
+    <message>
+        <source>{row} 行目はエラーのため取り込めません。
+{reasons}</source>
+        <translation>Row {row} cannot be imported because of errors.
+{reasons}</translation>
+    </message>
+</context>
+<context>
     <name>ContactTableModel</name>
     <message>
         <source>氏名</source>
@@ -1851,22 +1896,6 @@ Restoring returns the data to the state of this backup. The damaged file is not 
         <translation>Rows with problems</translation>
     </message>
     <message>
-        <source>選択した行の変更内容</source>
-        <translation>Changes of the selected row</translation>
-    </message>
-    <message>
-        <source>取り込む項目</source>
-        <translation>Fields to import</translation>
-    </message>
-    <message>
-        <source>すべて取り込む</source>
-        <translation>Take all</translation>
-    </message>
-    <message>
-        <source>すべて外す</source>
-        <translation>Take none</translation>
-    </message>
-    <message>
         <source>エラーのない行だけ取り込む(&amp;E)</source>
         <translation>Import only rows without &amp;errors</translation>
     </message>
@@ -1901,32 +1930,6 @@ Restoring returns the data to the state of this backup. The damaged file is not 
     <message>
         <source>{file} {where}: {rows} 行</source>
         <translation>{file} {where}: {rows} rows</translation>
-    </message>
-    <message>
-        <source>上の一覧で行を選ぶと、ここに変更内容が出ます。</source>
-        <translation>Select a row in the list above to see its changes here.</translation>
-    </message>
-    <message>
-        <source>{row} 行目で「{name}」の次の項目が変わります。チェックを外した項目は今の値のままです。</source>
-        <translation>Row {row} changes these fields of &quot;{name}&quot;. Unchecked fields keep their current values.</translation>
-    </message>
-    <message>
-        <source>{row} 行目は新しい団体として登録します。</source>
-        <translation>Row {row} is registered as a new organization.</translation>
-    </message>
-    <message>
-        <source>{row} 行目は登録済みの「{name}」と同じ内容です。取り込みません。</source>
-        <translation>Row {row} is the same as the registered &quot;{name}&quot;. It is not imported.</translation>
-    </message>
-    <message>
-        <source>{row} 行目は {first} 行目と同じ団体です。取り込みません。</source>
-        <translation>Row {row} is the same organization as row {first}. It is not imported.</translation>
-    </message>
-    <message>
-        <source>{row} 行目はエラーのため取り込めません。
-{reasons}</source>
-        <translation>Row {row} cannot be imported because of errors.
-{reasons}</translation>
     </message>
     <message>
         <source>閲覧専用で開いているため取り込めません。</source>

@@ -1,5 +1,7 @@
 """Step 3 of the import wizard: what each row will do, its problems, per-field choices, 取り込む.
 
+The per-field choices of an update are the :class:`ChangesPanel` (``changes_panel.py``).
+
 Nothing is written before 「取り込む」; then :func:`~kyodo_desktop.services.importing.apply_import`
 runs in a worker (backup, one transaction, Cancel rolls back) and the wizard shows the result.
 """
@@ -17,8 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSplitter,
     QTableView,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop.gui import errors, styles
+from kyodo_desktop.gui.importing.changes_panel import ChangesPanel
 from kyodo_desktop.gui.importing.review_model import (
     COL_ACTION,
     COL_MATCH,
@@ -39,7 +40,6 @@ from kyodo_desktop.gui.importing.review_model import (
     ProblemTableModel,
     ReviewTableModel,
     RowNumberRole,
-    change_text,
 )
 from kyodo_desktop.gui.importing.state import PAGE_RESULT, ImportState
 from kyodo_desktop.gui.importing.summary_save import save_summary
@@ -126,32 +126,8 @@ class ReviewPage(QWizardPage):
         problem_layout = QVBoxLayout(self.problem_box)
         problem_layout.addWidget(self.problem_view)
 
-        self.change_box = QGroupBox(self.tr("選択した行の変更内容"))
-        self.change_box.setObjectName("changeBox")
-        self.change_hint = QLabel()
-        self.change_hint.setObjectName("changeHint")
-        self.change_hint.setWordWrap(True)
-        self.change_hint.setStyleSheet(styles.HINT_STYLE)
-        self.change_list = QListWidget()
-        self.change_list.setObjectName("changeList")
-        self.change_list.setAccessibleName(self.tr("取り込む項目"))
-        self.change_list.itemChanged.connect(self._on_change_item_changed)
-        self.accept_all_button = QPushButton(self.tr("すべて取り込む"))
-        self.accept_all_button.setObjectName("acceptAllButton")
-        self.accept_all_button.setAutoDefault(False)
-        self.accept_all_button.clicked.connect(lambda: self._check_all(Qt.CheckState.Checked))
-        self.accept_none_button = QPushButton(self.tr("すべて外す"))
-        self.accept_none_button.setObjectName("acceptNoneButton")
-        self.accept_none_button.setAutoDefault(False)
-        self.accept_none_button.clicked.connect(lambda: self._check_all(Qt.CheckState.Unchecked))
-        change_buttons = QHBoxLayout()
-        change_buttons.addStretch(1)
-        change_buttons.addWidget(self.accept_all_button)
-        change_buttons.addWidget(self.accept_none_button)
-        change_layout = QVBoxLayout(self.change_box)
-        change_layout.addWidget(self.change_hint)
-        change_layout.addWidget(self.change_list, 1)
-        change_layout.addLayout(change_buttons)
+        self.change_box = ChangesPanel()
+        self.change_box.accepted_changed.connect(self._on_accepted_changed)
 
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.setChildrenCollapsible(False)
@@ -334,69 +310,11 @@ class ReviewPage(QWizardPage):
         return None
 
     def _show_changes(self) -> None:
-        planned = self._current_planned()
-        self.change_list.blockSignals(True)
-        self.change_list.clear()
-        is_update = planned is not None and planned.action is Action.UPDATE
-        if planned is not None and is_update:
-            taken = planned.taken_changes()
-            for field, (old, new) in planned.changes.items():
-                item = QListWidgetItem(change_text(field, old, new))
-                item.setData(Qt.ItemDataRole.UserRole, field)
-                item.setToolTip(change_text(field, old, new, short=False))
-                item.setFlags(
-                    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
-                )
-                item.setCheckState(Qt.CheckState.Checked if field in taken else Qt.CheckState.Unchecked)
-                self.change_list.addItem(item)
-            self.change_list.setCurrentRow(0)
-        self.change_list.blockSignals(False)
-        self.change_list.setEnabled(is_update)
-        self.accept_all_button.setEnabled(is_update)
-        self.accept_none_button.setEnabled(is_update)
-        self.change_hint.setText(self._change_hint(planned))
+        self.change_box.show_row(self._current_planned())
 
-    def _change_hint(self, planned: PlannedRow | None) -> str:
-        if planned is None:
-            return self.tr("上の一覧で行を選ぶと、ここに変更内容が出ます。")
-        name = planned.match_name or (planned.row.data.name if planned.row.data is not None else "")
-        if planned.action is Action.UPDATE:
-            return self.tr(
-                "{row} 行目で「{name}」の次の項目が変わります。チェックを外した項目は今の値のままです。"
-            ).format(row=planned.row.row_number, name=name)
-        if planned.action is Action.NEW:
-            return self.tr("{row} 行目は新しい団体として登録します。").format(row=planned.row.row_number)
-        if planned.action is Action.UNCHANGED:
-            return self.tr("{row} 行目は登録済みの「{name}」と同じ内容です。取り込みません。").format(
-                row=planned.row.row_number, name=name
-            )
-        if planned.action is Action.DUPLICATE_IN_FILE:
-            return self.tr("{row} 行目は {first} 行目と同じ団体です。取り込みません。").format(
-                row=planned.row.row_number, first=planned.duplicate_of_row
-            )
-        reasons = "\n".join(
-            f"・「{p.column}」{p.message}" if p.column else f"・{p.message}" for p in planned.row.problems
-        )
-        return self.tr("{row} 行目はエラーのため取り込めません。\n{reasons}").format(
-            row=planned.row.row_number, reasons=reasons
-        )
-
-    def _on_change_item_changed(self, _item: QListWidgetItem) -> None:
-        planned = self._current_planned()
-        if planned is None or planned.action is not Action.UPDATE:
-            return
-        checked = set()
-        for n in range(self.change_list.count()):
-            item = self.change_list.item(n)
-            if item.checkState() == Qt.CheckState.Checked:
-                checked.add(str(item.data(Qt.ItemDataRole.UserRole)))
-        planned.accepted = checked
+    def _on_accepted_changed(self) -> None:
         self.model.refresh_row(self._change_row)
         self._update_hint()
-
-    def _check_all(self, state: Qt.CheckState) -> None:
-        for n in range(self.change_list.count()):
-            self.change_list.item(n).setCheckState(state)
 
     # -- confirming ---------------------------------------------------------------------------
     def _on_valid_only_toggled(self, _checked: bool) -> None:
@@ -408,17 +326,17 @@ class ReviewPage(QWizardPage):
         if plan is None:
             show_message(self.valid_only_hint, "")
             return
-        errors = plan.count(Action.ERROR)
+        error_rows = plan.count(Action.ERROR)
         if not self.state.ws.writable:
             show_message(self.valid_only_hint, self.tr("閲覧専用で開いているため取り込めません。"))
-        elif errors and not self.valid_only_check.isChecked():
+        elif error_rows and not self.valid_only_check.isChecked():
             show_message(
                 self.valid_only_hint,
                 self.tr(
                     "エラーのある行が {count} 行あります。エラーの行を除いて取り込むには、"
                     "「エラーのない行だけ取り込む」にチェックを入れてください。"
                     "ファイルを直してから取り込む場合は「キャンセル」で閉じてください。"
-                ).format(count=f"{errors:,}"),
+                ).format(count=f"{error_rows:,}"),
             )
         elif not self._writes_anything():
             show_message(
@@ -426,11 +344,11 @@ class ReviewPage(QWizardPage):
                 self.tr("新しく登録する団体も、変わる項目もありません。取り込んでも何も変わりません。"),
                 styles.HINT_STYLE,
             )
-        elif errors:
+        elif error_rows:
             show_message(
                 self.valid_only_hint,
                 self.tr("エラーの {count} 行は取り込まず、残りの行を取り込みます。").format(
-                    count=f"{errors:,}"
+                    count=f"{error_rows:,}"
                 ),
                 styles.HINT_STYLE,
             )
