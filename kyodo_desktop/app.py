@@ -31,10 +31,14 @@ def create_main_window(data_dir: Path) -> MainWindow:
     The window takes the folder's write lock (released when it closes), opens read-only with a
     banner when another program holds it, and shows a recovery page for a damaged file.
     """
+    from kyodo_desktop.gui.preload import preload_rows
+
+    # first the registry read (on the other core, see gui.preload), then the window's imports
+    preload = preload_rows(data_dir)
     from kyodo_desktop.gui.main_window import MainWindow
 
     window = MainWindow(data_dir)
-    window.open_data_folder()
+    window.open_data_folder(preload=preload)
     return window
 
 
