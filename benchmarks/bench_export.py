@@ -68,12 +68,7 @@ def cell_values(folder: Path, tmp: Path) -> Path:
     wb = load_workbook(out, read_only=True)
     rows = []
     for row in wb.active.iter_rows(values_only=True):
-        rows.append(
-            [
-                v.date() if isinstance(v, dt.datetime) and v.time() == dt.time() else v
-                for v in row
-            ]
-        )
+        rows.append([v.date() if isinstance(v, dt.datetime) and v.time() == dt.time() else v for v in row])
     wb.close()
     with path.open("wb") as fh:
         pickle.dump(rows, fh, protocol=pickle.HIGHEST_PROTOCOL)

@@ -73,7 +73,9 @@ def install_row_writer(ws: Any) -> Callable[[Sequence[Any]], None] | None:
     def text(parent: Any, value: str) -> None:
         if len(value) > _MAX_TEXT:
             value = value[:_MAX_TEXT]
-        t = SubElement(SubElement(parent, "is"), "t", {_XML_SPACE: "preserve"} if value != value.strip() else {})
+        t = SubElement(
+            SubElement(parent, "is"), "t", {_XML_SPACE: "preserve"} if value != value.strip() else {}
+        )
         t.text = value
 
     next_row = [2]  # the header is row 1
@@ -90,11 +92,11 @@ def install_row_writer(ws: Any) -> Callable[[Sequence[Any]], None] | None:
             if kind is str and value:
                 text(SubElement(row, "c", {"r": ref, **inline}), value)
             elif kind is int:
-                SubElement(SubElement(row, "c", {"r": ref, "t": "n"}), "v").text = "%.16g" % value
+                SubElement(SubElement(row, "c", {"r": ref, "t": "n"}), "v").text = f"{value:.16g}"
             elif kind is date:
                 serial = serials.get(value)
                 if serial is None:
-                    serial = serials[value] = "%.16g" % to_excel(value, epoch)
+                    serial = serials[value] = f"{to_excel(value, epoch):.16g}"
                 c = SubElement(row, "c", {"r": ref, "s": str(date_style_id()), "t": "n"})
                 SubElement(c, "v").text = serial
             elif kind is Cell and value.data_type == "s" and type(value._value) is str and value._value:

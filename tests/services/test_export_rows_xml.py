@@ -28,7 +28,13 @@ AWKWARD: list[dict[str, object]] = [
     {"name": "日付でない", "established_on": "令和元年", "registered_on": "2024-02-30"},
     {"name": "会員数が文字", "member_count": "約30"},
     {"name": "古い日付", "established_on": "1900-01-15", "certified_on": "1900-03-01"},
-    {"name": "番号類", "phone": "=0431234567", "fax": "+81-43", "postal_code": "-260", "corporate_number": "@1"},
+    {
+        "name": "番号類",
+        "phone": "=0431234567",
+        "fax": "+81-43",
+        "postal_code": "-260",
+        "corporate_number": "@1",
+    },
     {"name": "空の値", "phone": "", "notes": "", "municipality_name": "", "municipality_code": "12100"},
     {"name": "分野", "activity_fields": "1, 13,,99,x"},
 ]
