@@ -33,6 +33,10 @@ def create_main_window(data_dir: Path, language: str | None = None) -> MainWindo
     (released when it closes), opens read-only with a banner when another program holds it,
     and shows a recovery page for a damaged file.
     """
+    from kyodo_desktop.gui.preload import preload_rows
+
+    # first the registry read (on the other core, see gui.preload), then the window's imports
+    preload = preload_rows(data_dir)
     from PySide6.QtWidgets import QApplication
 
     from kyodo_desktop.gui.application import apply_language
@@ -43,7 +47,7 @@ def create_main_window(data_dir: Path, language: str | None = None) -> MainWindo
     assert isinstance(app, QApplication), "create_main_window needs a QApplication"
     apply_language(app, ui_language(data_dir) if language is None else language)
     window = MainWindow(data_dir)
-    window.open_data_folder()
+    window.open_data_folder(preload=preload)
     return window
 
 

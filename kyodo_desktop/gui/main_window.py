@@ -20,14 +20,13 @@ from kyodo_desktop import __version__
 from kyodo_desktop.gui import dialogs, errors
 from kyodo_desktop.gui.officer_panel import OfficerPanel
 from kyodo_desktop.gui.organizations.tab import OrganizationsTab
+from kyodo_desktop.gui.preload import preload_rows
 from kyodo_desktop.gui.recovery_page import RecoveryPage
 from kyodo_desktop.gui.startup import open_data_folder
 from kyodo_desktop.gui.styles import WARNING_COLORS, panel_style
 from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup, show_progress
 from kyodo_desktop.persistence import backup
 from kyodo_desktop.persistence.errors import BackupInfo, KnownError, LockedError
-from kyodo_desktop.persistence.rows import RowStore
-from kyodo_desktop.persistence.sqlite_file import DB_FILE_NAME
 from kyodo_desktop.services.errors import as_known_error
 from kyodo_desktop.services.settings import set_ui_language, ui_language
 from kyodo_desktop.services.workspace import Workspace
@@ -53,6 +52,7 @@ class MainWindow(QMainWindow):
         self.organizations_tab: OrganizationsTab | None = None
         self.officer_panel: OfficerPanel | None = None
         self._tasks = TaskGroup()
+        self._pending_verify: BackgroundTask | None = None
         self._daily_backup_pending = False
         self.setWindowTitle(self.tr("協働デスク"))
         self.resize(1280, 800)
@@ -103,27 +103,23 @@ class MainWindow(QMainWindow):
         self.addAction(self.quit_action)
 
     # -- opening --------------------------------------------------------------------------------
-    def open_data_folder(self) -> None:
-        """Open the data folder and show the tabs, or the page explaining why it cannot be opened."""
-        preload = self._preload_rows()
+    def open_data_folder(self, preload: BackgroundTask | None = None) -> None:
+        """Open the data folder and show the tabs, or the page explaining why it cannot be opened.
+
+        ``preload`` is a read of the rows already started (:func:`gui.preload.preload_rows`);
+        without one the read starts here.
+        """
+        if preload is None:
+            preload = preload_rows(self.data_dir)
+        if preload is not None:
+            preload.setParent(self)  # deleted with the window at the latest
+            self._tasks.adopt(preload)
         outcome = open_data_folder(self.data_dir)
         if outcome.workspace is None:
             assert outcome.error is not None
             self._show_problem(outcome.error)
         else:
             self._show_workspace(outcome.workspace, outcome.locked, preload)
-
-    def _preload_rows(self) -> BackgroundTask | None:
-        """Start reading the registry rows while the data file is checked (about halves start-up).
-
-        Reading needs no lock, and the rows are shown only if the file then opens; a read-only
-        connection never writes, so a foreign or damaged file stays untouched.
-        """
-        db_path = self.data_dir / DB_FILE_NAME
-        if not db_path.is_file():
-            return None
-        task = BackgroundTask(lambda _task: RowStore.open(db_path), self)
-        return self._tasks.start(task)
 
     def _set_content(self, widget: QWidget) -> None:
         if self._content is not None:
@@ -166,16 +162,26 @@ class MainWindow(QMainWindow):
             self.officer_panel.open_panel()
         if not ws.writable:
             self._officer_status.setText(self._officer_status.text() + self.tr("（閲覧専用）"))
-        # The whole-file check runs in a worker (SQLite releases the GIL, so it overlaps the rows
-        # appearing); writes wait for it, a damaged file turns the window into the recovery page,
-        # and the day's first backup follows a clean check.
+        # The whole-file check runs in a worker once the early read is done (on two cores the
+        # two reads side by side delayed the rows by 0.1–0.2 s); writes wait for it, a damaged
+        # file turns the window into the recovery page, and the day's first backup follows a
+        # clean check.
         self._daily_backup_pending = ws.writable
         verify = BackgroundTask(lambda _task: ws.verify(), self)
         verify.succeeded.connect(lambda _result: self._on_verified(ws))
         verify.failed.connect(lambda exc: self._on_verify_failed(ws, exc))
-        self._tasks.start(verify)
+        self._pending_verify = verify
+        if preload is None or preload.isFinished():
+            self._start_verify(verify)
+        else:
+            preload.finished.connect(lambda: self._start_verify(verify))
         tab = self.organizations_tab
         QTimer.singleShot(0, lambda: tab.reload(preloaded=preload))
+
+    def _start_verify(self, verify: BackgroundTask) -> None:
+        if self._pending_verify is verify:  # not when the workspace was let go meanwhile
+            self._pending_verify = None
+            self._tasks.start(verify)
 
     def _on_verified(self, ws: Workspace) -> None:
         if ws is not self.workspace:
@@ -352,6 +358,7 @@ class MainWindow(QMainWindow):
         from kyodo_desktop.services import maintenance
 
         page = self._content
+        self._pending_verify = None
         self._tasks.stop_all()  # the early read must let go of the file before it is replaced
         try:
             kept = maintenance.restore(self.data_dir, backup_file)
@@ -393,6 +400,7 @@ class MainWindow(QMainWindow):
             self.duplicates_view = None
         if self.organizations_tab is not None:
             self.organizations_tab.shutdown()
+        self._pending_verify = None
         self._tasks.stop_all()
         if self.workspace is not None:
             self.workspace.close()

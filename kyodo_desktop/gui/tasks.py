@@ -73,6 +73,15 @@ class TaskGroup:
         task.start()
         return task
 
+    def adopt(self, task: BackgroundTask) -> BackgroundTask:
+        """Keep ``task``, started elsewhere (see ``gui.preload``), like one started here."""
+        self._tasks.add(task)
+        task.finished.connect(lambda: self._tasks.discard(task))
+        task.finished.connect(task.deleteLater)
+        if task.isFinished():  # finished before the connections: nothing will remove it
+            self._tasks.discard(task)
+        return task
+
     def stop_all(self) -> None:
         """Cancel and wait for every task still running (before the owner goes away)."""
         for task in list(self._tasks):

@@ -1,9 +1,14 @@
 """The registry table's rows, read with stdlib ``sqlite3`` (no ORM) and only as far as needed.
 
 Start-up cost is Python objects: 100k rows × 13 columns took ~0.9 s to turn into tuples here,
-the ids alone 0.15 s. So a :class:`RowStore` starts with the ids in listing order (by reading),
+the ids alone 0.1 s. So a :class:`RowStore` starts with the ids in listing order (by reading),
 fetches whole rows in small blocks as the table paints them, and loads one column for every row
 only when a filter or sort needs it (``search_text`` right after the window shows).
+
+The ids come as one ``group_concat`` text split in C (:func:`_listing_ids`): SQLite walks the
+index in a single step with the GIL released, so the read runs beside the window being built
+instead of taking the GIL back 100,000 times (0.05 s instead of 0.1 s alone, and no slower
+while the other thread imports modules).
 """
 
 from __future__ import annotations
@@ -40,6 +45,9 @@ _COLUMNS = ", ".join(OrgRow._fields)
 _FIELD_INDEX = {name: n for n, name in enumerate(OrgRow._fields)}
 #: Largest number of ``?`` in one ``IN (...)`` (SQLite's default limit is far above this).
 _BLOCK = 500
+#: Between two ids in the ``group_concat`` of :func:`_listing_ids` (ids are UUIDs; an id holding
+#: it is noticed by the count and the ids are then read row by row).
+_ID_SEPARATOR = "\x1e"
 
 
 def _where(trash: bool) -> str:
@@ -60,6 +68,22 @@ def load_row(path: Path, org_id: str) -> OrgRow | None:
     return OrgRow._make(r) if r else None
 
 
+def _listing_ids(conn: sqlite3.Connection, trash: bool) -> list[str]:
+    """The ids of the listing in reading order (kana, name, id).
+
+    ``group_concat`` over an ordered subquery keeps the subquery's order: SQLite guarantees it
+    for this form (its test ``tkt2942`` — the flattener keeps such an ORDER BY).
+    """
+    order = f"SELECT id FROM organizations WHERE {_where(trash)} ORDER BY kana, name, id"
+    count, joined = conn.execute(
+        f"SELECT count(*), group_concat(id, ?) FROM ({order})", (_ID_SEPARATOR,)
+    ).fetchone()
+    ids = joined.split(_ID_SEPARATOR) if joined else []
+    if len(ids) == count:
+        return ids
+    return [r[0] for r in conn.execute(order)]
+
+
 class RowStore:
     """The organizations of the listing (live or trashed), by position; rows fetched on demand.
 
@@ -71,8 +95,9 @@ class RowStore:
         self._ids = ids
         self._path = path
         self._trash = trash
-        self._pos = {org_id: n for n, org_id in enumerate(ids)}
-        self._rows: dict[int, OrgRow] = {self._pos[r.id]: r for r in rows}
+        # id -> position, built on first use: 30 ms for 100k ids that start-up does not need
+        self._pos_map: dict[str, int] | None = None
+        self._rows: dict[int, OrgRow] = {n: r for n, r in enumerate(rows)}
         self._columns: dict[str, list[Any]] = {}
         self._conn: sqlite3.Connection | None = None
         self._revision = 0  # bumped by every change, so a column read meanwhile is not installed
@@ -83,8 +108,7 @@ class RowStore:
     def open(cls, path: Path, *, trash: bool = False) -> RowStore:
         """The ids of the listing, in reading order (kana, name, id) — the fast start-up read."""
         with sqlite_file.connection(path, readonly=True) as conn:
-            sql = f"SELECT id FROM organizations WHERE {_where(trash)} ORDER BY kana, name, id"
-            ids = [r[0] for r in conn.execute(sql)]
+            ids = _listing_ids(conn, trash)
         store = cls(ids, path, trash)
         store.in_listing_order = True
         return store
@@ -94,6 +118,12 @@ class RowStore:
         """A store holding ``rows`` in the given order, with no data file behind it."""
         rows = list(rows)
         return cls([r.id for r in rows], None, trash, rows)
+
+    @property
+    def _pos(self) -> dict[str, int]:
+        if self._pos_map is None:
+            self._pos_map = dict(zip(self._ids, range(len(self._ids)), strict=True))
+        return self._pos_map
 
     # -- reading -------------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -134,8 +164,10 @@ class RowStore:
             block = missing[start : start + _BLOCK]
             marks = ",".join("?" * len(block))
             sql = f"SELECT {_COLUMNS} FROM organizations WHERE id IN ({marks})"
-            for r in conn.execute(sql, [self._ids[p] for p in block]):
-                pos = self._pos.get(r[0])
+            # positions of this block only: the whole id map is not needed to paint a screen
+            where = {self._ids[p]: p for p in block}
+            for r in conn.execute(sql, list(where)):
+                pos = where.get(r[0])
                 if pos is not None:
                     self._rows[pos] = OrgRow._make(r)
         for p in missing:  # deleted by another program meanwhile: show an empty line, not crash
@@ -210,7 +242,7 @@ class RowStore:
         self._ids = [self._ids[p] for p in keep]
         self._rows = {n: self._rows[p] for n, p in enumerate(keep) if p in self._rows}
         self._columns = {name: [values[p] for p in keep] for name, values in self._columns.items()}
-        self._pos = {org_id: n for n, org_id in enumerate(self._ids)}
+        self._pos_map = None
         return len(gone)
 
     def close(self) -> None:
