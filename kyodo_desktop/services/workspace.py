@@ -131,15 +131,15 @@ class Workspace:
         return self._lock is not None and self._lock.acquired
 
     def require_write(self) -> None:
-        """Raise :class:`LockedError` unless this workspace may write (and the file is verified)."""
+        """Raise :class:`LockedError` (or why the folder is read-only) unless this workspace may write."""
         if self.writable and not self.verified:
             raise KnownError("データファイルを確認しています。数秒待ってからもう一度保存してください。")
         if not self.writable:
+            if self.read_only_reason is not None:  # before the lock file: a dead writer's text may linger
+                raise self.read_only_reason
             holder = read_holder(self.data_dir)
             if holder is not None:
                 raise LockedError(holder)
-            if self.read_only_reason is not None:
-                raise self.read_only_reason
             raise KnownError("閲覧専用で開いているため書き込みできません。")
 
     @property
