@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -48,3 +52,47 @@ def ws(data_dir: Path) -> Iterator[Workspace]:
 @pytest.fixture
 def svc(ws: Workspace) -> OrganizationService:
     return OrganizationService(ws)
+
+
+@pytest.fixture
+def refuse_writes(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
+    """``refuse_writes(folder, code=EROFS)``: ``os.open`` refuses to write in ``folder`` and below.
+
+    Tests run as root, whom ``chmod`` does not stop; this is how a read-only drive or a folder
+    without write permission answers.
+    """
+    real_open = os.open
+
+    def refuse(folder: Path, code: int = errno.EROFS) -> None:
+        def fake_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+            target = Path(os.fsdecode(path))
+            if flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT) and folder in target.parents:
+                raise OSError(code, os.strerror(code), str(target))
+            return real_open(path, flags, *args, **kwargs)
+
+        monkeypatch.setattr(os, "open", fake_open)
+
+    return refuse
+
+
+@pytest.fixture
+def read_only_mount() -> Iterator[Callable[[Path], None]]:
+    """``mount(folder)`` lays a read-only bind of ``folder`` over itself; skips where not allowed."""
+    mounted: list[Path] = []
+
+    def run(*args: str) -> bool:
+        try:
+            return subprocess.run(args, capture_output=True, timeout=10, check=False).returncode == 0
+        except (OSError, subprocess.TimeoutExpired):
+            return False
+
+    def mount(folder: Path) -> None:
+        if os.name == "nt" or not run("mount", "--bind", str(folder), str(folder)):
+            pytest.skip("cannot mount here (not root, or no mount privilege)")
+        mounted.append(folder)
+        if not run("mount", "-o", "remount,bind,ro", str(folder)):
+            pytest.skip("cannot remount read-only here")
+
+    yield mount
+    for folder in reversed(mounted):
+        run("umount", str(folder))

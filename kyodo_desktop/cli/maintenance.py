@@ -50,7 +50,8 @@ def register(commands: Commands) -> None:
     )
     commands.command(
         "check",
-        help="データファイルの整合性検査（問題なければ ok、あれば問題を1行ずつ出力して終了コード1）",
+        help="データファイルの整合性検査（問題なければ ok。あれば破損の説明と最新の正常なバックアップの"
+        "復元コマンド、続いて問題を1行ずつ出力して終了コード1）",
         example="kyodo check",
         run=_check,
     )

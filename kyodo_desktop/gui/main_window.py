@@ -26,7 +26,7 @@ from kyodo_desktop.gui.startup import open_data_folder
 from kyodo_desktop.gui.styles import WARNING_COLORS, panel_style
 from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup, show_progress
 from kyodo_desktop.persistence import backup
-from kyodo_desktop.persistence.errors import BackupInfo, KnownError, LockedError
+from kyodo_desktop.persistence.errors import BackupInfo, KnownError
 from kyodo_desktop.services.errors import as_known_error
 from kyodo_desktop.services.settings import set_ui_language, ui_language
 from kyodo_desktop.services.workspace import Workspace
@@ -41,7 +41,7 @@ class MainWindow(QMainWindow):
     """協働デスク's window on one data folder.
 
     Shows the tabs on a sound data file (read-only with a banner when another program holds
-    the lock), or a :class:`RecoveryPage` when the file cannot be opened.
+    the lock or the folder, its drive or the file is read-only), or a :class:`RecoveryPage` when the file cannot be opened.
     """
 
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
             assert outcome.error is not None
             self._show_problem(outcome.error)
         else:
-            self._show_workspace(outcome.workspace, outcome.locked, preload)
+            self._show_workspace(outcome.workspace, outcome.read_only_reason, preload)
 
     def _set_content(self, widget: QWidget) -> None:
         if self._content is not None:
@@ -138,11 +138,13 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
     def _show_workspace(
-        self, ws: Workspace, locked: LockedError | None, preload: BackgroundTask | None
+        self, ws: Workspace, read_only: KnownError | None, preload: BackgroundTask | None
     ) -> None:
         self.workspace = ws
-        if locked is not None:
-            self.read_only_banner.setText(self.tr("閲覧専用で開いています — {reason}").format(reason=locked))
+        if read_only is not None:  # the lock's holder, or why the folder or file is read-only
+            self.read_only_banner.setText(
+                self.tr("閲覧専用で開いています — {reason}").format(reason=read_only)
+            )
             self.read_only_banner.show()
 
         self.officer_panel = OfficerPanel(ws)

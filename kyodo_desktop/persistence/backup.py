@@ -7,6 +7,8 @@ file under a backup name is always a complete, sound database.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import logging
 import os
 import re
@@ -17,7 +19,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 from kyodo_desktop.persistence import sqlite_file
-from kyodo_desktop.persistence.errors import BackupError, BackupInfo, CorruptDatabaseError
+from kyodo_desktop.persistence.errors import (
+    BackupError,
+    BackupInfo,
+    CorruptDatabaseError,
+    not_writable_reason,
+)
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +85,6 @@ def create_backup(db_path: Path, directory: Path, reason: str) -> BackupInfo:
     """Copy ``db_path`` into ``directory`` (verified, fsynced, atomically named) and rotate."""
     if not re.fullmatch(r"[a-z-]+", reason):
         raise ValueError(f"bad backup reason {reason!r}")
-    directory.mkdir(parents=True, exist_ok=True)
     now = datetime.now()
     stamp = now.strftime("%Y%m%d-%H%M%S")
     # within one second, number the backups so their order survives rotation
@@ -87,7 +93,17 @@ def create_backup(db_path: Path, directory: Path, reason: str) -> BackupInfo:
     final = directory / (f"kyodo-{stamp}-{reason}.db" if n == 1 else f"kyodo-{stamp}-{n}-{reason}.db")
     tmp = directory / f".tmp-{uuid.uuid4().hex}.db"
     try:
-        src = sqlite_file.connect(db_path, readonly=True)
+        directory.mkdir(parents=True, exist_ok=True)
+        # Creating the temporary file here proves the folder writable and keeps the OS's reason:
+        # SQLite would only say "unable to open database file" (read as a disk problem).
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+    except OSError as exc:
+        raise _write_error(directory, exc) from exc
+    try:
+        try:
+            src = sqlite_file.connect(db_path, readonly=True)
+        except sqlite3.DatabaseError as exc:
+            raise _read_error(exc) from exc
         try:
             dst = sqlite3.connect(str(tmp))
             try:
@@ -103,14 +119,41 @@ def create_backup(db_path: Path, directory: Path, reason: str) -> BackupInfo:
         os.replace(tmp, final)
         sqlite_file.fsync_path(directory)
     except sqlite3.DatabaseError as exc:
-        raise BackupError(f"バックアップを作成できません（データファイルの読み取りに失敗: {exc}）") from exc
+        # the copy writes the temporary file (its journal too): a refused write is the folder's
+        text = str(exc).lower()
+        if "readonly" in text or "read-only" in text or "unable to open" in text:
+            raise _write_error(directory, OSError(errno.EACCES, "")) from exc
+        if "disk is full" in text:
+            raise _write_error(directory, OSError(errno.ENOSPC, "")) from exc
+        raise _read_error(exc) from exc
     except OSError as exc:
-        raise BackupError(f"バックアップを書き込めません: {directory}（{exc.strerror}）") from exc
+        raise _write_error(directory, exc) from exc
     finally:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # on a read-only drive even the unlink is refused
+            tmp.unlink(missing_ok=True)
     log.info("backup written: %s (%s)", final.name, reason)
     rotate(directory)
     return BackupInfo(path=final, taken_at=now.replace(microsecond=0), reason=reason)
+
+
+def _write_error(directory: Path, exc: OSError) -> BackupError:
+    """The backup folder refused the copy: read-only, full, or another reason of the OS."""
+    reason = not_writable_reason(exc)
+    if reason is not None:
+        return BackupError(
+            f"バックアップ先のフォルダに書き込めません（{reason}）: {directory}。"
+            "書き込めるフォルダか、ドライブの設定を確認してください。データファイルはそのままです。"
+        )
+    if exc.errno == errno.ENOSPC:
+        return BackupError(
+            f"バックアップを書き込めません（ディスクの空き容量が足りません）: {directory}。"
+            "空きを作ってからもう一度作成してください。"
+        )
+    return BackupError(f"バックアップを書き込めません: {directory}（{exc.strerror or exc}）")
+
+
+def _read_error(exc: sqlite3.DatabaseError) -> BackupError:
+    return BackupError(f"バックアップを作成できません（データファイルの読み取りに失敗: {exc}）")
 
 
 def rotate(directory: Path) -> None:

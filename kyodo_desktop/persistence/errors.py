@@ -6,6 +6,7 @@ Every error a user can meet (locked folder, foreign file, corrupt file, stale ed
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -76,6 +77,49 @@ class LockedError(KnownError):
         self.holder = holder
 
 
+class ReadOnlyError(KnownError):
+    """The data folder can be read but not written here (a read-only folder, drive or file).
+
+    The window opens such a folder read-only with this message in its banner, as it does when
+    another program holds the lock.
+    """
+
+
+class ReadOnlyFolderError(ReadOnlyError):
+    """The data folder (or the drive it is on) does not let this program write."""
+
+    def __init__(self, data_dir: Path, reason: str) -> None:
+        super().__init__(
+            f"データフォルダに書き込めません（{reason}）: {data_dir}。"
+            "閲覧はできます。書き込むには、書き込めるフォルダを指定するか、フォルダの設定を確認してください。"
+        )
+        self.data_dir = data_dir
+
+
+class ReadOnlyFileError(ReadOnlyError):
+    """The data file itself is marked read-only."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"データファイルが読み取り専用になっています: {path}。"
+            "閲覧はできます。書き込むには、ファイルのプロパティで読み取り専用を外してください。"
+        )
+        self.path = path
+
+
+#: errno values that mean "this place does not let us write" (as opposed to a broken disk).
+NOT_WRITABLE_ERRNOS = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
+
+
+def not_writable_reason(exc: OSError) -> str | None:
+    """Why ``exc`` refused a write, in Japanese, when it says the place is read-only; else None."""
+    if exc.errno == errno.EROFS:
+        return "読み取り専用のドライブです"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "書き込みの権限がありません"
+    return None
+
+
 class NotFoundError(KnownError):
     """The record does not exist (or is in the trash when that matters)."""
 
@@ -104,7 +148,14 @@ def known_database_error(exc: BaseException) -> KnownError | None:
         return KnownError(
             "データファイルに書き込めません（読み取り専用の場所です）。データフォルダの場所を確認してください。"
         )
-    if "disk i/o error" in text or "unable to open database" in text:
+    if "unable to open database" in text:
+        # SQLite says this when it cannot create the journal beside the file (a read-only
+        # folder) as well as when the drive is gone: name both, the folder first
+        return KnownError(
+            "データファイルを開けません（データフォルダに書き込めないか、ドライブに接続できません）。"
+            "フォルダの書き込みの権限と接続を確認してください。入力内容はそのままです。"
+        )
+    if "disk i/o error" in text:
         return KnownError(
             "データファイルを読み書きできません（ディスクまたはネットワークドライブの問題）。接続を確認してください。"
         )

@@ -20,7 +20,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
-from kyodo_desktop.persistence.errors import KnownError, LockedError, LockHolder
+from kyodo_desktop.persistence.errors import (
+    KnownError,
+    LockedError,
+    LockHolder,
+    ReadOnlyFolderError,
+    not_writable_reason,
+)
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +116,9 @@ class DataFolderLock:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
+            reason = not_writable_reason(exc)
+            if reason is not None:  # a read-only folder or drive: readable, say so
+                raise ReadOnlyFolderError(self.data_dir, reason) from exc
             raise KnownError(f"データフォルダに書き込めません: {self.data_dir}（{exc.strerror}）") from exc
         if not _try_lock(fd):
             os.close(fd)

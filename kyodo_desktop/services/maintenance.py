@@ -10,7 +10,12 @@ from kyodo_desktop.persistence.lock import DataFolderLock
 
 
 def check(data_dir: Path) -> list[str]:
-    """Problems found by identity, ``integrity_check`` and ``foreign_key_check`` (empty = ok)."""
+    """Problems found by identity, ``integrity_check`` and ``foreign_key_check`` (empty = ok).
+
+    A damaged file is told as every other command tells it: the first line is the Japanese
+    message with the newest verified backup and its ``kyodo restore`` command; SQLite's own
+    findings (English) follow, one a line, as details.
+    """
     path = data_dir / sqlite_file.DB_FILE_NAME
     if not path.exists():
         return [f"データファイルがありません: {path}"]
@@ -21,12 +26,15 @@ def check(data_dir: Path) -> list[str]:
     try:
         # read-write: a hot journal left by a killed writer must be rolled back first
         with sqlite_file.connection(path) as conn:
-            return sqlite_file.integrity_problems(conn)
+            problems = sqlite_file.integrity_problems(conn)
     except Exception as exc:  # a damaged file can fail already at open
         known = known_database_error(exc)
         if known is not None:
             raise known from exc  # busy is not damaged
-        return [str(exc)]
+        problems = [str(exc)]
+    if not problems:
+        return []
+    return [backup.corrupt_error(path, problems).message, *(f"詳細: {p}" for p in problems)]
 
 
 def restore(data_dir: Path, backup_file: Path) -> Path | None:

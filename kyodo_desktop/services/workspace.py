@@ -12,6 +12,8 @@ The SQLAlchemy engine is built on first use so that the GUI can show its table (
 from __future__ import annotations
 
 import logging
+import os
+import stat
 import time
 from datetime import date
 from pathlib import Path
@@ -19,7 +21,13 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from kyodo_desktop.persistence import backup, health, sqlite_file
-from kyodo_desktop.persistence.errors import KnownError, LockedError
+from kyodo_desktop.persistence.errors import (
+    KnownError,
+    LockedError,
+    ReadOnlyError,
+    ReadOnlyFileError,
+    ReadOnlyFolderError,
+)
 from kyodo_desktop.persistence.lock import DataFolderLock, read_holder
 from kyodo_desktop.services.settings import Officer, current_officer
 
@@ -43,6 +51,8 @@ class Workspace:
         self.officer: Officer = current_officer(data_dir)
         #: whether ``quick_check`` passed; writes wait for it (see :meth:`verify`)
         self.verified = verified
+        #: why a reader could not write (a read-only folder or file), told by :meth:`require_write`
+        self.read_only_reason: ReadOnlyError | None = None
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
@@ -64,6 +74,7 @@ class Workspace:
             lock.acquire()
         try:
             if lock is not None:
+                _refuse_read_only(data_dir)
                 _sweep_leftovers(data_dir)
             created = cls._prepare_file(data_dir, lock, check=check)
             ws = cls(data_dir, lock, verified=check or created)
@@ -120,10 +131,12 @@ class Workspace:
         return self._lock is not None and self._lock.acquired
 
     def require_write(self) -> None:
-        """Raise :class:`LockedError` unless this workspace may write (and the file is verified)."""
+        """Raise :class:`LockedError` (or why the folder is read-only) unless this workspace may write."""
         if self.writable and not self.verified:
             raise KnownError("データファイルを確認しています。数秒待ってからもう一度保存してください。")
         if not self.writable:
+            if self.read_only_reason is not None:  # before the lock file: a dead writer's text may linger
+                raise self.read_only_reason
             holder = read_holder(self.data_dir)
             if holder is not None:
                 raise LockedError(holder)
@@ -172,6 +185,26 @@ class Workspace:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _refuse_read_only(data_dir: Path) -> None:
+    """Refuse to write where the folder or the data file is read-only (the lock file could be made).
+
+    A data file without any write bit is read-only on purpose (the Windows attribute, or a copy
+    someone protected), even for an administrator whom the OS would let write. A folder that
+    this user may not write to would fail at the first journal SQLite tries to create.
+    """
+    path = data_dir / sqlite_file.DB_FILE_NAME
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and (
+        not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK)
+    ):
+        raise ReadOnlyFileError(path)
+    if not os.access(data_dir, os.W_OK):
+        raise ReadOnlyFolderError(data_dir, "書き込みの権限がありません")
 
 
 #: Temporary files of interrupted writes (killed process, power cut), by folder.

@@ -27,6 +27,9 @@ MAX_CELLS = 30_000_000
 MAX_CELL_CHARS = 40_000
 #: Bytes of one physical CSV line; a longer line is a broken or hostile file.
 MAX_LINE_BYTES = 16 * _MB
+#: Bytes read from the start of each part of an .xlsx to tell XML from pictures and, when the
+#: XML parser cannot read a part, to look for a DTD in it (a DTD must come before the root).
+XML_HEAD_BYTES = 64 * 1024
 #: Rows between two calls of the progress callback.
 PROGRESS_EVERY = 1000
 

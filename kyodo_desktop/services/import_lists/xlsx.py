@@ -8,6 +8,12 @@ workbook) is refused by name. The declared uncompressed sizes must add up to at 
 never inflates a member beyond its declared size (and checks its CRC). openpyxl must parse
 sheets with defusedxml; an entity declaration (billion laughs) in a sheet makes defusedxml
 raise, which is reported as such.
+
+openpyxl reads the other parts (``[Content_Types].xml``, the ``_rels``, ``docProps``,
+``xl/workbook.xml``, ``sharedStrings.xml``, ``styles.xml`` …) with a parser that expands
+entities, so before openpyxl sees the file every XML part is read up to its root element with
+DTDs forbidden: a DOCTYPE (the only place an entity can be declared) in any part is refused with
+the same message as in a sheet.
 """
 
 from __future__ import annotations
@@ -80,6 +86,53 @@ def _check_zip(path: Path, fh: IO[bytes]) -> None:
                 f"{path.name} の中の {member.filename} は圧縮率が異常に高い（{ratio:,.0f} 倍）ため"
                 f"読み込みません（{limits.MAX_COMPRESSION_RATIO} 倍まで）。不正に作られたファイルの可能性があります。"
             )
+
+
+#: Names of the parts that are XML whatever their first bytes (every other part is sniffed).
+_XML_SUFFIXES = (".xml", ".rels", ".vml")
+#: What an XML part may start with: "<" (after a BOM or white space), or UTF-16 without a BOM.
+_XML_STARTS = (b"<", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00<")
+#: The markup that opens a DTD, in the encodings a parser detects by itself.
+_DTD_MARKS = tuple(
+    mark.encode(codec) for mark in ("<!DOCTYPE", "<!ENTITY") for codec in ("ascii", "utf-16-le", "utf-16-be")
+)
+
+
+def _refuse_dtds(path: Path, fh: IO[bytes]) -> None:
+    """Refuse a DOCTYPE in any XML part; an XML part unreadable up to its root is a broken file.
+
+    Excel writes every part as well-formed UTF-8 (or UTF-16) XML without a DTD; a part only
+    another parser could read would have to be trusted unseen.
+    """
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import iterparse
+
+    try:
+        with zipfile.ZipFile(fh) as archive:
+            for member in archive.infolist():
+                if member.is_dir():
+                    continue
+                named_xml = member.filename.lower().endswith(_XML_SUFFIXES)
+                with archive.open(member) as part:
+                    head = part.read(limits.XML_HEAD_BYTES)
+                if not named_xml and not head.lstrip().startswith(_XML_STARTS):
+                    continue  # a picture or another binary part: openpyxl parses no XML from it
+                try:
+                    with archive.open(member) as part:
+                        # the first "start" event is the root element: no DTD can follow it
+                        next(iter(iterparse(part, events=("start",), forbid_dtd=True)), None)
+                except DefusedXmlException as exc:
+                    raise _entity_error(path) from exc
+                except (SyntaxError, ValueError, LookupError) as exc:
+                    # expat could not read it (broken, or an encoding it lacks, which the parser
+                    # of the other parts may have): look for the markup itself
+                    if any(mark in head for mark in _DTD_MARKS):
+                        raise _entity_error(path) from exc
+                    raise _broken_error(path, exc) from exc
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError) as exc:
+        raise _broken_error(path, exc) from exc
+    finally:
+        fh.seek(0)
 
 
 def _require_defusedxml() -> None:
@@ -157,6 +210,10 @@ class _Workbook:
             except OSError as exc:
                 raise open_error(path, exc) from exc
             _require_defusedxml()
+            try:
+                _refuse_dtds(path, self._fh)
+            except OSError as exc:
+                raise open_error(path, exc) from exc
             self.book = self._load()
         except BaseException:
             self._fh.close()
