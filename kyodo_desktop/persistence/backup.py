@@ -2,7 +2,9 @@
 
 A backup is written with the SQLite backup API to a temporary name, checked with
 ``integrity_check``, fsynced and only then renamed to ``kyodo-YYYYmmdd-HHMMSS-REASON.db``, so a
-file under a backup name is always a complete, sound database.
+file under a backup name is always a complete, sound database. The temporary name names its
+owner (:mod:`kyodo_desktop.persistence.tempfiles`): each backup first removes the temp files and
+journals that a killed backup left, never a running one's.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import uuid
 from datetime import date, datetime
 from pathlib import Path
 
-from kyodo_desktop.persistence import sqlite_file
+from kyodo_desktop.persistence import sqlite_file, tempfiles
 from kyodo_desktop.persistence.errors import BackupError, BackupInfo, CorruptDatabaseError
 
 log = logging.getLogger(__name__)
@@ -79,13 +81,14 @@ def create_backup(db_path: Path, directory: Path, reason: str) -> BackupInfo:
     if not re.fullmatch(r"[a-z-]+", reason):
         raise ValueError(f"bad backup reason {reason!r}")
     directory.mkdir(parents=True, exist_ok=True)
+    sweep_leftovers(directory)
     now = datetime.now()
     stamp = now.strftime("%Y%m%d-%H%M%S")
     # within one second, number the backups so their order survives rotation
     same_second = [b for b in list_backups(directory) if b.taken_at == now.replace(microsecond=0)]
     n = 1 + max((_seq(b.path.name) for b in same_second), default=0)
     final = directory / (f"kyodo-{stamp}-{reason}.db" if n == 1 else f"kyodo-{stamp}-{n}-{reason}.db")
-    tmp = directory / f".tmp-{uuid.uuid4().hex}.db"
+    tmp = tempfiles.temp_path(directory, "backup", ".db")
     try:
         src = sqlite_file.connect(db_path, readonly=True)
         try:
@@ -108,9 +111,20 @@ def create_backup(db_path: Path, directory: Path, reason: str) -> BackupInfo:
         raise BackupError(f"バックアップを書き込めません: {directory}（{exc.strerror}）") from exc
     finally:
         tmp.unlink(missing_ok=True)
+        tmp.with_name(tmp.name + "-journal").unlink(missing_ok=True)
     log.info("backup written: %s (%s)", final.name, reason)
     rotate(directory)
     return BackupInfo(path=final, taken_at=now.replace(microsecond=0), reason=reason)
+
+
+#: Temp names of versions before the owner was named in them (removed after an hour).
+LEGACY_TEMPS = (".tmp-*.db", ".tmp-*.db-journal")
+
+
+def sweep_leftovers(directory: Path) -> None:
+    """Remove what killed backups left in ``directory``: their temp copies and journals."""
+    tempfiles.sweep(directory)
+    tempfiles.sweep_legacy(directory, LEGACY_TEMPS)
 
 
 def rotate(directory: Path) -> None:
@@ -153,7 +167,7 @@ def restore_backup(db_path: Path, backup_path: Path) -> Path | None:
     if not verify(backup_path):
         raise BackupError(f"{backup_path} は正常なバックアップではありません（整合性検査に失敗）。")
     directory = backups_dir(db_path.parent)
-    tmp = db_path.with_name(f".restore-{uuid.uuid4().hex}.db")
+    tmp = tempfiles.temp_path(db_path.parent, "restore", ".db")
     kept: Path | None = None
     try:
         shutil.copyfile(backup_path, tmp)
