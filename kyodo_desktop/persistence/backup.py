@@ -167,6 +167,7 @@ def restore_backup(db_path: Path, backup_path: Path) -> Path | None:
     if not verify(backup_path):
         raise BackupError(f"{backup_path} は正常なバックアップではありません（整合性検査に失敗）。")
     directory = backups_dir(db_path.parent)
+    tempfiles.sweep(db_path.parent, label="restore")  # copies of killed restores
     tmp = tempfiles.temp_path(db_path.parent, "restore", ".db")
     kept: Path | None = None
     try:

@@ -142,3 +142,17 @@ def test_openpyxl_spools_under_an_owned_name(tmp_path: Path, monkeypatch: pytest
     out = tmp_path / "out.xlsx"
     wb.save(out)
     assert [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]
+
+
+def test_a_restore_removes_a_killed_restore_s_copy(tmp_path: Path) -> None:
+    from kyodo_desktop.persistence import backup, database
+
+    db = tmp_path / "kyodo.db"
+    database.create_new(db)
+    taken = backup.create_backup(db, backup.backups_dir(tmp_path), "manual")
+    mine = tempfiles.temp_path(tmp_path, "restore", ".db")
+    dead = mine.with_name(re.sub(r"-\d+-(\d+-[0-9a-f]{16})", rf"-{_dead_pid()}-\1", mine.name))
+    dead.write_bytes(b"half a copy")
+    backup.restore_backup(db, taken.path)
+    assert not dead.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["backups", "kyodo.db"]
