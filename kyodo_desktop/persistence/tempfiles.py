@@ -68,8 +68,11 @@ def _linux_stat(pid: int) -> tuple[str, int] | None:
     except OSError:
         return None
     # the command name (field 2) is in parentheses and may hold spaces: split after it
-    fields = raw[raw.rindex(b")") + 2 :].split()
-    return fields[0].decode("ascii", "replace"), int(fields[19])
+    try:
+        fields = raw[raw.rindex(b")") + 2 :].split()
+        return fields[0].decode("ascii", "replace"), int(fields[19])
+    except (ValueError, IndexError):  # not the layout proc(5) describes: cannot tell
+        return None
 
 
 def _windows_process(pid: int) -> tuple[bool, int] | None:  # pragma: no cover - Windows only
@@ -150,21 +153,20 @@ def owner_alive(host: str, pid: int, start: int) -> bool:
             return True
         running, now_start = found
         return running and (start == 0 or now_start == 0 or now_start == start)
-    if sys.platform.startswith("linux"):
-        stat = _linux_stat(pid)
-        if stat is None:
-            return False  # no such process
-        state, now_start = stat
-        if state in ("Z", "X"):
-            return False  # killed and not yet reaped: it writes nothing any more
-        return start == 0 or now_start == start
-    try:  # pragma: no cover - other POSIX systems
-        os.kill(pid, 0)
-    except ProcessLookupError:  # pragma: no cover
+    try:
+        os.kill(pid, 0)  # signal 0 only asks (never on Windows, where it would kill)
+    except ProcessLookupError:
         return False
-    except OSError:  # pragma: no cover - another user's process: alive
-        return True
-    return True  # pragma: no cover
+    except OSError:
+        pass  # another user's process: it exists
+    if sys.platform.startswith("linux"):
+        stat = _linux_stat(pid)  # None when /proc hides other users' processes
+        if stat is not None:
+            state, now_start = stat
+            if state in ("Z", "X"):
+                return False  # killed and not yet reaped: it writes nothing any more
+            return start == 0 or now_start == start
+    return True
 
 
 def _remove(path: Path) -> bool:
