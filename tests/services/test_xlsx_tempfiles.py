@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -77,10 +79,15 @@ def test_an_export_removes_what_a_dead_exporter_left_and_keeps_a_live_one_s(
     dead = [_as_dead_writer(live_workbook), _as_dead_writer(live_spool)]
     legacy = out.parent / ".団体一覧.xlsx.tmp-0123456789abcdef0123456789abcdef.xlsx"
     legacy.write_bytes(b"left by an older version, just now")
+    old_legacy = legacy.with_name(".名簿.xlsx.tmp-" + "f" * 32 + ".xlsx")
+    old_legacy.write_bytes(b"left by an older version, two hours ago")
+    two_hours_ago = time.time() - 7200
+    os.utime(old_legacy, (two_hours_ago, two_hours_ago))
 
     export_organizations(ws, out)
     assert [p for p in dead if p.exists()] == []
     assert live_workbook.exists() and live_spool.exists() and legacy.exists()
+    assert not old_legacy.exists()  # no owner in the name: only its age can tell
 
 
 def test_the_import_summary_cleans_like_the_export(ws: Workspace, out: Path, spool: Path) -> None:
