@@ -207,7 +207,6 @@ def _write_workbook(db_path: Path, fh: IO[bytes], progress: Progress | None) -> 
     for index, (_, width) in enumerate(COLUMNS, 1):
         ws.column_dimensions[get_column_letter(index)].width = width
     ws.freeze_panes = "A2"
-    spool_sheet(ws)
 
     header_font = Font(name=FONT_NAME, size=FONT_SIZE, charset=_SHIFT_JIS_CHARSET, bold=True)
     header_fill = PatternFill(fill_type="solid", start_color=HEADER_FILL, end_color=HEADER_FILL)
@@ -221,6 +220,7 @@ def _write_workbook(db_path: Path, fh: IO[bytes], progress: Progress | None) -> 
         header.append(cell)
 
     try:
+        spool_sheet(ws)
         ws.append(header)
         convert = _row_converter(ws)
         write = install_row_writer(ws) or ws.append
