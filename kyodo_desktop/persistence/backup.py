@@ -2,7 +2,9 @@
 
 A backup is written with the SQLite backup API to a temporary name, checked with
 ``integrity_check``, fsynced and only then renamed to ``kyodo-YYYYmmdd-HHMMSS-REASON.db``, so a
-file under a backup name is always a complete, sound database.
+file under a backup name is always a complete, sound database. The temporary name names its
+owner (:mod:`kyodo_desktop.persistence.tempfiles`): each backup first removes the temp files and
+journals that a killed backup left, never a running one's.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import uuid
 from datetime import date, datetime
 from pathlib import Path
 
-from kyodo_desktop.persistence import sqlite_file
+from kyodo_desktop.persistence import sqlite_file, tempfiles
 from kyodo_desktop.persistence.errors import (
     BackupError,
     BackupInfo,
@@ -91,9 +93,10 @@ def create_backup(db_path: Path, directory: Path, reason: str) -> BackupInfo:
     same_second = [b for b in list_backups(directory) if b.taken_at == now.replace(microsecond=0)]
     n = 1 + max((_seq(b.path.name) for b in same_second), default=0)
     final = directory / (f"kyodo-{stamp}-{reason}.db" if n == 1 else f"kyodo-{stamp}-{n}-{reason}.db")
-    tmp = directory / f".tmp-{uuid.uuid4().hex}.db"
+    tmp = tempfiles.temp_path(directory, "backup", ".db")
     try:
         directory.mkdir(parents=True, exist_ok=True)
+        sweep_leftovers(directory)
         # Creating the temporary file here proves the folder writable and keeps the OS's reason:
         # SQLite would only say "unable to open database file" (read as a disk problem).
         os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
@@ -131,6 +134,8 @@ def create_backup(db_path: Path, directory: Path, reason: str) -> BackupInfo:
     finally:
         with contextlib.suppress(OSError):  # on a read-only drive even the unlink is refused
             tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            tmp.with_name(tmp.name + "-journal").unlink(missing_ok=True)
     log.info("backup written: %s (%s)", final.name, reason)
     rotate(directory)
     return BackupInfo(path=final, taken_at=now.replace(microsecond=0), reason=reason)
@@ -154,6 +159,16 @@ def _write_error(directory: Path, exc: OSError) -> BackupError:
 
 def _read_error(exc: sqlite3.DatabaseError) -> BackupError:
     return BackupError(f"バックアップを作成できません（データファイルの読み取りに失敗: {exc}）")
+
+
+#: Temp names of versions before the owner was named in them (removed after an hour).
+LEGACY_TEMPS = (".tmp-*.db", ".tmp-*.db-journal")
+
+
+def sweep_leftovers(directory: Path) -> None:
+    """Remove what killed backups left in ``directory``: their temp copies and journals."""
+    tempfiles.sweep(directory)
+    tempfiles.sweep_legacy(directory, LEGACY_TEMPS)
 
 
 def rotate(directory: Path) -> None:
@@ -196,7 +211,8 @@ def restore_backup(db_path: Path, backup_path: Path) -> Path | None:
     if not verify(backup_path):
         raise BackupError(f"{backup_path} は正常なバックアップではありません（整合性検査に失敗）。")
     directory = backups_dir(db_path.parent)
-    tmp = db_path.with_name(f".restore-{uuid.uuid4().hex}.db")
+    tempfiles.sweep(db_path.parent, label="restore")  # copies of killed restores
+    tmp = tempfiles.temp_path(db_path.parent, "restore", ".db")
     kept: Path | None = None
     try:
         shutil.copyfile(backup_path, tmp)

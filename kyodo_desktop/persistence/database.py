@@ -11,14 +11,13 @@ import contextlib
 import logging
 import os
 import sqlite3
-import uuid
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from kyodo_desktop.persistence import backup, sqlite_file
+from kyodo_desktop.persistence import backup, sqlite_file, tempfiles
 from kyodo_desktop.persistence.errors import KnownError
 
 log = logging.getLogger(__name__)
@@ -87,7 +86,7 @@ def _upgrade(path: Path) -> None:
 def create_new(path: Path) -> None:
     """Create an empty, stamped data file atomically (built under a temp name, then renamed)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".new-{uuid.uuid4().hex}.db")
+    tmp = tempfiles.temp_path(path.parent, "new", ".db")
     try:
         with contextlib.closing(sqlite3.connect(tmp)) as raw:
             # page size is fixed when the first page is written, so before any table exists

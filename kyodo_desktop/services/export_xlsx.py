@@ -20,7 +20,9 @@ Choices worth knowing:
   (:mod:`kyodo_desktop.services.xlsx_rows`), the same XML openpyxl's ``ws.append`` writes at a
   fraction of its per-cell cost.
 * The file is written to a temp name beside ``out``, fsynced, and renamed onto ``out``; a failed,
-  cancelled or killed export never leaves a partial file under the target name.
+  cancelled or killed export never leaves a partial file under the target name. The temp name
+  and openpyxl's spool of the sheet name their owner (:mod:`kyodo_desktop.persistence.tempfiles`),
+  and each export first removes what a killed export left, never a live one's.
 """
 
 from __future__ import annotations
@@ -28,7 +30,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import uuid
 import zipfile
 from collections.abc import Callable
 from datetime import date
@@ -38,11 +39,12 @@ from typing import IO, Any, TypeVar
 from kyodo_desktop.domain.fields import ACTIVITY_FIELD_SHORT
 from kyodo_desktop.domain.municipalities import municipality_name
 from kyodo_desktop.domain.wareki import to_wareki
-from kyodo_desktop.persistence import sqlite_file
+from kyodo_desktop.persistence import sqlite_file, tempfiles
 from kyodo_desktop.persistence.errors import KnownError
 from kyodo_desktop.persistence.export_rows import export_rows
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.services.xlsx_rows import install_row_writer
+from kyodo_desktop.services.xlsx_spool import spool_sheet, sweep_spools
 
 __all__ = [
     "COLUMNS",
@@ -139,7 +141,8 @@ def write_xlsx_atomically(
         raise KnownError(
             f"{out} はExcelファイルではないため上書きしません。別のファイル名を指定してください。"
         )
-    tmp = folder / f".{out.name}.tmp-{uuid.uuid4().hex}.xlsx"
+    _sweep_leftovers(folder)
+    tmp = tempfiles.temp_path(folder, out.name, ".xlsx")
     try:
         fh = tmp.open("xb")  # also proves early that the folder is writable
     except OSError as exc:
@@ -161,6 +164,17 @@ def write_xlsx_atomically(
     with contextlib.suppress(OSError):
         sqlite_file.fsync_path(folder)  # make the rename itself durable
     return result
+
+
+#: Temp names of versions before the owner was named in them.
+_LEGACY_TEMPS = (".*.xlsx.tmp-" + "[0-9a-f]" * 32 + ".xlsx",)
+
+
+def _sweep_leftovers(folder: Path) -> None:
+    """Remove the temp workbooks beside the target and the sheet spools of killed writes."""
+    tempfiles.sweep(folder)
+    tempfiles.sweep_legacy(folder, _LEGACY_TEMPS)
+    sweep_spools()
 
 
 def export_organizations(workspace: Workspace, out: Path, *, progress: Progress | None = None) -> int:
@@ -206,6 +220,7 @@ def _write_workbook(db_path: Path, fh: IO[bytes], progress: Progress | None) -> 
         header.append(cell)
 
     try:
+        spool_sheet(ws)
         ws.append(header)
         convert = _row_converter(ws)
         write = install_row_writer(ws) or ws.append

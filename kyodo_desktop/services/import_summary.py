@@ -39,6 +39,7 @@ from kyodo_desktop.services.export_xlsx import (
     write_xlsx_atomically,
 )
 from kyodo_desktop.services.importing import Action, ImportPlan, ImportSummary, PlannedRow
+from kyodo_desktop.services.xlsx_spool import spool_sheet
 
 __all__ = [
     "DETAIL_COLUMNS",
@@ -218,6 +219,7 @@ def _write_sheet(
     for index, (_, width) in enumerate(columns, 1):
         ws.column_dimensions[get_column_letter(index)].width = width
     ws.freeze_panes = "A2"
+    spool_sheet(ws)
     header_font = Font(name=FONT_NAME, size=FONT_SIZE, charset=_SHIFT_JIS_CHARSET, bold=True)
     header_fill = PatternFill(fill_type="solid", start_color=HEADER_FILL, end_color=HEADER_FILL)
     header_alignment = Alignment(horizontal="center", vertical="center")

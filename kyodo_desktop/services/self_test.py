@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kyodo_desktop import __version__, resources
-from kyodo_desktop.persistence import sqlite_file
+from kyodo_desktop.persistence import sqlite_file, tempfiles
 from kyodo_desktop.persistence.errors import KnownError
 from kyodo_desktop.services.data_folder import portable_dir
 
@@ -155,8 +155,8 @@ def _entity_expansion_refused() -> Check:
 def _writable(data_dir: Path) -> Check:
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
-        fd, probe = tempfile.mkstemp(prefix=".write-test-", dir=data_dir)
-        os.close(fd)
+        probe = tempfiles.temp_path(data_dir, "write-test")  # swept like any killed write's
+        os.close(os.open(probe, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         os.unlink(probe)
     except OSError as exc:
         return Check("書き込み", f"できません（{exc.strerror}）", ok=False)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kyodo_desktop.persistence import tempfiles
 from kyodo_desktop.persistence.errors import KnownError
 from kyodo_desktop.persistence.lock import current_user
 
@@ -41,7 +41,7 @@ def load_settings(data_dir: Path) -> dict[str, Any]:
 def save_settings(data_dir: Path, settings: dict[str, Any]) -> None:
     """Write settings atomically (temp file + rename)."""
     data_dir.mkdir(parents=True, exist_ok=True)
-    tmp = data_dir / f".settings-{uuid.uuid4().hex}.json"
+    tmp = tempfiles.temp_path(data_dir, "settings", ".json")
     try:
         with tmp.open("w", encoding="utf-8") as fh:
             fh.write(json.dumps(settings, ensure_ascii=False, indent=2))

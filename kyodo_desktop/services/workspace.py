@@ -14,13 +14,12 @@ from __future__ import annotations
 import logging
 import os
 import stat
-import time
 from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from kyodo_desktop.persistence import backup, health, sqlite_file
+from kyodo_desktop.persistence import backup, health, sqlite_file, tempfiles
 from kyodo_desktop.persistence.errors import (
     KnownError,
     LockedError,
@@ -207,24 +206,15 @@ def _refuse_read_only(data_dir: Path) -> None:
         raise ReadOnlyFolderError(data_dir, "書き込みの権限がありません")
 
 
-#: Temporary files of interrupted writes (killed process, power cut), by folder.
-_LEFTOVERS = {"": (".new-*.db", ".restore-*.db", ".settings-*.json"), "backups": (".tmp-*.db",)}
-_LEFTOVER_AGE_S = 3600  # a backup made by a reader right now is younger than this
+#: Temp names of versions before the owner was named in them (new data file, restore, settings).
+_LEGACY_TEMPS = (".new-*.db", ".new-*.db-journal", ".restore-*.db", ".settings-*.json")
 
 
 def _sweep_leftovers(data_dir: Path) -> None:
-    """Remove temp files that an interrupted write left behind (under the write lock)."""
-    cutoff = time.time() - _LEFTOVER_AGE_S
-    for sub, patterns in _LEFTOVERS.items():
-        folder = data_dir / sub if sub else data_dir
-        for pattern in patterns:
-            for leftover in folder.glob(pattern):
-                try:
-                    if leftover.stat().st_mtime < cutoff:
-                        leftover.unlink()
-                        log.info("removed leftover temp file %s", leftover.name)
-                except OSError:
-                    pass
+    """Remove the temp files that killed writes left (their owner is dead; see ``tempfiles``)."""
+    tempfiles.sweep(data_dir)
+    tempfiles.sweep_legacy(data_dir, _LEGACY_TEMPS)
+    backup.sweep_leftovers(backup.backups_dir(data_dir))
 
 
 class _temporary_lock:
