@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import platform
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -154,6 +155,7 @@ class MainWindow(QMainWindow):
         tabs.setDocumentMode(True)
         self.organizations_tab = OrganizationsTab(ws)
         self.organizations_tab.count_changed.connect(self._on_count_changed)
+        self.organizations_tab.model.read_failed.connect(lambda exc: self._on_rows_unreadable(ws, exc))
         tabs.addTab(self.organizations_tab, self.tr("団体台帳"))
         self._set_content(tabs)
         self._build_menus()
@@ -190,6 +192,21 @@ class MainWindow(QMainWindow):
             self.organizations_tab.on_verified()
         self._start_daily_backup()
 
+    def _on_rows_unreadable(self, ws: Workspace, exc: Exception) -> None:
+        """A row could not be read while painting: the whole-file check decides what to show.
+
+        Before the start-up check has finished, its outcome decides (the recovery page, or the
+        rows read again). After it passed, the file is checked again; if it still passes, the
+        read's own failure is shown on the recovery page, so that a row that cannot be read
+        never becomes a loop of checks and reloads.
+        """
+        if ws is not self.workspace or not ws.verified:
+            return
+        recheck = BackgroundTask(lambda _task: ws.verify(), self)
+        recheck.succeeded.connect(lambda _result: self._on_verify_failed(ws, exc))
+        recheck.failed.connect(lambda problem: self._on_verify_failed(ws, problem))
+        self._tasks.start(recheck)
+
     def _on_verify_failed(self, ws: Workspace, exc: Exception) -> None:
         if ws is not self.workspace:
             return
@@ -201,8 +218,16 @@ class MainWindow(QMainWindow):
             self.officer_panel.deleteLater()
             self.officer_panel = None
         self.organizations_tab = None
-        # a damaged file keeps its type (the recovery page lists its backups)
-        self._show_problem(as_known_error(exc) or KnownError(str(exc)))
+        # a damaged file keeps its type (the recovery page lists its backups); a read that failed
+        # otherwise (an SQLite error no text of ours explains) is told as damage, with the backups
+        problem = as_known_error(exc)
+        if problem is None:
+            problem = (
+                backup.corrupt_error(ws.db_path, [str(exc)])
+                if isinstance(exc, sqlite3.Error)
+                else KnownError(str(exc))
+            )
+        self._show_problem(problem)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
