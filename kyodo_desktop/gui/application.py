@@ -59,8 +59,8 @@ def apply_language(app: QApplication, language: str) -> str:
     return language
 
 
-#: Whether the crash dialog is open: its own event loop paints and may raise again, and each such
-#: error would open one more box on top (a storm of hundreds); they are logged only.
+# Whether the crash dialog is open: its own event loop paints and may raise again, and each such
+# error would open one more box on top (a storm of hundreds); they are logged only.
 _crash_dialog_open = False
 
 

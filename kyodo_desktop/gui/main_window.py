@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
@@ -38,12 +38,33 @@ if TYPE_CHECKING:  # the view imports SQLAlchemy, which start-up must not load
 log = logging.getLogger(__name__)
 
 
+def _about_text(data_dir: Path) -> str:
+    """The text of ヘルプ → バージョン情報 (in the window's context, as when it was a method)."""
+    return QCoreApplication.translate(
+        "MainWindow",
+        "協働デスク（Kyodo Desktop） {version}\n"
+        "市民活動団体・NPOとの協働を記録する職員向けアプリ\n\n"
+        "Python {python} / PySide6 {pyside}\nデータフォルダ: {folder}",
+    ).format(
+        version=__version__,
+        python=platform.python_version(),
+        pyside=pyside_version,
+        folder=data_dir,
+    )
+
+
 class MainWindow(QMainWindow):
     """協働デスク's window on one data folder.
 
     Shows the tabs on a sound data file (read-only with a banner when another program holds
     the lock), or a :class:`RecoveryPage` when the file cannot be opened.
+
+    Signals: ``problem_shown(str)`` with the message when the recovery page replaces the tabs
+    (:attr:`problem` keeps the error); ``file_verified()`` when the start-up check has passed.
     """
+
+    problem_shown = Signal(str)
+    file_verified = Signal()
 
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +76,7 @@ class MainWindow(QMainWindow):
         self._tasks = TaskGroup()
         self._pending_verify: BackgroundTask | None = None
         self._daily_backup_pending = False
+        self.problem: KnownError | None = None
         self.setWindowTitle(self.tr("協働デスク"))
         self.resize(1280, 800)
 
@@ -130,6 +152,7 @@ class MainWindow(QMainWindow):
         self._layout.addWidget(widget, 1)
 
     def _show_problem(self, error: KnownError) -> None:
+        self.problem = error
         page = RecoveryPage(error, self.data_dir)
         page.restore_requested.connect(self._on_restore_requested)
         self._set_content(page)
@@ -137,11 +160,13 @@ class MainWindow(QMainWindow):
         self._officer_status.clear()
         self._count_status.clear()
         self._build_menus()
+        self.problem_shown.emit(str(error))
 
     def _show_workspace(
         self, ws: Workspace, locked: LockedError | None, preload: BackgroundTask | None
     ) -> None:
         self.workspace = ws
+        self.problem = None
         if locked is not None:
             self.read_only_banner.setText(self.tr("閲覧専用で開いています — {reason}").format(reason=locked))
             self.read_only_banner.show()
@@ -190,6 +215,7 @@ class MainWindow(QMainWindow):
             return
         if self.organizations_tab is not None:
             self.organizations_tab.on_verified()
+        self.file_verified.emit()
         self._start_daily_backup()
 
     def _on_rows_unreadable(self, ws: Workspace, exc: Exception) -> None:
@@ -321,20 +347,7 @@ class MainWindow(QMainWindow):
             self.organizations_tab.reload()
 
     def _on_about_triggered(self) -> None:
-        dialogs.info(
-            self,
-            self.tr("バージョン情報"),
-            self.tr(
-                "協働デスク（Kyodo Desktop） {version}\n"
-                "市民活動団体・NPOとの協働を記録する職員向けアプリ\n\n"
-                "Python {python} / PySide6 {pyside}\nデータフォルダ: {folder}"
-            ).format(
-                version=__version__,
-                python=platform.python_version(),
-                pyside=pyside_version,
-                folder=self.data_dir,
-            ),
-        )
+        dialogs.info(self, self.tr("バージョン情報"), _about_text(self.data_dir))
 
     def _start_daily_backup(self) -> None:
         ws = self.workspace
