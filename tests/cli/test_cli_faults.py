@@ -6,6 +6,7 @@ is checked whole: one clear Japanese line, no traceback, no hang.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -71,3 +72,46 @@ def test_export_on_a_full_disk_says_so_in_one_line(data_folder: Path, tmp_path: 
     assert "Traceback" not in stderr and "Exception ignored" not in stderr
     assert not out.exists()
     assert list(tmp_path.iterdir()) == []  # the temp file is gone too
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [b"orgs", b"search", "みどり".encode("cp932")],
+        [b"--data-dir", "/tmp/協働".encode("cp932"), b"check"],
+        [b"orgs", b"search", b"\x93\x8c"],
+    ],
+    ids=["search-term", "data-dir", "lone-bytes"],
+)
+def test_an_argument_that_is_not_utf8_is_named_as_such(data_folder: Path, args: list[bytes]) -> None:
+    cmd: list[str | bytes] = ["-m", "kyodo_desktop.cli"]
+    if args[0] != b"--data-dir":
+        cmd += ["--data-dir", str(data_folder)]
+    result = subprocess.run(
+        [sys.executable, *cmd, *args], capture_output=True, timeout=TIMEOUT_S, check=False
+    )
+    stderr = result.stderr.decode()
+    assert result.returncode == 2, stderr
+    assert stderr.startswith("kyodo: 引数の文字コードが正しくありません（UTF-8 ではありません）: ")
+    assert len(stderr.splitlines()) == 1
+    assert "\\x" in stderr  # the bad bytes are shown, escaped
+    assert "予期しないエラー" not in stderr and "Traceback" not in stderr
+
+
+def test_the_window_program_names_a_non_utf8_argument_too(tmp_path: Path) -> None:
+    folder = os.fsencode(tmp_path) + b"/" + "協働".encode("cp932")
+    cmd: list[str | bytes] = [
+        sys.executable,
+        "-m",
+        "kyodo_desktop",
+        "--data-dir",
+        folder,
+        "--exit-when-ready",
+    ]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(cmd, capture_output=True, timeout=TIMEOUT_S, env=env, check=False)
+    stderr = result.stderr.decode()
+    assert result.returncode == 2, stderr
+    assert stderr.startswith("kyodo-desktop: 引数の文字コードが正しくありません（UTF-8 ではありません）")
+    assert len(stderr.splitlines()) == 1
+    assert not any(tmp_path.iterdir())  # no folder made under the garbled name
