@@ -573,6 +573,10 @@
         <translation>Choose a file, not a folder</translation>
     </message>
     <message>
+        <source>通常のファイルではありません（名前付きパイプ、デバイスなど）</source>
+        <translation>Not a regular file (a named pipe, a device …)</translation>
+    </message>
+    <message>
         <source>ファイルが見つかりません</source>
         <translation>File not found</translation>
     </message>

@@ -115,3 +115,38 @@ def test_the_window_program_names_a_non_utf8_argument_too(tmp_path: Path) -> Non
     assert stderr.startswith("kyodo-desktop: 引数の文字コードが正しくありません（UTF-8 ではありません）")
     assert len(stderr.splitlines()) == 1
     assert not any(tmp_path.iterdir())  # no folder made under the garbled name
+
+
+def _special_file(kind: str, tmp_path: Path) -> Path:
+    if kind == "fifo":
+        path = tmp_path / "団体一覧.csv"
+        os.mkfifo(path)
+        return path
+    if kind == "folder":
+        path = tmp_path / "団体一覧.xlsx"
+        path.mkdir()
+        return path
+    return Path("/dev/zero")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes (POSIX)")
+@pytest.mark.parametrize("kind", ["fifo", "folder", "device"])
+def test_import_of_what_is_not_a_regular_file_is_refused_before_the_lock(
+    data_folder: Path, tmp_path: Path, kind: str
+) -> None:
+    from kyodo_desktop.persistence.lock import DataFolderLock
+
+    path = _special_file(kind, tmp_path)
+    # another writer holds the lock: the refusal must come first, without waiting for it
+    with DataFolderLock(data_folder):
+        result = _kyodo("--data-dir", str(data_folder), "import", str(path))
+    stderr = result.stderr.decode()
+    assert result.returncode == 1, stderr
+    assert len(stderr.splitlines()) == 1, stderr
+    expected = "はフォルダです" if kind == "folder" else "は通常のファイルではありません"
+    assert expected in stderr
+    # and with the lock free, the dry run says the same and leaves no lock behind
+    result = _kyodo("--data-dir", str(data_folder), "import", str(path), "--dry-run")
+    assert result.returncode == 1 and expected in result.stderr.decode()
+    with DataFolderLock(data_folder):
+        pass
