@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import platform
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,6 +52,25 @@ def _about_text(data_dir: Path) -> str:
         pyside=pyside_version,
         folder=data_dir,
     )
+
+
+def _language_menu(parent: QWidget, saved: str, choose: Callable[[str], None]) -> QMenu:
+    """設定 → 表示言語: 日本語 / English (``saved`` checked); ``choose`` gets the code picked."""
+    menu = QMenu(QCoreApplication.translate("MainWindow", "表示言語(&L)"), parent)
+    menu.setObjectName("languageMenu")
+    group = QActionGroup(menu)
+    names = (
+        ("ja", QCoreApplication.translate("MainWindow", "日本語")),
+        ("en", QCoreApplication.translate("MainWindow", "English")),
+    )
+    for code, name in names:
+        action = menu.addAction(name)
+        action.setObjectName(f"language_{code}")
+        action.setCheckable(True)
+        action.setChecked(code == saved)
+        group.addAction(action)
+        action.triggered.connect(lambda _checked=False, c=code: choose(c))
+    return menu
 
 
 class MainWindow(QMainWindow):
@@ -222,16 +242,24 @@ class MainWindow(QMainWindow):
         """A row could not be read while painting: the whole-file check decides what to show.
 
         Before the start-up check has finished, its outcome decides (the recovery page, or the
-        rows read again). After it passed, the file is checked again; if it still passes, the
-        read's own failure is shown on the recovery page, so that a row that cannot be read
-        never becomes a loop of checks and reloads.
+        rows read again). After it, the file is checked again; if it passes, a lock is told in
+        the status bar, anything else on the recovery page (never a loop of checks and reloads).
         """
         if ws is not self.workspace or not ws.verified:
             return
         recheck = BackgroundTask(lambda _task: ws.verify(), self)
-        recheck.succeeded.connect(lambda _result: self._on_verify_failed(ws, exc))
+        recheck.succeeded.connect(lambda _result: self._on_recheck_passed(ws, exc))
         recheck.failed.connect(lambda problem: self._on_verify_failed(ws, problem))
         self._tasks.start(recheck)
+
+    def _on_recheck_passed(self, ws: Workspace, exc: Exception) -> None:
+        known = as_known_error(exc)  # a lock or a drive was the trouble, not the file: 再読み込み helps
+        if known is None:  # only SQLite's own words: damage that the check does not see
+            self._on_verify_failed(ws, exc)
+        elif ws is self.workspace:
+            self.statusBar().showMessage(
+                self.tr("団体一覧を読み込めませんでした: {reason}").format(reason=known)
+            )
 
     def _on_verify_failed(self, ws: Workspace, exc: Exception) -> None:
         if ws is not self.workspace:
@@ -279,24 +307,9 @@ class MainWindow(QMainWindow):
             self.duplicates_action.setEnabled(self.workspace is not None and self.workspace.writable)
             settings_menu = bar.addMenu(self.tr("設定(&S)"))
             settings_menu.addAction(self.officer_action)
-            settings_menu.addMenu(self._language_menu())
+            settings_menu.addMenu(_language_menu(self, ui_language(self.data_dir), self._on_language_chosen))
         help_menu = bar.addMenu(self.tr("ヘルプ(&H)"))
         help_menu.addAction(self.about_action)
-
-    def _language_menu(self) -> QMenu:
-        """設定 → 表示言語: 日本語 / English, saved in settings.json for the next start."""
-        menu = QMenu(self.tr("表示言語(&L)"), self)
-        menu.setObjectName("languageMenu")
-        group = QActionGroup(menu)
-        saved = ui_language(self.data_dir)
-        for code, name in (("ja", self.tr("日本語")), ("en", self.tr("English"))):
-            action = menu.addAction(name)
-            action.setObjectName(f"language_{code}")
-            action.setCheckable(True)
-            action.setChecked(code == saved)
-            group.addAction(action)
-            action.triggered.connect(lambda _checked=False, c=code: self._on_language_chosen(c))
-        return menu
 
     def _on_language_chosen(self, language: str) -> None:
         try:

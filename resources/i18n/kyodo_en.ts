@@ -988,6 +988,10 @@
         <translation> (read-only)</translation>
     </message>
     <message>
+        <source>団体一覧を読み込めませんでした: {reason}</source>
+        <translation>The list of organizations could not be loaded: {reason}</translation>
+    </message>
+    <message>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import shutil
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
@@ -114,3 +115,30 @@ def test_the_crash_dialog_does_not_stack_up(
     except RuntimeError as exc:
         application._excepthook(RuntimeError, exc, exc.__traceback__)
     assert len(dialog_calls.calls) == 2  # the next error, once the box is closed, is told again
+
+
+def test_a_locked_read_after_the_check_is_told_and_a_reload_shows_the_rows(
+    window: MainWindow, qtbot: QtBot, dialog_calls: DialogRecorder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "excepthook", application._excepthook)
+    tab = window.organizations_tab
+    assert tab is not None
+    qtbot.waitUntil(lambda: window.workspace is not None and window.workspace.verified, timeout=10_000)
+    store = tab.model.store
+
+    def locked(_positions: Any) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    store.prefetch = locked  # type: ignore[method-assign]
+    try:
+        tab.table.scrollToBottom()  # rows not read yet
+        qtbot.waitUntil(lambda: "使用中" in window.statusBar().currentMessage(), timeout=10_000)
+        assert window.findChild(RecoveryPage, "recoveryPage") is None
+        assert window.workspace is not None and tab.model.unreadable
+        assert dialog_calls.calls == []
+    finally:
+        del store.prefetch  # type: ignore[method-assign]
+    tab.reload()
+    wait_for_rows(qtbot, tab, TOTAL)
+    assert not tab.model.unreadable
+    assert tab.model.org_row(TOTAL - 1).name
