@@ -75,7 +75,10 @@ def _parse(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument(
         "--exit-when-ready",
         action="store_true",
-        help="団体一覧が表示されたら READY と出力して終了する（起動確認・計測用）",
+        help=(
+            "団体一覧が表示されたら READY と出力し、起動時の検査が済んだら終了する"
+            "（起動確認・計測用。開けないときは理由を標準エラーに出して終了状態 1）"
+        ),
     )
     args, rest = parser.parse_known_args(list(argv))
     return args, rest
@@ -150,22 +153,61 @@ def _self_test(data_dir: Path | None) -> int:
             sys.stdout = sys.stderr = None
 
 
-def _exit_when_ready(app: QApplication, window: MainWindow) -> None:
-    """Print ``READY <seconds since start>`` once the registry rows show, then quit."""
+#: How long ``--exit-when-ready`` waits for the rows and the start-up check before giving up.
+READY_TIMEOUT_S = 120.0
+
+
+def _exit_when_ready(app: QApplication, window: MainWindow, timeout_s: float = READY_TIMEOUT_S) -> None:
+    """Print ``READY <seconds since start>`` once the registry rows show, then quit.
+
+    The exit status is 0 only once the start-up check has passed as well. A file that cannot be
+    opened (the recovery page), a message the window would show in a box (nobody is there to
+    close it) or no outcome within ``timeout_s`` ends the run with status 1 and the reason on
+    stderr.
+    """
     from PySide6.QtCore import QTimer
 
-    def ready(_count: int = 0) -> None:
-        elapsed = time.perf_counter() - _PROCESS_START
-        sys.stdout.write(f"READY {elapsed:.3f}\n")
-        sys.stdout.flush()
-        window.close()
-        app.quit()
+    from kyodo_desktop.gui import dialogs
 
+    state = {"rows": False, "done": False}
+
+    def finish(code: int, reason: str = "") -> None:
+        if state["done"]:
+            return
+        state["done"] = True
+        dialogs.set_unattended(None)
+        if reason:
+            log.error("--exit-when-ready: the window did not get ready")
+            sys.stderr.write(f"kyodo-desktop: {' '.join(reason.split())}\n")
+            sys.stderr.flush()
+        window.close()
+        app.exit(code)
+
+    def check() -> None:
+        if window.problem is not None:
+            finish(1, f"データフォルダを開けません: {window.problem}")
+        elif state["rows"] and window.workspace is not None and window.workspace.verified:
+            finish(0)
+
+    def rows_shown(_count: int = 0) -> None:
+        if not state["rows"]:
+            state["rows"] = True
+            elapsed = time.perf_counter() - _PROCESS_START
+            sys.stdout.write(f"READY {elapsed:.3f}\n")
+            sys.stdout.flush()
+        check()
+
+    dialogs.set_unattended(lambda title, text: finish(1, f"{title}: {text}"))
+    window.problem_shown.connect(lambda _message: check())
+    window.file_verified.connect(check)
     tab = window.organizations_tab
-    if tab is None:  # recovery or problem page: nothing to wait for
-        QTimer.singleShot(0, ready)
-    else:
-        tab.rows_loaded.connect(ready)
+    if tab is not None:
+        tab.rows_loaded.connect(rows_shown)
+    QTimer.singleShot(0, check)
+    QTimer.singleShot(
+        int(timeout_s * 1000),
+        lambda: finish(1, f"{timeout_s:g} 秒以内に団体一覧の表示と起動時の検査が終わりませんでした。"),
+    )
 
 
 if __name__ == "__main__":

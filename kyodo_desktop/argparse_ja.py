@@ -29,6 +29,7 @@ __all__ = [
     "JapaneseTranslations",
     "integer",
     "japanese",
+    "undecodable_argument",
 ]
 
 #: argparse's user-facing messages (Python 3.11–3.13) and their Japanese. The messages that only
@@ -122,6 +123,32 @@ def _in_japanese(method: Callable[_P, _R]) -> Callable[_P, _R]:
     return wrapper
 
 
+ARGUMENT_ENCODING_MESSAGE = (
+    "引数の文字コードが正しくありません（UTF-8 ではありません）: {argument}。"
+    "文字列やファイル名は UTF-8 で指定してください（Shift_JIS（cp932）のままでは読めません）。"
+)
+
+
+def _escaped(ch: str) -> str:
+    if "\udc80" <= ch <= "\udcff":  # a byte kept by surrogateescape
+        return f"\\x{ord(ch) - 0xDC00:02x}"
+    if "\ud800" <= ch <= "\udfff":
+        return f"\\u{ord(ch):04x}"
+    return ch
+
+
+def undecodable_argument(arguments: list[str]) -> str | None:
+    """The first argument that was not valid UTF-8, its bad bytes shown as ``\\x93``; else None.
+
+    Python decodes the command line with ``surrogateescape``: each byte that is not UTF-8 becomes
+    a lone surrogate U+DC80–U+DCFF (on Windows a broken UTF-16 pair is a lone surrogate too).
+    """
+    for argument in arguments:
+        if any("\ud800" <= ch <= "\udfff" for ch in argument):
+            return "".join(_escaped(ch) for ch in argument)
+    return None
+
+
 def integer(text: str) -> int:
     """``type=integer``: an int option whose error names 整数 (argparse names the type's ``__name__``)."""
     return int(text)
@@ -211,6 +238,13 @@ class JapaneseArgumentParser(argparse.ArgumentParser):
             return super().parse_args(*args, **kwargs)
 
     def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
+        arguments = args[0] if args else kwargs.get("args")
+        shown = undecodable_argument(sys.argv[1:] if arguments is None else list(arguments))
+        if shown is not None:
+            # Python keeps the bytes of such an argument as lone surrogates, which fail later, far
+            # from here, as an "unexpected" UnicodeEncodeError: say what is wrong instead.
+            sys.stderr.write(f"{self.prog}: {ARGUMENT_ENCODING_MESSAGE.format(argument=shown)}\n")
+            self.exit(2)
         with japanese():
             return super().parse_known_args(*args, **kwargs)
 

@@ -117,9 +117,14 @@ def _write_summary(args: argparse.Namespace, plan: Any, summary: Any) -> None:
 
 
 def _cmd_import(args: argparse.Namespace, data_dir: Path) -> int:
+    from kyodo_desktop.domain.importing import format_of_suffix
+    from kyodo_desktop.services.import_pipeline import check_source_file
     from kyodo_desktop.services.importing import Action, apply_import
     from kyodo_desktop.services.workspace import Workspace
 
+    # refused before the write lock is taken: a FIFO would hold it while waiting for ever
+    check_source_file(args.file)
+    format_of_suffix(args.file)
     write = not args.dry_run
     with Workspace.open(data_dir, write=write) as ws:
         plan, notes = _read_import_rows(args, ws)

@@ -59,9 +59,18 @@ def apply_language(app: QApplication, language: str) -> str:
     return language
 
 
+# Whether the crash dialog is open: its own event loop paints and may raise again, and each such
+# error would open one more box on top (a storm of hundreds); they are logged only.
+_crash_dialog_open = False
+
+
 def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     """A bug: log it with its traceback and tell the user, instead of dying silently."""
+    global _crash_dialog_open
     log.critical("unexpected error", exc_info=(kind, exc, tb))
+    if _crash_dialog_open:
+        return
+    _crash_dialog_open = True
     try:
         dialogs.error(
             None,
@@ -72,6 +81,8 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
         )
     except Exception:  # never let the hook itself raise
         log.exception("could not show the error dialog")
+    finally:
+        _crash_dialog_open = False
 
 
 def create_application(argv: Sequence[str], language: str = "ja") -> QApplication:

@@ -2,12 +2,30 @@
 
 Every other GUI module calls these functions through the module (``dialogs.confirm(...)``),
 so tests replace them in one go and a modal box can never hang a test run.
+
+An unattended run (``kyodo-desktop --exit-when-ready``) hands every message to a handler
+instead (:func:`set_unattended`): nobody is there to close a modal box, which would keep the
+process waiting for ever.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+# Receives ``(title, text)`` of every message in an unattended run; None shows the boxes.
+_unattended: Callable[[str, str], None] | None = None
+
+
+def set_unattended(handler: Callable[[str, str], None] | None) -> None:
+    """Send every message to ``handler`` instead of a box (None: show boxes again).
+
+    Questions are then answered "no" and file dialogs cancelled.
+    """
+    global _unattended
+    _unattended = handler
 
 
 def _tr(text: str) -> str:
@@ -16,21 +34,33 @@ def _tr(text: str) -> str:
 
 def info(parent: QWidget | None, title: str, text: str) -> None:
     """Tell the user something went well."""
+    if _unattended is not None:
+        _unattended(title, text)
+        return
     QMessageBox.information(parent, title, text)
 
 
 def warning(parent: QWidget | None, title: str, text: str) -> None:
     """Tell the user about a problem they can fix."""
+    if _unattended is not None:
+        _unattended(title, text)
+        return
     QMessageBox.warning(parent, title, text)
 
 
 def error(parent: QWidget | None, title: str, text: str) -> None:
     """Tell the user an action failed."""
+    if _unattended is not None:
+        _unattended(title, text)
+        return
     QMessageBox.critical(parent, title, text)
 
 
 def confirm(parent: QWidget | None, title: str, text: str, *, ok_text: str = "") -> bool:
     """Ask yes/no; True when the user accepts. ``ok_text`` relabels the accepting button."""
+    if _unattended is not None:
+        _unattended(title, text)
+        return False
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
     ok = box.addButton(ok_text or _tr("はい"), QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(_tr("キャンセル"), QMessageBox.ButtonRole.RejectRole)
@@ -41,11 +71,15 @@ def confirm(parent: QWidget | None, title: str, text: str, *, ok_text: str = "")
 
 def get_save_file_name(parent: QWidget | None, title: str, default_path: str, file_filter: str) -> str:
     """Ask where to save; returns the chosen path, or ``""`` when cancelled."""
+    if _unattended is not None:
+        return ""
     path, _selected = QFileDialog.getSaveFileName(parent, title, default_path, file_filter)
     return path
 
 
 def get_open_file_name(parent: QWidget | None, title: str, start_dir: str, file_filter: str) -> str:
     """Ask which file to open; returns the chosen path, or ``""`` when cancelled."""
+    if _unattended is not None:
+        return ""
     path, _selected = QFileDialog.getOpenFileName(parent, title, start_dir, file_filter)
     return path

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import logging
 import platform
+import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
@@ -37,12 +39,53 @@ if TYPE_CHECKING:  # the view imports SQLAlchemy, which start-up must not load
 log = logging.getLogger(__name__)
 
 
+def _about_text(data_dir: Path) -> str:
+    """The text of ヘルプ → バージョン情報 (in the window's context, as when it was a method)."""
+    return QCoreApplication.translate(
+        "MainWindow",
+        "協働デスク（Kyodo Desktop） {version}\n"
+        "市民活動団体・NPOとの協働を記録する職員向けアプリ\n\n"
+        "Python {python} / PySide6 {pyside}\nデータフォルダ: {folder}",
+    ).format(
+        version=__version__,
+        python=platform.python_version(),
+        pyside=pyside_version,
+        folder=data_dir,
+    )
+
+
+def _language_menu(parent: QWidget, saved: str, choose: Callable[[str], None]) -> QMenu:
+    """設定 → 表示言語: 日本語 / English (``saved`` checked); ``choose`` gets the code picked."""
+    menu = QMenu(QCoreApplication.translate("MainWindow", "表示言語(&L)"), parent)
+    menu.setObjectName("languageMenu")
+    group = QActionGroup(menu)
+    names = (
+        ("ja", QCoreApplication.translate("MainWindow", "日本語")),
+        ("en", QCoreApplication.translate("MainWindow", "English")),
+    )
+    for code, name in names:
+        action = menu.addAction(name)
+        action.setObjectName(f"language_{code}")
+        action.setCheckable(True)
+        action.setChecked(code == saved)
+        group.addAction(action)
+        action.triggered.connect(lambda _checked=False, c=code: choose(c))
+    return menu
+
+
 class MainWindow(QMainWindow):
     """協働デスク's window on one data folder.
 
     Shows the tabs on a sound data file (read-only with a banner when another program holds
-    the lock or the folder, its drive or the file is read-only), or a :class:`RecoveryPage` when the file cannot be opened.
+    the lock or the folder, its drive or the file is read-only), or a :class:`RecoveryPage` when
+    the file cannot be opened.
+
+    Signals: ``problem_shown(str)`` with the message when the recovery page replaces the tabs
+    (:attr:`problem` keeps the error); ``file_verified()`` when the start-up check has passed.
     """
+
+    problem_shown = Signal(str)
+    file_verified = Signal()
 
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +97,7 @@ class MainWindow(QMainWindow):
         self._tasks = TaskGroup()
         self._pending_verify: BackgroundTask | None = None
         self._daily_backup_pending = False
+        self.problem: KnownError | None = None
         self.setWindowTitle(self.tr("協働デスク"))
         self.resize(1280, 800)
 
@@ -129,6 +173,7 @@ class MainWindow(QMainWindow):
         self._layout.addWidget(widget, 1)
 
     def _show_problem(self, error: KnownError) -> None:
+        self.problem = error
         page = RecoveryPage(error, self.data_dir)
         page.restore_requested.connect(self._on_restore_requested)
         self._set_content(page)
@@ -136,11 +181,13 @@ class MainWindow(QMainWindow):
         self._officer_status.clear()
         self._count_status.clear()
         self._build_menus()
+        self.problem_shown.emit(str(error))
 
     def _show_workspace(
         self, ws: Workspace, read_only: KnownError | None, preload: BackgroundTask | None
     ) -> None:
         self.workspace = ws
+        self.problem = None
         if read_only is not None:  # the lock's holder, or why the folder or file is read-only
             self.read_only_banner.setText(
                 self.tr("閲覧専用で開いています — {reason}").format(reason=read_only)
@@ -156,6 +203,7 @@ class MainWindow(QMainWindow):
         tabs.setDocumentMode(True)
         self.organizations_tab = OrganizationsTab(ws)
         self.organizations_tab.count_changed.connect(self._on_count_changed)
+        self.organizations_tab.model.read_failed.connect(lambda exc: self._on_rows_unreadable(ws, exc))
         tabs.addTab(self.organizations_tab, self.tr("団体台帳"))
         self._set_content(tabs)
         self._build_menus()
@@ -190,7 +238,31 @@ class MainWindow(QMainWindow):
             return
         if self.organizations_tab is not None:
             self.organizations_tab.on_verified()
+        self.file_verified.emit()
         self._start_daily_backup()
+
+    def _on_rows_unreadable(self, ws: Workspace, exc: Exception) -> None:
+        """A row could not be read while painting: the whole-file check decides what to show.
+
+        Before the start-up check has finished, its outcome decides (the recovery page, or the
+        rows read again). After it, the file is checked again; if it passes, a lock is told in
+        the status bar, anything else on the recovery page (never a loop of checks and reloads).
+        """
+        if ws is not self.workspace or not ws.verified:
+            return
+        recheck = BackgroundTask(lambda _task: ws.verify(), self)
+        recheck.succeeded.connect(lambda _result: self._on_recheck_passed(ws, exc))
+        recheck.failed.connect(lambda problem: self._on_verify_failed(ws, problem))
+        self._tasks.start(recheck)
+
+    def _on_recheck_passed(self, ws: Workspace, exc: Exception) -> None:
+        known = as_known_error(exc)  # a lock or a drive was the trouble, not the file: 再読み込み helps
+        if known is None:  # only SQLite's own words: damage that the check does not see
+            self._on_verify_failed(ws, exc)
+        elif ws is self.workspace:
+            self.statusBar().showMessage(
+                self.tr("団体一覧を読み込めませんでした: {reason}").format(reason=known)
+            )
 
     def _on_verify_failed(self, ws: Workspace, exc: Exception) -> None:
         if ws is not self.workspace:
@@ -203,8 +275,16 @@ class MainWindow(QMainWindow):
             self.officer_panel.deleteLater()
             self.officer_panel = None
         self.organizations_tab = None
-        # a damaged file keeps its type (the recovery page lists its backups)
-        self._show_problem(as_known_error(exc) or KnownError(str(exc)))
+        # a damaged file keeps its type (the recovery page lists its backups); a read that failed
+        # otherwise (an SQLite error no text of ours explains) is told as damage, with the backups
+        problem = as_known_error(exc)
+        if problem is None:
+            problem = (
+                backup.corrupt_error(ws.db_path, [str(exc)])
+                if isinstance(exc, sqlite3.Error)
+                else KnownError(str(exc))
+            )
+        self._show_problem(problem)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -230,24 +310,9 @@ class MainWindow(QMainWindow):
             self.duplicates_action.setEnabled(self.workspace is not None and self.workspace.writable)
             settings_menu = bar.addMenu(self.tr("設定(&S)"))
             settings_menu.addAction(self.officer_action)
-            settings_menu.addMenu(self._language_menu())
+            settings_menu.addMenu(_language_menu(self, ui_language(self.data_dir), self._on_language_chosen))
         help_menu = bar.addMenu(self.tr("ヘルプ(&H)"))
         help_menu.addAction(self.about_action)
-
-    def _language_menu(self) -> QMenu:
-        """設定 → 表示言語: 日本語 / English, saved in settings.json for the next start."""
-        menu = QMenu(self.tr("表示言語(&L)"), self)
-        menu.setObjectName("languageMenu")
-        group = QActionGroup(menu)
-        saved = ui_language(self.data_dir)
-        for code, name in (("ja", self.tr("日本語")), ("en", self.tr("English"))):
-            action = menu.addAction(name)
-            action.setObjectName(f"language_{code}")
-            action.setCheckable(True)
-            action.setChecked(code == saved)
-            group.addAction(action)
-            action.triggered.connect(lambda _checked=False, c=code: self._on_language_chosen(c))
-        return menu
 
     def _on_language_chosen(self, language: str) -> None:
         try:
@@ -298,20 +363,7 @@ class MainWindow(QMainWindow):
             self.organizations_tab.reload()
 
     def _on_about_triggered(self) -> None:
-        dialogs.info(
-            self,
-            self.tr("バージョン情報"),
-            self.tr(
-                "協働デスク（Kyodo Desktop） {version}\n"
-                "市民活動団体・NPOとの協働を記録する職員向けアプリ\n\n"
-                "Python {python} / PySide6 {pyside}\nデータフォルダ: {folder}"
-            ).format(
-                version=__version__,
-                python=platform.python_version(),
-                pyside=pyside_version,
-                folder=self.data_dir,
-            ),
-        )
+        dialogs.info(self, self.tr("バージョン情報"), _about_text(self.data_dir))
 
     def _start_daily_backup(self) -> None:
         ws = self.workspace

@@ -235,7 +235,7 @@ def _write_workbook(db_path: Path, fh: IO[bytes], progress: Progress | None) -> 
         if done % PROGRESS_EVERY or not done:
             _report(progress, done, total)
         ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{done + 1}"
-        wb.save(fh)
+        _save_workbook(wb, fh)
     except BaseException:
         _discard_sheet_tempfile(ws)
         raise
@@ -413,3 +413,26 @@ def _discard_sheet_tempfile(ws: Any) -> None:
             ws.close()
     with contextlib.suppress(Exception):
         writer.cleanup()
+
+
+def _save_workbook(wb: Any, fh: IO[bytes]) -> None:
+    """``wb.save(fh)``, with the zip archive closed even when a write fails (a full disk).
+
+    openpyxl leaves its ``ZipFile`` open when a write fails; once the temp file is closed and
+    removed, the archive's ``__del__`` tries to finish it and Python prints an "Exception
+    ignored" traceback after our clear message.
+    """
+    import datetime
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    archive = zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    # as openpyxl's save_workbook does
+    wb.properties.modified = datetime.datetime.now(tz=datetime.UTC).replace(tzinfo=None)
+    try:
+        ExcelWriter(wb, archive).save()  # closes the archive when it succeeds
+    except BaseException:
+        with contextlib.suppress(Exception):
+            archive.close()  # finishing the archive fails again on a full disk: it is discarded
+        archive.fp = None  # nothing left for __del__ to write
+        raise

@@ -3,6 +3,8 @@
 The CLI (``kyodo import``) and the import wizard both go through here, so a file gives the same
 plan whichever way it is imported:
 
+0. :func:`check_source_file` — only a regular file is read at all: opening a named pipe, a
+   device or a socket would wait for ever (the CLI checks before it takes the write lock);
 1. :func:`detect_format` — by the suffix (one list: :data:`ACCEPTED_SUFFIXES`; any other suffix
    is refused with one message), and for a CSV by its first row (the NPO portal's header);
 2. :func:`read_source` — the file read ONCE, with the readers' hostile-file guards, into an
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import stat
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -46,6 +49,7 @@ __all__ = [
     "ACCEPTED_SUFFIXES",
     "ImportSource",
     "PreparedImport",
+    "check_source_file",
     "choose_mapping",
     "convert_rows",
     "detect_format",
@@ -64,13 +68,37 @@ def file_patterns() -> str:
     return " ".join(f"*{suffix}" for suffix in ACCEPTED_SUFFIXES)
 
 
+def check_source_file(path: Path) -> None:
+    """Refuse, without opening it, a path that is not a regular file (:class:`ImportFileError`).
+
+    A folder, a named pipe (FIFO), a device such as ``/dev/zero`` or a socket: reading one waits
+    for ever or never ends. A path that cannot be looked at (missing, no permission) is left to
+    the reader, which says why.
+    """
+    path = Path(path)
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise ImportFileError(f"{path} はフォルダです。取り込むファイルを指定してください。")
+    raise ImportFileError(
+        f"{path} は通常のファイルではありません（名前付きパイプ、デバイスなど）。"
+        "保存されたファイル（.xlsx、.csv）を指定してください。"
+    )
+
+
 def detect_format(path: Path) -> SourceFormat:
     """XLSX, CSV or NPO_PORTAL: by the suffix, and for a CSV by its first row.
 
-    Raises :class:`ImportFileError` for a suffix no import reads (the same message everywhere).
-    A CSV that cannot be opened counts as a list CSV: its reader then says why.
+    Raises :class:`ImportFileError` for a suffix no import reads (the same message everywhere)
+    and for a path that is not a regular file (:func:`check_source_file`). A CSV that cannot be
+    opened counts as a list CSV: its reader then says why.
     """
     path = Path(path)
+    check_source_file(path)
     fmt = format_of_suffix(path)
     if fmt is SourceFormat.CSV:
         from kyodo_desktop.services.import_npo_portal import looks_like_npo_portal
@@ -119,6 +147,7 @@ def read_source(
     a file that cannot or must not be read; ``progress`` returning False cancels.
     """
     path = Path(path)
+    check_source_file(path)
     suffix_format = format_of_suffix(path)  # refused here whatever format was asked for
     wanted = format or suffix_format
     if wanted is SourceFormat.NPO_PORTAL:

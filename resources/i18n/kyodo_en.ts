@@ -573,6 +573,10 @@
         <translation>Choose a file, not a folder</translation>
     </message>
     <message>
+        <source>通常のファイルではありません（名前付きパイプ、デバイスなど）</source>
+        <translation>Not a regular file (a named pipe, a device …)</translation>
+    </message>
+    <message>
         <source>ファイルが見つかりません</source>
         <translation>File not found</translation>
     </message>
@@ -982,6 +986,10 @@
     <message>
         <source>（閲覧専用）</source>
         <translation> (read-only)</translation>
+    </message>
+    <message>
+        <source>団体一覧を読み込めませんでした: {reason}</source>
+        <translation>The list of organizations could not be loaded: {reason}</translation>
     </message>
     <message>
         <source>ファイル(&amp;F)</source>

@@ -34,6 +34,7 @@ from kyodo_desktop.gui.tasks import BackgroundTask
 from kyodo_desktop.services import import_lists
 from kyodo_desktop.services.import_pipeline import (
     ImportSource,
+    check_source_file,
     detect_format,
     file_patterns,
     plan,
@@ -212,11 +213,12 @@ class FilePage(QWizardPage):
             return
         path = Path(text)
         if not path.is_file():
-            note = (
-                self.tr("フォルダではなくファイルを選んでください")
-                if path.is_dir()
-                else self.tr("ファイルが見つかりません")
-            )
+            if path.is_dir():
+                note = self.tr("フォルダではなくファイルを選んでください")
+            elif path.exists():
+                note = self.tr("通常のファイルではありません（名前付きパイプ、デバイスなど）")
+            else:
+                note = self.tr("ファイルが見つかりません")
             self._show_format(None, note)
             return
         try:
@@ -301,6 +303,11 @@ class FilePage(QWizardPage):
         if state.busy:
             return False
         path = Path(self.path_text())
+        try:
+            check_source_file(path)  # a named pipe or a device would keep the reader waiting for ever
+        except ImportFileError as exc:
+            show_message(self.error_label, str(exc))
+            return False
         if not path.is_file():
             show_message(self.error_label, self.tr("ファイルが見つかりません: {path}").format(path=path))
             return False

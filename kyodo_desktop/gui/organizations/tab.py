@@ -287,8 +287,11 @@ class OrganizationsTab(QWidget):
         self._loader.reload(preloaded)
 
     def on_verified(self) -> None:
-        """The start-up check passed: read the rows again if the early read failed."""
-        self._loader.on_verified()
+        """The start-up check passed: read the rows again if the early read (or a row) failed."""
+        if self.model.unreadable:
+            self.reload()
+        else:
+            self._loader.on_verified()
 
     def _on_reload_triggered(self) -> None:
         self.reload()

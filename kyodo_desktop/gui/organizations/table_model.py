@@ -7,14 +7,20 @@ filter over 100k rows; filtering the pre-folded ``search_text`` strings in a lis
 takes milliseconds. Matching uses
 :func:`~kyodo_desktop.domain.text.search_terms` exactly as ``OrganizationService.search`` does
 (every term a substring of ``search_text``), so the table and ``kyodo orgs search`` agree.
+
+A damaged data file makes those reads raise while the table paints. The first failure is kept and
+told once (``read_failed``); from then on the model reads nothing more, so the painting of a
+screenful cannot raise once per row.
 """
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 
 from kyodo_desktop.domain.fields import OrgStatus
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
@@ -30,6 +36,7 @@ from kyodo_desktop.gui.table_base import ReadOnlyTableModel
 from kyodo_desktop.persistence.listing import matching_positions
 from kyodo_desktop.persistence.rows import OrgRow, RowStore
 
+log = logging.getLogger(__name__)
 COL_NAME = 0
 COL_KANA = 1
 COL_LEGAL_FORM = 2
@@ -120,7 +127,13 @@ class OrganizationTableModel(ReadOnlyTableModel):
 
     ``_store`` holds every row by position, ``_order`` the positions in the current sort order,
     and ``_view`` the positions that match the filter, in that order.
+
+    Signals: ``read_failed(object)`` with the exception, once, when the data file could not be
+    read (sent from the event loop, not from inside a paint); :attr:`unreadable` stays set, and
+    no row is read, until another store is shown.
     """
+
+    read_failed = Signal(object)
 
     HEADERS = (
         QT_TRANSLATE_NOOP("OrganizationTableModel", "団体名"),
@@ -145,6 +158,7 @@ class OrganizationTableModel(ReadOnlyTableModel):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._order: list[int] = []
         self._view: list[int] = []
+        self._unreadable: sqlite3.DatabaseError | None = None
         self._filter: tuple[str, str | None, int | None, str | None, str | None] = (
             "",
             None,
@@ -168,7 +182,13 @@ class OrganizationTableModel(ReadOnlyTableModel):
             return self._store.id(self._view[index.row()])
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        row = self._row_for_view(index.row())
+        if self._unreadable is not None:
+            return None
+        try:
+            row = self._row_for_view(index.row())
+        except sqlite3.DatabaseError as exc:
+            self._mark_unreadable(exc)
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -201,6 +221,7 @@ class OrganizationTableModel(ReadOnlyTableModel):
         self.beginResetModel()
         self._store.close()
         self._store = store
+        self._unreadable = None
         self._reindex()
         self._view = self._matching(self._order)
         self.endResetModel()
@@ -247,16 +268,34 @@ class OrganizationTableModel(ReadOnlyTableModel):
         self._sort_keys.clear()
         self._order = self._sorted_positions()
 
+    @property
+    def unreadable(self) -> bool:
+        """Whether reading the data file failed (see ``read_failed``); cleared by :meth:`set_store`."""
+        return self._unreadable is not None
+
+    def _mark_unreadable(self, exc: sqlite3.DatabaseError) -> None:
+        if self._unreadable is not None:
+            return
+        self._unreadable = exc
+        log.error("registry rows could not be read: %s", type(exc).__name__)
+        # told from the event loop: the window may replace the table, which it must not do mid-paint
+        QTimer.singleShot(0, self, lambda: self.read_failed.emit(exc))
+
     def _sorted_positions(self) -> list[int]:
         positions = list(range(len(self._store)))
-        if self._sort_column < 0:
+        if self._sort_column < 0 or self._unreadable is not None:
             return positions
         descending = self._sort_order == Qt.SortOrder.DescendingOrder
         if self._sort_column == COL_NAME and self._store.in_listing_order:
             return positions[::-1] if descending else positions  # read in this order already
         keys = self._sort_keys.get(self._sort_column)
         if keys is None:
-            keys = self._sort_keys[self._sort_column] = _sort_keys(self._store, self._sort_column)
+            try:
+                keys = _sort_keys(self._store, self._sort_column)
+            except sqlite3.DatabaseError as exc:
+                self._mark_unreadable(exc)
+                return positions
+            self._sort_keys[self._sort_column] = keys
         # Ties keep the load order (by reading); descending reverses ties too, which nobody sees.
         positions.sort(key=keys.__getitem__, reverse=descending)
         return positions
@@ -285,6 +324,14 @@ class OrganizationTableModel(ReadOnlyTableModel):
         self.endResetModel()
 
     def _matching(self, order: list[int]) -> list[int]:
+        if self._unreadable is None:
+            try:
+                return self._read_matching(order)
+            except sqlite3.DatabaseError as exc:
+                self._mark_unreadable(exc)
+        return [] if self.is_filtered else list(order)
+
+    def _read_matching(self, order: list[int]) -> list[int]:
         query, municipality_code, field_code, legal_form, status = self._filter
         positions = order
         store = self._store
