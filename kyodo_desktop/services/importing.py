@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.importing import ImportRow, RowProblem
 from kyodo_desktop.domain.organization import OrganizationInput
-from kyodo_desktop.domain.text import duplicate_key
+from kyodo_desktop.domain.text import duplicate_key, email_key
 from kyodo_desktop.persistence import backup
 from kyodo_desktop.persistence.audit import last_rowid, record_created_since
 from kyodo_desktop.persistence.bulk import RowShape, bulk_cache, insert_rows
@@ -195,7 +195,7 @@ class _Registry:
         if data.phone:
             self.by_phone.setdefault(data.phone, org_id)
         if data.email:
-            self.by_email.setdefault(data.email, org_id)
+            self.by_email.setdefault(email_key(data.email), org_id)
 
     def match(self, row: ImportRow, key: str) -> tuple[str, str]:
         """``(record id, reason)`` of the record this row describes, or ``("", "")``."""
@@ -209,8 +209,8 @@ class _Registry:
             return self.by_key[(key, _place(data))], "名称と市町村が同じ"
         if data.phone and data.phone in self.by_phone:
             return self.by_phone[data.phone], "電話番号が同じ"
-        if data.email and data.email in self.by_email:
-            return self.by_email[data.email], "メールアドレスが同じ"
+        if data.email and email_key(data.email) in self.by_email:
+            return self.by_email[email_key(data.email)], "メールアドレスが同じ"
         return "", ""
 
 
