@@ -280,8 +280,11 @@ def _plain_duplicate_key(name: str) -> str:
 
 
 _NAME_PARTS = st.sampled_from(
-    [*LEGAL_FORM_WORDS, "みどり", "の会", "・", "･", "ＮＰＯ", "npo", "法人", " ", "(", ")"]
-    + ["ー", "－", "−", "-", "\u200b", "\u00ad", "\ufeff"]
+    [
+        *LEGAL_FORM_WORDS,
+        *("みどり", "の会", "・", "･", "ＮＰＯ", "npo", "法人", " ", "(", ")"),
+        *("ー", "－", "−", "-", "\u200b", "\u00ad", "\ufeff"),
+    ]
 )
 
 
