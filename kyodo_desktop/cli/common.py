@@ -135,6 +135,9 @@ def _pad(text: str, width: int) -> str:
 _NOT_RAW = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]")
 
 
+_NOT_RAW_IN_JSON = re.compile("[\\x7f-\\x9f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]")
+
+
 def _escaped(match: re.Match[str]) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code < 0xA0 else f"<U+{code:04X}>"
@@ -178,10 +181,11 @@ def print_json(value: Any, *, indent: int | None = None) -> None:
     """``--json`` output: one JSON document, Japanese as is."""
     import json
 
-    # JSON escapes C0 controls itself; DEL, C1 and bidi characters get \\u escapes too (the
-    # same value for a JSON reader, never raw on the terminal)
+    # JSON escapes C0 controls in strings itself (what is left is its own layout: line feeds
+    # and spaces); DEL, C1 and bidi characters get \\u escapes too (the same value for a JSON
+    # reader, never raw on the terminal)
     shown = json.dumps(jsonable(value), ensure_ascii=False, indent=indent)
-    print(_NOT_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", shown))
+    print(_NOT_RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", shown))
 
 
 def progress_printer(label: str, stream: TextIO) -> Callable[[int, int], bool] | None:

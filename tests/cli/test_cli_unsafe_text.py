@@ -54,6 +54,9 @@ def test_search_and_show_print_them_escaped(
     code, out, _ = _kyodo(capsys, data_dir, "orgs", "show", hostile_record)
     assert code == 0 and _RAW.search(out) is None
     assert "\\x1b]0;title\\x07" in out
+    code, out, _ = _kyodo(capsys, data_dir, "orgs", "show", hostile_record, "--json")
+    assert code == 0 and _RAW.search(out) is None
+    assert json.loads(out)["data"]["notes"] == HOSTILE
     code, out, _ = _kyodo(capsys, data_dir, "orgs", "search", "", "--json")
     assert code == 0 and _RAW.search(out) is None
     assert {"id": hostile_record, "name": HOSTILE} in json.loads(out)  # the value itself intact
