@@ -88,7 +88,7 @@ def unsafe_character_errors(values: dict[str, str], labels: dict[str, str]) -> l
     """
     if UNSAFE_CHARACTERS.search("".join(values.values())) is None:  # the usual case: one search
         return []
-    errors = []
+    errors: list[ValidationError] = []
     for field, value in values.items():
         found = UNSAFE_CHARACTERS.search(value)
         if found is not None:
