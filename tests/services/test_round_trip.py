@@ -21,7 +21,7 @@ from kyodo_desktop.domain.organization import OrganizationInput
 from kyodo_desktop.persistence import sqlite_file
 from kyodo_desktop.services.export_xlsx import HEADERS, export_organizations
 from kyodo_desktop.services.import_pipeline import prepare_import
-from kyodo_desktop.services.importing import Action, apply_import
+from kyodo_desktop.services.importing import Action, apply_import, plan_import
 from kyodo_desktop.services.organizations import OrganizationService
 from kyodo_desktop.services.workspace import Workspace
 
@@ -137,6 +137,8 @@ def test_an_edited_shortened_cell_is_refused_not_written(
     assert problem.column == "備考" and "省略" in problem.message
     apply_import(ws, plan, valid_only=True)
     assert _stored(ws) == before
+    again = plan_import(ws, [r.row for r in plan.rows], source_name="again")  # as the wizard re-plans
+    assert [p.row_number for p in again.problems] == [edited.row.row_number]
 
 
 def test_an_ordinary_edit_of_a_long_text_is_still_an_update(
