@@ -282,8 +282,8 @@ def plan_import(
         changes = _changes(stored, row)
         shortened = _shortened_edits(row, changes)
         if shortened:
-            # the rows may be planned again (the wizard re-plans): each problem once
-            row.problems.extend(p for p in shortened if p not in row.problems)
+            # planned again (the wizard re-plans), the row is not ok and stops above: added once
+            row.problems.extend(shortened)
             planned.append(PlannedRow(row, Action.ERROR, match_id, stored.name, reason, dup_key=name_key))
             continue
         action = Action.UPDATE if changes else Action.UNCHANGED
