@@ -249,6 +249,6 @@ def _print_org(rec: Any, *, as_json: bool) -> None:
             print(f"  {label}: {one_line(value)}")
     for c in rec.contacts:
         primary = "（主担当）" if c.data.is_primary else ""
-        print(f"  担当者: {c.data.name}{primary} {c.data.role} {c.data.phone} {c.data.email}".rstrip())
+        print(f"  担当者: {one_line(f'{c.data.name}{primary} {c.data.role} {c.data.phone} {c.data.email}')}")
     for i in rec.interactions:
-        print(f"  対応: {i.data.occurred_on.isoformat()} {i.data.kind} {one_line(i.data.summary)}")
+        print(f"  対応: {i.data.occurred_on.isoformat()} {one_line(i.data.kind)} {one_line(i.data.summary)}")

@@ -33,7 +33,12 @@ from kyodo_desktop.domain.import_kind import (
 from kyodo_desktop.domain.importing import ImportRow, RowProblem
 from kyodo_desktop.domain.organization import OrganizationInput, validate_organization
 from kyodo_desktop.domain.text import nfkc
-from kyodo_desktop.domain.validation import ValidationError, ValidationErrors, parse_date
+from kyodo_desktop.domain.validation import (
+    UnsafeCharacterError,
+    ValidationError,
+    ValidationErrors,
+    parse_date,
+)
 
 __all__ = [
     "IGNORE",
@@ -407,6 +412,8 @@ def row_to_input(
     except ValidationErrors as errors:
         clean = None
         for error in errors.errors:
+            if isinstance(error, UnsafeCharacterError) and error.is_control:
+                continue  # the list reader has named the cell's control characters already
             problem(error.field, error.message)
     found.sort(key=lambda item: item[0])  # stable: a column's own messages keep their order
     return ImportRow(

@@ -34,6 +34,7 @@ from kyodo_desktop.domain.validation import (
     normalize_phone,
     normalize_postal,
     normalize_url,
+    unsafe_character_errors,
 )
 
 __all__ = [
@@ -199,6 +200,27 @@ def _raise_if_any(errors: list[ValidationError], cls: type) -> None:
         raise ValidationErrors(sorted(errors, key=lambda e: order.get(e.field, len(order))))
 
 
+# The fields of free text, checked for control characters (phone, e-mail, postal code and 法人番号
+# allow digits and a few signs only; their own checks refuse the rest), with their form labels.
+_LABELS = {
+    "name": "団体名",
+    "kana": "フリガナ",
+    "legal_form": "法人格",
+    "municipality_name": "市町村",
+    "address": "住所",
+    "website": "ウェブサイト",
+    "representative": "代表者",
+    "representative_kana": "代表者フリガナ",
+    "purpose": "活動目的",
+    "status": "状態",
+    "tags": "タグ",
+    "notes": "備考",
+}
+_FREE_TEXT = tuple(_LABELS)
+_CONTACT_LABELS = {"name": "氏名", "kana": "フリガナ", "role": "役職"}
+_INTERACTION_LABELS = {"summary": "内容", "officer": "担当職員"}
+
+
 def validate_organization(data: OrganizationInput) -> OrganizationInput:
     """Return a normalised copy of a group record, or raise ValidationErrors listing every problem."""
     errors: list[ValidationError] = []
@@ -260,6 +282,10 @@ def validate_organization(data: OrganizationInput) -> OrganizationInput:
         member_count=data.member_count,
         fields=sorted(fields),
     )
+    failed = {error.field for error in errors}  # their raw value is kept: checked already
+    errors.extend(
+        unsafe_character_errors({f: getattr(result, f) for f in _FREE_TEXT if f not in failed}, _LABELS)
+    )
     _raise_if_any(errors, OrganizationInput)
     return result
 
@@ -278,6 +304,11 @@ def validate_contact(data: ContactInput) -> ContactInput:
         phone=_attempt(errors, "phone", normalize_phone, data.phone),
         email=_attempt(errors, "email", normalize_email, data.email),
         is_primary=bool(data.is_primary),
+    )
+    errors.extend(
+        unsafe_character_errors(
+            {"name": result.name, "kana": result.kana, "role": result.role}, _CONTACT_LABELS
+        )
     )
     _raise_if_any(errors, ContactInput)
     return result
@@ -302,6 +333,9 @@ def validate_interaction(data: InteractionInput) -> InteractionInput:
     ):
         errors.append(ValidationError("next_action_on", "次回対応日は対応日以降の日付にしてください"))
     result = dataclasses.replace(data, kind=kind, summary=summary, officer=nfkc(data.officer))
+    errors.extend(
+        unsafe_character_errors({"summary": summary, "officer": result.officer}, _INTERACTION_LABELS)
+    )
     _raise_if_any(errors, InteractionInput)
     return result
 

@@ -7,6 +7,7 @@ Officers type the same group name in many ways (全角/半角, カタカナ/ひ�
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 
@@ -15,8 +16,10 @@ import jaconv
 __all__ = [
     "HYPHEN_VARIANTS",
     "LEGAL_FORM_WORDS",
+    "UNSAFE_CHARACTERS",
     "CharMap",
     "duplicate_key",
+    "email_key",
     "fold_hyphens",
     "nfkc",
     "normalize_nfkc",
@@ -77,6 +80,22 @@ class CharMap:
 
 _fold_hyphens = CharMap.replacing(HYPHEN_VARIANTS, "-")
 
+# Characters that must not be stored or shown raw: C0 controls other than whitespace, DEL, C1
+# controls other than NEL (U+0085, whitespace), and the bidirectional marks, embeddings, overrides
+# and isolates that make a terminal or a cell show text in another order than it is stored
+# (U+202E). Tab, line feed and the other whitespace controls are not here: every text field
+# folds them into spaces (multi-line fields keep the line feed).
+UNSAFE_CHARACTERS: re.Pattern[str] = re.compile(
+    "[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+# Format characters (Unicode category Cf: U+200B zero width space, U+00AD soft hyphen, U+FEFF,
+# the bidi marks …) are invisible, so two spellings that look the same may differ only in them;
+# searching and the duplicate key leave them out.
+_FORMAT_CHARACTERS = CharMap.replacing(
+    "".join(c for c in map(chr, range(sys.maxunicode + 1)) if unicodedata.category(c) == "Cf"), ""
+)
+
 # In names ー is a real letter (センター), so search folding keeps it and folds only the dashes.
 _DASHES = CharMap.replacing(HYPHEN_VARIANTS.replace("\u30fc", "").replace("\uff70", ""), "-")
 
@@ -128,7 +147,7 @@ def search_fold_parts(parts: Sequence[str]) -> list[str]:
     which is no whitespace and which composes with nothing, so each part comes out as it would
     alone; the per-character table then runs only on the parts that need it.
     """
-    if any("\x00" in part for part in parts):
+    if any("\x00" in part for part in parts):  # NUL is no format character (a Cc)
         return [search_fold(part) for part in parts]
     folded = _fold_width_and_case("\x00".join(parts)).split("\x00")
     if len(folded) != len(parts):  # defensive: no step removes a NUL
@@ -137,7 +156,9 @@ def search_fold_parts(parts: Sequence[str]) -> list[str]:
 
 
 def _fold_width_and_case(s: str | None) -> str:
-    text = nfkc(s)
+    # Format characters go first, so that what they separated composes or folds as if typed
+    # without them (NFKC makes none of them).
+    text = nfkc(_FORMAT_CHARACTERS(s) if s and not s.isascii() else s)
     if not text:
         return ""
     # Whitespace goes before the second NFKC: NFKC turns e.g. "¸" into a space plus a combining
@@ -204,8 +225,9 @@ _FOLDED_LEGAL_WORDS: tuple[str, ...] = tuple(
     sorted({search_fold(word) for word in LEGAL_FORM_WORDS}, key=lambda w: (-len(w), w))
 )
 
-# Punctuation that differs between registrations of the same group (みどり・の会 / みどりの会).
-_KEY_PUNCTUATION = CharMap.replacing("・･", "")
+# Punctuation that differs between registrations of the same group (みどり・の会 / みどりの会),
+# and the dashes people type for ー (セント－, セント−: search folding makes them "-").
+_KEY_PUNCTUATION = CharMap({ord("・"): "", ord("･"): "", ord("-"): "ー"})
 
 
 # Whether a folded name holds any of the words at all (most do not): one search instead of
@@ -224,3 +246,12 @@ def duplicate_key(name: str | None) -> str:
     # A name that is nothing but a legal form (e.g. "株式会社") would otherwise collide with every
     # other such name; keep the folded text instead.
     return key or folded
+
+
+def email_key(email: str | None) -> str:
+    """Key for spotting the same e-mail address: INFO@a.jp and info@a.jp are one mailbox.
+
+    The stored address keeps the local part as typed (see ``normalize_email``); only the
+    comparison ignores its case, as every mail provider in use here does.
+    """
+    return (email or "").strip().lower()

@@ -12,10 +12,11 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from urllib.parse import urlsplit, urlunsplit
 
-from kyodo_desktop.domain.text import fold_hyphens, nfkc
+from kyodo_desktop.domain.text import UNSAFE_CHARACTERS, fold_hyphens, nfkc
 from kyodo_desktop.domain.wareki import parse_wareki
 
 __all__ = [
+    "UnsafeCharacterError",
     "ValidationError",
     "ValidationErrors",
     "corporate_number_check_digit",
@@ -25,6 +26,7 @@ __all__ = [
     "normalize_postal",
     "normalize_url",
     "parse_date",
+    "unsafe_character_errors",
 ]
 
 
@@ -59,6 +61,44 @@ class ValidationErrors(ValueError):
             else:
                 result[error.field] = error.message
         return result
+
+
+class UnsafeCharacterError(ValidationError):
+    """A field holds a control character or a bidi override (``char``, the first one)."""
+
+    def __init__(self, field: str, message: str, char: str) -> None:
+        super().__init__(field, message)
+        self.char = char
+
+    @property
+    def is_control(self) -> bool:
+        """A C0/C1 control or DEL: the file readers report such a cell themselves (with every
+        control it holds), so an import leaves this error out; bidi characters they do not."""
+        return ord(self.char) < 0xA0
+
+
+def unsafe_character_errors(values: dict[str, str], labels: dict[str, str]) -> list[ValidationError]:
+    """An error for each field (``values``: field → normalised text) holding a control character
+    or a bidi override; ``labels`` names the fields in the messages.
+
+    Such characters are invisible or re-order what is shown (``\x1b[31m`` colours a terminal,
+    U+202E shows a name backwards), so they are refused with the character's code point rather
+    than stored. Line breaks of multi-line fields and tabs are no such characters: the
+    normalisation has already made them line feeds and spaces.
+    """
+    if UNSAFE_CHARACTERS.search("".join(values.values())) is None:  # the usual case: one search
+        return []
+    errors: list[ValidationError] = []
+    for field, value in values.items():
+        found = UNSAFE_CHARACTERS.search(value)
+        if found is not None:
+            char = found.group()
+            message = (
+                f"{labels.get(field, field)}に使えない制御文字（U+{ord(char):04X}）が含まれています。"
+                "見えない文字なので、その部分を消して入力し直してください"
+            )
+            errors.append(UnsafeCharacterError(field, message, char))
+    return errors
 
 
 _PHONE_SEPARATORS = re.compile(r"[\s\-().]")

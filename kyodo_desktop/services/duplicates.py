@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from kyodo_desktop.domain.text import email_key
 from kyodo_desktop.persistence import audit, backup
 from kyodo_desktop.persistence.errors import KnownError, NotFoundError
 from kyodo_desktop.persistence.listing import is_listed, listing_clause
@@ -84,6 +85,8 @@ def find_candidates(ws: Workspace) -> list[CandidatePair]:
         groups: dict[str, list[str]] = defaultdict(list)
         for r in rows:
             value = getattr(r, column)
+            if column == "email":
+                value = email_key(value)  # INFO@a.jp is info@a.jp
             if value:
                 groups[value].append(r.id)
         pair_up({k: v for k, v in groups.items() if len(v) > 1}, reason)

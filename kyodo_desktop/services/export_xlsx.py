@@ -8,6 +8,10 @@ Choices worth knowing:
 
 * openpyxl is imported inside :func:`export_organizations`, never at module import, so the GUI
   does not pay for it at start-up.
+* A text longer than Excel's 32,767 characters a cell is written as its beginning and the marker
+  ``【以下省略: 全40,000文字】``; characters a cell cannot or must not carry (C0 controls, DEL,
+  bidi overrides) are left out. :mod:`kyodo_desktop.domain.cell_text` decides both, and the
+  import uses the same rule to know the copy, so a re-import never shortens the stored text.
 * Text that Excel could take for a formula (starting with ``=`` ``+`` ``-`` ``@`` tab or CR, or
   their full-width forms) is written as a text cell (``t="inlineStr"``, no ``<f>``) with
   ``quotePrefix`` set, so it stays text even when someone edits the cell. Phone, FAX, postal code
@@ -29,13 +33,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import zipfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
+from kyodo_desktop.domain.cell_text import LEFT_OUT, SHORT_ENOUGH, XML_ILLEGAL_CHARACTERS, cell_copy
 from kyodo_desktop.domain.fields import ACTIVITY_FIELD_SHORT
 from kyodo_desktop.domain.municipalities import municipality_name
 from kyodo_desktop.domain.wareki import to_wareki
@@ -104,9 +108,9 @@ _TEXT_FORMAT = "@"
 _FORMULA_STARTS = frozenset("=+-@\t\r＝＋－＠")
 # Text equal to an error code would otherwise be written as an error cell.
 _ERROR_CODES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
-# Same pattern as openpyxl.cell.cell.ILLEGAL_CHARACTERS_RE (a test keeps them equal); copied so
-# that importing this module does not import openpyxl.
-_ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+# Same pattern as openpyxl.cell.cell.ILLEGAL_CHARACTERS_RE (a test keeps them equal); kept in
+# domain.cell_text so that importing this module does not import openpyxl.
+_ILLEGAL_CHARACTERS_RE = XML_ILLEGAL_CHARACTERS
 
 Progress = Callable[[int, int], bool]
 T = TypeVar("T")
@@ -268,8 +272,9 @@ def _row_converter(ws: Any) -> Callable[[tuple[Any, ...]], list[Any]]:
     text_style = text_template._style
     quoted_style = quoted_template._style
 
-    illegal_search = _ILLEGAL_CHARACTERS_RE.search
-    illegal_sub = _ILLEGAL_CHARACTERS_RE.sub
+    # what a cell does not carry, and text too long for one: domain.cell_text decides both
+    left_out = LEFT_OUT.search
+    short_enough = SHORT_ENOUGH
     formula_starts = _FORMULA_STARTS
     error_codes = _ERROR_CODES
     days: dict[str, tuple[date, str]] = {}
@@ -283,8 +288,8 @@ def _row_converter(ws: Any) -> Callable[[tuple[Any, ...]], list[Any]]:
     def plain(value: str | None) -> Any:
         if not value:
             return None
-        if illegal_search(value):
-            value = illegal_sub("", value)
+        if left_out(value) or len(value) > short_enough:
+            value = cell_copy(value)
             if not value:
                 return None
         first = value[0]
@@ -295,8 +300,8 @@ def _row_converter(ws: Any) -> Callable[[tuple[Any, ...]], list[Any]]:
     def text(value: str | None) -> Any:
         if not value:
             return None
-        if illegal_search(value):
-            value = illegal_sub("", value)
+        if left_out(value) or len(value) > short_enough:
+            value = cell_copy(value)
             if not value:
                 return None
         style = quoted_style if value[0] in formula_starts else text_style

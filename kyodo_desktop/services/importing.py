@@ -21,10 +21,12 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from kyodo_desktop.domain.cell_text import is_cell_copy, is_shortened
+from kyodo_desktop.domain.column_mapping import TARGETS
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.importing import ImportRow, RowProblem
 from kyodo_desktop.domain.organization import OrganizationInput
-from kyodo_desktop.domain.text import duplicate_key
+from kyodo_desktop.domain.text import duplicate_key, email_key
 from kyodo_desktop.persistence import backup
 from kyodo_desktop.persistence.audit import last_rowid, record_created_since
 from kyodo_desktop.persistence.bulk import RowShape, bulk_cache, insert_rows
@@ -162,8 +164,25 @@ def _changes(stored: OrganizationInput, row: ImportRow) -> dict[str, tuple[Any, 
             continue  # an empty cell never erases what the officer recorded
         old = getattr(stored, field)
         if _comparable(field, old) != _comparable(field, new):
+            if type(old) is str and type(new) is str and is_cell_copy(new, old):
+                continue  # our own export's copy (shortened, or without control characters)
             out[field] = (old, new)
     return out
+
+
+_SHORTENED_EDITED = (
+    "書き出しでセルに入りきらず省略された文章が変更されています。取り込むと省略された部分が"
+    "失われるため取り込めません。この欄は協働デスクの画面で編集してください"
+)
+
+
+def _shortened_edits(row: ImportRow, changes: dict[str, tuple[Any, Any]]) -> list[RowProblem]:
+    """A shortened cell (the export's marker) edited in Excel would cut the stored text: refused."""
+    return [
+        RowProblem(row.row_number, TARGETS.get(field, field), _SHORTENED_EDITED, row.sheet)
+        for field, (old, new) in changes.items()
+        if type(new) is str and type(old) is str and len(old) > len(new) and is_shortened(new)
+    ]
 
 
 class _Registry:
@@ -195,7 +214,7 @@ class _Registry:
         if data.phone:
             self.by_phone.setdefault(data.phone, org_id)
         if data.email:
-            self.by_email.setdefault(data.email, org_id)
+            self.by_email.setdefault(email_key(data.email), org_id)
 
     def match(self, row: ImportRow, key: str) -> tuple[str, str]:
         """``(record id, reason)`` of the record this row describes, or ``("", "")``."""
@@ -209,8 +228,8 @@ class _Registry:
             return self.by_key[(key, _place(data))], "名称と市町村が同じ"
         if data.phone and data.phone in self.by_phone:
             return self.by_phone[data.phone], "電話番号が同じ"
-        if data.email and data.email in self.by_email:
-            return self.by_email[data.email], "メールアドレスが同じ"
+        if data.email and email_key(data.email) in self.by_email:
+            return self.by_email[email_key(data.email)], "メールアドレスが同じ"
         return "", ""
 
 
@@ -261,6 +280,12 @@ def plan_import(
             continue
         stored = registry.records[match_id]
         changes = _changes(stored, row)
+        shortened = _shortened_edits(row, changes)
+        if shortened:
+            # planned again (the wizard re-plans), the row is not ok and stops above: added once
+            row.problems.extend(shortened)
+            planned.append(PlannedRow(row, Action.ERROR, match_id, stored.name, reason, dup_key=name_key))
+            continue
         action = Action.UPDATE if changes else Action.UNCHANGED
         planned.append(PlannedRow(row, action, match_id, stored.name, reason, changes, dup_key=name_key))
     if progress is not None:

@@ -26,7 +26,7 @@ from kyodo_desktop.domain.organization import (
     validate_interaction,
     validate_organization,
 )
-from kyodo_desktop.domain.text import duplicate_key, search_terms
+from kyodo_desktop.domain.text import duplicate_key, email_key, search_terms
 from kyodo_desktop.persistence import audit
 from kyodo_desktop.persistence.errors import KnownError, NotFoundError, StaleEditError
 from kyodo_desktop.persistence.listing import listing_clause, search_clause
@@ -189,7 +189,9 @@ class OrganizationService:
             (Organization.dup_key, key, "名称が同じ"),
             (Organization.corporate_number, data.corporate_number, "法人番号が同じ"),
             (Organization.phone, data.phone, "電話番号が同じ"),
-            (Organization.email, data.email, "メールアドレスが同じ"),
+            # the address's case does not count (INFO@a.jp is info@a.jp): compared lowered,
+            # as email_key lowers it (an address is ASCII, where SQLite's lower() agrees)
+            (func.lower(Organization.email), email_key(data.email), "メールアドレスが同じ"),
         ]
         active = [(col, value, reason) for col, value, reason in checks if value]
         if not active:
@@ -206,8 +208,12 @@ class OrganizationService:
             stmt = stmt.where(Organization.id != exclude_id)
         matches = []
         for row in s.execute(stmt.order_by(Organization.name)):
-            stored = {"dup_key": row[2], "corporate_number": row[3], "phone": row[4], "email": row[5]}
-            reasons = tuple(reason for col, value, reason in active if stored[col.key] == value)
+            stored = (row[2], row[3], row[4], email_key(row[5]))
+            reasons = tuple(
+                reason
+                for (_, value, reason), have in zip(checks, stored, strict=True)
+                if value and have == value
+            )
             matches.append(DuplicateMatch(row[0], row[1], reasons))
         return matches
 

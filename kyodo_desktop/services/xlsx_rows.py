@@ -25,7 +25,9 @@ from typing import Any
 
 __all__ = ["install_row_writer"]
 
-_MAX_TEXT = 32767  # openpyxl truncates longer text (``Cell.check_string``)
+# openpyxl truncates longer text (``Cell.check_string``); the export's cells never are longer
+# (domain.cell_text shortens them with a marker first), this only keeps the XML the same.
+_MAX_TEXT = 32767
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 

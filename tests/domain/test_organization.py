@@ -19,7 +19,7 @@ from kyodo_desktop.domain.organization import (
     validate_interaction,
     validate_organization,
 )
-from kyodo_desktop.domain.text import nfkc, search_fold, search_terms
+from kyodo_desktop.domain.text import UNSAFE_CHARACTERS, nfkc, search_fold, search_terms
 from kyodo_desktop.domain.validation import ValidationErrors
 
 
@@ -409,7 +409,11 @@ class TestSearchBlob:
 
 @settings(max_examples=300)
 @given(
-    st.text(alphabet=st.sampled_from(list("ab ｱｲ\u3000\n\r\t\u3099\u0301会１ｰ\x1f\u2028")) | st.characters())
+    st.text(
+        alphabet=st.sampled_from(list("ab ｱｲ\u3000\n\r\t\u3099\u0301会１ｰ\x1f\u2028"))
+        # control characters and bidi overrides are refused (test_validation's TestUnsafeCharacters)
+        | st.characters().filter(lambda c: UNSAFE_CHARACTERS.match(c) is None)
+    )
 )
 def test_multiline_text_is_nfkc_of_each_line(text: str) -> None:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -455,7 +459,8 @@ def test_every_field_is_carried_over() -> None:
 @given(
     st.text(
         alphabet=st.sampled_from([chr(c) for c in range(0x3000, 0x3100)] + list("ｶﾞ ｱ漢a\u3000"))
-        | st.characters()
+        # control characters and bidi overrides are refused (test_validation's TestUnsafeCharacters)
+        | st.characters().filter(lambda c: UNSAFE_CHARACTERS.match(c) is None)
     )
 )
 def test_readings_are_jaconv_katakana_of_the_nfkc_text(text: str) -> None:
@@ -471,3 +476,53 @@ def test_every_kana_block_character_reads_as_jaconv_says() -> None:
             OrganizationInput(name="会", representative_kana=f"ア{char}")
         ).representative_kana
         assert kana == jaconv.hira2kata(nfkc(f"ア{char}")), hex(code)
+
+
+class TestUnsafeCharacters:
+    """Control characters and bidi overrides are refused at entry, with the field and the code point."""
+
+    @pytest.mark.parametrize(
+        ("field", "value", "code"),
+        [
+            ("name", "色\x1b[31m付きの会", "U+001B"),
+            ("name", "消\x7fえる会", "U+007F"),
+            ("name", "逆\u202e向きの会", "U+202E"),
+            ("address", "千葉市\u2066中央区\u2069", "U+2066"),
+            ("representative", "千葉\u200f花子", "U+200F"),
+            ("notes", "一行目\n二行目\x00", "U+0000"),
+            ("purpose", "目的\x9b", "U+009B"),
+            ("tags", "子育て, \u061c防災", "U+061C"),
+            ("kana", "ミドリ\x07", "U+0007"),
+            ("website", "https://example.jp/\x1b", "U+001B"),
+        ],
+    )
+    def test_refused_with_a_message(self, field: str, value: str, code: str) -> None:
+        values = {"name": "みどりの会", field: value}
+        with pytest.raises(ValidationErrors) as found:
+            validate_organization(OrganizationInput(**values))  # type: ignore[arg-type]
+        messages = found.value.by_field()
+        assert list(messages) == [field]
+        assert code in messages[field] and "制御文字" in messages[field]
+
+    def test_line_breaks_tabs_and_invisible_spaces_stay_allowed(self) -> None:
+        org = validate_organization(
+            OrganizationInput(
+                name="み\u200bどり\tの会", notes="一行目\r\n二行目\n\t字下げ", purpose="目的\u2028続き"
+            )
+        )
+        assert org.name == "み\u200bどり の会"
+        assert org.notes == "一行目\n二行目\n字下げ"
+
+    def test_contacts_and_interactions_likewise(self) -> None:
+        with pytest.raises(ValidationErrors) as found:
+            validate_contact(ContactInput(name="千葉\x1b[2J花子", role="会長\u202e"))
+        assert sorted(found.value.by_field()) == ["name", "role"]
+        with pytest.raises(ValidationErrors) as found:
+            validate_interaction(
+                InteractionInput(occurred_on=date(2024, 4, 1), kind="電話", summary="相談\x1b]0;x\x07")
+            )
+        assert list(found.value.by_field()) == ["summary"]
+        ok = validate_interaction(
+            InteractionInput(occurred_on=date(2024, 4, 1), kind="電話", summary="一\n二")
+        )
+        assert ok.summary == "一\n二"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 
 import jaconv
@@ -15,6 +16,7 @@ from kyodo_desktop.domain.text import (
     LEGAL_FORM_WORDS,
     CharMap,
     duplicate_key,
+    email_key,
     fold_hyphens,
     nfkc,
     search_fold,
@@ -30,9 +32,13 @@ _KANA_AND_DASHES = st.sampled_from(
 )
 
 
+_CF = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if unicodedata.category(c) == "Cf")
+
+
 def _plain_search_fold(s: str | None) -> str:
-    """search_fold as first written: NFKC, casefold, ヶ→け, NFKC, kata2hira, dashes, 1ー2 → 1-2."""
-    text = nfkc(s)
+    """search_fold step by step: format characters (Cf) out, NFKC, casefold, ヶ→け, NFKC,
+    kata2hira, dashes, 1ー2 → 1-2."""
+    text = nfkc((s or "").translate(str.maketrans(dict.fromkeys(_CF))))
     if not text:
         return ""
     text = "".join(text.casefold().split()).translate(str.maketrans(dict.fromkeys("ヶヵゖゕ", "け")))
@@ -229,6 +235,26 @@ class TestDuplicateKey:
         assert duplicate_key("株式会社") == "株式会社"
         assert duplicate_key(None) == ""
 
+    @pytest.mark.parametrize(
+        "name",
+        [
+            "み\u200bどりの会",  # zero width space
+            "みど\u00adりの会",  # soft hyphen
+            "\ufeffみどりの会",  # a BOM pasted from a file
+            "みどりの\u2060会",  # word joiner
+            "みどり\u200dの会",  # zero width joiner
+            "\u202aみどりの会\u202c",  # bidi embedding
+        ],
+    )
+    def test_invisible_characters_are_left_out(self, name: str) -> None:
+        assert duplicate_key(name) == "みどりの会"
+        assert search_fold(name) == "みどりの会"
+
+    @pytest.mark.parametrize("dash", ["－", "−", "-", "‐", "ｰ"])
+    def test_dashes_typed_for_the_long_vowel_mark(self, dash: str) -> None:
+        assert duplicate_key(f"子育てサポートセンタ{dash}") == duplicate_key("子育てサポートセンター")
+        assert duplicate_key(f"NPO法人ス{dash}パ{dash}") == duplicate_key("スーパー")
+
     def test_listed_words_include_the_brief_list(self) -> None:
         for word in (
             "特定非営利活動法人",
@@ -245,7 +271,7 @@ class TestDuplicateKey:
 
 def _plain_duplicate_key(name: str) -> str:
     """duplicate_key as first written: every legal word removed in turn, longest first."""
-    folded = search_fold(name).translate(str.maketrans(dict.fromkeys("・･", "")))
+    folded = search_fold(name).translate(str.maketrans({"・": "", "･": "", "-": "ー"}))
     key = folded
     words = sorted({search_fold(w) for w in LEGAL_FORM_WORDS}, key=lambda w: (-len(w), w))
     for word in words:
@@ -254,13 +280,30 @@ def _plain_duplicate_key(name: str) -> str:
 
 
 _NAME_PARTS = st.sampled_from(
-    [*LEGAL_FORM_WORDS, "みどり", "の会", "・", "･", "ＮＰＯ", "npo", "法人", " ", "(", ")"]
+    [
+        *LEGAL_FORM_WORDS,
+        *("みどり", "の会", "・", "･", "ＮＰＯ", "npo", "法人", " ", "(", ")"),
+        *("ー", "－", "−", "-", "\u200b", "\u00ad", "\ufeff"),
+    ]
 )
 
 
 @given(st.lists(_NAME_PARTS, max_size=6).map("".join) | st.text())
 def test_duplicate_key_same_as_the_plain_definition(name: str) -> None:
     assert duplicate_key(name) == _plain_duplicate_key(name)
+
+
+class TestEmailKey:
+    """email_key(): one key per mailbox for the duplicate checks."""
+
+    def test_case_is_ignored(self) -> None:
+        assert email_key("INFO@a.jp") == email_key("info@a.jp") == email_key("Info@A.JP")
+
+    def test_different_addresses_differ(self) -> None:
+        assert email_key("info@a.jp") != email_key("info2@a.jp")
+
+    def test_blank(self) -> None:
+        assert email_key("") == email_key(None) == ""
 
 
 class TestCharMap:

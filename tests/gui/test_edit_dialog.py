@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from kyodo_desktop.gui.organizations.edit_dialog import OrganizationDialog
@@ -318,3 +318,29 @@ def test_contacts_and_interactions_of_a_new_record(
     _child(dialog, QWidget, "contactTable").selectRow(0)
     _click(qtbot, dialog, "removeContactButton")
     assert reader.get(org_id).contacts == []
+
+
+def test_control_characters_are_refused_beside_their_field(
+    tab: OrganizationsTab, qtbot: QtBot, reader: OrganizationService
+) -> None:
+    db = reader.ws.db_path
+    before = _db_counts(db)
+    dialog = _new_dialog(tab, qtbot)
+    _type(dialog, "nameEdit", "逆\u202e向きの会")
+    notes = _child(dialog, QPlainTextEdit, "notesEdit")
+    notes.setPlainText("一行目\n二行目\x1b[31m")  # pasted, as a terminal's colour codes would be
+    _click(qtbot, dialog, "saveButton")
+
+    name_error = _child(dialog, QLabel, "nameError")
+    assert name_error.isVisible() and "U+202E" in name_error.text() and "制御文字" in name_error.text()
+    notes_error = _child(dialog, QLabel, "notesError")
+    assert notes_error.isVisible() and "U+001B" in notes_error.text()
+    assert dialog.org_id is None and _db_counts(db) == before
+
+    # Removing them saves, and the line break of the notes stays.
+    _type(dialog, "nameEdit", "向きの会", replace=True)
+    notes.setPlainText("一行目\n二行目")
+    _click(qtbot, dialog, "saveButton")
+    assert dialog.org_id is not None
+    assert not name_error.isVisible() and not notes_error.isVisible()
+    assert reader.get(dialog.org_id).data.notes == "一行目\n二行目"

@@ -28,6 +28,14 @@ def test_candidates_name_their_reasons(ws: Workspace, svc: OrganizationService) 
     assert len(pairs) == 2
 
 
+def test_candidates_ignore_the_case_of_an_email_address(ws: Workspace, svc: OrganizationService) -> None:
+    a = svc.create(OrganizationInput(name="ひまわりの会", email="INFO@a.jp"))
+    b = svc.create(OrganizationInput(name="あさがおの会", email="info@a.jp"), allow_duplicate=True)
+    svc.create(OrganizationInput(name="すみれの会", email="info2@a.jp"))
+    pairs = {frozenset((p.first_id, p.second_id)): p.reasons for p in duplicates.find_candidates(ws)}
+    assert pairs == {frozenset((a, b)): ("メールアドレスが同じ",)}
+
+
 def test_merge_moves_children_keeps_a_tombstone_and_unmerge_restores(
     ws: Workspace, svc: OrganizationService
 ) -> None:

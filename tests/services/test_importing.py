@@ -207,3 +207,10 @@ def test_an_imported_record_is_stored_as_manual_entry_stores_it(
     assert imported == manual
     assert imported["established_on"] == "2001-04-01" and imported["activity_fields"] == "1,13"
     assert json.loads(created[1]) == json.loads(created[0])  # the same fields audited
+
+
+def test_email_match_ignores_the_case_of_the_address(ws: Workspace, svc: OrganizationService) -> None:
+    stored = svc.create(OrganizationInput(name="メールの会", email="INFO@a.jp"))
+    plan = plan_import(ws, [_row(2, name="別の名前の会", email="info@a.jp")], source_name="x.csv")
+    (row,) = plan.rows
+    assert (row.match_id, row.match_reason) == (stored, "メールアドレスが同じ")

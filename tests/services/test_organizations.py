@@ -104,6 +104,16 @@ def test_bad_input_is_refused_and_nothing_is_written(
             OrganizationInput(name="己の会", email="a@EXAMPLE.jp"),
             "メールアドレスが同じ",
         ),
+        (
+            OrganizationInput(name="庚の会", email="INFO@a.jp"),
+            OrganizationInput(name="辛の会", email="info@a.jp"),
+            "メールアドレスが同じ",
+        ),
+        (
+            OrganizationInput(name="子育てサポートセンター"),
+            OrganizationInput(name="子育て\u200bサポート\u00adセンタ－\ufeff"),
+            "名称が同じ",
+        ),
     ],
 )
 def test_likely_duplicate_is_refused_unless_confirmed(

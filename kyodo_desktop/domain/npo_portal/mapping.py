@@ -50,7 +50,12 @@ from kyodo_desktop.domain.npo_portal.layout import (
 )
 from kyodo_desktop.domain.organization import OrganizationInput, validate_organization
 from kyodo_desktop.domain.text import nfkc
-from kyodo_desktop.domain.validation import ValidationError, ValidationErrors, parse_date
+from kyodo_desktop.domain.validation import (
+    UnsafeCharacterError,
+    ValidationError,
+    ValidationErrors,
+    parse_date,
+)
 
 # -- filtering ------------------------------------------------------------------------------------
 
@@ -321,6 +326,8 @@ def map_row(
         problems.extend(
             RowProblem(row_number, _FIELD_COLUMN.get(error.field, ""), error.message)
             for error in errors.errors
+            # cell_problems has named the cell's control characters already
+            if not (isinstance(error, UnsafeCharacterError) and error.is_control)
         )
     provided = _provided_fields(layout, dissolved)
     if problems:

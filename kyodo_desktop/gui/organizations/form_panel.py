@@ -161,6 +161,17 @@ class OrganizationFormPanel(QScrollArea):
         row_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.addRow(row_label, box)
 
+    def _with_error_line(self, widget: QWidget, field: str) -> QWidget:
+        """``widget`` with its hidden error label ``<field>Error`` below (a multi-line text)."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(widget)
+        self._errors[field] = error_label(f"{field}Error")
+        layout.addWidget(self._errors[field])
+        return box
+
     def _text_row(self, form: QFormLayout, attr: str) -> None:
         _attr, label, object_name, placeholder = next(f for f in _TEXT_FIELDS if f[0] == attr)
         edit = QLineEdit()
@@ -241,11 +252,11 @@ class OrganizationFormPanel(QScrollArea):
         self._purpose = QPlainTextEdit()
         self._purpose.setObjectName("purposeEdit")
         self._purpose.setMinimumHeight(80)
-        texts.addRow(self.tr("活動目的・内容"), self._purpose)
+        texts.addRow(self.tr("活動目的・内容"), self._with_error_line(self._purpose, "purpose"))
         self._notes = QPlainTextEdit()
         self._notes.setObjectName("notesEdit")
         self._notes.setMinimumHeight(60)
-        texts.addRow(self.tr("備考"), self._notes)
+        texts.addRow(self.tr("備考"), self._with_error_line(self._notes, "notes"))
         grid.addLayout(texts, 2, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
