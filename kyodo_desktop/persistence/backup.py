@@ -242,8 +242,17 @@ def rotate(directory: Path) -> None:
             log.info("old backup rotated out: %s", old.path.name)
 
 
+#: At most this many lines of SQLite's findings go into ``CorruptDatabaseError.details``.
+DETAIL_LINES = 10
+
+
 def corrupt_error(db_path: Path, problems: list[str]) -> CorruptDatabaseError:
-    """The error for a damaged data file, listing verified backups to restore from."""
+    """The error for a damaged data file, listing verified backups to restore from.
+
+    The message is one line: what happened, the newest verified backup and the command that
+    restores it (or where to look when there is none). ``problems`` (SQLite's findings) become
+    the error's ``details``: at most :data:`DETAIL_LINES` lines, the rest counted.
+    """
     backups = verified_backups(backups_dir(db_path.parent))
     if backups:
         newest = backups[0]
@@ -252,11 +261,29 @@ def corrupt_error(db_path: Path, problems: list[str]) -> CorruptDatabaseError:
             f"`kyodo restore {newest.path}` で復元できます。"
         )
     else:
-        hint = "正常なバックアップが見つかりません。"
-    detail = "; ".join(problems[:2])
-    return CorruptDatabaseError(
-        f"データファイルが破損しています（{detail}）。{hint}", path=db_path, backups=backups
+        hint = (
+            "正常なバックアップが見つかりません。データフォルダの「backups」フォルダや、"
+            "共有フォルダの以前のバージョンをシステム担当に確認してください。"
+        )
+    # our own findings are Japanese and short: name their kind; SQLite's go to the details only
+    violations = sum(p.startswith(sqlite_file.FK_VIOLATION) for p in problems)
+    what = (
+        f"{sqlite_file.FK_VIOLATION}が {violations} 件あります" if violations else "整合性検査に失敗しました"
     )
+    return CorruptDatabaseError(
+        f"データファイルが破損しています（{what}）: {db_path}。{hint}",
+        path=db_path,
+        backups=backups,
+        details=detail_lines(problems),
+    )
+
+
+def detail_lines(problems: list[str]) -> tuple[str, ...]:
+    """SQLite's findings one a line, at most :data:`DETAIL_LINES`, then how many were left out."""
+    lines = [line.strip() for problem in problems for line in problem.splitlines() if line.strip()]
+    if len(lines) <= DETAIL_LINES:
+        return tuple(lines)
+    return (*lines[:DETAIL_LINES], f"ほか {len(lines) - DETAIL_LINES} 行")
 
 
 def restore_backup(db_path: Path, backup_path: Path) -> Path | None:
