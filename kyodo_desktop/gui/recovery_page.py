@@ -68,12 +68,26 @@ class RecoveryPage(QWidget):
         self.problem_label.setWordWrap(True)
         layout.addWidget(self.problem_label)
 
-        details = QLabel(self.tr("詳細: {message}").format(message=self._detail()))
-        details.setObjectName("problemDetails")
-        details.setWordWrap(True)
-        details.setStyleSheet(HINT_STYLE)
-        details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(details)
+        self.details_label = QLabel(self._detail())
+        self.details_label.setObjectName("problemDetails")
+        self.details_label.setWordWrap(True)
+        self.details_label.setTextFormat(Qt.TextFormat.PlainText)  # SQLite's text is not markup
+        self.details_label.setStyleSheet(HINT_STYLE)
+        self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # SQLite's findings of a damaged file (English, several lines) are for whoever repairs
+        # it: folded away behind a button, so the page leads with what to do
+        self.details_button = QPushButton(self.tr("詳細を表示"))
+        self.details_button.setObjectName("detailsButton")
+        self.details_button.setCheckable(True)
+        self.details_button.setFlat(True)
+        self.details_button.toggled.connect(self._show_details)
+        if isinstance(error, CorruptDatabaseError):
+            self.details_label.hide()
+            if error.details:
+                layout.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignLeft)
+        else:
+            self.details_button.hide()
+        layout.addWidget(self.details_label)
 
         self.backup_label = QLabel()
         self.backup_label.setObjectName("backupLabel")
@@ -112,11 +126,14 @@ class RecoveryPage(QWidget):
         outer.addStretch(2)
 
     def _detail(self) -> str:
-        message = str(self.error)
         if isinstance(self.error, CorruptDatabaseError):
-            # The rest of the message names the backup and the CLI command; the page shows both better.
-            return message.split("。", 1)[0] + "。"
-        return message
+            # the message names the backup and the CLI command; the page shows both better
+            return self.tr("SQLite の整合性検査の結果:") + "\n" + "\n".join(self.error.details)
+        return self.tr("詳細: {message}").format(message=str(self.error))
+
+    def _show_details(self, shown: bool) -> None:
+        self.details_label.setVisible(shown)
+        self.details_button.setText(self.tr("詳細を隠す") if shown else self.tr("詳細を表示"))
 
     def _title(self) -> str:
         if isinstance(self.error, CorruptDatabaseError):

@@ -2,7 +2,8 @@
 
 A backup is written with the SQLite backup API to a temporary name, checked with
 ``integrity_check``, fsynced and only then renamed to ``kyodo-YYYYmmdd-HHMMSS-REASON.db``, so a
-file under a backup name is always a complete, sound database. The temporary name names its
+file under a backup name is always a complete, sound database. The name is chosen at that rename
+and never replaces another backup (two of the same second are numbered). The temporary name names its
 owner (:mod:`kyodo_desktop.persistence.tempfiles`): each backup first removes the temp files and
 journals that a killed backup left, never a running one's.
 """
@@ -87,12 +88,7 @@ def create_backup(db_path: Path, directory: Path, reason: str) -> BackupInfo:
     """Copy ``db_path`` into ``directory`` (verified, fsynced, atomically named) and rotate."""
     if not re.fullmatch(r"[a-z-]+", reason):
         raise ValueError(f"bad backup reason {reason!r}")
-    now = datetime.now()
-    stamp = now.strftime("%Y%m%d-%H%M%S")
-    # within one second, number the backups so their order survives rotation
-    same_second = [b for b in list_backups(directory) if b.taken_at == now.replace(microsecond=0)]
-    n = 1 + max((_seq(b.path.name) for b in same_second), default=0)
-    final = directory / (f"kyodo-{stamp}-{reason}.db" if n == 1 else f"kyodo-{stamp}-{n}-{reason}.db")
+    now = datetime.now().replace(microsecond=0)
     tmp = tempfiles.temp_path(directory, "backup", ".db")
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -119,7 +115,7 @@ def create_backup(db_path: Path, directory: Path, reason: str) -> BackupInfo:
         if problems:
             raise BackupError("バックアップの検証に失敗しました: " + "; ".join(problems[:3]))
         sqlite_file.fsync_path(tmp)
-        os.replace(tmp, final)
+        final = _publish(tmp, directory, now, reason)
         sqlite_file.fsync_path(directory)
     except sqlite3.DatabaseError as exc:
         # the copy writes the temporary file (its journal too): a refused write is the folder's
@@ -138,7 +134,70 @@ def create_backup(db_path: Path, directory: Path, reason: str) -> BackupInfo:
             tmp.with_name(tmp.name + "-journal").unlink(missing_ok=True)
     log.info("backup written: %s (%s)", final.name, reason)
     rotate(directory)
-    return BackupInfo(path=final, taken_at=now.replace(microsecond=0), reason=reason)
+    return BackupInfo(path=final, taken_at=now, reason=reason)
+
+
+def _backup_name(taken: datetime, n: int, reason: str) -> str:
+    stamp = taken.strftime("%Y%m%d-%H%M%S")
+    return f"kyodo-{stamp}-{reason}.db" if n == 1 else f"kyodo-{stamp}-{n}-{reason}.db"
+
+
+def _publish(tmp: Path, directory: Path, taken: datetime, reason: str) -> Path:
+    """Give the verified copy ``tmp`` its backup name, never replacing another backup.
+
+    The name is chosen now, not before the copy: another backup of the same second (a reader's
+    ``kyodo backup`` while the window takes its daily one) may have been published meanwhile.
+    Within one second backups are numbered, so their order survives rotation. A hard link
+    claims a name atomically and fails if it is taken; where the drive has no hard links
+    (FAT/exFAT sticks, some shares) the name is reserved by a marker instead
+    (:func:`_rename_reserved`).
+    """
+    same_second = [b for b in list_backups(directory) if b.taken_at == taken]
+    n = 1 + max((_seq(b.path.name) for b in same_second), default=0)
+    use_link = True
+    while True:
+        final = directory / _backup_name(taken, n, reason)
+        if use_link:
+            try:
+                os.link(tmp, final)
+            except FileExistsError:
+                n += 1
+                continue
+            except OSError as exc:  # EPERM, ENOTSUP, EXDEV … : no hard links here
+                log.info("no hard links in the backup folder (%s): reserving names", exc.errno)
+                use_link = False
+                continue
+            return final  # the caller removes the temporary name
+        if _rename_reserved(tmp, final):
+            return final
+        n += 1
+
+
+#: Suffix of the marker that reserves a backup name where hard links are not supported.
+_RESERVED = ".reserved"
+
+
+def _rename_reserved(tmp: Path, final: Path) -> bool:
+    """Rename ``tmp`` to ``final`` under a marker created with O_EXCL; False if ``final`` is taken.
+
+    Every publisher without hard links renames only while it holds the name's marker and after
+    seeing the name free, and a name is published before its marker is removed, so two never
+    publish the same name. The marker, not the backup name, is what a kill leaves behind: a
+    file under a backup name is always a complete backup.
+    """
+    marker = final.with_name(f".{final.name}{_RESERVED}")
+    try:
+        os.close(os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+    except FileExistsError:
+        return False
+    try:
+        if os.path.lexists(final):
+            return False
+        os.replace(tmp, final)
+        return True
+    finally:
+        with contextlib.suppress(OSError):
+            marker.unlink()
 
 
 def _write_error(directory: Path, exc: OSError) -> BackupError:
@@ -161,8 +220,9 @@ def _read_error(exc: sqlite3.DatabaseError) -> BackupError:
     return BackupError(f"バックアップを作成できません（データファイルの読み取りに失敗: {exc}）")
 
 
-#: Temp names of versions before the owner was named in them (removed after an hour).
-LEGACY_TEMPS = (".tmp-*.db", ".tmp-*.db-journal")
+#: Temp names of versions before the owner was named in them (removed after an hour), and the
+#: name markers of :func:`_rename_reserved` (held for milliseconds: one an hour old is a kill's).
+LEGACY_TEMPS = (".tmp-*.db", ".tmp-*.db-journal", f".kyodo-*.db{_RESERVED}")
 
 
 def sweep_leftovers(directory: Path) -> None:
@@ -182,8 +242,17 @@ def rotate(directory: Path) -> None:
             log.info("old backup rotated out: %s", old.path.name)
 
 
+#: At most this many lines of SQLite's findings go into ``CorruptDatabaseError.details``.
+DETAIL_LINES = 10
+
+
 def corrupt_error(db_path: Path, problems: list[str]) -> CorruptDatabaseError:
-    """The error for a damaged data file, listing verified backups to restore from."""
+    """The error for a damaged data file, listing verified backups to restore from.
+
+    The message is one line: what happened, the newest verified backup and the command that
+    restores it (or where to look when there is none). ``problems`` (SQLite's findings) become
+    the error's ``details``: at most :data:`DETAIL_LINES` lines, the rest counted.
+    """
     backups = verified_backups(backups_dir(db_path.parent))
     if backups:
         newest = backups[0]
@@ -192,11 +261,29 @@ def corrupt_error(db_path: Path, problems: list[str]) -> CorruptDatabaseError:
             f"`kyodo restore {newest.path}` で復元できます。"
         )
     else:
-        hint = "正常なバックアップが見つかりません。"
-    detail = "; ".join(problems[:2])
-    return CorruptDatabaseError(
-        f"データファイルが破損しています（{detail}）。{hint}", path=db_path, backups=backups
+        hint = (
+            "正常なバックアップが見つかりません。データフォルダの「backups」フォルダや、"
+            "共有フォルダの以前のバージョンをシステム担当に確認してください。"
+        )
+    # our own findings are Japanese and short: name their kind; SQLite's go to the details only
+    violations = sum(p.startswith(sqlite_file.FK_VIOLATION) for p in problems)
+    what = (
+        f"{sqlite_file.FK_VIOLATION}が {violations} 件あります" if violations else "整合性検査に失敗しました"
     )
+    return CorruptDatabaseError(
+        f"データファイルが破損しています（{what}）: {db_path}。{hint}",
+        path=db_path,
+        backups=backups,
+        details=detail_lines(problems),
+    )
+
+
+def detail_lines(problems: list[str]) -> tuple[str, ...]:
+    """SQLite's findings one a line, at most :data:`DETAIL_LINES`, then how many were left out."""
+    lines = [line.strip() for problem in problems for line in problem.splitlines() if line.strip()]
+    if len(lines) <= DETAIL_LINES:
+        return tuple(lines)
+    return (*lines[:DETAIL_LINES], f"ほか {len(lines) - DETAIL_LINES} 行")
 
 
 def restore_backup(db_path: Path, backup_path: Path) -> Path | None:

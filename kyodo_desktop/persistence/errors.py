@@ -45,12 +45,19 @@ class BackupInfo:
 
 
 class CorruptDatabaseError(KnownError):
-    """The data file failed ``quick_check``; ``backups`` lists verified backups, newest first."""
+    """The data file failed ``quick_check``; ``backups`` lists verified backups, newest first.
 
-    def __init__(self, message: str, path: Path, backups: list[BackupInfo]) -> None:
+    The message says what happened and what to do; SQLite's own findings (English, often many
+    lines) are kept apart in ``details`` for a 詳細 section, never pasted into the message.
+    """
+
+    def __init__(
+        self, message: str, path: Path, backups: list[BackupInfo], details: tuple[str, ...] = ()
+    ) -> None:
         super().__init__(message)
         self.path = path
         self.backups = backups
+        self.details = details
 
 
 @dataclass(frozen=True)

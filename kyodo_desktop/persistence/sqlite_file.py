@@ -102,6 +102,10 @@ def connection(path: Path, *, readonly: bool = False) -> Iterator[sqlite3.Connec
         conn.close()
 
 
+#: How :func:`integrity_problems` begins a foreign-key finding (the only findings in Japanese).
+FK_VIOLATION = "外部キー違反"
+
+
 def quick_check(conn: sqlite3.Connection) -> list[str]:
     """Problems reported by ``PRAGMA quick_check`` (empty list when the file is sound)."""
     return _check(conn, "PRAGMA quick_check")
@@ -116,7 +120,7 @@ def integrity_problems(conn: sqlite3.Connection) -> list[str]:
         rows = conn.execute("PRAGMA foreign_key_check").fetchall()
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
-    return [f"外部キー違反: 表 {r[0]} の行 {r[1]} が {r[2]} を参照" for r in rows]
+    return [f"{FK_VIOLATION}: 表 {r[0]} の行 {r[1]} が {r[2]} を参照" for r in rows]
 
 
 def _check(conn: sqlite3.Connection, pragma: str) -> list[str]:

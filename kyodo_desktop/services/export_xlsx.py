@@ -32,6 +32,7 @@ Choices worth knowing:
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import zipfile
 from collections.abc import Callable
@@ -131,7 +132,8 @@ def write_xlsx_atomically(
     Refused with :class:`KnownError` before anything is written: a missing folder, a folder as
     target, a name not ending in .xlsx, an existing file that is not a workbook (never a data
     file or a backup). The workbook goes to a temp file in the same folder, is fsynced and then
-    renamed, so a killed or failed write never leaves half a file under ``out``. ``place``,
+    renamed, so a killed or failed write never leaves half a file under ``out``; a failure says
+    whether the disk is full or the target is held (Excel) — see :func:`_write_failure`. ``place``,
     ``failure`` and ``retry`` word the messages (書き出し先 / 保存先 …).
     """
     folder = out.parent
@@ -161,13 +163,29 @@ def write_xlsx_atomically(
         with contextlib.suppress(OSError):
             tmp.unlink()
         if isinstance(exc, OSError):
-            raise KnownError(
-                f"{failure}: {out}（{exc.strerror or exc}）。Excelで開いている場合は閉じてから、{retry}。"
-            ) from exc
+            raise KnownError(_write_failure(exc, out, failure, retry)) from exc
         raise
     with contextlib.suppress(OSError):
         sqlite_file.fsync_path(folder)  # make the rename itself durable
     return result
+
+
+#: errno values of a full disk or quota: closing Excel would not help.
+_FULL_ERRNOS = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
+#: errno values (and Windows error codes: sharing and lock violation) of a target held by another
+#: program, as Excel holds the workbook it has open.
+_HELD_ERRNOS = frozenset({errno.EACCES, errno.EPERM, errno.EBUSY})
+_HELD_WINERRORS = frozenset({32, 33})
+
+
+def _write_failure(exc: OSError, out: Path, failure: str, retry: str) -> str:
+    """Why the workbook could not be written, with the advice that fits the OS's reason."""
+    if exc.errno in _FULL_ERRNOS:
+        return f"{failure}: {out}（ディスクの空き容量が足りません）。空きを作ってから、{retry}。"
+    reason = exc.strerror or str(exc)
+    if exc.errno in _HELD_ERRNOS or getattr(exc, "winerror", None) in _HELD_WINERRORS:
+        return f"{failure}: {out}（{reason}）。Excelで開いている場合は閉じてから、{retry}。"
+    return f"{failure}: {out}（{reason}）。{retry}。"
 
 
 #: Temp names of versions before the owner was named in them.

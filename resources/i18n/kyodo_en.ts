@@ -1734,6 +1734,10 @@ Data folder: {folder}</translation>
         <translation>Restore from this backup</translation>
     </message>
     <message>
+        <source>詳細を表示</source>
+        <translation>Show details</translation>
+    </message>
+    <message>
         <source>最新の正常なバックアップ: {date}
 {path}
 復元すると、このバックアップの時点の内容に戻ります。破損したファイルは消さずに「{name}.damaged-日時」として残します。</source>
@@ -1744,6 +1748,14 @@ Restoring returns the data to the state of this backup. The damaged file is not 
     <message>
         <source>正常なバックアップが見つかりません。データフォルダの「backups」フォルダや、共有フォルダの以前のバージョンをシステム担当に確認してください。</source>
         <translation>No sound backup was found. Ask your system administrator about the &quot;backups&quot; folder of the data folder, or earlier versions on the shared drive.</translation>
+    </message>
+    <message>
+        <source>SQLite の整合性検査の結果:</source>
+        <translation>Findings of SQLite&apos;s integrity check:</translation>
+    </message>
+    <message>
+        <source>詳細を隠す</source>
+        <translation>Hide details</translation>
     </message>
     <message>
         <source>データファイルが破損しています</source>
