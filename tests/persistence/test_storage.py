@@ -151,7 +151,7 @@ def test_a_version_1_file_with_data_is_backed_up_and_migrated(data_dir: Path) ->
         )
     engine.dispose()
     with Workspace.open(data_dir) as ws, ws.engine.connect() as c:
-        assert c.execute(text("PRAGMA user_version")).scalar() == sqlite_file.SCHEMA_VERSION == 2
+        assert c.execute(text("PRAGMA user_version")).scalar() == sqlite_file.SCHEMA_VERSION == 3
         assert c.execute(text("SELECT name, merged_into FROM organizations")).one() == ("移行の会", None)
         assert compare_metadata(MigrationContext.configure(c), Base.metadata) == []
     pre = list((data_dir / "backups").glob("*-pre-migration.db"))
