@@ -25,7 +25,7 @@ from kyodo_desktop.domain.municipalities import (
     municipality_from_address,
     municipality_name,
 )
-from kyodo_desktop.domain.text import CharMap, nfkc, normalize_nfkc, search_fold_parts
+from kyodo_desktop.domain.text import CharMap, duplicate_key, nfkc, normalize_nfkc, search_fold_parts
 from kyodo_desktop.domain.validation import (
     ValidationError,
     ValidationErrors,
@@ -41,6 +41,7 @@ __all__ = [
     "ContactInput",
     "InteractionInput",
     "OrganizationInput",
+    "derived_columns",
     "search_blob",
     "validate_contact",
     "validate_interaction",
@@ -354,3 +355,16 @@ def search_blob(org: OrganizationInput) -> str:
         muni,
     )
     return "\x1f".join(search_fold_parts(parts))
+
+
+def derived_columns(org: OrganizationInput, *, dup_key: str | None = None) -> dict[str, str]:
+    """The stored columns computed from a group's fields: ``dup_key`` and ``search_text``.
+
+    Every save computes them here, and a migration that changes the folding recomputes them
+    here, so stored keys and the current rules never differ. ``dup_key`` may be passed in when
+    the caller has folded the name already (the import does, once per row).
+    """
+    return {
+        "dup_key": duplicate_key(org.name) if dup_key is None else dup_key,
+        "search_text": search_blob(org),
+    }

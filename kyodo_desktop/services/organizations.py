@@ -21,7 +21,7 @@ from kyodo_desktop.domain.organization import (
     ContactInput,
     InteractionInput,
     OrganizationInput,
-    search_blob,
+    derived_columns,
     validate_contact,
     validate_interaction,
     validate_organization,
@@ -109,8 +109,7 @@ def org_column_values(data: OrganizationInput, *, dup_key: str | None = None) ->
     """Column values for a validated input (derived columns included); bulk writers use it too."""
     values = dict(zip(_PLAIN_FIELDS, _plain_values(data), strict=True))
     values["activity_fields"] = fields_to_text(data.fields)
-    values["dup_key"] = duplicate_key(data.name) if dup_key is None else dup_key
-    values["search_text"] = search_blob(data)
+    values.update(derived_columns(data, dup_key=dup_key))
     return values
 
 

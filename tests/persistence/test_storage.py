@@ -11,6 +11,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
 
+from kyodo_desktop.domain.text import duplicate_key
 from kyodo_desktop.persistence import sqlite_file
 from kyodo_desktop.persistence.errors import ForeignDatabaseError, NewerVersionError, NotSQLiteError
 from kyodo_desktop.persistence.lock import read_holder
@@ -151,8 +152,10 @@ def test_a_version_1_file_with_data_is_backed_up_and_migrated(data_dir: Path) ->
         )
     engine.dispose()
     with Workspace.open(data_dir) as ws, ws.engine.connect() as c:
-        assert c.execute(text("PRAGMA user_version")).scalar() == sqlite_file.SCHEMA_VERSION == 2
+        assert c.execute(text("PRAGMA user_version")).scalar() == sqlite_file.SCHEMA_VERSION == 3
         assert c.execute(text("SELECT name, merged_into FROM organizations")).one() == ("移行の会", None)
+        # 0003 refolded the key the old file stored ("いこうのかい" is no fold of the name)
+        assert c.execute(text("SELECT dup_key FROM organizations")).scalar() == duplicate_key("移行の会")
         assert compare_metadata(MigrationContext.configure(c), Base.metadata) == []
     pre = list((data_dir / "backups").glob("*-pre-migration.db"))
     assert len(pre) == 1
