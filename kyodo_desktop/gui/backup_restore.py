@@ -35,13 +35,13 @@ from kyodo_desktop.persistence.errors import BackupInfo
 _ModelIndex = QModelIndex | QPersistentModelIndex
 _CONTEXT = "BackupListModel"
 _REASONS = {
-    "daily": QT_TRANSLATE_NOOP(_CONTEXT, "日次"),
-    "manual": QT_TRANSLATE_NOOP(_CONTEXT, "手動"),
-    "pre-restore": QT_TRANSLATE_NOOP(_CONTEXT, "復元の前"),
-    "pre-migration": QT_TRANSLATE_NOOP(_CONTEXT, "形式の更新の前"),
-    "pre-import": QT_TRANSLATE_NOOP(_CONTEXT, "インポートの前"),
-    "pre-merge": QT_TRANSLATE_NOOP(_CONTEXT, "統合の前"),
-    "pre-unmerge": QT_TRANSLATE_NOOP(_CONTEXT, "統合の取り消しの前"),
+    "daily": QT_TRANSLATE_NOOP("BackupListModel", "日次"),
+    "manual": QT_TRANSLATE_NOOP("BackupListModel", "手動"),
+    "pre-restore": QT_TRANSLATE_NOOP("BackupListModel", "復元の前"),
+    "pre-migration": QT_TRANSLATE_NOOP("BackupListModel", "形式の更新の前"),
+    "pre-import": QT_TRANSLATE_NOOP("BackupListModel", "インポートの前"),
+    "pre-merge": QT_TRANSLATE_NOOP("BackupListModel", "統合の前"),
+    "pre-unmerge": QT_TRANSLATE_NOOP("BackupListModel", "統合の取り消しの前"),
 }
 
 

@@ -29,48 +29,54 @@ EntryRole = Qt.ItemDataRole.UserRole
 PAGE = 200
 
 _HEADERS = (
-    QT_TRANSLATE_NOOP(_CONTEXT, "日時"),
-    QT_TRANSLATE_NOOP(_CONTEXT, "職員"),
-    QT_TRANSLATE_NOOP(_CONTEXT, "団体"),
-    QT_TRANSLATE_NOOP(_CONTEXT, "操作"),
-    QT_TRANSLATE_NOOP(_CONTEXT, "変更内容（変更前 → 変更後）"),
+    QT_TRANSLATE_NOOP("HistoryTableModel", "日時"),
+    QT_TRANSLATE_NOOP("HistoryTableModel", "職員"),
+    QT_TRANSLATE_NOOP("HistoryTableModel", "団体"),
+    QT_TRANSLATE_NOOP("HistoryTableModel", "操作"),
+    QT_TRANSLATE_NOOP("HistoryTableModel", "変更内容（変更前 → 変更後）"),
 )
 _ENTITIES = {
     "organization": "",
-    "contact": QT_TRANSLATE_NOOP(_CONTEXT, "担当者"),
-    "interaction": QT_TRANSLATE_NOOP(_CONTEXT, "対応記録"),
+    "contact": QT_TRANSLATE_NOOP("HistoryTableModel", "担当者"),
+    "interaction": QT_TRANSLATE_NOOP("HistoryTableModel", "対応記録"),
 }
 _ACTIONS = {
-    "create": QT_TRANSLATE_NOOP(_CONTEXT, "登録"),
-    "update": QT_TRANSLATE_NOOP(_CONTEXT, "変更"),
-    "delete": QT_TRANSLATE_NOOP(_CONTEXT, "ゴミ箱へ移動"),
-    "restore": QT_TRANSLATE_NOOP(_CONTEXT, "ゴミ箱から戻す"),
-    "remove": QT_TRANSLATE_NOOP(_CONTEXT, "削除"),
-    "merge": QT_TRANSLATE_NOOP(_CONTEXT, "統合"),
-    "merged": QT_TRANSLATE_NOOP(_CONTEXT, "統合された"),
-    "unmerge": QT_TRANSLATE_NOOP(_CONTEXT, "統合の取り消し"),
-    "undo": QT_TRANSLATE_NOOP(_CONTEXT, "元に戻す"),
+    "create": QT_TRANSLATE_NOOP("HistoryTableModel", "登録"),
+    "update": QT_TRANSLATE_NOOP("HistoryTableModel", "変更"),
+    "delete": QT_TRANSLATE_NOOP("HistoryTableModel", "ゴミ箱へ移動"),
+    "restore": QT_TRANSLATE_NOOP("HistoryTableModel", "ゴミ箱から戻す"),
+    "remove": QT_TRANSLATE_NOOP("HistoryTableModel", "削除"),
+    "merge": QT_TRANSLATE_NOOP("HistoryTableModel", "統合"),
+    "merged": QT_TRANSLATE_NOOP("HistoryTableModel", "統合された"),
+    "unmerge": QT_TRANSLATE_NOOP("HistoryTableModel", "統合の取り消し"),
+    "undo": QT_TRANSLATE_NOOP("HistoryTableModel", "元に戻す"),
 }
 #: Labels of contact and interaction fields (an organization's come from the import targets).
 _CHILD_FIELDS = {
-    "name": QT_TRANSLATE_NOOP(_CONTEXT, "氏名"),
-    "kana": QT_TRANSLATE_NOOP(_CONTEXT, "フリガナ"),
-    "role": QT_TRANSLATE_NOOP(_CONTEXT, "役職"),
-    "phone": QT_TRANSLATE_NOOP(_CONTEXT, "電話番号"),
-    "email": QT_TRANSLATE_NOOP(_CONTEXT, "メールアドレス"),
-    "is_primary": QT_TRANSLATE_NOOP(_CONTEXT, "主担当"),
-    "occurred_on": QT_TRANSLATE_NOOP(_CONTEXT, "日付"),
-    "kind": QT_TRANSLATE_NOOP(_CONTEXT, "種別"),
-    "summary": QT_TRANSLATE_NOOP(_CONTEXT, "内容"),
-    "officer": QT_TRANSLATE_NOOP(_CONTEXT, "担当職員"),
-    "next_action_on": QT_TRANSLATE_NOOP(_CONTEXT, "次の対応日"),
+    "name": QT_TRANSLATE_NOOP("HistoryTableModel", "氏名"),
+    "kana": QT_TRANSLATE_NOOP("HistoryTableModel", "フリガナ"),
+    "role": QT_TRANSLATE_NOOP("HistoryTableModel", "役職"),
+    "phone": QT_TRANSLATE_NOOP("HistoryTableModel", "電話番号"),
+    "email": QT_TRANSLATE_NOOP("HistoryTableModel", "メールアドレス"),
+    "is_primary": QT_TRANSLATE_NOOP("HistoryTableModel", "主担当"),
+    "occurred_on": QT_TRANSLATE_NOOP("HistoryTableModel", "日付"),
+    "kind": QT_TRANSLATE_NOOP("HistoryTableModel", "種別"),
+    "summary": QT_TRANSLATE_NOOP("HistoryTableModel", "内容"),
+    "officer": QT_TRANSLATE_NOOP("HistoryTableModel", "担当職員"),
+    "next_action_on": QT_TRANSLATE_NOOP("HistoryTableModel", "次の対応日"),
 }
 _OTHER_FIELDS = {
     "activity_fields": QT_TRANSLATE_NOOP("ImportTarget", "活動分野"),
-    "deleted_at": QT_TRANSLATE_NOOP(_CONTEXT, "ゴミ箱"),
-    "merged_into": QT_TRANSLATE_NOOP(_CONTEXT, "統合先"),
-    "last_contact_on": QT_TRANSLATE_NOOP(_CONTEXT, "最終接触日"),
+    "deleted_at": QT_TRANSLATE_NOOP("HistoryTableModel", "ゴミ箱"),
+    "merged_into": QT_TRANSLATE_NOOP("HistoryTableModel", "統合先"),
+    "last_contact_on": QT_TRANSLATE_NOOP("HistoryTableModel", "最終接触日"),
 }
+
+
+_EMPTY = QT_TRANSLATE_NOOP("HistoryTableModel", "（空）")
+_YES = QT_TRANSLATE_NOOP("HistoryTableModel", "はい")
+_NO = QT_TRANSLATE_NOOP("HistoryTableModel", "いいえ")
+_COUNT = QT_TRANSLATE_NOOP("HistoryTableModel", "{count} 件")
 
 
 def _tr(text: str, context: str = _CONTEXT) -> str:
@@ -98,16 +104,16 @@ def field_text(entity: str, field: str) -> str:
 def value_text(field: str, value: Any) -> str:
     """One side of a change: （空） for nothing, 活動分野 by their short names, times local."""
     if value in (None, "", []):
-        return _tr("（空）")
+        return _tr(_EMPTY)
     if field == "activity_fields" and isinstance(value, str):
         codes = [int(p) for p in value.split(",") if p.strip().isdigit()]
         return "、".join(ACTIVITY_FIELD_SHORT.get(code, str(code)) for code in codes)
     if field == "deleted_at" and isinstance(value, str):
         return utc_iso_to_local_text(value, seconds=False)
     if isinstance(value, bool):
-        return _tr("はい") if value else _tr("いいえ")
+        return _tr(_YES) if value else _tr(_NO)
     if isinstance(value, list):
-        return _tr("{count} 件").format(count=len(value))
+        return _tr(_COUNT).format(count=len(value))
     return " ".join(str(value).split())
 
 
