@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QPushButton, QTabWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTabWidget
 from pytestqt.qtbot import QtBot
 
 from kyodo_desktop.domain.organization import OrganizationInput
@@ -22,7 +22,7 @@ from kyodo_desktop.persistence import backup
 from kyodo_desktop.services.organizations import OrganizationService
 from kyodo_desktop.services.workspace import Workspace
 
-from .conftest import DialogRecorder, wait_for_rows
+from .conftest import DialogRecorder, type_text, wait_for_rows
 
 _OFFSET = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})? [+-]\d{2}:\d{2}$")
 
@@ -101,6 +101,30 @@ def test_undo_in_the_record_history_puts_the_old_value_back(
     assert phone_edit is not None and phone_edit.text() == "043-223-1111"
     assert dialog.version == version + 1
     assert model.rowCount() == 3 and model.index(0, 3).data() == "元に戻す"
+
+
+def test_undo_while_the_form_holds_edits_keeps_them_and_their_save_is_refused_as_stale(
+    tmp_path: Path, open_window: Any, qtbot: QtBot, dialog_calls: DialogRecorder
+) -> None:
+    folder, org_id = _folder(tmp_path)
+    db = folder / "kyodo.db"
+    window = open_window(folder)
+    dialog, panel = _history_tab(qtbot, window, org_id)
+    phone_edit = dialog.findChild(QLineEdit, "phoneEdit")
+    assert phone_edit is not None
+    dialog.findChild(QTabWidget, "dialogTabs").setCurrentIndex(0)
+    phone_edit.selectAll()
+    type_text(phone_edit, "043-223-9999")  # typed, not saved
+    dialog.findChild(QTabWidget, "dialogTabs").setCurrentWidget(panel)
+    _click_undo(qtbot, panel, 0)
+    assert _row(db, org_id)[0] == "043-223-1111"
+    assert phone_edit.text() == "043-223-9999"
+    save = dialog.findChild(QPushButton, "saveButton")
+    assert save is not None
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    stale = dialog.findChild(QLabel, "staleLabel")
+    assert stale is not None and "更新されています" in stale.text()
+    assert _row(db, org_id)[0] == "043-223-1111"
 
 
 def test_undo_of_a_change_a_newer_one_depends_on_is_refused(
