@@ -12,7 +12,7 @@ def register(commands: Commands) -> None:
     """Add ``kyodo audit``."""
     commands.command(
         "audit",
-        help="変更履歴。1行に1件: 番号<TAB>日時<TAB>職員<TAB>操作<TAB>種類<TAB>ID<TAB>変わった項目",
+        help="変更履歴。1行に1件: 番号<TAB>日時（この端末の時刻と時差）<TAB>職員<TAB>操作<TAB>種類<TAB>ID<TAB>変わった項目",
         example="kyodo audit\nkyodo audit --record ID\nkyodo audit --json",
         options=_options,
         run=_audit,
@@ -21,12 +21,13 @@ def register(commands: Commands) -> None:
 
 def _options(p: CommandParser) -> None:
     p.add_argument("--record", metavar="ID", help="この記録（団体などのID）の履歴だけ")
-    p.add_argument("--json", action="store_true", help="JSONで出力する（変更内容を含む）")
+    p.add_argument("--json", action="store_true", help="JSONで出力する（変更内容を含む。時刻はUTC）")
 
 
 def _audit(args: argparse.Namespace, data_dir: Path) -> int:
     import json
 
+    from kyodo_desktop.domain.local_time import utc_iso_to_local_text
     from kyodo_desktop.persistence import audit
     from kyodo_desktop.services.workspace import Workspace
 
@@ -53,6 +54,8 @@ def _audit(args: argparse.Namespace, data_dir: Path) -> int:
     for r in rows:
         changes = json.loads(r.changes)
         fields = ",".join(k for k in changes if not k.endswith("_id")) if isinstance(changes, dict) else ""
-        lines.append((r.id, r.occurred_at, r.officer, r.action, r.entity, r.record_id, fields))
+        lines.append(
+            (r.id, utc_iso_to_local_text(r.occurred_at), r.officer, r.action, r.entity, r.record_id, fields)
+        )
     write_records(lines)
     return EXIT_OK

@@ -24,6 +24,7 @@ from kyodo_desktop.gui.officer_panel import OfficerPanel
 from kyodo_desktop.gui.organizations.tab import OrganizationsTab
 from kyodo_desktop.gui.preload import preload_rows
 from kyodo_desktop.gui.recovery_page import RecoveryPage
+from kyodo_desktop.gui.safety_net import SafetyNetActions
 from kyodo_desktop.gui.startup import open_data_folder
 from kyodo_desktop.gui.styles import WARNING_COLORS, panel_style
 from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup, show_progress
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
         self.duplicates_action.setToolTip(self.tr("同じ団体らしい組を探して統合する"))
         self.duplicates_action.triggered.connect(self._on_duplicates_triggered)
         self.duplicates_view: DuplicatesView | None = None
+        self.safety_net = SafetyNetActions(self)
         self.about_action = QAction(self.tr("バージョン情報"), self)
         self.about_action.triggered.connect(self._on_about_triggered)
         self.addAction(self.quit_action)
@@ -268,13 +270,7 @@ class MainWindow(QMainWindow):
         if ws is not self.workspace:
             return
         log.error("data file failed its start-up check: %s", type(exc).__name__)
-        self.release_workspace()
-        self.workspace = None
-        if self.officer_panel is not None:
-            self._layout.removeWidget(self.officer_panel)
-            self.officer_panel.deleteLater()
-            self.officer_panel = None
-        self.organizations_tab = None
+        self._drop_workspace()
         # a damaged file keeps its type (the recovery page lists its backups); a read that failed
         # otherwise (an SQLite error no text of ours explains) is told as damage, with the backups
         problem = as_known_error(exc)
@@ -286,6 +282,16 @@ class MainWindow(QMainWindow):
             )
         self._show_problem(problem)
 
+    def _drop_workspace(self) -> None:
+        """Let go of the data file: the lock, the officer panel and the tab's hold on it."""
+        self.release_workspace()
+        self.workspace = None
+        if self.officer_panel is not None:
+            self._layout.removeWidget(self.officer_panel)
+            self.officer_panel.deleteLater()
+            self.officer_panel = None
+        self.organizations_tab = None
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
         bar.clear()
@@ -294,6 +300,7 @@ class MainWindow(QMainWindow):
         if tab is not None:
             file_menu.addAction(tab.export_action)
             file_menu.addAction(self.backup_action)
+            file_menu.addAction(self.safety_net.restore_action)
             file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         if tab is not None:
@@ -307,6 +314,8 @@ class MainWindow(QMainWindow):
             org_menu.addAction(tab.reload_action)
             org_menu.addSeparator()
             org_menu.addAction(self.duplicates_action)
+            org_menu.addAction(self.safety_net.history_action)
+            self.safety_net.update_enabled()
             self.duplicates_action.setEnabled(self.workspace is not None and self.workspace.writable)
             settings_menu = bar.addMenu(self.tr("設定(&S)"))
             settings_menu.addAction(self.officer_action)
@@ -357,6 +366,28 @@ class MainWindow(QMainWindow):
             self.duplicates_view.merged.connect(self._on_registry_merged)
             self.duplicates_view.unmerged.connect(self._on_registry_merged)
         self.duplicates_view.present()
+
+    def on_record_undone(self, _org_id: str) -> None:
+        """A change was undone in the history window: the table shows the record as it is now."""
+        if self.organizations_tab is not None:
+            self.organizations_tab.reload()
+
+    def restore_from_backup(self, backup_file: Path) -> None:
+        """ファイル → バックアップから復元…: let go of the file, restore, open it again."""
+        tab = self.organizations_tab
+        if (
+            tab is not None
+            and tab.has_unsaved_dialogs()
+            and not dialogs.confirm(
+                self,
+                self.tr("未保存の変更"),
+                self.tr("保存していない団体の編集があります。破棄して復元しますか？"),
+                ok_text=self.tr("破棄して復元"),
+            )
+        ):
+            return
+        self._drop_workspace()
+        self._on_restore_requested(backup_file)
 
     def _on_registry_merged(self, _keep_id: str, _other_id: str) -> None:
         if self.organizations_tab is not None:
@@ -417,10 +448,12 @@ class MainWindow(QMainWindow):
         try:
             kept = maintenance.restore(self.data_dir, backup_file)
         except (KnownError, OSError) as exc:  # a bug goes to the crash dialog
+            text = errors.error_text(exc, file=self.tr("復元できませんでした: {reason}"), what="restore")
             if isinstance(page, RecoveryPage):
-                page.show_restore_error(
-                    errors.error_text(exc, file=self.tr("復元できませんでした: {reason}"), what="restore")
-                )
+                page.show_restore_error(text)
+            else:  # from the menu: the file is as it was; open it again and say why
+                self.open_data_folder()
+                dialogs.error(self, self.tr("バックアップから復元"), text)
             return
         log.info("data file restored from backup; damaged file kept: %s", kept is not None)
         self.open_data_folder()
@@ -449,6 +482,7 @@ class MainWindow(QMainWindow):
 
     def release_workspace(self) -> None:
         """Stop background work and release the data-folder lock."""
+        self.safety_net.close_views()
         if self.duplicates_view is not None:
             self.duplicates_view.shutdown()
             self.duplicates_view = None

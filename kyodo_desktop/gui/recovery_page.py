@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from kyodo_desktop.domain.local_time import local_text
 from kyodo_desktop.domain.wareki import to_wareki
 from kyodo_desktop.gui.styles import ERROR_COLORS, ERROR_STYLE, HINT_STYLE, panel_style
 from kyodo_desktop.persistence.errors import (
@@ -26,7 +27,7 @@ from kyodo_desktop.persistence.errors import (
 
 def backup_date_text(info: BackupInfo) -> str:
     """``2026-11-29 08:47（令和8年11月29日）`` — when a backup was taken."""
-    return f"{info.taken_at:%Y-%m-%d %H:%M}（{to_wareki(info.taken_at.date())}）"
+    return f"{local_text(info.taken_at, seconds=False)}（{to_wareki(info.taken_at.date())}）"
 
 
 class RecoveryPage(QWidget):

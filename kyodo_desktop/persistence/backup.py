@@ -21,6 +21,7 @@ import uuid
 from datetime import date, datetime
 from pathlib import Path
 
+from kyodo_desktop.domain.local_time import local_text
 from kyodo_desktop.persistence import sqlite_file, tempfiles
 from kyodo_desktop.persistence.errors import (
     BackupError,
@@ -257,7 +258,7 @@ def corrupt_error(db_path: Path, problems: list[str]) -> CorruptDatabaseError:
     if backups:
         newest = backups[0]
         hint = (
-            f"最新の正常なバックアップ: {newest.path}（{newest.taken_at:%Y-%m-%d %H:%M}）。"
+            f"最新の正常なバックアップ: {newest.path}（{local_text(newest.taken_at, seconds=False)}）。"
             f"`kyodo restore {newest.path}` で復元できます。"
         )
     else:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from kyodo_desktop.domain.local_time import utc_iso_to_local_text
+
 
 class KnownError(Exception):
     """An error the user can understand and act on; ``str(e)`` is the Japanese message."""
@@ -70,8 +72,9 @@ class LockHolder:
     since: str  # ISO timestamp, UTC
 
     def describe(self) -> str:
-        since = self.since.replace("T", " ")[:19]
-        return f"{self.user}（{self.host}、{since} UTC から）"
+        """``user（host、2026-12-01 10:28 +09:00 から）``: the time in local time, with its offset."""
+        since = utc_iso_to_local_text(self.since, seconds=False)
+        return f"{self.user}（{self.host}、{since} から）"
 
 
 class LockedError(KnownError):

@@ -228,6 +228,102 @@
     </message>
 </context>
 <context>
+    <name>BackupListModel</name>
+    <message>
+        <source>日次</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <source>手動</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>復元の前</source>
+        <translation>Before a restore</translation>
+    </message>
+    <message>
+        <source>形式の更新の前</source>
+        <translation>Before a format upgrade</translation>
+    </message>
+    <message>
+        <source>インポートの前</source>
+        <translation>Before an import</translation>
+    </message>
+    <message>
+        <source>統合の前</source>
+        <translation>Before a merge</translation>
+    </message>
+    <message>
+        <source>統合の取り消しの前</source>
+        <translation>Before undoing a merge</translation>
+    </message>
+    <message>
+        <source>日時（この端末の時刻）</source>
+        <translation>Time (this computer&apos;s time zone)</translation>
+    </message>
+    <message>
+        <source>和暦</source>
+        <translation>Japanese era date</translation>
+    </message>
+    <message>
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>サイズ</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>ファイル</source>
+        <translation>File</translation>
+    </message>
+</context>
+<context>
+    <name>BackupRestoreDialog</name>
+    <message>
+        <source>バックアップから復元</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <source>検証済みのバックアップです。復元すると、今のデータは復元の前にバックアップとして残ります。</source>
+        <translation>These backups have been verified. When you restore one, the current data is kept as a backup taken just before the restore.</translation>
+    </message>
+    <message>
+        <source>復元…</source>
+        <translation>Restore…</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>バックアップを確認しています…</source>
+        <translation>Checking the backups…</translation>
+    </message>
+    <message>
+        <source>{count} 件</source>
+        <translation>{count}</translation>
+    </message>
+    <message>
+        <source>検証済みのバックアップがありません。</source>
+        <translation>There is no verified backup.</translation>
+    </message>
+    <message>
+        <source>バックアップを確認できませんでした: {reason}</source>
+        <translation>The backups could not be checked: {reason}</translation>
+    </message>
+    <message>
+        <source>{when} のバックアップで今のデータを置き換えます。
+それより後の変更は、復元の前に取るバックアップにだけ残ります。復元しますか？</source>
+        <translation>The current data will be replaced by the backup of {when}.
+Later changes are kept only in the backup taken before the restore. Restore?</translation>
+    </message>
+    <message>
+        <source>復元する</source>
+        <translation>Restore</translation>
+    </message>
+</context>
+<context>
     <name>CandidateTableModel</name>
     <message>
         <source>団体A</source>
@@ -635,6 +731,185 @@
     <message>
         <source>読み込み</source>
         <translation>Reading</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>変更履歴（台帳全体）</source>
+        <translation>Change history (whole registry)</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>元に戻す</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>選んだ変更の前の値に戻します（後の変更が同じ項目を変えていない場合）</source>
+        <translation>Puts back the values from before the selected change (when no later change altered the same fields)</translation>
+    </message>
+    <message>
+        <source>再読み込み</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>団体「{name}」の次の変更を元に戻しますか？
+
+{changes}</source>
+        <translation>Undo this change of the organization &quot;{name}&quot;?
+
+{changes}</translation>
+    </message>
+    <message>
+        <source>元に戻しました（団体「{name}」、版 {version}）</source>
+        <translation>Undone (organization &quot;{name}&quot;, version {version})</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTableModel</name>
+    <message>
+        <source>日時</source>
+        <extracomment>The entry of a row (``HistoryEntry``), for the view&apos;s 元に戻す. How many rows one read fetches around the row asked for.</extracomment>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>職員</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>団体</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>変更内容（変更前 → 変更後）</source>
+        <translation>Changes (old → new)</translation>
+    </message>
+    <message>
+        <source>担当者</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>対応記録</source>
+        <translation>Interaction log</translation>
+    </message>
+    <message>
+        <source>登録</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>変更</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>ゴミ箱へ移動</source>
+        <translation>Moved to the trash</translation>
+    </message>
+    <message>
+        <source>ゴミ箱から戻す</source>
+        <translation>Restore from trash</translation>
+    </message>
+    <message>
+        <source>削除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>統合</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <source>統合された</source>
+        <translation>Merged into another</translation>
+    </message>
+    <message>
+        <source>統合の取り消し</source>
+        <translation>Merge undone</translation>
+    </message>
+    <message>
+        <source>元に戻す</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>氏名</source>
+        <extracomment>Labels of contact and interaction fields (an organization&apos;s come from the import targets).</extracomment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>フリガナ</source>
+        <translation>Reading (kana)</translation>
+    </message>
+    <message>
+        <source>役職</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>電話番号</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <source>メールアドレス</source>
+        <translation>Email address</translation>
+    </message>
+    <message>
+        <source>主担当</source>
+        <translation>Main contact</translation>
+    </message>
+    <message>
+        <source>日付</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>種別</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>担当職員</source>
+        <translation>Officer in charge</translation>
+    </message>
+    <message>
+        <source>次の対応日</source>
+        <translation>Next action date</translation>
+    </message>
+    <message>
+        <source>ゴミ箱</source>
+        <translation>Trash</translation>
+    </message>
+    <message>
+        <source>統合先</source>
+        <translation>Merged into</translation>
+    </message>
+    <message>
+        <source>最終接触日</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>はい</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>いいえ</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>{count} 件</source>
+        <translation>{count}</translation>
     </message>
 </context>
 <context>
@@ -1056,6 +1331,14 @@ Python {python} / PySide6 {pyside}
 Data folder: {folder}</translation>
     </message>
     <message>
+        <source>保存していない団体の編集があります。破棄して復元しますか？</source>
+        <translation>Some organization edits are not saved. Discard them and restore?</translation>
+    </message>
+    <message>
+        <source>破棄して復元</source>
+        <translation>Discard and restore</translation>
+    </message>
+    <message>
         <source>日次バックアップに失敗しました: {error}</source>
         <translation>The daily backup failed: {error}</translation>
     </message>
@@ -1084,6 +1367,10 @@ Data folder: {folder}</translation>
     <message>
         <source>復元できませんでした: {reason}</source>
         <translation>The backup could not be restored: {reason}</translation>
+    </message>
+    <message>
+        <source>バックアップから復元</source>
+        <translation>Restore from a backup</translation>
     </message>
     <message>
         <source>バックアップから復元しました: {name}</source>
@@ -1394,6 +1681,7 @@ Data folder: {folder}</translation>
     <name>OrganizationDialog</name>
     <message>
         <source>保存しました（版 {version}）</source>
+        <extracomment>The index of the 変更履歴 tab (read when shown, so an open form costs no history read).</extracomment>
         <translation>Saved (version {version})</translation>
     </message>
     <message>
@@ -1423,6 +1711,10 @@ Data folder: {folder}</translation>
     <message>
         <source>対応記録</source>
         <translation>Interaction log</translation>
+    </message>
+    <message>
+        <source>変更履歴</source>
+        <translation>Change history</translation>
     </message>
     <message>
         <source>保存</source>
@@ -2009,6 +2301,21 @@ Restoring returns the data to the state of this backup. The damaged file is not 
     <message>
         <source>（取り込まない）</source>
         <translation> (not imported)</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyNetActions</name>
+    <message>
+        <source>変更履歴…</source>
+        <translation>Change history…</translation>
+    </message>
+    <message>
+        <source>台帳全体の変更履歴（職員、日時、変更前 → 変更後）と元に戻す</source>
+        <translation>The whole registry&apos;s change history (officer, time, old → new) and undo</translation>
+    </message>
+    <message>
+        <source>バックアップから復元…</source>
+        <translation>Restore from a backup…</translation>
     </message>
 </context>
 <context>

@@ -46,7 +46,12 @@ def test_window_shows_the_registry_tab_with_every_row(window: MainWindow) -> Non
 def test_menus_and_status_bar(window: MainWindow) -> None:
     menus = _menu_texts(window)
     assert list(menus) == ["ファイル(&F)", "団体(&O)", "設定(&S)", "ヘルプ(&H)"]
-    assert menus["ファイル(&F)"] == ["Excelに書き出す…", "バックアップを作成", "終了"]
+    assert menus["ファイル(&F)"] == [
+        "Excelに書き出す…",
+        "バックアップを作成",
+        "バックアップから復元…",
+        "終了",
+    ]
     assert menus["団体(&O)"] == [
         "新規",
         "開く",
@@ -55,6 +60,7 @@ def test_menus_and_status_bar(window: MainWindow) -> None:
         "ゴミ箱を表示",
         "最新の情報に更新",
         "重複の候補…",
+        "変更履歴…",
     ]
     assert menus["設定(&S)"] == ["職員の設定…", "表示言語(&L)"]
     assert menus["ヘルプ(&H)"] == ["バージョン情報"]

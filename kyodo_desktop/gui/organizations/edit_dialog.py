@@ -5,8 +5,9 @@ field is invalid; each message is shown beside its field. A likely duplicate and
 (the record changed since it was opened) are explained inline, and the typed input is kept.
 
 The dialog composes its panels: the fields (:mod:`.form_panel`), the contacts
-(:mod:`.contacts_panel`), the interaction log (:mod:`.interactions_panel`) and the messages
-above them (:mod:`.notice_panel`); it owns the record's id and version and the save.
+(:mod:`.contacts_panel`), the interaction log (:mod:`.interactions_panel`), the record's
+変更履歴 with 元に戻す (:mod:`kyodo_desktop.gui.history.view`) and the messages above them
+(:mod:`.notice_panel`); it owns the record's id and version and the save.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWid
 
 from kyodo_desktop.domain.validation import ValidationErrors
 from kyodo_desktop.gui import dialogs, errors
+from kyodo_desktop.gui.history.view import HistoryPanel
 from kyodo_desktop.gui.organizations.contacts_panel import ContactsPanel
 from kyodo_desktop.gui.organizations.form_panel import OrganizationFormPanel
 from kyodo_desktop.gui.organizations.interactions_panel import InteractionsPanel
@@ -32,6 +34,9 @@ from kyodo_desktop.services.organizations import (
 )
 
 log = logging.getLogger(__name__)
+
+#: The index of the 変更履歴 tab (read when shown, so an open form costs no history read).
+_HISTORY_TAB = 3
 
 
 class OrganizationDialog(QDialog):
@@ -122,6 +127,8 @@ class OrganizationDialog(QDialog):
         self._load_record(self._service.get(self._org_id))
         self._apply_mode()
         self._status_label.setText(self.tr("保存しました（版 {version}）").format(version=self._version))
+        if self._tabs.currentIndex() == _HISTORY_TAB:
+            self._history.refresh()
         self.organization_saved.emit(self._org_id)
         return True
 
@@ -168,6 +175,10 @@ class OrganizationDialog(QDialog):
         self._tabs.addTab(self._form, self.tr("団体情報"))
         self._tabs.addTab(self._contacts, self.tr("担当者"))
         self._tabs.addTab(self._interactions, self.tr("対応記録"))
+        self._history = HistoryPanel(self._service.ws, lambda: self._org_id)
+        self._history.undone.connect(self._on_history_undone)
+        self._tabs.addTab(self._history, self.tr("変更履歴"))
+        self._tabs.currentChanged.connect(self._on_tab_changed)
         root.addWidget(self._tabs, 1)
 
         buttons = QHBoxLayout()
@@ -197,7 +208,7 @@ class OrganizationDialog(QDialog):
         self._form.set_read_only(not editable)
         self._save_button.setEnabled(editable)
         stored = self._org_id is not None
-        for index in (1, 2):
+        for index in (1, 2, _HISTORY_TAB):
             self._tabs.setTabEnabled(index, stored)
             self._tabs.setTabToolTip(index, "" if stored else self.tr("団体を保存すると登録できます"))
         self._contacts.set_editable(editable and stored)
@@ -244,6 +255,20 @@ class OrganizationDialog(QDialog):
 
     def _on_save_anyway_clicked(self) -> None:
         self.save(allow_duplicate=True)
+
+    def _on_tab_changed(self, index: int) -> None:
+        if index == _HISTORY_TAB:
+            self._history.refresh()
+
+    def _on_history_undone(self, org_id: str) -> None:
+        """A change was undone: show the stored record unless the officer is typing edits.
+
+        Typed edits are kept; their save is then refused as stale (the undo bumped the
+        version), with the offer to load the latest.
+        """
+        if not self._dirty:
+            self.reload_latest()
+        self.organization_saved.emit(org_id)
 
     def _after_child_change(self) -> None:
         """Refresh the lists after a contact/interaction change stored by the service.

@@ -1,0 +1,77 @@
+"""The window's safety net: 団体 → 変更履歴… and ファイル → バックアップから復元….
+
+The main window only places these actions in its menus; this object opens their windows and
+hands a chosen backup back to the window, which owns the data file and restores it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+
+if TYPE_CHECKING:  # the views import SQLAlchemy, which start-up must not load
+    from kyodo_desktop.gui.backup_restore import BackupRestoreDialog
+    from kyodo_desktop.gui.history.view import HistoryDialog
+    from kyodo_desktop.gui.main_window import MainWindow
+
+
+class SafetyNetActions(QObject):
+    """The 変更履歴… and バックアップから復元… actions of one main window, and their windows."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.history_action = QAction(self.tr("変更履歴…"), window)
+        self.history_action.setObjectName("historyAction")
+        self.history_action.setToolTip(self.tr("台帳全体の変更履歴（職員、日時、変更前 → 変更後）と元に戻す"))
+        self.history_action.triggered.connect(self.show_history)
+        self.restore_action = QAction(self.tr("バックアップから復元…"), window)
+        self.restore_action.setObjectName("restoreBackupAction")
+        self.restore_action.triggered.connect(self.show_backups)
+        self.history_dialog: HistoryDialog | None = None
+        self.backup_dialog: BackupRestoreDialog | None = None
+
+    def update_enabled(self) -> None:
+        """Restoring needs the write lock; the history can be read (and its undo is refused) anyway."""
+        ws = self._window.workspace
+        self.history_action.setEnabled(ws is not None)
+        self.restore_action.setEnabled(ws is not None and ws.writable)
+
+    def show_history(self) -> None:
+        """Open (or bring forward) the whole registry's history."""
+        ws = self._window.workspace
+        if ws is None:
+            return
+        if self.history_dialog is None:
+            from kyodo_desktop.gui.history.view import HistoryDialog
+
+            self.history_dialog = HistoryDialog(ws, self._window)
+            self.history_dialog.undone.connect(self._window.on_record_undone)
+        self.history_dialog.present()
+
+    def show_backups(self) -> None:
+        """List the verified backups; a confirmed choice is restored by the window."""
+        from kyodo_desktop.gui.backup_restore import BackupRestoreDialog
+
+        ws = self._window.workspace
+        if ws is None or not ws.writable:
+            return
+        dialog = BackupRestoreDialog(ws.backups_dir, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.restore_chosen.connect(self._window.restore_from_backup)
+        dialog.destroyed.connect(self._forget_backup_dialog)
+        self.backup_dialog = dialog
+        dialog.show()
+        dialog.load()
+
+    def close_views(self) -> None:
+        """Close the windows that read the data file (before the window lets go of it)."""
+        if self.history_dialog is not None:
+            self.history_dialog.close()
+            self.history_dialog.deleteLater()
+            self.history_dialog = None
+
+    def _forget_backup_dialog(self) -> None:
+        self.backup_dialog = None
