@@ -35,6 +35,7 @@ from kyodo_desktop.services.workspace import Workspace
 
 if TYPE_CHECKING:  # the view imports SQLAlchemy, which start-up must not load
     from kyodo_desktop.gui.duplicates.view import DuplicatesView
+    from kyodo_desktop.gui.importing.history_dialog import ImportHistoryDialog
 
 log = logging.getLogger(__name__)
 
@@ -142,6 +143,11 @@ class MainWindow(QMainWindow):
         self.duplicates_action.setToolTip(self.tr("同じ団体らしい組を探して統合する"))
         self.duplicates_action.triggered.connect(self._on_duplicates_triggered)
         self.duplicates_view: DuplicatesView | None = None
+        self.import_history_action = QAction(self.tr("取り込みの履歴…"), self)
+        self.import_history_action.setObjectName("importHistoryAction")
+        self.import_history_action.setToolTip(self.tr("これまでの取り込みを見て、取り消す"))
+        self.import_history_action.triggered.connect(self._on_import_history_triggered)
+        self.import_history: ImportHistoryDialog | None = None
         self.about_action = QAction(self.tr("バージョン情報"), self)
         self.about_action.triggered.connect(self._on_about_triggered)
         self.addAction(self.quit_action)
@@ -302,6 +308,7 @@ class MainWindow(QMainWindow):
             org_menu.addAction(tab.open_action)
             org_menu.addAction(tab.trash_action)
             org_menu.addAction(tab.import_action)
+            org_menu.addAction(self.import_history_action)
             org_menu.addSeparator()
             org_menu.addAction(tab.show_trash_action)
             org_menu.addAction(tab.reload_action)
@@ -357,6 +364,19 @@ class MainWindow(QMainWindow):
             self.duplicates_view.merged.connect(self._on_registry_merged)
             self.duplicates_view.unmerged.connect(self._on_registry_merged)
         self.duplicates_view.present()
+
+    def _on_import_history_triggered(self) -> None:
+        if self.workspace is None:
+            return
+        if self.import_history is None:
+            from kyodo_desktop.gui.importing.history_dialog import ImportHistoryDialog
+
+            self.import_history = ImportHistoryDialog(self.workspace, self)
+            self.import_history.undone.connect(lambda _import_id: self._on_registry_merged("", ""))
+        else:
+            self.import_history.reload()
+        self.import_history.show()
+        self.import_history.raise_()
 
     def _on_registry_merged(self, _keep_id: str, _other_id: str) -> None:
         if self.organizations_tab is not None:
@@ -452,6 +472,9 @@ class MainWindow(QMainWindow):
         if self.duplicates_view is not None:
             self.duplicates_view.shutdown()
             self.duplicates_view = None
+        if self.import_history is not None:
+            self.import_history.shutdown()
+            self.import_history = None
         if self.organizations_tab is not None:
             self.organizations_tab.shutdown()
         self._pending_verify = None
