@@ -253,7 +253,7 @@ class ImportHistoryDialog(QDialog):
             errors.error_text(
                 exc,
                 known=self.tr("取り消せませんでした: {reason}"),
-                file=self.tr("バックアップを作成できなかったため、取り消しませんでした: {reason}"),
+                file=self.tr("バックアップを作成できなかったため、取り込みを取り消しませんでした: {reason}"),
                 bug=self.tr("取り消せませんでした（{kind}）。詳細はログを確認してください。"),
                 what="undo import",
                 logger=log,
