@@ -309,6 +309,7 @@ class MainWindow(QMainWindow):
             org_menu.addAction(tab.open_action)
             org_menu.addAction(tab.trash_action)
             org_menu.addAction(tab.import_action)
+            org_menu.addAction(self.safety_net.import_history_action)
             org_menu.addSeparator()
             org_menu.addAction(tab.show_trash_action)
             org_menu.addAction(tab.reload_action)

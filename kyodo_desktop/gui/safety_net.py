@@ -1,4 +1,4 @@
-"""The window's safety net: 団体 → 変更履歴… and ファイル → バックアップから復元….
+"""The window's safety net: 団体 → 変更履歴…, 団体 → 取り込みの履歴… and ファイル → バックアップから復元….
 
 The main window only places these actions in its menus; this object opens their windows and
 hands a chosen backup back to the window, which owns the data file and restores it.
@@ -14,11 +14,12 @@ from PySide6.QtGui import QAction
 if TYPE_CHECKING:  # the views import SQLAlchemy, which start-up must not load
     from kyodo_desktop.gui.backup_restore import BackupRestoreDialog
     from kyodo_desktop.gui.history.view import HistoryDialog
+    from kyodo_desktop.gui.importing.history_dialog import ImportHistoryDialog
     from kyodo_desktop.gui.main_window import MainWindow
 
 
 class SafetyNetActions(QObject):
-    """The 変更履歴… and バックアップから復元… actions of one main window, and their windows."""
+    """The 変更履歴…, 取り込みの履歴… and バックアップから復元… actions of one main window, and their windows."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -30,7 +31,12 @@ class SafetyNetActions(QObject):
         self.restore_action = QAction(self.tr("バックアップから復元…"), window)
         self.restore_action.setObjectName("restoreBackupAction")
         self.restore_action.triggered.connect(self.show_backups)
+        self.import_history_action = QAction(self.tr("取り込みの履歴…"), window)
+        self.import_history_action.setObjectName("importHistoryAction")
+        self.import_history_action.setToolTip(self.tr("これまでの取り込みを見て、取り消す"))
+        self.import_history_action.triggered.connect(self.show_import_history)
         self.history_dialog: HistoryDialog | None = None
+        self.import_history: ImportHistoryDialog | None = None
         self.backup_dialog: BackupRestoreDialog | None = None
 
     def update_enabled(self) -> None:
@@ -50,6 +56,21 @@ class SafetyNetActions(QObject):
             self.history_dialog = HistoryDialog(ws, self._window)
             self.history_dialog.undone.connect(self._window.on_record_undone)
         self.history_dialog.present()
+
+    def show_import_history(self) -> None:
+        """Open (or bring forward) the list of imports, each of which can be undone."""
+        ws = self._window.workspace
+        if ws is None:
+            return
+        if self.import_history is None:
+            from kyodo_desktop.gui.importing.history_dialog import ImportHistoryDialog
+
+            self.import_history = ImportHistoryDialog(ws, self._window)
+            self.import_history.undone.connect(lambda _import_id: self._window.on_record_undone(""))
+        else:
+            self.import_history.reload()
+        self.import_history.show()
+        self.import_history.raise_()
 
     def show_backups(self) -> None:
         """List the verified backups; a confirmed choice is restored by the window."""
@@ -72,6 +93,9 @@ class SafetyNetActions(QObject):
             self.history_dialog.close()
             self.history_dialog.deleteLater()
             self.history_dialog = None
+        if self.import_history is not None:
+            self.import_history.shutdown()
+            self.import_history = None
 
     def _forget_backup_dialog(self) -> None:
         self.backup_dialog = None

@@ -748,7 +748,7 @@ Later changes are kept only in the backup taken before the restore. Restore?</tr
     <name>HistoryPanel</name>
     <message>
         <source>元に戻す</source>
-        <translation>Restore</translation>
+        <translation>Undo</translation>
     </message>
     <message>
         <source>選んだ変更の前の値に戻します（後の変更が同じ項目を変えていない場合）</source>
@@ -836,7 +836,7 @@ Later changes are kept only in the backup taken before the restore. Restore?</tr
     </message>
     <message>
         <source>元に戻す</source>
-        <translation>Restore</translation>
+        <translation>Undo</translation>
     </message>
     <message>
         <source>氏名</source>
@@ -938,6 +938,99 @@ Later changes are kept only in the backup taken before the restore. Restore?</tr
     <message>
         <source>スキップ</source>
         <translation>Skipped</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <source>取り込みの履歴</source>
+        <translation>Import history</translation>
+    </message>
+    <message>
+        <source>これまでの取り込みです。取り込みを選んで「元に戻す」を押すと、その取り込みで登録した団体を削除し、更新した項目を取り込み前の値に戻します（先にバックアップを作ります）。</source>
+        <translation>The imports done so far. Choose one and press Undo to delete the organizations it added and put the fields it updated back to their values before the import (a backup is made first).</translation>
+    </message>
+    <message>
+        <source>元に戻す</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>選んだ取り込みを取り消す</source>
+        <translation>Undo the chosen import</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>取り込みの履歴を読めませんでした: {reason}</source>
+        <translation>Could not read the import history: {reason}</translation>
+    </message>
+    <message>
+        <source>取り込みの履歴を読めませんでした（{kind}）。詳細はログを確認してください。</source>
+        <translation>Could not read the import history ({kind}). See the log for details.</translation>
+    </message>
+    <message>
+        <source>{time} の取り込み「{file}」を取り消しますか？
+登録した {created} 件を削除し、更新した {updated} 件を取り込み前の値に戻します。</source>
+        <translation>Undo the import of &quot;{file}&quot; at {time}?
+The {created} organizations it added are deleted and the {updated} it updated get their values from before the import back.</translation>
+    </message>
+    <message>
+        <source>取り込みの取り消し</source>
+        <translation>Undo import</translation>
+    </message>
+    <message>
+        <source>取り消しています…</source>
+        <translation>Undoing…</translation>
+    </message>
+    <message>
+        <source>取り込みを取り消しました: 削除 {deleted} 件、元に戻した団体 {restored} 件。</source>
+        <translation>Import undone: {deleted} deleted, {restored} organizations restored.</translation>
+    </message>
+    <message>
+        <source>取り消せませんでした: {reason}</source>
+        <translation>Could not undo: {reason}</translation>
+    </message>
+    <message>
+        <source>バックアップを作成できなかったため、取り込みを取り消しませんでした: {reason}</source>
+        <translation>The import was not undone because no backup could be made: {reason}</translation>
+    </message>
+    <message>
+        <source>取り消せませんでした（{kind}）。詳細はログを確認してください。</source>
+        <translation>Could not undo ({kind}). See the log for details.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryModel</name>
+    <message>
+        <source>日時</source>
+        <extracomment>The :class:`ImportRecord` of a row.</extracomment>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>ファイル</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>職員</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>新規</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>更新</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>取り消し済み</source>
+        <translation>Undone</translation>
     </message>
 </context>
 <context>
@@ -2316,6 +2409,14 @@ Restoring returns the data to the state of this backup. The damaged file is not 
     <message>
         <source>バックアップから復元…</source>
         <translation>Restore from a backup…</translation>
+    </message>
+    <message>
+        <source>取り込みの履歴…</source>
+        <translation>Import history…</translation>
+    </message>
+    <message>
+        <source>これまでの取り込みを見て、取り消す</source>
+        <translation>See the imports done so far and undo one</translation>
     </message>
 </context>
 <context>

@@ -57,6 +57,7 @@ def test_menus_and_status_bar(window: MainWindow) -> None:
         "開く",
         "ゴミ箱へ移す",
         "インポート…",
+        "取り込みの履歴…",
         "ゴミ箱を表示",
         "最新の情報に更新",
         "重複の候補…",

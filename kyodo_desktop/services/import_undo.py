@@ -1,0 +1,316 @@
+"""Every import can be undone: the imports found in the audit log, and their undo.
+
+An import's audit rows carry ``context = "import ID FILE"`` (:func:`~kyodo_desktop.services.importing.apply_import`):
+a ``create`` row for each record it added (``{field: [null, value]}``) and an ``update`` row for
+each record it changed (``{field: [old, new]}``). That is all an undo needs:
+
+- the records it created are deleted for real (their contacts and 対応記録 with them): a record
+  put in the trash would still be in the data, and the undo must leave it as it was before;
+- the records it updated get the old values of the audited fields back (the derived columns are
+  recomputed from them), their ``version`` goes forward and ``updated_at`` is the undo's time —
+  the undo is a change of its own, so a form opened on the imported values is refused as stale;
+- an ``undo-import`` audit row for every record (``context = "undo-import ID FILE"``).
+
+All in ONE transaction after a ``pre-undo-import`` backup. It is refused, with nothing written,
+when a record of the import has been changed since (any later audit row for it, contacts and
+対応記録 included, except the rows of imports already undone and of their undos): the message
+names those records. Undoing twice is refused.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import bindparam, delete, select, text, update
+from sqlalchemy.orm import Session
+
+from kyodo_desktop.persistence import backup
+from kyodo_desktop.persistence.bulk import RowShape, insert_rows
+from kyodo_desktop.persistence.errors import KnownError
+from kyodo_desktop.persistence.models import AuditEntry, Contact, Interaction, Organization, table_of, utc_now
+from kyodo_desktop.services.organizations import (
+    INPUT_FIELDS,
+    fields_from_text,
+    input_from,
+    org_column_values,
+)
+from kyodo_desktop.services.workspace import Workspace
+
+__all__ = [
+    "UNDO_ACTION",
+    "ImportEditedSinceError",
+    "ImportRecord",
+    "UndoCancelled",
+    "UndoSummary",
+    "find_import",
+    "list_imports",
+    "shown_time",
+    "undo_import",
+]
+
+#: The audit action of an undo's rows.
+UNDO_ACTION = "undo-import"
+_IMPORT_PREFIX = "import "
+_UNDO_PREFIX = f"{UNDO_ACTION} "
+#: How many names the refusal lists before "ほかN件".
+_NAMED = 5
+_BATCH = 500
+
+Progress = Callable[[int, int], bool]
+
+
+@dataclasses.dataclass(frozen=True)
+class ImportRecord:
+    """One import as the audit log tells it."""
+
+    import_id: str
+    #: UTC ISO time of the import (as stored)
+    occurred_at: str
+    officer: str
+    source_name: str
+    created: int
+    updated: int
+    undone: bool
+
+    @property
+    def context(self) -> str:
+        """The ``context`` of the import's audit rows."""
+        return f"{_IMPORT_PREFIX}{self.import_id} {self.source_name}"
+
+
+@dataclasses.dataclass(frozen=True)
+class UndoSummary:
+    """What an undo did."""
+
+    import_id: str
+    #: records the import created, now deleted
+    deleted: int
+    #: records the import updated, now back to their old values
+    restored: int
+    backup_path: str
+
+
+class ImportEditedSinceError(KnownError):
+    """Records of the import were changed after it: the undo would lose those changes."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        shown = "、".join(f"「{name}」" for name in names[:_NAMED])
+        more = f" ほか{len(names) - _NAMED}件" if len(names) > _NAMED else ""
+        super().__init__(
+            f"取り込みの後に変更された団体があるため、この取り込みは取り消せません: {shown}{more}。"
+            "何も変更していません。"
+        )
+        self.names = list(names)
+
+
+class UndoCancelled(KnownError):
+    """The officer cancelled the undo; the data is exactly as before."""
+
+    def __init__(self) -> None:
+        super().__init__("取り消しを中止しました。データは元のままです。")
+
+
+def shown_time(utc_iso: str) -> str:
+    """A stored UTC time as a person reads it: local time with its offset (``2026-12-01 19:28 +09:00``)."""
+    try:
+        moment = datetime.fromisoformat(utc_iso)
+    except ValueError:
+        return utc_iso
+    local = moment.astimezone()
+    offset = local.strftime("%z")
+    return f"{local:%Y-%m-%d %H:%M} {offset[:3]}:{offset[3:]}"
+
+
+def _split_context(context: str, prefix: str) -> tuple[str, str]:
+    """``(import id, file name)`` of an ``"import ID FILE"`` context."""
+    rest = context[len(prefix) :]
+    import_id, _, source = rest.partition(" ")
+    return import_id, source
+
+
+def _undone_ids(s: Session) -> set[str]:
+    contexts = s.scalars(select(AuditEntry.context).where(AuditEntry.action == UNDO_ACTION).distinct()).all()
+    return {_split_context(c, _UNDO_PREFIX)[0] for c in contexts if c.startswith(_UNDO_PREFIX)}
+
+
+def _imports(s: Session) -> list[ImportRecord]:
+    rows = s.execute(
+        text(
+            "SELECT context, min(occurred_at), min(officer),"
+            " sum(action = 'create'), sum(action = 'update')"
+            " FROM audit_log WHERE substr(context, 1, 7) = :prefix AND action IN ('create', 'update')"
+            " GROUP BY context ORDER BY min(id)"
+        ),
+        {"prefix": _IMPORT_PREFIX},
+    ).all()
+    undone = _undone_ids(s)
+    out = []
+    for context, occurred_at, officer, created, updated in rows:
+        import_id, source = _split_context(context, _IMPORT_PREFIX)
+        out.append(
+            ImportRecord(
+                import_id=import_id,
+                occurred_at=occurred_at,
+                officer=officer,
+                source_name=source,
+                created=int(created or 0),
+                updated=int(updated or 0),
+                undone=import_id in undone,
+            )
+        )
+    return out
+
+
+def list_imports(ws: Workspace) -> list[ImportRecord]:
+    """Every import that wrote something, oldest first (undone ones included, marked)."""
+    with ws.session_factory() as s:
+        return _imports(s)
+
+
+def find_import(s: Session, import_id: str) -> ImportRecord:
+    """The import ``import_id`` (KnownError when there is none)."""
+    wanted = import_id.strip()
+    for found in _imports(s):
+        if found.import_id == wanted:
+            return found
+    raise KnownError(
+        f"取り込みID {wanted} の取り込みは見つかりません（kyodo imports list で確かめてください）。"
+    )
+
+
+def _check(s: Session, import_id: str) -> ImportRecord:
+    """The import, when it can be undone now; otherwise the KnownError that says why not."""
+    found = find_import(s, import_id)
+    if found.undone:
+        raise KnownError(f"取り込みID {found.import_id}（{found.source_name}）は既に取り消されています。")
+    blocked = _edited_since(s, found)
+    if blocked:
+        raise ImportEditedSinceError(_names(s, blocked))
+    return found
+
+
+def _edited_since(s: Session, found: ImportRecord) -> list[str]:
+    """Records of the import with a later audit row that is not part of an undone import."""
+    ignored = [found.context]
+    for other in _imports(s):
+        if other.undone and other.import_id != found.import_id:
+            ignored += [other.context, f"{_UNDO_PREFIX}{other.import_id} {other.source_name}"]
+    stmt = text(
+        "SELECT DISTINCT i.record_id FROM audit_log AS i"
+        " JOIN audit_log AS a ON a.record_id = i.record_id AND a.id > i.id"
+        " WHERE i.context = :context AND i.action IN ('create', 'update')"
+        " AND a.context NOT IN :ignored ORDER BY i.id"
+    ).bindparams(bindparam("ignored", expanding=True))
+    return list(s.scalars(stmt, {"context": found.context, "ignored": ignored}).all())
+
+
+def _names(s: Session, ids: Sequence[str]) -> list[str]:
+    """Names of the records, in the order given (a record no longer stored: its id)."""
+    names: dict[str, str] = {}
+    for chunk in _chunks(ids):
+        found = s.execute(select(Organization.id, Organization.name).where(Organization.id.in_(chunk)))
+        names.update((record_id, name) for record_id, name in found)
+    return [names.get(record_id, record_id) for record_id in ids]
+
+
+def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
+    for start in range(0, len(items), _BATCH):
+        yield items[start : start + _BATCH]
+
+
+def _stored_value(field: str, value: Any) -> Any:
+    """An audited value (JSON) as the input field takes it."""
+    if field == "fields":
+        return fields_from_text(value or "")
+    if field in ("established_on", "certified_on"):
+        return date.fromisoformat(value) if value else None
+    return value
+
+
+_AUDIT = RowShape(
+    table_of(AuditEntry), ["occurred_at", "officer", "entity", "record_id", "action", "changes", "context"]
+)
+
+
+def undo_import(ws: Workspace, import_id: str, *, progress: Progress | None = None) -> UndoSummary:
+    """Undo the import ``import_id`` in one transaction after a backup (see the module docstring)."""
+    ws.require_write()
+    with ws.session_factory() as s:  # refused before taking a backup nothing would follow
+        _check(s, import_id)
+    taken = backup.create_backup(ws.db_path, ws.backups_dir, "pre-undo-import")
+    with ws.session_factory.begin() as s:
+        found = _check(s, import_id)
+        rows = s.execute(
+            select(AuditEntry.record_id, AuditEntry.action, AuditEntry.changes)
+            .where(AuditEntry.context == found.context, AuditEntry.action.in_(("create", "update")))
+            .order_by(AuditEntry.id)
+        ).all()
+        now, officer = utc_now(), ws.officer.name
+        context = f"{_UNDO_PREFIX}{found.import_id} {found.source_name}"
+        total = len(rows)
+        audits: list[tuple[Any, ...]] = []
+        created: list[str] = []
+        restored = 0
+        orgs = table_of(Organization)
+        for n, (record_id, action, changes_text) in enumerate(rows, 1):
+            if progress is not None and n % 200 == 0 and progress(n, total) is False:
+                raise UndoCancelled
+            changes = json.loads(changes_text or "{}")
+            if action == "create":
+                created.append(record_id)
+                undo_changes = {field: [value, None] for field, value in _new_values(changes).items()}
+            else:
+                undo_changes = _restore(s, orgs, record_id, changes, now)
+                restored += 1
+            audits.append(
+                _AUDIT.row(
+                    {
+                        "occurred_at": now,
+                        "officer": officer,
+                        "entity": "organization",
+                        "record_id": record_id,
+                        "action": UNDO_ACTION,
+                        "changes": json.dumps(undo_changes, ensure_ascii=False),
+                        "context": context,
+                    }
+                )
+            )
+        for chunk in _chunks(created):
+            # children first: no reliance on the foreign keys' ON DELETE being in force
+            s.execute(delete(table_of(Contact)).where(table_of(Contact).c.organization_id.in_(chunk)))
+            s.execute(delete(table_of(Interaction)).where(table_of(Interaction).c.organization_id.in_(chunk)))
+            s.execute(delete(orgs).where(orgs.c.id.in_(chunk)))
+        insert_rows(s, _AUDIT, audits)
+        if progress is not None and progress(total, total) is False:
+            raise UndoCancelled
+    return UndoSummary(found.import_id, len(created), restored, str(taken.path))
+
+
+def _new_values(changes: Any) -> dict[str, Any]:
+    """The new values of a ``{field: [old, new]}`` audit object."""
+    if not isinstance(changes, dict):
+        return {}
+    return {field: pair[1] for field, pair in changes.items() if isinstance(pair, list) and len(pair) == 2}
+
+
+def _restore(s: Session, orgs: Any, record_id: str, changes: Any, now: str) -> dict[str, list[Any]]:
+    """Put the old values of an ``update`` row back; the undo's own ``{field: [new, old]}``."""
+    org = s.get(Organization, record_id)
+    if org is None:
+        raise KnownError(f"取り込みで更新した団体が見つかりません: {record_id}。何も変更していません。")
+    old = {
+        field: _stored_value(field, pair[0])
+        for field, pair in (changes.items() if isinstance(changes, dict) else ())
+        if field in INPUT_FIELDS and isinstance(pair, list) and len(pair) == 2
+    }
+    restored = dataclasses.replace(input_from(org), **old)
+    s.execute(
+        update(orgs)
+        .where(orgs.c.id == record_id)
+        .values(**org_column_values(restored), version=org.version + 1, updated_at=now)
+    )
+    return {field: [pair[1], pair[0]] for field, pair in changes.items() if field in old}
