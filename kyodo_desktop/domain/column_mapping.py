@@ -102,6 +102,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "法人の名称",
         "組織名",
         "団体・法人名",
+        "相手方",
+        "商号又は名称",
+        "交付先名",
+        "補助金交付先名",
+        "法人等の名称",
+        "団体等名称",
+        "契約の相手方の商号又は名称",
+        "契約の相手方の商号又は名称及び住所",
     ),
     "kana": (
         "フリガナ",
@@ -178,6 +186,35 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "member_count": ("会員数", "会員", "人数", "会員数人", "人数人", "構成員数", "正会員数", "メンバー数"),
     "fields": ("活動分野", "分野", "活動分野名", "主な活動分野", "活動の分野"),
     RECORD_ID: ("ID", "id", "団体ID", "レコードID"),
+}
+
+
+#: Header endings recognised when no synonym matches the whole header: government lists name the
+#: partner as 補助金交付先名, 契約の相手方の商号又は名称及び住所, 法人等の名称 … and the address as
+#: 契約の相手方 住所. The longest ending wins (名称及び住所 is a name, not an address).
+SUFFIXES: dict[str, tuple[str, ...]] = {
+    "name": ("名称", "交付先名", "交付先", "相手方", "相手方名", "名称及び住所", "名称及び所在地", "団体名", "法人名"),
+    "address": ("住所", "所在地"),
+}
+
+#: Words that keep a header out of :data:`SUFFIXES`: a person's name, a project's or a thing's.
+EXCLUDED: dict[str, tuple[str, ...]] = {
+    "name": (
+        "代表",
+        "担当",
+        "氏名",
+        "件名",
+        "事業名",
+        "事業の名称",
+        "施設",
+        "物品",
+        "役務",
+        "フリガナ",
+        "ふりがな",
+        "カナ",
+        "よみ",
+    ),
+    "address": ("代表", "担当", "メール", "電子"),
 }
 
 
@@ -447,7 +484,14 @@ ORGANIZATIONS = ImportKind(
     name="organizations",
     title="団体",
     targets=tuple(
-        ImportTarget(target, TARGETS[target], SYNONYMS.get(target, ()), _parser_of(target))
+        ImportTarget(
+            target,
+            TARGETS[target],
+            SYNONYMS.get(target, ()),
+            _parser_of(target),
+            suffixes=SUFFIXES.get(target, ()),
+            excluded=EXCLUDED.get(target, ()),
+        )
         for target in TARGETS
         if target != IGNORE
     ),

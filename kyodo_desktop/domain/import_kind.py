@@ -66,6 +66,11 @@ class ImportTarget:
     label: str
     synonyms: tuple[str, ...]
     parser: CellParser
+    #: header endings that also name this target when no synonym matches whole (…交付先名,
+    #: …商号又は名称): government lists put the subject before them
+    suffixes: tuple[str, ...] = ()
+    #: words that keep a header out of the ``suffixes`` rule (代表者名 is no 団体名)
+    excluded: tuple[str, ...] = ()
 
 
 # Brackets and list punctuation carry no meaning in a header: 会員数（人）, E-mail, Tel.
@@ -115,6 +120,10 @@ class ImportKind:
     #: field → parser (built from ``targets``; :data:`IGNORE` has none)
     parsers: dict[str, CellParser] = dataclasses.field(init=False, repr=False, compare=False)
     _by_key: dict[str, str] = dataclasses.field(init=False, repr=False, compare=False)
+    #: (header-key suffix, header-key words that exclude it, field), longest suffix first
+    _by_suffix: tuple[tuple[str, tuple[str, ...], str], ...] = dataclasses.field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         labels = {target.field: target.label for target in self.targets}
@@ -127,18 +136,34 @@ class ImportKind:
         object.__setattr__(self, "labels", labels)
         object.__setattr__(self, "parsers", {target.field: target.parser for target in self.targets})
         object.__setattr__(self, "_by_key", by_key)
+        by_suffix = [
+            (header_key(suffix), tuple(header_key(word) for word in target.excluded), target.field)
+            for target in self.targets
+            for suffix in target.suffixes
+        ]
+        by_suffix.sort(key=lambda entry: -len(entry[0]))
+        object.__setattr__(self, "_by_suffix", tuple(by_suffix))
+
+    def _recognise(self, key: str) -> str:
+        """The field of a header key: a whole synonym, else the longest matching ending."""
+        found = self._by_key.get(key)
+        if found is not None:
+            return found
+        for suffix, excluded, field in self._by_suffix:
+            if key.endswith(suffix) and not any(word in key for word in excluded):
+                return field
+        return IGNORE
 
     def target_for(self, header: str) -> str:
         """The field a header is recognised as, or :data:`IGNORE`."""
-        return self._by_key.get(header_key(header), IGNORE)
+        return self._recognise(header_key(header))
 
     def propose_mapping(self, headers: Sequence[str]) -> dict[int, str]:
         """A target for every column, guessed from its header; each target at most once (first wins)."""
         mapping: dict[int, str] = {}
         used: set[str] = set()
-        by_key = self._by_key
         for index, header in enumerate(headers):
-            target = by_key.get(header_key(header), IGNORE)
+            target = self._recognise(header_key(header))
             if target != IGNORE and target in used:
                 target = IGNORE
             used.add(target)
