@@ -193,7 +193,17 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 #: partner as 補助金交付先名, 契約の相手方の商号又は名称及び住所, 法人等の名称 … and the address as
 #: 契約の相手方 住所. The longest ending wins (名称及び住所 is a name, not an address).
 SUFFIXES: dict[str, tuple[str, ...]] = {
-    "name": ("名称", "交付先名", "交付先", "相手方", "相手方名", "名称及び住所", "名称及び所在地", "団体名", "法人名"),
+    "name": (
+        "名称",
+        "交付先名",
+        "交付先",
+        "相手方",
+        "相手方名",
+        "名称及び住所",
+        "名称及び所在地",
+        "団体名",
+        "法人名",
+    ),
     "address": ("住所", "所在地"),
 }
 
