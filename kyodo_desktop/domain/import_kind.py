@@ -261,10 +261,10 @@ class ImportKind:
         for index, header in enumerate(headers):
             if key and header_key(header) == key:
                 return index
-        index = column_index(wanted)
-        if index is not None:
-            if index < len(headers):
-                return index
+        letter_index = column_index(wanted)
+        if letter_index is not None:
+            if letter_index < len(headers):
+                return letter_index
             last = column_letter(len(headers) - 1) if headers else "A"
             raise ColumnChoiceError(f"{nfkc(wanted).upper()}列はありません（この表はA列〜{last}列です）。")
         shown = "、".join(f"「{h}」" for h in headers if h.strip()) or "（見出しなし）"
