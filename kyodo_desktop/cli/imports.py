@@ -108,7 +108,7 @@ def _read_import_rows(args: argparse.Namespace, ws: Any) -> tuple[Any, list[str]
             skip_dissolved=args.skip_dissolved,
             progress=progress,
             header_row=args.header_row,
-            columns=args.column_choices,
+            columns=_column_choices(args.column),
         )
     except ColumnChoiceError as exc:
         raise UsageError(str(exc)) from exc
@@ -174,7 +174,7 @@ def _cmd_import(args: argparse.Namespace, data_dir: Path) -> int:
     format_of_suffix(args.file)
     if args.header_row is not None and args.header_row < 1:
         raise UsageError(f"--header-row は1以上の行番号で指定してください: {args.header_row}")
-    args.column_choices = _column_choices(args.column)
+    _column_choices(args.column)  # a malformed --column is refused before the data file is opened
     write = not args.dry_run
     with Workspace.open(data_dir, write=write) as ws:
         plan, notes = _read_import_rows(args, ws)
