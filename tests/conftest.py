@@ -96,3 +96,58 @@ def read_only_mount() -> Iterator[Callable[[Path], None]]:
     yield mount
     for folder in reversed(mounted):
         run("umount", str(folder))
+
+
+def write_government_list(path: Path) -> Path:
+    """A synthetic government list with every quirk of issue 10's lists (two sheets).
+
+    契約一覧: a title and a note above a two-row header (契約の相手方 merged over 商号又は名称 and 住所,
+    the other headings merged over both rows), 法人格 only in the names, 和暦 dates with notes and
+    an Excel date cell. 補助金: a title, 補助金交付先名（名称及び住所） cells holding the address after
+    a line break or a space, 代表者名 and 担当者名 columns, dates as R2.4.1 and H31.4.1.
+    """
+    import datetime
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "契約一覧"
+    ws.append(["令和6年度 公益法人との契約一覧"])
+    ws.append([None, None, None, None, None, "（単位：円）"])
+    ws.append(["No.", "契約の相手方", None, "法人番号", "設立年月日", "契約金額"])
+    ws.append([None, "商号又は名称", "住所", None, None, None])
+    ws.merge_cells("B3:C3")
+    for column in "ADEF":
+        ws.merge_cells(f"{column}3:{column}4")
+    ws.append(
+        [1, "公益財団法人みらい育成協会", "東京都千代田区霞が関1-1-1", None, "令和元年５月１０日", 1000000]
+    )
+    ws.append(
+        [2, "NPO法人つばさの会", "千葉県千葉市中央区都町1-2-3", None, "令和2年4月1日\n（4～6月分）", 500000]
+    )
+    ws.append([3, "（一社）ひかり", "千葉県船橋市本町1-1", None, datetime.datetime(2021, 4, 1), 300000])
+    grants = wb.create_sheet("補助金")
+    grants.append(["令和6年度 補助金交付先一覧"])
+    grants.append(["補助金交付先名（名称及び住所）", "交付決定日", "交付額", "代表者名", "担当者名"])
+    grants.append(
+        [
+            "公益財団法人画像情報教育振興協会 東京都中央区銀座１丁目８番１６号",
+            "R2.4.1",
+            100,
+            "画像 太郎",
+            "担当 一",
+        ]
+    )
+    grants.append(["社会福祉法人さくら会\n千葉県柏市柏1-1-1", "H31.4.1", 200, "桜 花子", "担当 二"])
+    grants.append(
+        ["一般財団法人みなと\n〒260-0001\n千葉市中央区都町2-2", "2020/4/1", 300, "港 次郎", "担当 三"]
+    )
+    wb.save(path)
+    return path
+
+
+@pytest.fixture
+def government_list(tmp_path: Path) -> Path:
+    """:func:`write_government_list` saved as ``公益法人一覧.xlsx``."""
+    return write_government_list(tmp_path / "公益法人一覧.xlsx")

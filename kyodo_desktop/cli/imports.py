@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kyodo_desktop.cli.common import EXIT_ERROR, EXIT_OK, CommandParser, Commands
+from kyodo_desktop.cli.common import EXIT_ERROR, EXIT_OK, CommandParser, Commands, UsageError
 from kyodo_desktop.cli.common import one_line as _one_line
 from kyodo_desktop.cli.common import progress_printer as _progress_printer
 
@@ -37,6 +37,8 @@ def register(commands: Commands) -> None:
         example=(
             "kyodo import 団体一覧.xlsx --dry-run --summary 確認結果.xlsx\n"
             "kyodo import 団体一覧.xlsx --valid-only\n"
+            "kyodo import 補助金一覧.xlsx --header-row 3 --column 団体名=補助金交付先名 --column 住所=D "
+            "--save-mapping 補助金一覧\n"
             "kyodo import npo_portal.csv --prefecture 千葉県 --skip-dissolved"
         ),
         options=_options,
@@ -56,6 +58,21 @@ def _options(p: CommandParser) -> None:
     p.add_argument("--mapping", metavar="NAME", help="保存した列の対応（テンプレート）を使う")
     p.add_argument("--sheet", help="Excelのシート名（既定: 最初のシート）")
     p.add_argument(
+        "--header-row",
+        type=int,
+        metavar="N",
+        help="見出しの行番号（Excelの行番号。既定: 自動で見つける。2行の見出しは1つにまとめる）",
+    )
+    p.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="FIELD=HEADER",
+        help="列の対応を指定する（FIELD は取り込み先の名前: 団体名、法人番号、住所…。"
+        "HEADER は見出しの文字か列の記号 B、AA。何度でも指定できる）",
+    )
+    p.add_argument("--save-mapping", metavar="NAME", help="使った列の対応をテンプレートとして保存する")
+    p.add_argument(
         "--prefecture",
         help="NPOポータルCSV: この都道府県だけ（既定: 設定の prefecture、なければ千葉県。'' で全国）",
     )
@@ -70,6 +87,7 @@ def _options(p: CommandParser) -> None:
 
 def _read_import_rows(args: argparse.Namespace, ws: Any) -> tuple[Any, list[str]]:
     """The plan of the file (read once, through the import pipeline) and lines describing what was read."""
+    from kyodo_desktop.domain.import_kind import ColumnChoiceError
     from kyodo_desktop.domain.importing import SourceFormat
     from kyodo_desktop.services.import_pipeline import prepare_import
     from kyodo_desktop.services.settings import home_prefecture
@@ -79,17 +97,26 @@ def _read_import_rows(args: argparse.Namespace, ws: Any) -> tuple[Any, list[str]
     prefecture = None
     if fmt in (None, "npo-portal"):
         prefecture = home_prefecture(ws.data_dir) if args.prefecture is None else args.prefecture
-    prepared = prepare_import(
-        ws,
-        args.file,
-        format=SourceFormat(fmt) if fmt else None,
-        sheet=args.sheet,
-        template_name=args.mapping,
-        prefecture=prefecture or None,
-        skip_dissolved=args.skip_dissolved,
-        progress=progress,
-    )
+    try:
+        prepared = prepare_import(
+            ws,
+            args.file,
+            format=SourceFormat(fmt) if fmt else None,
+            sheet=args.sheet,
+            template_name=args.mapping,
+            prefecture=prefecture or None,
+            skip_dissolved=args.skip_dissolved,
+            progress=progress,
+            header_row=args.header_row,
+            columns=_column_choices(args.column),
+        )
+    except ColumnChoiceError as exc:
+        raise UsageError(str(exc)) from exc
     source = prepared.source
+    if source.portal is not None and (args.column or args.save_mapping):
+        raise UsageError(
+            "NPOポータルCSVは列の並びが決まっているため、--column と --save-mapping は使えません。"
+        )
     if source.portal is not None:
         read = source.portal
         return prepared.plan, [
@@ -103,9 +130,29 @@ def _read_import_rows(args: argparse.Namespace, ws: Any) -> tuple[Any, list[str]
         f"{table.headers[i]}→{target}" for i, target in sorted(used.items()) if target != "ignore"
     )
     label = (fmt or source.format.value).upper()
-    return prepared.plan, [
+    notes = [
         f"{label}（{table.sheet or table.encoding}）: {len(prepared.plan.rows):,} 行。列の対応: {columns}"
     ]
+    if args.save_mapping:
+        from kyodo_desktop.domain.column_mapping import mapping_by_header
+        from kyodo_desktop.services.import_lists import save_mapping_template
+
+        save_mapping_template(
+            ws.data_dir, args.save_mapping, mapping_by_header(table.headers, used), kind=source.kind
+        )
+        notes.append(f"列の対応をテンプレート「{' '.join(args.save_mapping.split())}」に保存しました")
+    return prepared.plan, notes
+
+
+def _column_choices(values: list[str]) -> list[tuple[str, str]]:
+    """``--column FIELD=HEADER`` values as (field, header) pairs; a malformed one is a usage error."""
+    choices: list[tuple[str, str]] = []
+    for value in values:
+        field, sep, column = value.partition("=")
+        if not sep or not field.strip() or not column.strip():
+            raise UsageError(f"--column は 取り込み先=見出し（例: 団体名=B）の形で指定してください: {value}")
+        choices.append((field.strip(), column.strip()))
+    return choices
 
 
 def _write_summary(args: argparse.Namespace, plan: Any, summary: Any) -> None:
@@ -125,6 +172,9 @@ def _cmd_import(args: argparse.Namespace, data_dir: Path) -> int:
     # refused before the write lock is taken: a FIFO would hold it while waiting for ever
     check_source_file(args.file)
     format_of_suffix(args.file)
+    if args.header_row is not None and args.header_row < 1:
+        raise UsageError(f"--header-row は1以上の行番号で指定してください: {args.header_row}")
+    _column_choices(args.column)  # a malformed --column is refused before the data file is opened
     write = not args.dry_run
     with Workspace.open(data_dir, write=write) as ws:
         plan, notes = _read_import_rows(args, ws)

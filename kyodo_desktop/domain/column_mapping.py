@@ -18,6 +18,7 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
+from kyodo_desktop.domain.column_synonyms import EXCLUDED, RECORD_ID, SUFFIXES, SYNONYMS
 from kyodo_desktop.domain.fields import activity_field_code
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.import_kind import (
@@ -31,6 +32,7 @@ from kyodo_desktop.domain.import_kind import (
     header_key,
 )
 from kyodo_desktop.domain.importing import ImportRow, RowProblem
+from kyodo_desktop.domain.name_cell import split_name_cell
 from kyodo_desktop.domain.organization import OrganizationInput, validate_organization
 from kyodo_desktop.domain.text import nfkc
 from kyodo_desktop.domain.validation import (
@@ -41,9 +43,11 @@ from kyodo_desktop.domain.validation import (
 )
 
 __all__ = [
+    "EXCLUDED",
     "IGNORE",
     "ORGANIZATIONS",
     "RECORD_ID",
+    "SUFFIXES",
     "SYNONYMS",
     "TARGETS",
     "column_label",
@@ -58,8 +62,6 @@ __all__ = [
     "split_activity_fields",
 ]
 
-#: The column carries our own record id (the ID column of an exported 団体一覧).
-RECORD_ID = "record_id"
 
 #: Every importable target with the label shown in the mapping step, in form order.
 TARGETS: dict[str, str] = {
@@ -87,97 +89,6 @@ TARGETS: dict[str, str] = {
     "fields": QT_TRANSLATE_NOOP("ImportTarget", "活動分野"),
     RECORD_ID: QT_TRANSLATE_NOOP("ImportTarget", "ID（協働デスク）"),
     IGNORE: IGNORE_LABEL,
-}
-
-#: Header texts recognised for each target (besides the label and the attribute name). They are
-#: compared by :func:`header_key`, so ＴＥＬ, Tel. and ｔｅｌ need no entries of their own.
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "name": (
-        "団体名",
-        "名称",
-        "法人名",
-        "団体名称",
-        "法人名称",
-        "団体の名称",
-        "法人の名称",
-        "組織名",
-        "団体・法人名",
-    ),
-    "kana": (
-        "フリガナ",
-        "ふりがな",
-        "カナ",
-        "よみがな",
-        "読み仮名",
-        "よみ",
-        "団体名フリガナ",
-        "団体名カナ",
-        "団体名ふりがな",
-        "名称フリガナ",
-        "名称カナ",
-        "法人名フリガナ",
-        "法人名カナ",
-        "法人名称カナ",
-        "法人名称フリガナ",
-    ),
-    "legal_form": ("法人格", "法人種別", "法人の種類", "団体種別", "組織形態"),
-    "corporate_number": ("法人番号", "法人番号13桁"),
-    "municipality_code": ("市町村コード", "市区町村コード", "地方公共団体コード"),
-    "municipality_name": ("市町村", "市区町村", "市町村名", "市区町村名", "所在市町村"),
-    "postal_code": ("郵便番号", "〒", "郵便", "郵便番号所在地", "zip", "zipcode"),
-    "address": (
-        "住所",
-        "所在地",
-        "事務所所在地",
-        "主たる事務所の所在地",
-        "事務所住所",
-        "主たる事務所所在地",
-    ),
-    "phone": ("電話", "TEL", "電話番号", "Tel", "代表電話", "電話番号代表", "連絡先電話番号", "phone"),
-    "fax": ("FAX", "ファックス", "ファクス", "FAX番号", "ファックス番号", "ファクス番号"),
-    "email": (
-        "メール",
-        "E-mail",
-        "Eメール",
-        "メールアドレス",
-        "Eメールアドレス",
-        "E-mailアドレス",
-        "電子メール",
-        "電子メールアドレス",
-        "mail",
-        "mailaddress",
-    ),
-    "website": (
-        "ホームページ",
-        "ウェブサイト",
-        "URL",
-        "HP",
-        "ホームページURL",
-        "ホームページアドレス",
-        "Webサイト",
-        "ウェブサイトURL",
-        "webpage",
-    ),
-    "representative": ("代表者", "代表者名", "代表者氏名", "代表", "代表者の氏名", "理事長"),
-    "representative_kana": (
-        "代表者フリガナ",
-        "代表者ふりがな",
-        "代表者カナ",
-        "代表者よみがな",
-        "代表者名フリガナ",
-        "代表者名カナ",
-        "代表者氏名フリガナ",
-        "代表者氏名カナ",
-    ),
-    "purpose": ("活動目的", "目的", "活動内容", "定款の目的", "主な活動内容", "事業内容", "活動の概要"),
-    "status": ("状態", "状況", "活動状況", "ステータス"),
-    "tags": ("タグ", "キーワード"),
-    "notes": ("備考", "メモ", "特記事項", "摘要"),
-    "established_on": ("設立日", "設立年月日", "設立", "設立登記日", "設立年月日西暦"),
-    "certified_on": ("認証日", "認証年月日", "設立認証日", "設立認証年月日"),
-    "member_count": ("会員数", "会員", "人数", "会員数人", "人数人", "構成員数", "正会員数", "メンバー数"),
-    "fields": ("活動分野", "分野", "活動分野名", "主な活動分野", "活動の分野"),
-    RECORD_ID: ("ID", "id", "団体ID", "レコードID"),
 }
 
 
@@ -382,6 +293,13 @@ def row_to_input(
         values[target] = cells[index] if 0 <= index < len(cells) else ""
     if not any(value.strip() for value in values.values()):
         return None
+    filled_from_name: tuple[str, ...] = ()
+    if "name" in values:
+        # 名称及び住所: the name alone, the address for the address when no column gives one
+        values["name"], address = split_name_cell(values["name"])
+        if address and "address" not in column_of:
+            values["address"] = address
+            filled_from_name = ("address",)
 
     def where(target: str) -> str:
         index = column_of.get(target)
@@ -422,7 +340,7 @@ def row_to_input(
         problems=[p for _, p in found],
         record_id=record_id,
         sheet=sheet,
-        provided_fields=provided_fields(column_of),
+        provided_fields=provided_fields([*column_of, *filled_from_name]),
     )
 
 
@@ -447,7 +365,14 @@ ORGANIZATIONS = ImportKind(
     name="organizations",
     title="団体",
     targets=tuple(
-        ImportTarget(target, TARGETS[target], SYNONYMS.get(target, ()), _parser_of(target))
+        ImportTarget(
+            target,
+            TARGETS[target],
+            SYNONYMS.get(target, ()),
+            _parser_of(target),
+            suffixes=SUFFIXES.get(target, ()),
+            excluded=EXCLUDED.get(target, ()),
+        )
         for target in TARGETS
         if target != IGNORE
     ),

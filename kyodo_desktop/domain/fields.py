@@ -17,6 +17,7 @@ __all__ = [
     "InteractionKind",
     "OrgStatus",
     "activity_field_code",
+    "legal_form_from_name",
     "normalize_legal_form",
 ]
 
@@ -201,6 +202,46 @@ def normalize_legal_form(value: str | None) -> str:
     if form is None:
         raise ValidationError("legal_form", f"法人格が一覧にありません: {text}")
     return form
+
+
+# The forms a name starts with (公益財団法人画像情報教育振興協会, NPO法人みどりの森, (一社)つばさ),
+# longest first so 認定特定非営利活動法人 is not read as 特定非営利活動法人. Companies put their
+# form before or after the name (株式会社みどり, みどり株式会社).
+_NAME_PREFIXES: tuple[tuple[str, str], ...] = tuple(
+    sorted(
+        (
+            (_legal_key(word), form)
+            for word, form in (
+                *((form, form) for form in LEGAL_FORMS if form not in ("株式会社等", "任意団体", "協同組合")),
+                ("NPO法人", "特定非営利活動法人"),
+                ("認定NPO法人", "認定特定非営利活動法人"),
+                ("特例認定NPO法人", "特例認定特定非営利活動法人"),
+                *((alias, form) for alias, form in _LEGAL_FORM_ALIASES.items() if alias.startswith("(")),
+                ("株式会社", "株式会社等"),
+                ("有限会社", "株式会社等"),
+                ("合同会社", "株式会社等"),
+                ("社会福祉法人", "社会福祉法人"),
+            )
+        ),
+        key=lambda entry: -len(entry[0]),
+    )
+)
+_NAME_SUFFIXES: tuple[tuple[str, str], ...] = tuple(
+    (_legal_key(word), "株式会社等") for word in ("株式会社", "有限会社", "合同会社", "(株)", "(有)")
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def legal_form_from_name(name: str | None) -> str:
+    """The entry of LEGAL_FORMS a name carries (公益財団法人…, NPO法人…, （一社）…); "" when none."""
+    key = _legal_key(name or "")
+    for prefix, form in _NAME_PREFIXES:
+        if key.startswith(prefix) and len(key) > len(prefix):
+            return form
+    for suffix, form in _NAME_SUFFIXES:
+        if key.endswith(suffix) and len(key) > len(suffix):
+            return form
+    return ""
 
 
 class OrgStatus(StrEnum):

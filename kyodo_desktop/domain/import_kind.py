@@ -14,19 +14,22 @@ headers (:meth:`ImportKind.propose_mapping`), a saved template applied to new he
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
-from kyodo_desktop.domain.importing import ImportRow
-from kyodo_desktop.domain.text import search_fold
+from kyodo_desktop.domain.importing import ImportFileError, ImportRow
+from kyodo_desktop.domain.text import nfkc, search_fold
 
 __all__ = [
     "IGNORE",
     "CellParser",
+    "ColumnChoiceError",
     "ImportKind",
     "ImportTarget",
     "RowConverter",
+    "column_index",
     "column_label",
     "column_letter",
     "header_key",
@@ -56,6 +59,24 @@ class RowConverter(Protocol):
     ) -> ImportRow | None: ...
 
 
+class ColumnChoiceError(ImportFileError):
+    """A column choice (``--column 団体名=B``) naming a target, header or column that is not there."""
+
+
+_LETTERS_RE = re.compile(r"[A-Z]{1,3}")
+
+
+def column_index(letters: str) -> int | None:
+    """The 0-based index of Excel column letters (A → 0, AA → 26); None when not letters."""
+    text = nfkc(letters).strip().upper()
+    if not _LETTERS_RE.fullmatch(text):
+        return None
+    number = 0
+    for ch in text:
+        number = number * 26 + ord(ch) - ord("A") + 1
+    return number - 1
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class ImportTarget:
     """One thing a column can be imported as: ``field`` (the key stored in mappings and
@@ -66,6 +87,11 @@ class ImportTarget:
     label: str
     synonyms: tuple[str, ...]
     parser: CellParser
+    #: header endings that also name this target when no synonym matches whole (…交付先名,
+    #: …商号又は名称): government lists put the subject before them
+    suffixes: tuple[str, ...] = ()
+    #: words that keep a header out of the ``suffixes`` rule (代表者名 is no 団体名)
+    excluded: tuple[str, ...] = ()
 
 
 # Brackets and list punctuation carry no meaning in a header: 会員数（人）, E-mail, Tel.
@@ -115,6 +141,10 @@ class ImportKind:
     #: field → parser (built from ``targets``; :data:`IGNORE` has none)
     parsers: dict[str, CellParser] = dataclasses.field(init=False, repr=False, compare=False)
     _by_key: dict[str, str] = dataclasses.field(init=False, repr=False, compare=False)
+    #: (header-key suffix, header-key words that exclude it, field), longest suffix first
+    _by_suffix: tuple[tuple[str, tuple[str, ...], str], ...] = dataclasses.field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         labels = {target.field: target.label for target in self.targets}
@@ -127,18 +157,34 @@ class ImportKind:
         object.__setattr__(self, "labels", labels)
         object.__setattr__(self, "parsers", {target.field: target.parser for target in self.targets})
         object.__setattr__(self, "_by_key", by_key)
+        by_suffix = [
+            (header_key(suffix), tuple(header_key(word) for word in target.excluded), target.field)
+            for target in self.targets
+            for suffix in target.suffixes
+        ]
+        by_suffix.sort(key=lambda entry: -len(entry[0]))
+        object.__setattr__(self, "_by_suffix", tuple(by_suffix))
+
+    def _recognise(self, key: str) -> str:
+        """The field of a header key: a whole synonym, else the longest matching ending."""
+        found = self._by_key.get(key)
+        if found is not None:
+            return found
+        for suffix, excluded, field in self._by_suffix:
+            if key.endswith(suffix) and not any(word in key for word in excluded):
+                return field
+        return IGNORE
 
     def target_for(self, header: str) -> str:
         """The field a header is recognised as, or :data:`IGNORE`."""
-        return self._by_key.get(header_key(header), IGNORE)
+        return self._recognise(header_key(header))
 
     def propose_mapping(self, headers: Sequence[str]) -> dict[int, str]:
         """A target for every column, guessed from its header; each target at most once (first wins)."""
         mapping: dict[int, str] = {}
         used: set[str] = set()
-        by_key = self._by_key
         for index, header in enumerate(headers):
-            target = by_key.get(header_key(header), IGNORE)
+            target = self._recognise(header_key(header))
             if target != IGNORE and target in used:
                 target = IGNORE
             used.add(target)
@@ -192,3 +238,50 @@ class ImportKind:
             if field not in columns_by_target:
                 problems.append(f"「{self.labels[field]}」に割り当てた列がありません")
         return problems
+
+    def field_named(self, text: str) -> str:
+        """The target a person names by its label in the mapping step (団体名) or its field name."""
+        key = header_key(text)
+        for target in self.targets:
+            if key in (header_key(target.label), header_key(target.field)):
+                return target.field
+        if key in (header_key(IGNORE_LABEL), IGNORE):
+            return IGNORE
+        known = "、".join(target.label for target in self.targets)
+        raise ColumnChoiceError(f"取り込み先「{text}」はありません。使えるもの: {known}")
+
+    def column_named(self, text: str, headers: Sequence[str]) -> int:
+        """The column a person names by its header text (exact, then by :func:`header_key`) or
+        by its letter (B, AA)."""
+        wanted = text.strip()
+        for index, header in enumerate(headers):
+            if header.strip() == wanted:
+                return index
+        key = header_key(wanted)
+        for index, header in enumerate(headers):
+            if key and header_key(header) == key:
+                return index
+        letter_index = column_index(wanted)
+        if letter_index is not None:
+            if letter_index < len(headers):
+                return letter_index
+            last = column_letter(len(headers) - 1) if headers else "A"
+            raise ColumnChoiceError(f"{nfkc(wanted).upper()}列はありません（この表はA列〜{last}列です）。")
+        shown = "、".join(f"「{h}」" for h in headers if h.strip()) or "（見出しなし）"
+        raise ColumnChoiceError(f"見出し「{text}」の列はありません。見出し: {shown}")
+
+    def with_columns(
+        self, mapping: Mapping[int, str], headers: Sequence[str], choices: Sequence[tuple[str, str]]
+    ) -> dict[int, str]:
+        """``mapping`` with the columns a person chose (target label, header or letter) put in:
+        a chosen target leaves any other column it was proposed for."""
+        result = {index: mapping.get(index, IGNORE) for index in range(len(headers))}
+        for field_text, column_text in choices:
+            field = self.field_named(field_text)
+            index = self.column_named(column_text, headers)
+            if field != IGNORE:
+                for other, target in result.items():
+                    if target == field:
+                        result[other] = IGNORE
+            result[index] = field
+        return result

@@ -17,6 +17,7 @@ from kyodo_desktop.domain.fields import (
     ACTIVITY_FIELDS,
     InteractionKind,
     OrgStatus,
+    legal_form_from_name,
     normalize_legal_form,
 )
 from kyodo_desktop.domain.municipalities import (
@@ -231,7 +232,8 @@ def validate_organization(data: OrganizationInput) -> OrganizationInput:
         errors.append(ValidationError("name", "団体名は必須です"))
 
     try:
-        legal_form = normalize_legal_form(data.legal_form)
+        # a blank 法人格 is read from the name (公益財団法人…, NPO法人…), wherever a record is saved
+        legal_form = normalize_legal_form(data.legal_form) or legal_form_from_name(name)
     except ValidationError as error:
         errors.append(error)
         legal_form = data.legal_form

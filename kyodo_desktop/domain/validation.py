@@ -254,7 +254,8 @@ _COMPACT_DATE_RE = re.compile(r"(?P<year>[0-9]{4})(?P<month>[0-9]{2})(?P<day>[0-
 
 
 def parse_date(value: str | date | None, field: str) -> date | None:
-    """Parse a date typed as ISO, 2024/4/1, 2024年4月1日, 20240401 or 和暦; blank gives None."""
+    """Parse a date typed as ISO, 2024/4/1, 2024年4月1日, 20240401 or 和暦 (令和元年5月10日, R2.4.1,
+    H31.4.1), a note after it on the next line or in brackets left out; blank gives None."""
     if value is None:
         return None
     if isinstance(value, datetime):
@@ -273,6 +274,22 @@ def _parse_date_text(value: str) -> tuple[bool, date | None]:
     text = nfkc(value)
     if not text:
         return True, None
+    ok, parsed = _parse_date_line(text)
+    if ok or ("\n" not in value and "(" not in text):
+        return ok, parsed
+    # a note after the date, on its own line or in brackets: 令和2年4月1日\n（4～6月分）
+    first_line = next((line for line in value.splitlines() if line.strip()), "")
+    first = _DATE_NOTE_RE.sub("", nfkc(first_line)).strip()
+    if not first:
+        return False, None
+    return _parse_date_line(first)
+
+
+# A bracketed note after a date (NFKC has made （） into ()).
+_DATE_NOTE_RE = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _parse_date_line(text: str) -> tuple[bool, date | None]:
     match = _SEIREKI_RE.fullmatch(text) or _COMPACT_DATE_RE.fullmatch(text)
     if match is not None:
         try:

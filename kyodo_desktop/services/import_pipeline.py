@@ -27,7 +27,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import stat
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from kyodo_desktop.domain.column_mapping import IGNORE, ORGANIZATIONS
@@ -138,6 +138,7 @@ def read_source(
     prefecture: str | None = None,
     skip_dissolved: bool = False,
     progress: Progress | None = None,
+    header_row: int | None = None,
 ) -> ImportSource:
     """Read the file once into an :class:`ImportSource`.
 
@@ -145,6 +146,7 @@ def read_source(
     from a list). ``sheet`` picks an .xlsx sheet (default the first visible one); ``prefecture``
     (None: all) and ``skip_dissolved`` filter a portal CSV. Raises :class:`ImportFileError` for
     a file that cannot or must not be read; ``progress`` returning False cancels.
+    ``header_row`` says which row of a list holds its header (default: found).
     """
     path = Path(path)
     check_source_file(path)
@@ -155,8 +157,8 @@ def read_source(
             path, wanted, kind, portal=_read_portal(path, kind, prefecture, skip_dissolved, progress)
         )
     if wanted is SourceFormat.CSV and suffix_format is SourceFormat.CSV and format is None:
-        return _read_csv_or_portal(path, kind, prefecture, skip_dissolved, progress)
-    table = import_lists.read_table(path, sheet=sheet, progress=progress)
+        return _read_csv_or_portal(path, kind, prefecture, skip_dissolved, progress, header_row)
+    table = import_lists.read_table(path, sheet=sheet, progress=progress, header_row=header_row)
     return ImportSource(path, table.format, kind, table=table)
 
 
@@ -188,7 +190,12 @@ def _read_portal(
 
 
 def _read_csv_or_portal(
-    path: Path, kind: ImportKind, prefecture: str | None, skip_dissolved: bool, progress: Progress | None
+    path: Path,
+    kind: ImportKind,
+    prefecture: str | None,
+    skip_dissolved: bool,
+    progress: Progress | None,
+    header_row: int | None = None,
 ) -> ImportSource:
     """One open: the first bytes say portal CSV or list, then the same file object is read."""
     from kyodo_desktop.services.import_lists.csv_list import read_csv_stream
@@ -209,7 +216,7 @@ def _read_csv_or_portal(
             head = fh.read(HEAD_BYTES)
         except OSError as exc:
             raise open_error(path, exc) from exc
-        if kind.reads_npo_portal and head_is_npo_portal(head):
+        if kind.reads_npo_portal and header_row is None and head_is_npo_portal(head):
             portal = read_npo_portal_stream(
                 fh,
                 size,
@@ -219,7 +226,7 @@ def _read_csv_or_portal(
                 progress=progress,
             )
             return ImportSource(path, SourceFormat.NPO_PORTAL, kind, portal=portal)
-        table = read_csv_stream(path, fh, size, progress)
+        table = read_csv_stream(path, fh, size, progress, header_row)
     return ImportSource(path, SourceFormat.CSV, kind, table=table)
 
 
@@ -228,21 +235,30 @@ def choose_mapping(
     *,
     mapping: Mapping[int, str] | None = None,
     template: Mapping[str, str] | None = None,
+    columns: Sequence[tuple[str, str]] = (),
 ) -> dict[int, str]:
     """A list's column mapping, every column listed (unmapped ones ``"ignore"``).
 
     ``mapping`` (explicit) wins over ``template`` (a saved one, header text → target), which
-    wins over the proposal from the headers. The portal CSV has none (empty dict).
+    wins over the proposal from the headers. ``columns`` then puts in the columns a person chose
+    as ``(target label, header text or column letter)`` (``kyodo import --column 団体名=B``);
+    one naming an unknown target or column raises
+    :class:`~kyodo_desktop.domain.import_kind.ColumnChoiceError`. The portal CSV has none
+    (empty dict).
     """
     headers = source.headers
     if source.table is None:
         return {}
     if mapping is not None:
-        return {index: mapping.get(index, IGNORE) for index in range(len(headers))}
-    if template is not None:
-        chosen = source.kind.mapping_from_template(headers, template)
-        return {index: chosen.get(index, IGNORE) for index in range(len(headers))}
-    return source.kind.propose_mapping(headers)
+        chosen = {index: mapping.get(index, IGNORE) for index in range(len(headers))}
+    elif template is not None:
+        from_template = source.kind.mapping_from_template(headers, template)
+        chosen = {index: from_template.get(index, IGNORE) for index in range(len(headers))}
+    else:
+        chosen = source.kind.propose_mapping(headers)
+    if columns:
+        chosen = source.kind.with_columns(chosen, headers, columns)
+    return chosen
 
 
 def convert_rows(
@@ -291,10 +307,13 @@ def prepare_import(
     skip_dissolved: bool = False,
     progress: Progress | None = None,
     plan_progress: Progress | None = None,
+    header_row: int | None = None,
+    columns: Sequence[tuple[str, str]] = (),
 ) -> PreparedImport:
     """Read, map (a saved template by name, else proposed), convert and plan, reading the file once.
 
-    ``progress`` sees the read and the conversion, ``plan_progress`` the matching.
+    ``progress`` sees the read and the conversion, ``plan_progress`` the matching;
+    ``header_row`` and ``columns`` are as for :func:`read_source` and :func:`choose_mapping`.
     """
     source = read_source(
         path,
@@ -304,11 +323,12 @@ def prepare_import(
         prefecture=prefecture,
         skip_dissolved=skip_dissolved,
         progress=progress,
+        header_row=header_row,
     )
     template = None
     if template_name and source.needs_mapping:
         template = import_lists.load_mapping_template(ws.data_dir, template_name, kind=kind)
-    mapping = choose_mapping(source, template=template)
+    mapping = choose_mapping(source, template=template, columns=columns)
     rows = convert_rows(source, mapping, progress=progress)
     planned = plan_import(ws, rows, source_name=source.path.name, progress=plan_progress)
     return PreparedImport(source, mapping, planned)

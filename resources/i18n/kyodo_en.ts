@@ -1037,7 +1037,7 @@ The {created} organizations it added are deleted and the {updated} it updated ge
     <name>ImportTarget</name>
     <message>
         <source>団体名</source>
-        <extracomment>The column carries our own record id (the ID column of an exported 団体一覧). Every importable target with the label shown in the mapping step, in form order.</extracomment>
+        <extracomment>Every importable target with the label shown in the mapping step, in form order.</extracomment>
         <translation>Name</translation>
     </message>
     <message>

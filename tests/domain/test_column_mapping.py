@@ -282,6 +282,7 @@ class TestRowToInput:
         assert row.data == OrganizationInput(
             name="NPO法人 みどりの会",
             kana="ミドリノカイ",
+            legal_form="特定非営利活動法人",  # issue 10: taken from the name when no column gives it
             phone="043-223-1111",
             email="Info@midori.example.jp",
             postal_code="260-8667",

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -37,7 +38,12 @@ from kyodo_desktop.services.importing import ImportPlan
 
 class MappingPage(QWizardPage):
     """Step 2 (Excel and CSV lists): which column feeds which field, proposed from the headers;
-    templates save and re-apply a mapping."""
+    templates save and re-apply a mapping.
+
+    The choosers stay in view: the one with the focus is scrolled into sight (Tab through a
+    list of 40 columns), and the mouse wheel over a chooser that has no focus scrolls the list
+    instead of changing that column's target under the pointer.
+    """
 
     def __init__(self, state: ImportState) -> None:
         super().__init__()
@@ -86,6 +92,8 @@ class MappingPage(QWizardPage):
         self.mapping_area = QScrollArea()
         self.mapping_area.setObjectName("mappingArea")
         self.mapping_area.setWidgetResizable(True)
+        # room for several columns however small the wizard is made
+        self.mapping_area.setMinimumHeight(self.fontMetrics().height() * 12)
         layout.addWidget(self.mapping_area, 1)
         self.error_label = message_label("mappingError")
         layout.addWidget(self.error_label)
@@ -128,6 +136,8 @@ class MappingPage(QWizardPage):
                 self.tr("「{header}」の取り込み先").format(header=header.strip() or column_letter(index))
             )
             combo.setMaxVisibleItems(len(labels))
+            combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # no focus, hence no change, by the wheel
+            combo.installEventFilter(self)
             combo.addItem(self.tr(labels[IGNORE]), IGNORE)
             for target in self.state.kind.targets:
                 combo.addItem(self.tr(target.label), target.field)
@@ -147,6 +157,15 @@ class MappingPage(QWizardPage):
             if previous is not None:
                 QWidget.setTabOrder(previous, combo)
             previous = combo
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(watched, QComboBox) and watched in self._combos:
+            if event.type() == QEvent.Type.FocusIn:
+                self.mapping_area.ensureWidgetVisible(watched)
+            elif event.type() == QEvent.Type.Wheel and not watched.hasFocus():
+                QApplication.sendEvent(self.mapping_area.verticalScrollBar(), event)
+                return True
+        return super().eventFilter(watched, event)
 
     @staticmethod
     def _sample(table: SourceTable, index: int) -> str:

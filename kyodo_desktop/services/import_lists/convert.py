@@ -20,21 +20,24 @@ from kyodo_desktop.services.import_lists.limits import Progress, report
 from kyodo_desktop.services.import_lists.table import SourceTable
 
 
-def read_table(path: Path, *, sheet: str | None = None, progress: Progress | None = None) -> SourceTable:
+def read_table(
+    path: Path, *, sheet: str | None = None, progress: Progress | None = None, header_row: int | None = None
+) -> SourceTable:
     """Read an .xlsx (``sheet``, default the first visible one) or a CSV into a :class:`SourceTable`.
 
     ``progress(done, total)`` is called every :data:`~.limits.PROGRESS_EVERY` rows; returning
     False stops with :class:`~.limits.ImportCancelled`. Raises :class:`ImportFileError` for a
     file that cannot or must not be read (by its suffix: :func:`format_of_suffix`).
+    ``header_row`` (as Excel numbers rows) says where the header is; default: found.
     """
     path = Path(path)
     if format_of_suffix(path) is SourceFormat.XLSX:
         from kyodo_desktop.services.import_lists.xlsx import read_xlsx
 
-        return read_xlsx(path, sheet, progress)
+        return read_xlsx(path, sheet, progress, header_row)
     from kyodo_desktop.services.import_lists.csv_list import read_csv
 
-    return read_csv(path, progress)
+    return read_csv(path, progress, header_row)
 
 
 def list_sheets(path: Path) -> list[str]:

@@ -123,7 +123,7 @@ def _delimiter(fh: IO[str]) -> str:
     return "\t" if "\t" in first and "," not in first else ","
 
 
-def read_csv(path: Path, progress: Progress | None) -> SourceTable:
+def read_csv(path: Path, progress: Progress | None, header_row: int | None = None) -> SourceTable:
     """Open ``path`` and read it as a CSV list (see :func:`read_csv_stream`)."""
     try:
         size = path.stat().st_size
@@ -131,10 +131,12 @@ def read_csv(path: Path, progress: Progress | None) -> SourceTable:
     except OSError as exc:
         raise open_error(path, exc) from exc
     with fh:
-        return read_csv_stream(path, fh, size, progress)
+        return read_csv_stream(path, fh, size, progress, header_row)
 
 
-def read_csv_stream(path: Path, fh: IO[bytes], size: int, progress: Progress | None) -> SourceTable:
+def read_csv_stream(
+    path: Path, fh: IO[bytes], size: int, progress: Progress | None, header_row: int | None = None
+) -> SourceTable:
     """Read the already opened ``fh`` (``size`` bytes, at any position) as a CSV list."""
     if size > limits.MAX_UNCOMPRESSED_BYTES:
         raise ImportFileError(
@@ -156,6 +158,7 @@ def read_csv_stream(path: Path, fh: IO[bytes], size: int, progress: Progress | N
             kind=SourceFormat.CSV,
             total=lines,
             progress=progress,
+            header_row=header_row,
         )
     finally:
         # the caller owns ``fh``: hand it back rather than leave the wrapper to close it

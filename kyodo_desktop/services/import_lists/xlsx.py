@@ -307,7 +307,9 @@ def _xlsx_records(path: Path, ws: Any) -> Iterator[tuple[int, list[str]]]:
         yield number, [_xlsx_text(value) for value in values] if values else []
 
 
-def read_xlsx(path: Path, sheet: str | None, progress: Progress | None) -> SourceTable:
+def read_xlsx(
+    path: Path, sheet: str | None, progress: Progress | None, header_row: int | None = None
+) -> SourceTable:
     with _Workbook(path) as wb:
         ws = _pick_sheet(wb, sheet)
         declared = ws.max_row  # from the sheet's <dimension>; may be missing or wrong
@@ -325,4 +327,5 @@ def read_xlsx(path: Path, sheet: str | None, progress: Progress | None) -> Sourc
             kind=SourceFormat.XLSX,
             total=total,
             progress=progress,
+            header_row=header_row,
         )
