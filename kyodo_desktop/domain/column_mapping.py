@@ -392,7 +392,7 @@ def row_to_input(
 
     def problem(target: str, message: str) -> None:
         order = column_of.get(target, len(headers) + len(cells))
-        found.append((order, RowProblem(row_number, where(target), message, sheet)))
+        found.append((order, RowProblem(row_number, where(target), message, sheet, field=target)))
 
     data = OrganizationInput()
     record_id = ""
@@ -423,6 +423,7 @@ def row_to_input(
         record_id=record_id,
         sheet=sheet,
         provided_fields=provided_fields(column_of),
+        draft=data,
     )
 
 

@@ -289,12 +289,14 @@ def prepare_import(
     template_name: str | None = None,
     prefecture: str | None = None,
     skip_dissolved: bool = False,
+    drop_invalid: bool = False,
     progress: Progress | None = None,
     plan_progress: Progress | None = None,
 ) -> PreparedImport:
     """Read, map (a saved template by name, else proposed), convert and plan, reading the file once.
 
-    ``progress`` sees the read and the conversion, ``plan_progress`` the matching.
+    ``progress`` sees the read and the conversion, ``plan_progress`` the matching;
+    ``drop_invalid`` plans rows without their invalid values (see :func:`plan_import`).
     """
     source = read_source(
         path,
@@ -310,5 +312,7 @@ def prepare_import(
         template = import_lists.load_mapping_template(ws.data_dir, template_name, kind=kind)
     mapping = choose_mapping(source, template=template)
     rows = convert_rows(source, mapping, progress=progress)
-    planned = plan_import(ws, rows, source_name=source.path.name, progress=plan_progress)
+    planned = plan_import(
+        ws, rows, source_name=source.path.name, drop_invalid=drop_invalid, progress=plan_progress
+    )
     return PreparedImport(source, mapping, planned)
