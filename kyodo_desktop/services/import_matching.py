@@ -11,12 +11,13 @@ offered, unticked, and the name is never changed unless the officer chooses it.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import select
 
 from kyodo_desktop.domain.cell_text import is_cell_copy
-from kyodo_desktop.domain.importing import ImportRow
+from kyodo_desktop.domain.column_mapping import TARGETS
+from kyodo_desktop.domain.importing import ImportRow, RowProblem
 from kyodo_desktop.domain.org_names import same_name_key
 from kyodo_desktop.domain.organization import OrganizationInput
 from kyodo_desktop.domain.text import email_key
@@ -142,3 +143,62 @@ class Registry:
         if data.email and email_key(data.email) in self.by_email:
             return self.by_email[email_key(data.email)], "メールアドレスが同じ"
         return "", ""
+
+
+def number_notice(row: ImportRow, text: str) -> RowProblem:
+    """A remark on a row's 法人番号 (a conflict; the row is still imported)."""
+    return RowProblem(row.row_number, TARGETS["corporate_number"], text, row.sheet, field="corporate_number")
+
+
+class PlannedLike(Protocol):
+    """What :class:`FileNumbers` reads and writes of a planned row (``importing.PlannedRow``)."""
+
+    row: ImportRow
+    dup_key: str
+    warnings: list[RowProblem]
+
+
+class FileNumbers:
+    """The 法人番号 of the rows planned so far: a later row with the same number is the same
+    organization only when the names are; otherwise both rows are told of the conflict."""
+
+    def __init__(self) -> None:
+        self._rows: dict[str, list[tuple[PlannedLike, str]]] = {}
+
+    def earlier_same(self, row: ImportRow, key: str) -> int:
+        """The row number of an earlier row of the same organization with this number, or 0."""
+        number = row.data.corporate_number if row.data is not None else ""
+        for planned, earlier_key in self._rows.get(number, []) if number else []:
+            if same_name_key(earlier_key, key):
+                return planned.row.row_number
+        return 0
+
+    def add(self, planned: PlannedLike) -> bool:
+        """Remember ``planned``; whether its number is another organization's in the file."""
+        data = planned.row.data
+        if data is None or not data.corporate_number:
+            return False
+        others = self._rows.setdefault(data.corporate_number, [])
+        conflict = False
+        for earlier, earlier_key in others:
+            if same_name_key(earlier_key, planned.dup_key):
+                continue
+            conflict = True
+            number = data.corporate_number
+            earlier.warnings.append(
+                number_notice(
+                    earlier.row,
+                    f"法人番号 {number} は {planned.row.row_number} 行目「{data.name}」と同じですが、"
+                    "名称が違うため別の団体として扱います（Excelで丸められた番号かもしれません）",
+                )
+            )
+            assert earlier.row.data is not None
+            planned.warnings.append(
+                number_notice(
+                    planned.row,
+                    f"法人番号 {number} は {earlier.row.row_number} 行目「{earlier.row.data.name}」と"
+                    "同じですが、名称が違うため別の団体として扱います（Excelで丸められた番号かもしれません）",
+                )
+            )
+        others.append((planned, planned.dup_key))
+        return conflict

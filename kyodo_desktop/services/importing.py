@@ -28,7 +28,6 @@ from kyodo_desktop.domain.column_mapping import TARGETS
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.import_salvage import drop_invalid_values
 from kyodo_desktop.domain.importing import ImportRow, RowProblem
-from kyodo_desktop.domain.org_names import same_name_key
 from kyodo_desktop.domain.text import duplicate_key
 from kyodo_desktop.persistence import backup
 from kyodo_desktop.persistence.audit import last_rowid, record_created_since
@@ -37,7 +36,14 @@ from kyodo_desktop.persistence.errors import KnownError
 from kyodo_desktop.persistence.listing import is_listed
 from kyodo_desktop.persistence.models import AuditEntry, Organization, new_id, table_of, utc_now
 from kyodo_desktop.services.gc_pacing import sparse_collection
-from kyodo_desktop.services.import_matching import Registry, changes_of, default_accepted, place
+from kyodo_desktop.services.import_matching import (
+    FileNumbers,
+    Registry,
+    changes_of,
+    default_accepted,
+    number_notice,
+    place,
+)
 from kyodo_desktop.services.organizations import (
     INPUT_FIELDS,
     fields_to_text,
@@ -175,56 +181,6 @@ def _file_keys(row: ImportRow, key: str) -> list[str]:
     return keys
 
 
-def _number_notice(row: ImportRow, text: str) -> RowProblem:
-    return RowProblem(row.row_number, TARGETS["corporate_number"], text, row.sheet, field="corporate_number")
-
-
-class _FileNumbers:
-    """The 法人番号 of the rows planned so far: a later row with the same number is the same
-    organization only when the names are; otherwise both rows are told of the conflict."""
-
-    def __init__(self) -> None:
-        self._rows: dict[str, list[tuple[PlannedRow, str]]] = {}
-
-    def earlier_same(self, row: ImportRow, key: str) -> int:
-        """The row number of an earlier row of the same organization with this number, or 0."""
-        number = row.data.corporate_number if row.data is not None else ""
-        for planned, earlier_key in self._rows.get(number, []) if number else []:
-            if same_name_key(earlier_key, key):
-                return planned.row.row_number
-        return 0
-
-    def add(self, planned: PlannedRow) -> bool:
-        """Remember ``planned``; whether its number is another organization's in the file."""
-        data = planned.row.data
-        if data is None or not data.corporate_number:
-            return False
-        others = self._rows.setdefault(data.corporate_number, [])
-        conflict = False
-        for earlier, earlier_key in others:
-            if same_name_key(earlier_key, planned.dup_key):
-                continue
-            conflict = True
-            number = data.corporate_number
-            earlier.warnings.append(
-                _number_notice(
-                    earlier.row,
-                    f"法人番号 {number} は {planned.row.row_number} 行目「{data.name}」と同じですが、"
-                    "名称が違うため別の団体として扱います（Excelで丸められた番号かもしれません）",
-                )
-            )
-            assert earlier.row.data is not None
-            planned.warnings.append(
-                _number_notice(
-                    planned.row,
-                    f"法人番号 {number} は {earlier.row.row_number} 行目「{earlier.row.data.name}」と"
-                    "同じですが、名称が違うため別の団体として扱います（Excelで丸められた番号かもしれません）",
-                )
-            )
-        others.append((planned, planned.dup_key))
-        return conflict
-
-
 @sparse_collection()
 def plan_import(
     ws: Workspace,
@@ -242,7 +198,7 @@ def plan_import(
     """
     registry = Registry(ws)
     seen: dict[str, int] = {}
-    numbers = _FileNumbers()
+    numbers = FileNumbers()
     planned: list[PlannedRow] = []
     total = len(rows)
     for n, source_row in enumerate(rows, 1):
@@ -274,7 +230,7 @@ def plan_import(
         for org_id in registry.number_conflicts(row.data, name_key):
             conflict = True
             current.warnings.append(
-                _number_notice(
+                number_notice(
                     row,
                     f"法人番号 {row.data.corporate_number} は登録済みの「{registry.records[org_id].name}」と"
                     "同じですが、名称が違うため別の団体として扱います（Excelで丸められた番号かもしれません）",
@@ -304,10 +260,19 @@ def plan_import(
 def replan(
     ws: Workspace, plan: ImportPlan, *, drop_invalid: bool, progress: Progress | None = None
 ) -> ImportPlan:
-    """``plan``'s rows planned again, with or without their invalid values dropped."""
-    return plan_import(
+    """``plan``'s rows planned again, with or without their invalid values dropped; the fields
+    the officer ticked or unticked on an update stay so."""
+    again = plan_import(
         ws, plan.source_rows, source_name=plan.source_name, drop_invalid=drop_invalid, progress=progress
     )
+    chosen = {p.row.row_number: p for p in plan.rows if p.action is Action.UPDATE}
+    for planned in again.rows:
+        before = chosen.get(planned.row.row_number)
+        if before is None or planned.action is not Action.UPDATE or planned.match_id != before.match_id:
+            continue
+        fresh = (planned.accepted or set()) - set(before.changes)
+        planned.accepted = (set(before.taken_changes()) & set(planned.changes)) | fresh
+    return again
 
 
 def choose_overwrites(plan: ImportPlan, fields: Collection[str] | None) -> None:
