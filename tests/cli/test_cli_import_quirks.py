@@ -117,3 +117,23 @@ def test_an_unknown_overwrite_field_is_refused(
     assert code != 0 and out == ""
     assert "「好きな色」はありません" in err and "電話番号" in err
     assert stored(data_dir) == {}
+
+
+@pytest.mark.usefixtures("registered")
+def test_the_summary_lists_the_conflicts_and_the_values_left_out(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import openpyxl
+
+    source = write_list(tmp_path / "交付先一覧.xlsx")
+    out = tmp_path / "確認結果.xlsx"
+    code, _, err = _run(
+        data_dir, capsys, "import", str(source), "--drop-invalid", "--dry-run", "--summary", str(out)
+    )
+    assert code == 1, err  # the nameless row is still an error
+    details = {
+        row[0]: row for row in openpyxl.load_workbook(out)["明細"].iter_rows(min_row=2, values_only=True)
+    }
+    assert "2 行目「公益財団法人日本生産性本部」" in details[3][6]
+    assert BAD_NUMBER in details[6][6] and "この値を取り込まずに登録します" in details[6][6]
+    assert stored(data_dir).keys() == {REGISTERED["name"]}
