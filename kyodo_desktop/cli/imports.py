@@ -32,13 +32,16 @@ def register(commands: Commands) -> None:
             "団体の一覧を取り込む。まず全行を確認して、誤りを1行に1件（行<TAB>シート<TAB>列<TAB>内容）、"
             "続いて件数（新規・更新・変更なし…）を出力する。誤りがなければ、取り込み前のバックアップを"
             "作ってから書き込む（既に登録された団体は更新する）。誤りがあると何も書き込まず終了コード1"
-            "（--valid-only なら誤りのない行だけ取り込む）。"
+            "（--valid-only なら誤りのない行だけ取り込む。--drop-invalid なら誤りのある値だけを除いて"
+            "その行を取り込み、除いた値を1件1行で示す）。登録済みの団体は空欄だけを埋め、入力済みの値"
+            "（団体名を含む）は --overwrite 項目名 か --overwrite-all を付けたときだけ書き換える。"
         ),
         example=(
             "kyodo import 団体一覧.xlsx --dry-run --summary 確認結果.xlsx\n"
             "kyodo import 団体一覧.xlsx --valid-only\n"
             "kyodo import 補助金一覧.xlsx --header-row 3 --column 団体名=補助金交付先名 --column 住所=D "
             "--save-mapping 補助金一覧\n"
+            "kyodo import 補助金交付先.xlsx --drop-invalid --overwrite 電話番号\n"
             "kyodo import npo_portal.csv --prefecture 千葉県 --skip-dissolved"
         ),
         options=_options,
@@ -80,6 +83,21 @@ def _options(p: CommandParser) -> None:
     p.add_argument("--dry-run", action="store_true", help="確認だけして何も書き込まない")
     p.add_argument("--valid-only", action="store_true", help="エラーのある行を除いて取り込む")
     p.add_argument(
+        "--drop-invalid",
+        action="store_true",
+        help="誤りのある値（検査数字の合わない法人番号など）だけを除いて行を取り込む（団体名の誤りは除けない）",
+    )
+    p.add_argument(
+        "--overwrite",
+        action="append",
+        default=[],
+        metavar="FIELD",
+        help="登録済みの団体で、この項目の入力済みの値も書き換える（団体名、電話番号…。繰り返し可）",
+    )
+    p.add_argument(
+        "--overwrite-all", action="store_true", help="登録済みの団体の値を、違う項目はすべて書き換える"
+    )
+    p.add_argument(
         "--summary", type=Path, metavar="OUT.xlsx", help="確認結果（と取り込み結果）をExcelに保存する"
     )
     p.epilog = f"形式（--format）:\n{formats}\n\n{p.epilog}"
@@ -101,6 +119,7 @@ def _read_import_rows(args: argparse.Namespace, ws: Any) -> tuple[Any, list[str]
         prepared = prepare_import(
             ws,
             args.file,
+            drop_invalid=args.drop_invalid,
             format=SourceFormat(fmt) if fmt else None,
             sheet=args.sheet,
             template_name=args.mapping,
@@ -155,6 +174,28 @@ def _column_choices(values: list[str]) -> list[tuple[str, str]]:
     return choices
 
 
+def overwrite_fields(names: list[str]) -> set[str]:
+    """The fields ``--overwrite`` names, by label (電話番号) or field name (phone).
+
+    Raises :class:`~kyodo_desktop.persistence.errors.KnownError` naming an unknown one.
+    """
+    from kyodo_desktop.domain.column_mapping import IGNORE, RECORD_ID, TARGETS
+    from kyodo_desktop.domain.text import search_fold
+    from kyodo_desktop.persistence.errors import KnownError
+
+    known = {k: v for k, v in TARGETS.items() if k not in (IGNORE, RECORD_ID)}
+    by_word = {search_fold(word): field for field, label in known.items() for word in (field, label)}
+    chosen: set[str] = set()
+    for name in names:
+        field = by_word.get(search_fold(name))
+        if field is None:
+            raise KnownError(f"--overwrite の項目「{name}」はありません。項目名: {'、'.join(known.values())}")
+        chosen.add(field)
+        if field in ("municipality_code", "municipality_name"):  # settled together
+            chosen |= {"municipality_code", "municipality_name"}
+    return chosen
+
+
 def _write_summary(args: argparse.Namespace, plan: Any, summary: Any) -> None:
     if args.summary is not None:
         from kyodo_desktop.services.import_summary import write_import_summary
@@ -166,7 +207,7 @@ def _write_summary(args: argparse.Namespace, plan: Any, summary: Any) -> None:
 def _cmd_import(args: argparse.Namespace, data_dir: Path) -> int:
     from kyodo_desktop.domain.importing import format_of_suffix
     from kyodo_desktop.services.import_pipeline import check_source_file
-    from kyodo_desktop.services.importing import Action, apply_import
+    from kyodo_desktop.services.importing import Action, apply_import, choose_overwrites
     from kyodo_desktop.services.workspace import Workspace
 
     # refused before the write lock is taken: a FIFO would hold it while waiting for ever
@@ -176,11 +217,13 @@ def _cmd_import(args: argparse.Namespace, data_dir: Path) -> int:
         raise UsageError(f"--header-row は1以上の行番号で指定してください: {args.header_row}")
     _column_choices(args.column)  # a malformed --column is refused before the data file is opened
     write = not args.dry_run
+    overwrite = None if args.overwrite_all else overwrite_fields(args.overwrite)
     with Workspace.open(data_dir, write=write) as ws:
         plan, notes = _read_import_rows(args, ws)
+        choose_overwrites(plan, overwrite)
         for note in notes:
             print(note)
-        for problem in plan.problems:
+        for problem in sorted([*plan.problems, *plan.notices], key=lambda p: p.row_number):
             print(f"{problem.row_number}\t{problem.sheet}\t{problem.column}\t{_one_line(problem.message)}")
         for planned in plan.rows:
             if planned.action is Action.DUPLICATE_IN_FILE:

@@ -310,7 +310,7 @@ def row_to_input(
 
     def problem(target: str, message: str) -> None:
         order = column_of.get(target, len(headers) + len(cells))
-        found.append((order, RowProblem(row_number, where(target), message, sheet)))
+        found.append((order, RowProblem(row_number, where(target), message, sheet, field=target)))
 
     data = OrganizationInput()
     record_id = ""
@@ -341,6 +341,7 @@ def row_to_input(
         record_id=record_id,
         sheet=sheet,
         provided_fields=provided_fields([*column_of, *filled_from_name]),
+        draft=data,
     )
 
 

@@ -31,6 +31,9 @@ class RowProblem:
     column: str
     message: str
     sheet: str = ""
+    #: the OrganizationInput field the problem is about ("" when it is not one value's, such as
+    #: a cell the reader refused); only such a value can be left out (``--drop-invalid``)
+    field: str = ""
 
     def describe(self) -> str:
         """``シート 団体一覧 の 12 行目「電話番号」: …`` (sheet omitted when there is none)."""
@@ -55,6 +58,9 @@ class ImportRow:
     #: the OrganizationInput fields the source actually had a column for (empty: every field
     #: with a non-blank value); an update never blanks or resets a field the source lacked
     provided_fields: frozenset[str] = frozenset()
+    #: the row's values as converted, before validation (None: not kept); a row whose only
+    #: problems are values that fail validation can be imported without them from it
+    draft: OrganizationInput | None = None
 
     @property
     def ok(self) -> bool:

@@ -305,6 +305,7 @@ def prepare_import(
     template_name: str | None = None,
     prefecture: str | None = None,
     skip_dissolved: bool = False,
+    drop_invalid: bool = False,
     progress: Progress | None = None,
     plan_progress: Progress | None = None,
     header_row: int | None = None,
@@ -314,6 +315,7 @@ def prepare_import(
 
     ``progress`` sees the read and the conversion, ``plan_progress`` the matching;
     ``header_row`` and ``columns`` are as for :func:`read_source` and :func:`choose_mapping`.
+    ``drop_invalid`` plans rows without their invalid values (see :func:`plan_import`).
     """
     source = read_source(
         path,
@@ -330,5 +332,7 @@ def prepare_import(
         template = import_lists.load_mapping_template(ws.data_dir, template_name, kind=kind)
     mapping = choose_mapping(source, template=template, columns=columns)
     rows = convert_rows(source, mapping, progress=progress)
-    planned = plan_import(ws, rows, source_name=source.path.name, progress=plan_progress)
+    planned = plan_import(
+        ws, rows, source_name=source.path.name, drop_invalid=drop_invalid, progress=plan_progress
+    )
     return PreparedImport(source, mapping, planned)

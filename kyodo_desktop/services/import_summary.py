@@ -136,7 +136,9 @@ def _match_reason(planned: PlannedRow) -> str:
 
 
 def _problem_text(planned: PlannedRow) -> str:
-    return "\n".join(f"「{p.column}」{p.message}" if p.column else p.message for p in planned.row.problems)
+    """The row's problems, then its remarks (a 法人番号 another organization carries, values left out)."""
+    found = (*planned.row.problems, *planned.warnings, *planned.dropped)
+    return "\n".join(f"「{p.column}」{p.message}" if p.column else p.message for p in found)
 
 
 # -- workbook ------------------------------------------------------------------------------------

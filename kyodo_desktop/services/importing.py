@@ -1,8 +1,10 @@
 """One import flow for every source: plan (validate, match, review) then apply in one transaction.
 
-``plan_import`` matches each valid row against the registry — by our own record id (a
-re-imported 団体一覧), then 法人番号, then the duplicate key together with 市町村, then phone or
-email — and against the rows before it in the same file. Nothing is written until
+``plan_import`` matches each valid row against the registry
+(:mod:`kyodo_desktop.services.import_matching`: our own record id, then 法人番号 when the names
+agree, then the duplicate key together with 市町村, then phone or email) and against the rows
+before it in the same file. An update ticks only the blank fields it fills; a 法人番号 shared with
+a clearly different name is a warning on each row, never a merge. Nothing is written until
 ``apply_import``, which takes a backup, writes every new and changed record with its audit rows
 (naming the import and the source file) in ONE transaction, and can be cancelled (the database
 is then exactly as before). Importing the same file again changes nothing.
@@ -13,30 +15,37 @@ from __future__ import annotations
 import dataclasses
 import json
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from kyodo_desktop.domain.cell_text import is_cell_copy, is_shortened
+from kyodo_desktop.domain.cell_text import is_shortened
 from kyodo_desktop.domain.column_mapping import TARGETS
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from kyodo_desktop.domain.import_salvage import drop_invalid_values
 from kyodo_desktop.domain.importing import ImportRow, RowProblem
-from kyodo_desktop.domain.organization import OrganizationInput
-from kyodo_desktop.domain.text import duplicate_key, email_key
+from kyodo_desktop.domain.text import duplicate_key
 from kyodo_desktop.persistence import backup
 from kyodo_desktop.persistence.audit import last_rowid, record_created_since
 from kyodo_desktop.persistence.bulk import RowShape, bulk_cache, insert_rows
 from kyodo_desktop.persistence.errors import KnownError
-from kyodo_desktop.persistence.listing import is_listed, listing_clause
+from kyodo_desktop.persistence.listing import is_listed
 from kyodo_desktop.persistence.models import AuditEntry, Organization, new_id, table_of, utc_now
 from kyodo_desktop.services.gc_pacing import sparse_collection
+from kyodo_desktop.services.import_matching import (
+    FileNumbers,
+    Registry,
+    changes_of,
+    default_accepted,
+    number_notice,
+    place,
+)
 from kyodo_desktop.services.organizations import (
     INPUT_FIELDS,
-    fields_from_text,
     fields_to_text,
     input_from,
     org_column_values,
@@ -77,6 +86,11 @@ class PlannedRow:
     accepted: set[str] | None = None
     #: the row's folded name (computed once while planning)
     dup_key: str = ""
+    #: what the officer should know but does not stop the row (a 法人番号 another organization
+    #: carries), in Japanese, one per notice
+    warnings: list[RowProblem] = dataclasses.field(default_factory=list)
+    #: the values left out because they failed validation (``drop_invalid``)
+    dropped: list[RowProblem] = dataclasses.field(default_factory=list)
 
     def taken_changes(self) -> dict[str, tuple[Any, Any]]:
         """The changes that will be written."""
@@ -91,6 +105,10 @@ class ImportPlan:
 
     source_name: str
     rows: list[PlannedRow]
+    #: the rows as read, to plan again (:func:`replan`)
+    source_rows: list[ImportRow] = dataclasses.field(default_factory=list)
+    #: whether invalid values were dropped from rows instead of refusing the rows
+    drop_invalid: bool = False
 
     def count(self, action: Action) -> int:
         """How many rows have ``action``."""
@@ -104,6 +122,11 @@ class ImportPlan:
     def problems(self) -> list[RowProblem]:
         """Every problem of every row, in row order."""
         return [p for r in self.rows for p in r.row.problems]
+
+    @property
+    def notices(self) -> list[RowProblem]:
+        """What is imported with a remark, in row order: number conflicts and dropped values."""
+        return [p for r in self.rows for p in (*r.warnings, *r.dropped)]
 
     @property
     def has_errors(self) -> bool:
@@ -134,42 +157,6 @@ class ImportCancelled(KnownError):
 # -- planning ------------------------------------------------------------------------------------
 
 
-def _comparable(field: str, value: Any) -> Any:
-    if field == "fields":
-        return sorted(value or [])
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-def _provided(row: ImportRow) -> frozenset[str] | set[str]:
-    data = row.data
-    assert data is not None
-    if row.provided_fields:
-        return row.provided_fields
-    return {f for f in FIELDS if getattr(data, f) not in ("", None, [])}
-
-
-def _changes(stored: OrganizationInput, row: ImportRow) -> dict[str, tuple[Any, Any]]:
-    """Fields the row would change: provided by the source, not blank, and different."""
-    data = row.data
-    assert data is not None
-    out: dict[str, tuple[Any, Any]] = {}
-    provided = _provided(row)
-    for field in FIELDS:
-        if field not in provided:
-            continue
-        new = getattr(data, field)
-        if new in ("", None, []):
-            continue  # an empty cell never erases what the officer recorded
-        old = getattr(stored, field)
-        if _comparable(field, old) != _comparable(field, new):
-            if type(old) is str and type(new) is str and is_cell_copy(new, old):
-                continue  # our own export's copy (shortened, or without control characters)
-            out[field] = (old, new)
-    return out
-
-
 _SHORTENED_EDITED = (
     "書き出しでセルに入りきらず省略された文章が変更されています。取り込むと省略された部分が"
     "失われるため取り込めません。この欄は協働デスクの画面で編集してください"
@@ -185,112 +172,116 @@ def _shortened_edits(row: ImportRow, changes: dict[str, tuple[Any, Any]]) -> lis
     ]
 
 
-class _Registry:
-    """The live records, indexed for matching (one column select, no ORM objects)."""
-
-    def __init__(self, ws: Workspace) -> None:
-        plain = [f for f in FIELDS if f != "fields"]
-        table = table_of(Organization)
-        # a Core select on a plain connection: no ORM row processing for the whole registry
-        stmt = select(
-            table.c.id, table.c.activity_fields, table.c.dup_key, *(table.c[f] for f in plain)
-        ).where(listing_clause(table.c))
-        self.records: dict[str, OrganizationInput] = {}
-        self.by_number: dict[str, str] = {}
-        self.by_key: dict[tuple[str, str], str] = {}
-        self.by_phone: dict[str, str] = {}
-        self.by_email: dict[str, str] = {}
-        with ws.engine.connect() as connection:
-            for r in connection.execute(stmt):
-                values = dict(zip(plain, r[3:], strict=True))
-                data = OrganizationInput(**values, fields=fields_from_text(r[1]))
-                self.add(r[0], data, r[2])
-
-    def add(self, org_id: str, data: OrganizationInput, key: str) -> None:
-        self.records[org_id] = data
-        if data.corporate_number:
-            self.by_number.setdefault(data.corporate_number, org_id)
-        self.by_key.setdefault((key, _place(data)), org_id)
-        if data.phone:
-            self.by_phone.setdefault(data.phone, org_id)
-        if data.email:
-            self.by_email.setdefault(email_key(data.email), org_id)
-
-    def match(self, row: ImportRow, key: str) -> tuple[str, str]:
-        """``(record id, reason)`` of the record this row describes, or ``("", "")``."""
-        data = row.data
-        assert data is not None
-        if row.record_id and row.record_id in self.records:
-            return row.record_id, "IDが同じ"
-        if data.corporate_number and data.corporate_number in self.by_number:
-            return self.by_number[data.corporate_number], "法人番号が同じ"
-        if (key, _place(data)) in self.by_key:
-            return self.by_key[(key, _place(data))], "名称と市町村が同じ"
-        if data.phone and data.phone in self.by_phone:
-            return self.by_phone[data.phone], "電話番号が同じ"
-        if data.email and email_key(data.email) in self.by_email:
-            return self.by_email[email_key(data.email)], "メールアドレスが同じ"
-        return "", ""
-
-
-def _place(data: OrganizationInput) -> str:
-    return data.municipality_code or data.municipality_name
-
-
 def _file_keys(row: ImportRow, key: str) -> list[str]:
     data = row.data
     assert data is not None
-    keys = [f"name:{key}|{_place(data)}"]
+    keys = [f"name:{key}|{place(data)}"]
     if row.record_id:
         keys.append(f"id:{row.record_id}")
-    if data.corporate_number:
-        keys.append(f"number:{data.corporate_number}")
     return keys
 
 
 @sparse_collection()
 def plan_import(
-    ws: Workspace, rows: Sequence[ImportRow], *, source_name: str, progress: Progress | None = None
+    ws: Workspace,
+    rows: Sequence[ImportRow],
+    *,
+    source_name: str,
+    drop_invalid: bool = False,
+    progress: Progress | None = None,
 ) -> ImportPlan:
-    """Match every row against the registry and the rows before it; writes nothing."""
-    registry = _Registry(ws)
+    """Match every row against the registry and the rows before it; writes nothing.
+
+    With ``drop_invalid`` a row whose only problems are values that fail validation is planned
+    without them (:func:`~kyodo_desktop.domain.import_salvage.drop_invalid_values`), each value
+    left out listed in its ``dropped``.
+    """
+    registry = Registry(ws)
     seen: dict[str, int] = {}
+    numbers = FileNumbers()
     planned: list[PlannedRow] = []
     total = len(rows)
-    for n, row in enumerate(rows, 1):
+    for n, source_row in enumerate(rows, 1):
         if progress is not None and n % 1000 == 0 and progress(n, total) is False:
             raise ImportCancelled
+        row, dropped = source_row, list[RowProblem]()
+        if drop_invalid and not row.ok:
+            salvaged = drop_invalid_values(row)
+            if salvaged is not None:
+                row, dropped = salvaged
         if not row.ok:
             planned.append(PlannedRow(row, Action.ERROR))
             continue
         assert row.data is not None
         name_key = duplicate_key(row.data.name)  # once per row: it is the costly fold
         file_keys = _file_keys(row, name_key)
-        earlier = next((seen[k] for k in file_keys if k in seen), 0)
+        earlier = next((seen[k] for k in file_keys if k in seen), 0) or numbers.earlier_same(row, name_key)
         if earlier:
             planned.append(
-                PlannedRow(row, Action.DUPLICATE_IN_FILE, duplicate_of_row=earlier, dup_key=name_key)
+                PlannedRow(
+                    row, Action.DUPLICATE_IN_FILE, duplicate_of_row=earlier, dup_key=name_key, dropped=dropped
+                )
             )
             continue
         for key in file_keys:
             seen[key] = row.row_number
+        current = PlannedRow(row, Action.NEW, dup_key=name_key, dropped=dropped)
+        conflict = numbers.add(current)
+        for org_id in registry.number_conflicts(row.data, name_key):
+            conflict = True
+            current.warnings.append(
+                number_notice(
+                    row,
+                    f"法人番号 {row.data.corporate_number} は登録済みの「{registry.records[org_id].name}」と"
+                    "同じですが、名称が違うため別の団体として扱います（Excelで丸められた番号かもしれません）",
+                )
+            )
+        planned.append(current)
         match_id, reason = registry.match(row, name_key)
         if not match_id:
-            planned.append(PlannedRow(row, Action.NEW, dup_key=name_key))
             continue
         stored = registry.records[match_id]
-        changes = _changes(stored, row)
+        changes = changes_of(stored, row)
         shortened = _shortened_edits(row, changes)
+        current.match_id, current.match_name, current.match_reason = match_id, stored.name, reason
         if shortened:
-            # planned again (the wizard re-plans), the row is not ok and stops above: added once
-            row.problems.extend(shortened)
-            planned.append(PlannedRow(row, Action.ERROR, match_id, stored.name, reason, dup_key=name_key))
+            # a new row object: the source rows are planned again (the wizard re-plans)
+            current.row = dataclasses.replace(row, problems=[*row.problems, *shortened])
+            current.action = Action.ERROR
             continue
-        action = Action.UPDATE if changes else Action.UNCHANGED
-        planned.append(PlannedRow(row, action, match_id, stored.name, reason, changes, dup_key=name_key))
+        current.action = Action.UPDATE if changes else Action.UNCHANGED
+        current.changes = changes
+        current.accepted = default_accepted(changes, number_conflict=conflict)
     if progress is not None:
         progress(total, total)
-    return ImportPlan(source_name, planned)
+    return ImportPlan(source_name, planned, source_rows=list(rows), drop_invalid=drop_invalid)
+
+
+def replan(
+    ws: Workspace, plan: ImportPlan, *, drop_invalid: bool, progress: Progress | None = None
+) -> ImportPlan:
+    """``plan``'s rows planned again, with or without their invalid values dropped; the fields
+    the officer ticked or unticked on an update stay so."""
+    again = plan_import(
+        ws, plan.source_rows, source_name=plan.source_name, drop_invalid=drop_invalid, progress=progress
+    )
+    chosen = {p.row.row_number: p for p in plan.rows if p.action is Action.UPDATE}
+    for planned in again.rows:
+        before = chosen.get(planned.row.row_number)
+        if before is None or planned.action is not Action.UPDATE or planned.match_id != before.match_id:
+            continue
+        fresh = (planned.accepted or set()) - set(before.changes)
+        planned.accepted = (set(before.taken_changes()) & set(planned.changes)) | fresh
+    return again
+
+
+def choose_overwrites(plan: ImportPlan, fields: Collection[str] | None) -> None:
+    """Tick, on every update, the changes of ``fields`` besides the blank ones (None: all)."""
+    for planned in plan.rows:
+        if planned.action is not Action.UPDATE:
+            continue
+        chosen = set(planned.changes) if fields is None else set(fields) & set(planned.changes)
+        planned.accepted = (planned.accepted or set()) | chosen
 
 
 # -- applying ------------------------------------------------------------------------------------

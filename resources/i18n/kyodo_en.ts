@@ -362,12 +362,12 @@ Later changes are kept only in the backup taken before the restore. Restore?</tr
         <translation>Select a row in the list above to see its changes here.</translation>
     </message>
     <message>
-        <source>{row} 行目で「{name}」の次の項目が変わります。チェックを外した項目は今の値のままです。</source>
-        <translation>Row {row} changes these fields of &quot;{name}&quot;. Unchecked fields keep their current values.</translation>
+        <source>{row} 行目は「{name}」と同じ団体です。チェックした項目だけを取り込み、ほかは今の値のままです（空欄を埋める項目は最初からチェックしてあります）。</source>
+        <translation>Row {row} is the same organization as “{name}”. Only the ticked fields are imported; the others keep their current values (fields that fill a blank are ticked already).</translation>
     </message>
     <message>
-        <source>{row} 行目は新しい団体として登録します。</source>
-        <translation>Row {row} is registered as a new organization.</translation>
+        <source>{row} 行目は新しい団体として次の内容で登録します。</source>
+        <translation>Row {row} will be registered as a new organization with these values.</translation>
     </message>
     <message>
         <source>{row} 行目は登録済みの「{name}」と同じ内容です。取り込みません。</source>
@@ -469,6 +469,29 @@ Later changes are kept only in the backup taken before the restore. Restore?</tr
     <message>
         <source>削除</source>
         <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>DropInvalidCheck</name>
+    <message>
+        <source>誤りのある値を除いて取り込む(&amp;D)</source>
+        <translation>Import without the invalid &amp;values</translation>
+    </message>
+    <message>
+        <source>検査数字の合わない法人番号や電話番号でない電話番号などを取り込まずに、団体は登録します。除いた値は「問題のある行」に出ます。団体名の誤りは除けません。</source>
+        <translation>Registers the organization without values that fail validation, such as a corporate number whose check digit is wrong or a phone number that is not one. The values left out are listed under “Rows with problems”. An invalid organization name cannot be left out.</translation>
+    </message>
+    <message>
+        <source>取り込みの確認</source>
+        <translation>Checking the import</translation>
+    </message>
+    <message>
+        <source>行をもう一度確かめています…</source>
+        <translation>Checking the rows again…</translation>
+    </message>
+    <message>
+        <source>照合に失敗しました（{kind}）。詳細はログを確認してください。</source>
+        <translation>Matching failed ({kind}). See the log for details.</translation>
     </message>
 </context>
 <context>

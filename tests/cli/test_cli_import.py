@@ -120,7 +120,9 @@ def test_export_edit_import_round_trip_updates_in_place(
             row[header.index("団体名")].value = "往復の会（改称）"
     wb.save(out)
 
-    code, stdout, err = _run(data_dir, capsys, "import", str(out))
+    code, stdout, err = _run(
+        data_dir, capsys, "import", str(out), "--overwrite", "団体名", "--overwrite", "phone"
+    )
     assert code == 0, err
     assert "新規 0、更新 1、変更なし 1" in stdout
     listed = _run(data_dir, capsys, "orgs", "search", "")[1].splitlines()

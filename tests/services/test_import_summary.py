@@ -15,7 +15,7 @@ from kyodo_desktop.domain.organization import OrganizationInput, validate_organi
 from kyodo_desktop.persistence.errors import KnownError
 from kyodo_desktop.services import import_summary
 from kyodo_desktop.services.import_summary import write_import_summary
-from kyodo_desktop.services.importing import Action, ImportPlan, apply_import, plan_import
+from kyodo_desktop.services.importing import Action, ImportPlan, apply_import, choose_overwrites, plan_import
 from kyodo_desktop.services.organizations import OrganizationService
 from kyodo_desktop.services.workspace import Workspace
 
@@ -63,6 +63,7 @@ def plan(ws: Workspace, svc: OrganizationService) -> ImportPlan:
     ]
     planned = plan_import(ws, rows, source_name="名簿.xlsx")
     planned.rows[-1].action = Action.SKIP  # the officer's choice in the review list
+    choose_overwrites(planned, None)  # and every differing value ticked
     return planned
 
 

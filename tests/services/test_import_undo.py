@@ -17,7 +17,7 @@ from kyodo_desktop.persistence.errors import KnownError
 from kyodo_desktop.services import import_undo
 from kyodo_desktop.services.import_pipeline import prepare_import
 from kyodo_desktop.services.import_undo import ImportEditedSinceError, list_imports, undo_import
-from kyodo_desktop.services.importing import ImportSummary, apply_import
+from kyodo_desktop.services.importing import ImportSummary, apply_import, choose_overwrites
 from kyodo_desktop.services.organizations import OrganizationService
 from kyodo_desktop.services.workspace import Workspace
 
@@ -28,6 +28,9 @@ _BOOKKEEPING = ("version", "updated_at")
 def _import(ws: Workspace, path: Path, body: str) -> ImportSummary:
     path.write_text(body, encoding="utf-8")
     prepared = prepare_import(ws, path)
+    # the officer takes every change (an update overwrites nothing unless chosen), so undo has
+    # stored values to bring back
+    choose_overwrites(prepared.plan, None)
     return apply_import(ws, prepared.plan, valid_only=True)
 
 

@@ -13,7 +13,13 @@ from kyodo_desktop.domain.importing import ImportRow, RowProblem
 from kyodo_desktop.domain.organization import OrganizationInput, validate_organization
 from kyodo_desktop.persistence.errors import KnownError
 from kyodo_desktop.services import importing
-from kyodo_desktop.services.importing import Action, ImportCancelled, apply_import, plan_import
+from kyodo_desktop.services.importing import (
+    Action,
+    ImportCancelled,
+    apply_import,
+    choose_overwrites,
+    plan_import,
+)
 from kyodo_desktop.services.organizations import OrganizationService
 from kyodo_desktop.services.workspace import Workspace
 
@@ -49,8 +55,8 @@ def test_plan_sorts_rows_into_new_update_unchanged_duplicate_and_error(
             2, name="特定非営利活動法人　みどりの会", municipality_code="12217", phone="04-7123-4567"
         ),  # unchanged
         _row(
-            3, name="別名で登録", corporate_number="7000012050002", email="new@example.jp"
-        ),  # update by 法人番号
+            3, name="番号の会・事務局", corporate_number="7000012050002", email="new@example.jp"
+        ),  # update by 法人番号 (the same organization, a facility name appended)
         _row(4, name="新しい会"),
         _row(5, name="新しい会"),  # the same again in the file
         _bad(6),
@@ -66,7 +72,8 @@ def test_plan_sorts_rows_into_new_update_unchanged_duplicate_and_error(
     ]
     assert plan.rows[0].match_id == same and plan.rows[0].match_reason == "名称と市町村が同じ"
     assert plan.rows[1].match_id == number and plan.rows[1].match_reason == "法人番号が同じ"
-    assert plan.rows[1].changes == {"name": ("番号の会", "別名で登録"), "email": ("", "new@example.jp")}
+    assert plan.rows[1].changes == {"name": ("番号の会", "番号の会・事務局"), "email": ("", "new@example.jp")}
+    assert plan.rows[1].accepted == {"email"}  # the blank filled; the name only if chosen
     assert plan.rows[3].duplicate_of_row == 4
     assert [p.describe() for p in plan.problems] == ["6 行目「電話番号」: 電話番号の形式が正しくありません"]
 
@@ -125,6 +132,8 @@ def test_a_record_id_from_an_export_updates_that_record(ws: Workspace, svc: Orga
         source_name="団体一覧.xlsx",
     )
     assert plan.rows[0].action is Action.UPDATE and plan.rows[0].match_reason == "IDが同じ"
+    assert plan.rows[0].taken_changes() == {}  # a name is never changed unless chosen
+    choose_overwrites(plan, ["name"])
     apply_import(ws, plan)
     assert svc.get(org_id).data.name == "新名の会"
     assert len(svc.search("")) == 1

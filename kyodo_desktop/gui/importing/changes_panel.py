@@ -1,5 +1,7 @@
-"""The review page's 「選択した行の変更内容」: what one planned row does, and for an update, which
-fields to take (a check per changed field, すべて取り込む / すべて外す)."""
+"""The review page's 「選択した行の変更内容」: what one planned row does — for a 新規 row the values
+it will create, for an update which fields to take (a check per changed field, すべて取り込む /
+すべて外す; a stored value is only replaced when ticked) — and its remarks (a 法人番号 another
+organization carries, values left out)."""
 
 from __future__ import annotations
 
@@ -15,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop.gui import styles
-from kyodo_desktop.gui.importing.review_model import change_text
-from kyodo_desktop.services.importing import Action, PlannedRow
+from kyodo_desktop.gui.importing.review_model import change_text, field_label, value_text
+from kyodo_desktop.services.importing import FIELDS, Action, PlannedRow
 
 
 class ChangesPanel(QGroupBox):
@@ -75,22 +77,45 @@ class ChangesPanel(QGroupBox):
                 item.setCheckState(Qt.CheckState.Checked if field in taken else Qt.CheckState.Unchecked)
                 self.list.addItem(item)
             self.list.setCurrentRow(0)
+        elif planned is not None and planned.action is Action.NEW and planned.row.data is not None:
+            data = planned.row.data
+            for field in FIELDS:
+                value = getattr(data, field)
+                if value in (None, "", []):
+                    continue
+                item = QListWidgetItem(f"{field_label(field)}: {value_text(field, value, short=True)}")
+                item.setData(Qt.ItemDataRole.UserRole, field)
+                item.setToolTip(f"{field_label(field)}: {value_text(field, value)}")
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                self.list.addItem(item)
         self.list.blockSignals(False)
-        self.list.setEnabled(is_update)
+        self.list.setEnabled(self.list.count() > 0)
         self.accept_all_button.setEnabled(is_update)
         self.accept_none_button.setEnabled(is_update)
         self.hint.setText(self._hint(planned))
 
     def _hint(self, planned: PlannedRow | None) -> str:
+        text = self._action_hint(planned)
+        remarks = [*planned.warnings, *planned.dropped] if planned is not None else []
+        if remarks:
+            text += "\n" + "\n".join(
+                f"・「{p.column}」{p.message}" if p.column else f"・{p.message}" for p in remarks
+            )
+        return text
+
+    def _action_hint(self, planned: PlannedRow | None) -> str:
         if planned is None:
             return self.tr("上の一覧で行を選ぶと、ここに変更内容が出ます。")
         name = planned.match_name or (planned.row.data.name if planned.row.data is not None else "")
         if planned.action is Action.UPDATE:
             return self.tr(
-                "{row} 行目で「{name}」の次の項目が変わります。チェックを外した項目は今の値のままです。"
+                "{row} 行目は「{name}」と同じ団体です。チェックした項目だけを取り込み、ほかは今の値のままです"
+                "（空欄を埋める項目は最初からチェックしてあります）。"
             ).format(row=planned.row.row_number, name=name)
         if planned.action is Action.NEW:
-            return self.tr("{row} 行目は新しい団体として登録します。").format(row=planned.row.row_number)
+            return self.tr("{row} 行目は新しい団体として次の内容で登録します。").format(
+                row=planned.row.row_number
+            )
         if planned.action is Action.UNCHANGED:
             return self.tr("{row} 行目は登録済みの「{name}」と同じ内容です。取り込みません。").format(
                 row=planned.row.row_number, name=name

@@ -101,7 +101,14 @@ def _problem_line(problem: RowProblem) -> str:
 
 
 def reason_text(planned: PlannedRow) -> str:
-    """Why a row gets its action: the match reason, the earlier row it repeats, or its problems."""
+    """Why a row gets its action (the match reason, the earlier row it repeats, or its problems),
+    then its remarks (a 法人番号 another organization carries, values left out)."""
+    reason = _action_reason(planned)
+    remarks = " ".join(_problem_line(p) for p in (*planned.warnings, *planned.dropped))
+    return f"{reason} {remarks}" if reason and remarks else reason or remarks
+
+
+def _action_reason(planned: PlannedRow) -> str:
     action = planned.action
     if action is Action.ERROR:
         return " ".join(_problem_line(p) for p in planned.row.problems)
@@ -206,8 +213,11 @@ class ReviewTableModel(ReadOnlyTableModel):
                 sheet=planned.row.sheet, row=planned.row.row_number
             )
         if column == COL_REASON:
+            remarks = [p.describe() for p in (*planned.warnings, *planned.dropped)]
             if planned.action is Action.ERROR:
                 return "\n".join(p.describe() for p in planned.row.problems)
+            if remarks and planned.action is not Action.UPDATE:
+                return "\n".join(remarks)
             if planned.action is Action.UPDATE:
                 taken = planned.taken_changes()
                 lines = [
@@ -215,7 +225,7 @@ class ReviewTableModel(ReadOnlyTableModel):
                     + ("" if f in taken else self.tr("（取り込まない）"))
                     for f, (old, new) in planned.changes.items()
                 ]
-                return "\n".join(lines)
+                return "\n".join([*lines, *remarks])
         if column in (COL_NAME, COL_MATCH):
             return self._display(planned, column) or None
         return None

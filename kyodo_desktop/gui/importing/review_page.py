@@ -1,6 +1,7 @@
 """Step 3 of the import wizard: what each row will do, its problems, per-field choices, 取り込む.
 
-The per-field choices of an update are the :class:`ChangesPanel` (``changes_panel.py``).
+The per-field choices of an update are the :class:`ChangesPanel` (``changes_panel.py``). 「誤りの
+ある値を除いて取り込む」 plans the rows again in a worker, each invalid value left out and listed.
 
 Nothing is written before 「取り込む」; then :func:`~kyodo_desktop.services.importing.apply_import`
 runs in a worker (backup, one transaction, Cancel rolls back) and the wizard shows the result.
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from kyodo_desktop.gui import errors, styles
 from kyodo_desktop.gui.importing.changes_panel import ChangesPanel
+from kyodo_desktop.gui.importing.drop_invalid import DropInvalidCheck
 from kyodo_desktop.gui.importing.review_model import (
     COL_ACTION,
     COL_MATCH,
@@ -144,6 +146,10 @@ class ReviewPage(QWizardPage):
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
 
+        self.drop_invalid_check = DropInvalidCheck(state)
+        self.drop_invalid_check.replanned.connect(self._on_replanned)
+        self.drop_invalid_check.failed.connect(self._on_replan_failed)
+        layout.addWidget(self.drop_invalid_check)
         self.valid_only_check = QCheckBox(self.tr("エラーのない行だけ取り込む(&E)"))
         self.valid_only_check.setObjectName("validOnlyCheck")
         self.valid_only_check.toggled.connect(self._on_valid_only_toggled)
@@ -194,7 +200,8 @@ class ReviewPage(QWizardPage):
         self._plan = plan
         self._change_row = -1
         self.model.set_plan(plan, self._raw_names(plan))
-        self.problem_model.set_problems(plan.problems if plan is not None else [])
+        remarks = sorted([*plan.problems, *plan.notices], key=lambda p: p.row_number) if plan else []
+        self.problem_model.set_problems(remarks)
         self.summary_status.setText("")
         counts = plan.counts() if plan is not None else dict.fromkeys(Action, 0)
         self.counts_label.setText(
@@ -218,6 +225,7 @@ class ReviewPage(QWizardPage):
         self.valid_only_check.setChecked(False)
         self.valid_only_check.blockSignals(False)
         self.valid_only_check.setVisible(plan is not None and plan.has_errors)
+        self.drop_invalid_check.show_plan(plan)
         self._update_hint()
         first_update = next(
             (n for n in range(self.model.rowCount()) if self.model.planned_row(n).action is Action.UPDATE), 0
@@ -315,6 +323,13 @@ class ReviewPage(QWizardPage):
     def _on_accepted_changed(self) -> None:
         self.model.refresh_row(self._change_row)
         self._update_hint()
+
+    def _on_replanned(self, plan: ImportPlan | None) -> None:
+        self._show_plan(plan if plan is not None else self._plan)
+        show_message(self.apply_message, "")
+
+    def _on_replan_failed(self, text: str) -> None:
+        show_message(self.apply_message, text)
 
     # -- confirming ---------------------------------------------------------------------------
     def _on_valid_only_toggled(self, _checked: bool) -> None:
