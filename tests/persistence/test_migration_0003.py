@@ -74,6 +74,7 @@ def _schema_2_file(data_dir: Path) -> dict[str, str]:
                 "UPDATE organizations SET name = ?, dup_key = ?, search_text = ? WHERE id = ?",
                 (name, old_key, blob, ids[name]),
             )
+        conn.execute("DROP TABLE not_duplicates")  # schema 4 (0004) came after
         conn.execute("UPDATE alembic_version SET version_num = '0002'")
         conn.execute("PRAGMA user_version = 2")
     conn.close()
