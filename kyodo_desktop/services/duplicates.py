@@ -23,6 +23,7 @@ from kyodo_desktop.persistence import audit, backup
 from kyodo_desktop.persistence.errors import KnownError, NotFoundError
 from kyodo_desktop.persistence.listing import is_listed, listing_clause
 from kyodo_desktop.persistence.models import AuditEntry, Contact, Interaction, Organization, table_of, utc_now
+from kyodo_desktop.services import not_duplicates
 from kyodo_desktop.services.organizations import (
     ENTITY,
     INPUT_FIELDS,
@@ -31,7 +32,6 @@ from kyodo_desktop.services.organizations import (
     input_from,
     org_column_values,
 )
-from kyodo_desktop.services import not_duplicates
 from kyodo_desktop.services.workspace import Workspace
 
 FIELDS = INPUT_FIELDS

@@ -9,7 +9,7 @@ so an unmerge gives the judgement back to the record it was made for.
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from kyodo_desktop.persistence import audit
@@ -81,16 +81,28 @@ def is_marked(ws: Workspace, a: str, b: str) -> bool:
         return s.get(NotDuplicate, ordered(a, b)) is not None
 
 
+def judged_with(s: Session, org_id: str) -> set[str]:
+    """The records judged different from ``org_id`` itself (merges not followed)."""
+    rows = s.execute(
+        select(NotDuplicate.first_id, NotDuplicate.second_id).where(
+            or_(NotDuplicate.first_id == org_id, NotDuplicate.second_id == org_id)
+        )
+    ).tuples()
+    return {b if a == org_id else a for a, b in rows}
+
+
 def dismissed_pairs(s: Session) -> set[tuple[str, str]]:
     """Every judged pair as ordered ids of live records (each side followed through its merges)."""
     pairs = s.execute(select(NotDuplicate.first_id, NotDuplicate.second_id)).all()
     if not pairs:
         return set()
-    merged = dict(
-        s.execute(
+    merged: dict[str, str] = {
+        org_id: into
+        for org_id, into in s.execute(
             select(Organization.id, Organization.merged_into).where(Organization.merged_into.is_not(None))
         ).tuples()
-    )
+        if into is not None
+    }
 
     def survivor(org_id: str) -> str:
         seen = {org_id}

@@ -145,10 +145,19 @@ def test_a_similar_name_alone_is_not_offered_when_the_records_disagree(
         )
 
     # different groups: similar names, but 代表者, 住所 and 電話 all differ (the demo data's case)
-    org("さくら若葉高齢者サロンの会", representative="清水 陽子", address="千葉市旭町4-15", phone="043-223-1111")
-    org("さくら千葉高齢者サロンの会", representative="田中 翔", address="千葉市北町2-12", phone="043-224-2222")
+    org(
+        "さくら若葉高齢者サロンの会",
+        representative="清水 陽子",
+        address="千葉市旭町4-15",
+        phone="043-223-1111",
+    )
+    org(
+        "さくら千葉高齢者サロンの会", representative="田中 翔", address="千葉市北町2-12", phone="043-224-2222"
+    )
     # one group entered twice with a typo, the second time with only its name and phone
-    typo = org("柏こども食堂ネットワーク", representative="林 誠", address="千葉市本町1-1", phone="043-225-3333")
+    typo = org(
+        "柏こども食堂ネットワーク", representative="林 誠", address="千葉市本町1-1", phone="043-225-3333"
+    )
     typo2 = org("柏こども食堂ネットワ一ク", phone="043-225-3334")
     # different phones alone with everything else differing are no evidence either
     org("みなと音楽の会", phone="043-226-4444", representative="井上 浩", address="千葉市新町1-1")

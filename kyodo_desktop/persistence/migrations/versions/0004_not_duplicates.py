@@ -42,9 +42,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("first_id", "second_id", name=op.f("pk_not_duplicates")),
     )
-    op.create_index(
-        op.f("ix_not_duplicates_second_id"), "not_duplicates", ["second_id"], unique=False
-    )
+    op.create_index(op.f("ix_not_duplicates_second_id"), "not_duplicates", ["second_id"], unique=False)
 
 
 def downgrade() -> None:
