@@ -1,4 +1,4 @@
-"""``kyodo orgs duplicates|merge|unmerge``: finding and merging records of the same group."""
+"""``kyodo orgs duplicates|merge|unmerge|not-duplicate``: finding, merging and dismissing pairs."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ def register(commands: Commands) -> None:
     commands.command(
         "duplicates",
         group=GROUP,
-        help="重複の候補（同じ法人番号・名称・電話・メール、よく似た名称）。1行に1組: ID<TAB>ID<TAB>名称<TAB>名称<TAB>理由",
+        help="重複の候補（同じ法人番号・名称・電話・メール、よく似た名称）。証拠の強い順に1行に1組: ID<TAB>ID<TAB>名称<TAB>名称<TAB>理由",
         example="kyodo orgs duplicates\nkyodo orgs duplicates --json",
         options=_duplicates_options,
         run=_duplicates,
@@ -38,6 +38,14 @@ def register(commands: Commands) -> None:
         example="kyodo orgs unmerge OTHER_ID",
         options=_unmerge_options,
         run=_unmerge,
+    )
+    commands.command(
+        "not-duplicate",
+        group=GROUP,
+        help="ID_A と ID_B は別の団体と記録し、重複の候補に出さない（取り消し: --undo）",
+        example="kyodo orgs not-duplicate ID_A ID_B\nkyodo orgs not-duplicate ID_A ID_B --undo",
+        options=_not_duplicate_options,
+        run=_not_duplicate,
     )
 
 
@@ -65,6 +73,30 @@ def _merge_options(p: CommandParser) -> None:
 
 def _unmerge_options(p: CommandParser) -> None:
     p.add_argument("id", help="統合された側（ゴミ箱へ移った側）の団体のID")
+
+
+def _not_duplicate_options(p: CommandParser) -> None:
+    p.add_argument("id_a", metavar="ID_A", help="団体のID")
+    p.add_argument("id_b", metavar="ID_B", help="もう一方の団体のID")
+    p.add_argument("--undo", action="store_true", help="「重複ではない」の記録を取り消す")
+
+
+def _not_duplicate(args: argparse.Namespace, data_dir: Path) -> int:
+    from kyodo_desktop.services import not_duplicates
+    from kyodo_desktop.services.workspace import Workspace
+
+    with Workspace.open(data_dir, write=True) as ws:
+        if args.undo:
+            not_duplicates.undo(ws, args.id_a, args.id_b)
+            print(f"{args.id_a}\t{args.id_b} の「重複ではない」を取り消しました")
+        elif not_duplicates.mark(ws, args.id_a, args.id_b):
+            print(
+                f"{args.id_a}\t{args.id_b} を重複ではないと記録しました"
+                f"（取り消し: kyodo orgs not-duplicate {args.id_a} {args.id_b} --undo）"
+            )
+        else:
+            print(f"{args.id_a}\t{args.id_b} は既に重複ではないと記録されています")
+    return EXIT_OK
 
 
 def _duplicates(args: argparse.Namespace, data_dir: Path) -> int:

@@ -205,6 +205,7 @@ class MainWindow(QMainWindow):
         tabs.setDocumentMode(True)
         self.organizations_tab = OrganizationsTab(ws)
         self.organizations_tab.count_changed.connect(self._on_count_changed)
+        self.organizations_tab.imported.connect(self._on_imported)
         self.organizations_tab.model.read_failed.connect(lambda exc: self._on_rows_unreadable(ws, exc))
         tabs.addTab(self.organizations_tab, self.tr("団体台帳"))
         self._set_content(tabs)
@@ -393,6 +394,10 @@ class MainWindow(QMainWindow):
     def _on_registry_merged(self, _keep_id: str, _other_id: str) -> None:
         if self.organizations_tab is not None:
             self.organizations_tab.reload()
+
+    def _on_imported(self) -> None:
+        if self.duplicates_view is not None:
+            self.duplicates_view.refresh_if_shown()  # imported records may pair up with stored ones
 
     def _on_about_triggered(self) -> None:
         dialogs.info(self, self.tr("バージョン情報"), _about_text(self.data_dir))

@@ -169,3 +169,25 @@ class AuditEntry(Base):
     context: Mapped[str] = mapped_column(Text, default="")
 
     __table_args__ = (Index("ix_audit_log_record", "record_id", "id"),)
+
+
+class NotDuplicate(Base):
+    """Two records an officer judged to be different groups (「重複ではない」).
+
+    The pair is stored once, ``first_id < second_id``. It names the records, not their values,
+    so editing either keeps it; a record merged into a third one passes it on to the survivor
+    (resolved when candidates are searched, so an unmerge gives it back).
+    """
+
+    __tablename__ = "not_duplicates"
+
+    first_id: Mapped[str] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE"), primary_key=True
+    )
+    second_id: Mapped[str] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    officer: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[str] = mapped_column(String(32), default=utc_now)
+
+    __table_args__ = (CheckConstraint("first_id < second_id", name="ordered"),)

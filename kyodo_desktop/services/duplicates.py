@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -23,6 +23,7 @@ from kyodo_desktop.persistence import audit, backup
 from kyodo_desktop.persistence.errors import KnownError, NotFoundError
 from kyodo_desktop.persistence.listing import is_listed, listing_clause
 from kyodo_desktop.persistence.models import AuditEntry, Contact, Interaction, Organization, table_of, utc_now
+from kyodo_desktop.services import not_duplicates
 from kyodo_desktop.services.organizations import (
     ENTITY,
     INPUT_FIELDS,
@@ -37,61 +38,101 @@ FIELDS = INPUT_FIELDS
 #: Names at least this similar (rapidfuzz ratio, 0–100) in the same 市町村 are candidates too.
 SIMILARITY = 90
 
+SAME_NUMBER = "法人番号が同じ"
+SAME_NAME = "名称が同じ"
+SAME_PHONE = "電話番号が同じ"
+SAME_EMAIL = "メールアドレスが同じ"
+SIMILAR_NAME = "名称がよく似ている"
+#: How much each reason weighs in :func:`score` (a 法人番号 names one legal person; a phone may
+#: be a shared office's, a name alone may be a common one).
+WEIGHTS = {SAME_NUMBER: 100, SAME_NAME: 60, SAME_EMAIL: 45, SAME_PHONE: 35, SIMILAR_NAME: 30}
+
+
+@dataclasses.dataclass(frozen=True)
+class PairSide:
+    """What an officer judges one side of a pair by."""
+
+    municipality: str = ""
+    address: str = ""
+    phone: str = ""
+    representative: str = ""
+    legal_form: str = ""
+    corporate_number: str = ""
+
 
 @dataclasses.dataclass(frozen=True)
 class CandidatePair:
-    """Two live records that look like one group, and why."""
+    """Two live records that look like one group, why, and how strongly (``score``)."""
 
     first_id: str
     first_name: str
     second_id: str
     second_name: str
     reasons: tuple[str, ...]
+    first: PairSide = PairSide()
+    second: PairSide = PairSide()
+    score: int = 0
 
 
-def find_candidates(ws: Workspace) -> list[CandidatePair]:
-    """Likely duplicate pairs: same 法人番号, same name key, same phone or email, very similar names."""
+def score(reasons: Iterable[str], a: PairSide, b: PairSide) -> int:
+    """The strength of the evidence that two records are one group (higher: stronger).
+
+    The reasons add up; values both sides have and share add to it, values both have and that
+    differ take from it (two different 法人番号 are two legal persons, whatever the names say).
+    """
+    total = sum(WEIGHTS.get(r, 0) for r in reasons)
+    for field, agree, disagree in (
+        ("corporate_number", 0, 80),  # agreement is already the reason 法人番号が同じ
+        ("representative", 25, 15),
+        ("address", 20, 10),
+        ("phone", 0, 10),
+        ("municipality", 5, 20),
+        ("legal_form", 5, 5),
+    ):
+        x, y = getattr(a, field), getattr(b, field)
+        if x and y:
+            total += agree if x == y else -disagree
+    return total
+
+
+#: Reasons too weak to stand alone against records that disagree elsewhere (see :func:`offered`).
+WEAK = frozenset({(SIMILAR_NAME,), (SAME_PHONE,)})
+
+
+def contradictions(a: PairSide, b: PairSide) -> int:
+    """How many of 法人番号 (twice), 代表者, 住所, 電話 both sides have and differ in."""
+    n = 0
+    for field, weight in (("corporate_number", 2), ("representative", 1), ("address", 1), ("phone", 1)):
+        x, y = getattr(a, field), getattr(b, field)
+        if x and y and x != y:
+            n += weight
+    return n
+
+
+def offered(reasons: tuple[str, ...], a: PairSide, b: PairSide) -> bool:
+    """Whether a pair is proposed: a similar name alone, or a shared phone alone, is not enough
+    when the records disagree in two or more of 法人番号・代表者・住所・電話 (measured on the demo
+    data, benchmarks/README.md: such pairs were different groups; a record entered twice with a
+    typo usually lacks values or shares them)."""
+    return tuple(reasons) not in WEAK or contradictions(a, b) < 2
+
+
+def _side(r: Any) -> PairSide:
+    return PairSide(
+        municipality=r.municipality_name,
+        address=r.address,
+        phone=r.phone,
+        representative=r.representative,
+        legal_form=r.legal_form,
+        corporate_number=r.corporate_number,
+    )
+
+
+def _similar_names(rows: Sequence[Any], reasons: dict[tuple[str, str], list[str]]) -> None:
+    """Very similar names: compared only within one 市町村 and the same first letters, and in C
+    (rapidfuzz.process.extract over the block), so 100k records take seconds, not minutes."""
     from rapidfuzz import fuzz, process
 
-    stmt = select(
-        Organization.id,
-        Organization.name,
-        Organization.dup_key,
-        Organization.corporate_number,
-        Organization.phone,
-        Organization.email,
-        Organization.municipality_code,
-        Organization.municipality_name,
-    ).where(listing_clause(Organization))
-    with ws.session_factory() as s:
-        rows = s.execute(stmt.order_by(Organization.kana, Organization.id)).all()
-    names = {r.id: r.name for r in rows}
-    reasons: dict[tuple[str, str], list[str]] = defaultdict(list)
-
-    def pair_up(groups: dict[str, list[str]], reason: str) -> None:
-        for ids in groups.values():
-            for i, a in enumerate(ids):
-                for b in ids[i + 1 :]:
-                    key = (a, b) if a < b else (b, a)
-                    if reason not in reasons[key]:
-                        reasons[key].append(reason)
-
-    for column, reason in (
-        ("corporate_number", "法人番号が同じ"),
-        ("dup_key", "名称が同じ"),
-        ("phone", "電話番号が同じ"),
-        ("email", "メールアドレスが同じ"),
-    ):
-        groups: dict[str, list[str]] = defaultdict(list)
-        for r in rows:
-            value = getattr(r, column)
-            if column == "email":
-                value = email_key(value)  # INFO@a.jp is info@a.jp
-            if value:
-                groups[value].append(r.id)
-        pair_up({k: v for k, v in groups.items() if len(v) > 1}, reason)
-    # very similar names: compared only within one 市町村 and the same first letters, and in C
-    # (rapidfuzz.process.extract over the block), so 100k records take seconds, not minutes
     blocks: dict[tuple[str, str], list[Any]] = defaultdict(list)
     for r in rows:
         if len(r.dup_key) >= 4:
@@ -108,10 +149,70 @@ def find_candidates(ws: Workspace) -> list[CandidatePair]:
                 b = block[i + 1 + j]
                 if a.dup_key != b.dup_key:
                     key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-                    if "名称がよく似ている" not in reasons[key]:
-                        reasons[key].append("名称がよく似ている")
-    pairs = [CandidatePair(a, names[a], b, names[b], tuple(r)) for (a, b), r in reasons.items()]
-    pairs.sort(key=lambda p: (-len(p.reasons), p.first_name, p.second_name))
+                    if SIMILAR_NAME not in reasons[key]:
+                        reasons[key].append(SIMILAR_NAME)
+
+
+def find_candidates(ws: Workspace) -> list[CandidatePair]:
+    """Likely duplicate pairs, strongest evidence first; pairs judged 「重複ではない」 are left out.
+
+    Reasons: same 法人番号, same name key, same phone or email, very similar names in one 市町村.
+    """
+    stmt = select(
+        Organization.id,
+        Organization.name,
+        Organization.dup_key,
+        Organization.corporate_number,
+        Organization.phone,
+        Organization.email,
+        Organization.municipality_code,
+        Organization.municipality_name,
+        Organization.address,
+        Organization.representative,
+        Organization.legal_form,
+    ).where(listing_clause(Organization))
+    with ws.session_factory() as s:
+        rows = s.execute(stmt.order_by(Organization.kana, Organization.id)).all()
+        dismissed = not_duplicates.dismissed_pairs(s)
+    by_id = {r.id: r for r in rows}
+    reasons: dict[tuple[str, str], list[str]] = defaultdict(list)
+
+    def pair_up(groups: dict[str, list[str]], reason: str) -> None:
+        for ids in groups.values():
+            for i, a in enumerate(ids):
+                for b in ids[i + 1 :]:
+                    key = (a, b) if a < b else (b, a)
+                    if reason not in reasons[key]:
+                        reasons[key].append(reason)
+
+    for column, reason in (
+        ("corporate_number", SAME_NUMBER),
+        ("dup_key", SAME_NAME),
+        ("phone", SAME_PHONE),
+        ("email", SAME_EMAIL),
+    ):
+        groups: dict[str, list[str]] = defaultdict(list)
+        for r in rows:
+            value = getattr(r, column)
+            if column == "email":
+                value = email_key(value)  # INFO@a.jp is info@a.jp
+            if value:
+                groups[value].append(r.id)
+        pair_up({k: v for k, v in groups.items() if len(v) > 1}, reason)
+    _similar_names(rows, reasons)
+    pairs = []
+    for (a, b), why in reasons.items():
+        if (a, b) in dismissed:
+            continue
+        first, second = _side(by_id[a]), _side(by_id[b])
+        if not offered(tuple(why), first, second):
+            continue
+        pairs.append(
+            CandidatePair(
+                a, by_id[a].name, b, by_id[b].name, tuple(why), first, second, score(why, first, second)
+            )
+        )
+    pairs.sort(key=lambda p: (-p.score, -len(p.reasons), p.first_name, p.second_name))
     return pairs
 
 

@@ -214,6 +214,11 @@ class OrganizationService:
                 if value and have == value
             )
             matches.append(DuplicateMatch(row[0], row[1], reasons))
+        if exclude_id and matches:  # a pair judged 「重複ではない」 is no warning on saving either
+            from kyodo_desktop.services.not_duplicates import judged_with  # it imports this module
+
+            judged = judged_with(s, exclude_id)
+            matches = [m for m in matches if m.id not in judged]
         return matches
 
     # -- writing ---------------------------------------------------------------------------

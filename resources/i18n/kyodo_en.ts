@@ -335,8 +335,16 @@ Later changes are kept only in the backup taken before the restore. Restore?</tr
         <translation>Organization B</translation>
     </message>
     <message>
+        <source>市町村</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
         <source>理由</source>
         <translation>Reason</translation>
+    </message>
+    <message>
+        <source>確からしさ</source>
+        <translation>Likelihood</translation>
     </message>
 </context>
 <context>
@@ -501,10 +509,6 @@ Later changes are kept only in the backup taken before the restore. Restore?</tr
         <translation>Possible duplicates</translation>
     </message>
     <message>
-        <source>同じ法人番号・名称・電話番号・メールアドレス、またはよく似た名称の団体の組です。同じ団体の組を選んで「統合…」を押すと（ダブルクリックまたはEnterでも）、一つにまとめられます。</source>
-        <translation>Pairs of organizations with the same corporate number, name, phone number or email address, or with very similar names. Select a pair that is one organization and press &quot;Merge…&quot; (or double-click, or Enter) to combine them into one.</translation>
-    </message>
-    <message>
         <source>重複の候補の一覧</source>
         <translation>List of possible duplicates</translation>
     </message>
@@ -537,20 +541,24 @@ Later changes are kept only in the backup taken before the restore. Restore?</tr
         <translation>Close</translation>
     </message>
     <message>
-        <source>重複の候補を探しています…</source>
-        <translation>Searching for possible duplicates…</translation>
-    </message>
-    <message>
-        <source>（{seconds} 秒）</source>
-        <translation>({seconds} s)</translation>
-    </message>
-    <message>
         <source>重複の候補を探せませんでした（{kind}）。詳細はログを確認してください。</source>
         <translation>Could not search for possible duplicates ({kind}). See the log for details.</translation>
     </message>
     <message>
         <source>重複の候補を探せませんでした: {reason}</source>
         <translation>Could not search for possible duplicates: {reason}</translation>
+    </message>
+    <message>
+        <source>同じ法人番号・名称・電話番号・メールアドレス、またはよく似た名称の団体の組です。同じ団体の組を選んで「統合…」を押すと（ダブルクリックまたはEnterでも）、一つにまとめられます。別の団体の組は「重複ではない」（Delete）で候補から外せます。確からしい組から順に並びます。</source>
+        <translation>Pairs of organizations with the same corporate number, name, phone number or e-mail address, or very similar names. Select a pair of one group and press &quot;Merge…&quot; (or double-click, or Enter) to make it one record. A pair of different groups can be taken off the list with &quot;Not a duplicate&quot; (Delete). The likeliest pairs come first.</translation>
+    </message>
+    <message>
+        <source>重複ではない(&amp;N)</source>
+        <translation>&amp;Not a duplicate</translation>
+    </message>
+    <message>
+        <source>選んだ組を別の団体と記録し、候補に出さない（Delete）</source>
+        <translation>Record the selected pair as different groups and never propose it again (Delete)</translation>
     </message>
     <message>
         <source>候補 {n} 組</source>
@@ -571,6 +579,18 @@ Later changes are kept only in the backup taken before the restore. Restore?</tr
     <message>
         <source>「{other}」を「{keep}」に統合しました。元に戻すには「統合を取り消す」を押してください。</source>
         <translation>Merged &quot;{other}&quot; into &quot;{keep}&quot;. To reverse it, press &quot;Undo merge&quot;.</translation>
+    </message>
+    <message>
+        <source>「重複ではない」と記録できませんでした: {reason}</source>
+        <translation>Could not record &quot;not a duplicate&quot;: {reason}</translation>
+    </message>
+    <message>
+        <source>「重複ではない」と記録できませんでした（{kind}）。詳細はログを確認してください。</source>
+        <translation>Could not record &quot;not a duplicate&quot; ({kind}). See the log for details.</translation>
+    </message>
+    <message>
+        <source>「{a}」と「{b}」は別の団体と記録しました。今後は候補に出しません。</source>
+        <translation>Recorded &quot;{a}&quot; and &quot;{b}&quot; as different groups. They will not be proposed again.</translation>
     </message>
     <message>
         <source>統合を取り消しています…</source>
@@ -2117,6 +2137,39 @@ Data folder: {folder}</translation>
     </message>
 </context>
 <context>
+    <name>PairComparison</name>
+    <message>
+        <source>法人格</source>
+        <extracomment>(PairSide field, label) in the order shown</extracomment>
+        <translation>Legal form</translation>
+    </message>
+    <message>
+        <source>市町村</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>住所</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>電話</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>代表者</source>
+        <translation>Representative</translation>
+    </message>
+    <message>
+        <source>法人番号</source>
+        <translation>Corporate number</translation>
+    </message>
+    <message>
+        <source>（なし）</source>
+        <extracomment>a value both records have and that differs: a reason to think they are different groups</extracomment>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
     <name>ProblemTableModel</name>
     <message>
         <source>行</source>
@@ -2440,6 +2493,17 @@ Restoring returns the data to the state of this backup. The damaged file is not 
     <message>
         <source>これまでの取り込みを見て、取り消す</source>
         <translation>See the imports done so far and undo one</translation>
+    </message>
+</context>
+<context>
+    <name>SearchProgress</name>
+    <message>
+        <source>重複の候補を探しています…</source>
+        <translation>Searching for possible duplicates…</translation>
+    </message>
+    <message>
+        <source>（{seconds} 秒）</source>
+        <translation>({seconds} s)</translation>
     </message>
 </context>
 <context>

@@ -317,3 +317,68 @@ def test_display_values_and_default_survivor(reader: OrganizationService, folder
     a, b = (reader.get(i) for i in folder.similar)
     older = dataclasses.replace(b, registered_on=date(2020, 4, 1))
     assert default_survivor(a, older) == 1 and default_survivor(older, a) == 0  # older
+
+
+def _judged(folder: Folder) -> list[tuple[str, str]]:
+    with Workspace.open(folder.path, write=False) as ws, ws.engine.connect() as c:
+        return [tuple(r) for r in c.exec_driver_sql("SELECT first_id, second_id FROM not_duplicates")]
+
+
+def test_not_duplicate_button_records_the_pair_and_it_stays_out_after_a_restart(
+    window: MainWindow, folder: Folder, qtbot: QtBot, open_window: Any
+) -> None:
+    view = _open_view(window, qtbot, pairs=2)
+    assert view.select_pair(*folder.similar)
+    comparison = view.comparison
+    assert {comparison.names[0].text(), comparison.names[1].text()} == {
+        "柏こども食堂ネットワーク",
+        "柏こども食堂ネットワ一ク",
+    }
+    assert comparison.values["municipality"][0].text() == "柏市"
+    button = _child(view, QPushButton, "notDuplicateButton")
+    assert button.text() == "重複ではない(&N)"
+    with qtbot.waitSignal(view.dismissed) as dismissed:
+        _click(qtbot, view, "notDuplicateButton")
+    assert set(dismissed.args) == set(folder.similar)
+    assert view.model.rowCount() == 1 and "別の団体と記録しました" in view.message_label.text()
+    assert _judged(folder) == [tuple(sorted(folder.similar))]
+    with Workspace.open(folder.path, write=False) as ws, ws.engine.connect() as c:
+        actions = c.exec_driver_sql(
+            "SELECT record_id, action FROM audit_log WHERE action = 'not_duplicate'"
+        ).fetchall()
+    assert sorted(actions) == sorted((i, "not_duplicate") for i in folder.similar)
+
+    view.rescan()  # searched again: the judged pair is not proposed
+    qtbot.waitUntil(lambda: not view.searching, timeout=10_000)
+    assert [{p.first_id, p.second_id} for p in view.model.pairs()] == [{folder.keep, folder.other}]
+    window.close()
+    again: MainWindow = open_window(folder.path)  # a restart
+    assert again.organizations_tab is not None
+    qtbot.waitUntil(lambda: again.workspace is not None and again.workspace.verified, timeout=10_000)
+    view = _open_view(again, qtbot, pairs=1)
+    assert [{p.first_id, p.second_id} for p in view.model.pairs()] == [{folder.keep, folder.other}]
+
+
+def test_delete_on_the_list_marks_the_selected_pair_not_duplicate(
+    window: MainWindow, folder: Folder, qtbot: QtBot
+) -> None:
+    view = _open_view(window, qtbot, pairs=2)
+    assert view.select_pair(folder.keep, folder.other)
+    view.table.setFocus()
+    with qtbot.waitSignal(view.dismissed):
+        qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert _judged(folder) == [tuple(sorted((folder.keep, folder.other)))]
+    assert view.merge_dialog is None  # Delete is not Enter: nothing was merged
+    assert view.model.rowCount() == 1 and view.current_pair() is not None
+
+
+def test_the_open_view_searches_again_after_an_import(window: MainWindow, qtbot: QtBot) -> None:
+    view = _open_view(window, qtbot, pairs=2)
+    assert window.workspace is not None and window.organizations_tab is not None
+    # what an import adds: a record that pairs up with a stored one
+    OrganizationService(window.workspace).create(
+        OrganizationInput(name="まったく別の会"), allow_duplicate=True
+    )
+    with qtbot.waitSignal(view.candidates_loaded, timeout=10_000) as loaded:
+        window.organizations_tab.imported.emit()
+    assert loaded.args == [3]

@@ -74,6 +74,7 @@ def _schema_2_file(data_dir: Path) -> dict[str, str]:
                 "UPDATE organizations SET name = ?, dup_key = ?, search_text = ? WHERE id = ?",
                 (name, old_key, blob, ids[name]),
             )
+        conn.execute("DROP TABLE not_duplicates")  # schema 4 (0004) came after
         conn.execute("UPDATE alembic_version SET version_num = '0002'")
         conn.execute("PRAGMA user_version = 2")
     conn.close()
@@ -116,12 +117,12 @@ def test_a_writer_refolds_the_stored_keys_and_changes_nothing_else(data_dir: Pat
     path = data_dir / "kyodo.db"
     before = {t: _dump(path, t) for t in ("contacts", "interactions", "audit_log")}
     orgs_before = _dump(path, "organizations", skip=DERIVED)
-    assert sqlite_file.SCHEMA_VERSION == 3
+    assert sqlite_file.SCHEMA_VERSION == 4
 
     with Workspace.open(data_dir) as ws:
         svc = OrganizationService(ws)
         with ws.engine.connect() as c:
-            assert c.exec_driver_sql("PRAGMA user_version").scalar() == 3
+            assert c.exec_driver_sql("PRAGMA user_version").scalar() == 4
             stored = {
                 r[0]: (r[1], r[2])
                 for r in c.exec_driver_sql("SELECT id, dup_key, search_text FROM organizations")

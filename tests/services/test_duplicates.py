@@ -85,3 +85,82 @@ def test_merge_refuses_itself_and_trashed_records(ws: Workspace, svc: Organizati
         duplicates.merge(ws, a, b)
     with pytest.raises(KnownError, match="統合されていません"):
         duplicates.unmerge(ws, a)
+
+
+def test_pairs_show_both_sides_and_the_strongest_evidence_comes_first(
+    ws: Workspace, svc: OrganizationService
+) -> None:
+    number = svc.create(OrganizationInput(name="みどりの会", corporate_number="7000012050002"))
+    number2 = svc.create(
+        OrganizationInput(name="緑化推進協会", corporate_number="7000012050002"), allow_duplicate=True
+    )
+    phone = svc.create(OrganizationInput(name="あさひの会", phone="043-223-1111", municipality_code="12100"))
+    phone2 = svc.create(
+        OrganizationInput(
+            name="朝日ボランティア",
+            phone="043-223-1111",
+            representative="佐藤 花子",
+            legal_form="特定非営利活動法人",
+            municipality_code="12100",
+            address="千葉市中央区1-1",
+        ),
+        allow_duplicate=True,
+    )
+    pairs = duplicates.find_candidates(ws)
+    assert [{p.first_id, p.second_id} for p in pairs] == [{number, number2}, {phone, phone2}]
+    assert pairs[0].score > pairs[1].score
+    sides = {pairs[1].first_id: pairs[1].first, pairs[1].second_id: pairs[1].second}
+    assert sides[phone2] == duplicates.PairSide(
+        municipality="千葉市",
+        address="千葉市中央区1-1",
+        phone="043-223-1111",
+        representative="佐藤 花子",
+        legal_form="特定非営利活動法人",
+    )
+    assert sides[phone].phone == "043-223-1111" and sides[phone].municipality == "千葉市"
+
+
+def test_score_weighs_reasons_and_agreement_and_disagreement() -> None:
+    side = duplicates.PairSide
+    bare = duplicates.score(["名称が同じ"], side(), side())
+    assert duplicates.score(["法人番号が同じ"], side(), side()) > bare
+    assert duplicates.score(["法人番号が同じ", "名称が同じ"], side(), side()) > duplicates.score(
+        ["法人番号が同じ"], side(), side()
+    )
+    same_rep = duplicates.score(["名称が同じ"], side(representative="佐藤"), side(representative="佐藤"))
+    other_rep = duplicates.score(["名称が同じ"], side(representative="佐藤"), side(representative="鈴木"))
+    assert other_rep < bare < same_rep
+    two_numbers = duplicates.score(
+        ["名称が同じ"], side(corporate_number="7000012050002"), side(corporate_number="4011010000000")
+    )
+    assert two_numbers < other_rep
+
+
+def test_a_similar_name_alone_is_not_offered_when_the_records_disagree(
+    ws: Workspace, svc: OrganizationService
+) -> None:
+    def org(name: str, **values: str) -> str:
+        return svc.create(
+            OrganizationInput(name=name, municipality_code="12100", **values), allow_duplicate=True
+        )
+
+    # different groups: similar names, but 代表者, 住所 and 電話 all differ (the demo data's case)
+    org(
+        "さくら若葉高齢者サロンの会",
+        representative="清水 陽子",
+        address="千葉市旭町4-15",
+        phone="043-223-1111",
+    )
+    org(
+        "さくら千葉高齢者サロンの会", representative="田中 翔", address="千葉市北町2-12", phone="043-224-2222"
+    )
+    # one group entered twice with a typo, the second time with only its name and phone
+    typo = org(
+        "柏こども食堂ネットワーク", representative="林 誠", address="千葉市本町1-1", phone="043-225-3333"
+    )
+    typo2 = org("柏こども食堂ネットワ一ク", phone="043-225-3334")
+    # different phones alone with everything else differing are no evidence either
+    org("みなと音楽の会", phone="043-226-4444", representative="井上 浩", address="千葉市新町1-1")
+    org("やまびこ演劇クラブ", phone="043-226-4444", representative="林 誠", address="千葉市西町1-1")
+    pairs = {frozenset((p.first_id, p.second_id)): p.reasons for p in duplicates.find_candidates(ws)}
+    assert pairs == {frozenset((typo, typo2)): ("名称がよく似ている",)}

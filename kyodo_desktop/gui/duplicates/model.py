@@ -1,4 +1,4 @@
-"""The candidate pairs of the 「重複の候補」 view as a table model (団体A, 団体B, 理由)."""
+"""The candidate pairs of the 「重複の候補」 view as a table model (団体A, 団体B, 市町村, 理由, 確からしさ)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,10 @@ from kyodo_desktop.services.duplicates import CandidatePair
 
 COL_FIRST = 0
 COL_SECOND = 1
-COL_REASONS = 2
-COLUMN_COUNT = 3
+COL_MUNICIPALITY = 2
+COL_REASONS = 3
+COL_SCORE = 4
+COLUMN_COUNT = 5
 
 #: The :class:`CandidatePair` of a row.
 PairRole = Qt.ItemDataRole.UserRole
@@ -27,13 +29,21 @@ def reasons_text(pair: CandidatePair) -> str:
     return "、".join(pair.reasons)
 
 
+def municipality_text(pair: CandidatePair) -> str:
+    """Both sides' 市町村: one name when they agree, 「柏市／松戸市」 when not."""
+    a, b = pair.first.municipality, pair.second.municipality
+    return a or b if a == b or not (a and b) else f"{a}／{b}"
+
+
 class CandidateTableModel(ReadOnlyTableModel):
-    """Candidate pairs in the order the service found them (most reasons first), sortable by column."""
+    """Candidate pairs in the order the service found them (strongest evidence first), sortable."""
 
     HEADERS = (
         QT_TRANSLATE_NOOP("CandidateTableModel", "団体A"),
         QT_TRANSLATE_NOOP("CandidateTableModel", "団体B"),
+        QT_TRANSLATE_NOOP("CandidateTableModel", "市町村"),
         QT_TRANSLATE_NOOP("CandidateTableModel", "理由"),
+        QT_TRANSLATE_NOOP("CandidateTableModel", "確からしさ"),
     )
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -63,8 +73,14 @@ class CandidateTableModel(ReadOnlyTableModel):
                 return pair.first_name
             if column == COL_SECOND:
                 return pair.second_name
+            if column == COL_MUNICIPALITY:
+                return municipality_text(pair)
             if column == COL_REASONS:
                 return reasons_text(pair)
+            if column == COL_SCORE:
+                return pair.score
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == COL_SCORE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -84,7 +100,7 @@ class CandidateTableModel(ReadOnlyTableModel):
 
     def _sorted(self, pairs: Sequence[CandidatePair]) -> list[CandidatePair]:
         rank = {id(pair): n for n, pair in enumerate(self._found)}
-        if self._sort_column not in (COL_FIRST, COL_SECOND, COL_REASONS):
+        if not 0 <= self._sort_column < COLUMN_COUNT:
             return sorted(pairs, key=lambda p: rank.get(id(p), 0))
 
         def key(pair: CandidatePair) -> tuple[Any, ...]:
@@ -92,6 +108,10 @@ class CandidateTableModel(ReadOnlyTableModel):
                 return (pair.first_name, rank.get(id(pair), 0))
             if self._sort_column == COL_SECOND:
                 return (pair.second_name, rank.get(id(pair), 0))
+            if self._sort_column == COL_MUNICIPALITY:
+                return (municipality_text(pair), rank.get(id(pair), 0))
+            if self._sort_column == COL_SCORE:
+                return (pair.score, rank.get(id(pair), 0))
             return (-len(pair.reasons), reasons_text(pair), rank.get(id(pair), 0))
 
         return sorted(pairs, key=key, reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
@@ -103,6 +123,16 @@ class CandidateTableModel(ReadOnlyTableModel):
         self._found = list(pairs)
         self._pairs = self._sorted(self._found)
         self.endResetModel()
+
+    def remove_pair(self, first_id: str, second_id: str) -> None:
+        """Drop the pair of these two records (judged 「重複ではない」)."""
+        wanted = {first_id, second_id}
+        for row in range(len(self._pairs) - 1, -1, -1):
+            if {self._pairs[row].first_id, self._pairs[row].second_id} == wanted:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._pairs[row]
+                self.endRemoveRows()
+        self._found = [p for p in self._found if {p.first_id, p.second_id} != wanted]
 
     def remove_involving(self, org_id: str) -> int:
         """Drop every pair that names ``org_id`` (it was merged away); returns how many."""

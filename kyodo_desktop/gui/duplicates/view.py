@@ -2,6 +2,8 @@
 
 The pairs are found in a worker (a national-size registry takes a few seconds). Choosing a pair
 opens the :class:`MergeDialog`; the last merge done here can be undone with 「統合を取り消す」.
+A pair of different groups is marked 「重複ではない」 (Delete) and is not proposed again.
+The selected pair's two records are shown side by side below the list.
 The view is non-modal: the officer may look records up in the registry while it is open.
 """
 
@@ -10,7 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QElapsedTimer, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressBar,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -26,12 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop.gui import errors
+from kyodo_desktop.gui.duplicates.compare import PairComparison
 from kyodo_desktop.gui.duplicates.merge_dialog import MergeDialog
 from kyodo_desktop.gui.duplicates.model import COL_FIRST, COL_REASONS, COL_SECOND, CandidateTableModel
+from kyodo_desktop.gui.duplicates.progress import SearchProgress
 from kyodo_desktop.gui.keys import enter_presses_only_the_focused_button
-from kyodo_desktop.gui.styles import ERROR_STYLE, HINT_STYLE, SUCCESS_STYLE
+from kyodo_desktop.gui.styles import ERROR_STYLE, SUCCESS_STYLE
 from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup
-from kyodo_desktop.services import duplicates
+from kyodo_desktop.services import duplicates, not_duplicates
 from kyodo_desktop.services.duplicates import CandidatePair
 from kyodo_desktop.services.organizations import OrganizationService
 from kyodo_desktop.services.workspace import Workspace
@@ -54,9 +57,11 @@ class DuplicatesView(QDialog):
 
     Signals: ``merged(str, str)`` (survivor id, merged id) after a merge;
     ``unmerged(str, str)`` (survivor id, restored id) after the undo of a merge;
-    ``candidates_loaded(int)`` with the number of pairs after each search.
+    ``candidates_loaded(int)`` with the number of pairs after each search;
+    ``dismissed(str, str)`` after a pair was marked 「重複ではない」.
     """
 
+    dismissed = Signal(str, str)
     merged = Signal(str, str)
     unmerged = Signal(str, str)
     candidates_loaded = Signal(int)
@@ -75,10 +80,6 @@ class DuplicatesView(QDialog):
         self._merge_dialog: MergeDialog | None = None
         self.last_merge: MergeDone | None = None
         self.model = CandidateTableModel(self)
-        self._elapsed = QElapsedTimer()
-        self._tick = QTimer(self)  # the elapsed seconds, so a long search visibly goes on
-        self._tick.setInterval(1000)
-        self._tick.timeout.connect(self._show_searching)
         self._build()
         self._update_buttons()
         self.resize(900, 560)
@@ -90,24 +91,15 @@ class DuplicatesView(QDialog):
             self.tr(
                 "同じ法人番号・名称・電話番号・メールアドレス、またはよく似た名称の団体の組です。"
                 "同じ団体の組を選んで「統合…」を押すと（ダブルクリックまたはEnterでも）、一つにまとめられます。"
+                "別の団体の組は「重複ではない」（Delete）で候補から外せます。確からしい組から順に並びます。"
             )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
         progress_row = QHBoxLayout()
-        self.progress_label = QLabel()
-        self.progress_label.setObjectName("duplicatesProgress")
-        self.progress_label.setStyleSheet(HINT_STYLE)
-        progress_row.addWidget(self.progress_label)
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setObjectName("duplicatesProgressBar")
-        self.progress_bar.setRange(0, 0)  # busy: the search reports no steps
-        self.progress_bar.setTextVisible(False)
-        self.progress_bar.setMaximumWidth(200)
-        self.progress_bar.hide()
-        progress_row.addWidget(self.progress_bar)
-        progress_row.addStretch(1)
+        self.progress = SearchProgress()
+        progress_row.addWidget(self.progress, 1)
         self.count_label = QLabel()
         self.count_label.setObjectName("duplicatesCount")
         progress_row.addWidget(self.count_label)
@@ -137,6 +129,8 @@ class DuplicatesView(QDialog):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.setAccessibleName(self.tr("重複の候補の一覧"))
         layout.addWidget(self.table, 1)
+        self.comparison = PairComparison()
+        layout.addWidget(self.comparison)
 
         self.message_label = QLabel()
         self.message_label.setObjectName("duplicatesMessage")
@@ -155,7 +149,12 @@ class DuplicatesView(QDialog):
         )
         self.unmerge_button.setToolTip(self.tr("この画面で最後に行った統合を元に戻す"))
         self.close_button = self._button("closeDuplicatesButton", self.tr("閉じる"), self.close)
+        self.dismiss_button = self._button(
+            "notDuplicateButton", self.tr("重複ではない(&N)"), self.dismiss_current_pair
+        )
+        self.dismiss_button.setToolTip(self.tr("選んだ組を別の団体と記録し、候補に出さない（Delete）"))
         buttons.addWidget(self.merge_button)
+        buttons.addWidget(self.dismiss_button)
         buttons.addWidget(self.rescan_button)
         buttons.addWidget(self.unmerge_button)
         buttons.addStretch(1)
@@ -164,6 +163,9 @@ class DuplicatesView(QDialog):
 
         refresh = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)
         refresh.activated.connect(self.rescan)
+        dismiss = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        dismiss.setContext(Qt.ShortcutContext.WidgetShortcut)
+        dismiss.activated.connect(self.dismiss_current_pair)
 
     @staticmethod
     def _button(name: str, text: str, slot: object) -> QPushButton:
@@ -192,15 +194,17 @@ class DuplicatesView(QDialog):
         self.raise_()
         self.activateWindow()
 
+    def refresh_if_shown(self) -> None:
+        """Search again when the view is open (after an import); a closed view searches on opening."""
+        if self.isVisible():
+            self.rescan()
+
     def rescan(self) -> None:
         """Look for candidate pairs again, off the UI thread."""
         self._generation += 1
         generation = self._generation
         self._searching = True
-        self._elapsed.start()
-        self._tick.start()
-        self._show_searching()
-        self.progress_bar.show()
+        self.progress.start()
         self.count_label.clear()
         self._update_buttons()
         ws = self._ws
@@ -209,18 +213,9 @@ class DuplicatesView(QDialog):
         task.failed.connect(lambda exc: self._on_search_failed(generation, exc))
         self._tasks.start(task)
 
-    def _show_searching(self) -> None:
-        seconds = self._elapsed.elapsed() // 1000 if self._elapsed.isValid() else 0
-        text = self.tr("重複の候補を探しています…")
-        if seconds >= 2:
-            text += self.tr("（{seconds} 秒）").format(seconds=seconds)
-        self.progress_label.setText(text)
-
     def _end_search(self) -> None:
         self._searching = False
-        self._tick.stop()
-        self.progress_bar.hide()
-        self.progress_label.clear()
+        self.progress.stop()
 
     @property
     def searching(self) -> bool:
@@ -283,8 +278,11 @@ class DuplicatesView(QDialog):
 
     def _update_buttons(self) -> None:
         writable = self._ws.writable
-        has_pair = self.current_pair() is not None
+        pair = self.current_pair()
+        has_pair = pair is not None
+        self.comparison.show_pair(pair)
         self.merge_button.setEnabled(writable and has_pair and not self._busy)
+        self.dismiss_button.setEnabled(writable and has_pair and not self._busy)
         self.rescan_button.setEnabled(not self._searching)
         self.unmerge_button.setEnabled(writable and self.last_merge is not None and not self._busy)
         if self.last_merge is not None:
@@ -351,6 +349,38 @@ class DuplicatesView(QDialog):
         self.merged.emit(keep_id, other_id)
         self.rescan()  # the survivor may now match other records, or no longer match
 
+    def dismiss_current_pair(self) -> None:
+        """Mark the selected pair 「重複ではない」 (one small write, audited) and drop it from the list."""
+        pair = self.current_pair()
+        if pair is None or not self._ws.writable or self._busy or self._merge_dialog is not None:
+            return
+        row = self.table.selectionModel().selectedRows()[0].row()
+        try:
+            not_duplicates.mark(self._ws, pair.first_id, pair.second_id)
+        except Exception as exc:
+            text = errors.error_text(
+                exc,
+                known=self.tr("「重複ではない」と記録できませんでした: {reason}"),
+                bug=self.tr(
+                    "「重複ではない」と記録できませんでした（{kind}）。詳細はログを確認してください。"
+                ),
+                what="not duplicate",
+                logger=log,
+            )
+            self._show_message(text, error=True)
+            return
+        self.model.remove_pair(pair.first_id, pair.second_id)
+        if self.model.rowCount():
+            self.table.selectRow(min(row, self.model.rowCount() - 1))
+        self._show_count()
+        self._update_buttons()
+        self._show_message(
+            self.tr("「{a}」と「{b}」は別の団体と記録しました。今後は候補に出しません。").format(
+                a=pair.first_name, b=pair.second_name
+            )
+        )
+        self.dismissed.emit(pair.first_id, pair.second_id)
+
     def undo_last_merge(self) -> None:
         """Undo the last merge done in this view (after a backup), in a worker."""
         done = self.last_merge
@@ -413,5 +443,5 @@ class DuplicatesView(QDialog):
             self._merge_dialog.shutdown()
             self._merge_dialog.close()
         self._tasks.stop_all()  # a search cannot be interrupted; it is waited for
-        self._tick.stop()
+        self.progress.stop()
         self.close()

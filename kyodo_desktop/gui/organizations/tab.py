@@ -107,11 +107,12 @@ class OrganizationsTab(QWidget):
     """The registry list with its search field, filters and record actions.
 
     Signals: ``count_changed(int, int)`` (shown, loaded) whenever the list changes;
-    ``rows_loaded(int)`` after a (re)load finished.
+    ``rows_loaded(int)`` after a (re)load finished; ``imported()`` after an import was saved.
     """
 
     count_changed = Signal(int, int)
     rows_loaded = Signal(int)
+    imported = Signal()
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -483,6 +484,7 @@ class OrganizationsTab(QWidget):
 
     def _on_import_finished(self, _summary: object) -> None:
         self.reload()
+        self.imported.emit()
 
     def _forget_import_wizard(self, wizard: ImportWizard) -> None:
         if self._import_wizard is wizard:
