@@ -86,7 +86,13 @@ def matching_positions(terms: Sequence[str], texts: Sequence[str], positions: li
 
 
 #: The row columns the filters read, in the order :func:`filter_positions` expects them.
-FILTER_COLUMNS: tuple[str, ...] = ("search_text", "municipality_code", "activity_fields", "legal_form", "status")
+FILTER_COLUMNS: tuple[str, ...] = (
+    "search_text",
+    "municipality_code",
+    "activity_fields",
+    "legal_form",
+    "status",
+)
 
 
 @dataclass(frozen=True)

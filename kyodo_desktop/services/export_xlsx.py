@@ -1,8 +1,11 @@
 """Excel (.xlsx) export of the organization registry (団体一覧).
 
-One sheet, one row per organization not in the trash, ordered by kana and name, with the record's
-UUID in the last column so a later re-import can match records. Rows are streamed from a raw
-cursor (:mod:`kyodo_desktop.persistence.export_rows`) into an openpyxl write-only workbook.
+One sheet, one row per organization not in the trash (or those the registry's filters keep, or
+the ids on screen), ordered by kana and name, in one of two layouts: 全項目 (every field, the
+record's UUID in the last column so a later re-import can match records) or 一覧 (the columns a
+manager reads, printed A4 landscape; ``columns`` picks others by header). Rows are streamed from
+a raw cursor (:mod:`kyodo_desktop.persistence.export_rows`) into an openpyxl write-only workbook,
+styled and set up for printing by :mod:`kyodo_desktop.services.sheets`.
 
 Choices worth knowing:
 
@@ -54,14 +57,9 @@ from kyodo_desktop.services.sheets import (
 )
 from kyodo_desktop.services.sheets import (
     FONT_NAME,
-    FONT_SIZE,
-    HEADER_FILL,
 )
 from kyodo_desktop.services.sheets import (
     FORMULA_STARTS as _FORMULA_STARTS,
-)
-from kyodo_desktop.services.sheets import (
-    SHIFT_JIS_CHARSET as _SHIFT_JIS_CHARSET,
 )
 from kyodo_desktop.services.sheets import (
     TEXT_FORMAT as _TEXT_FORMAT,
@@ -127,7 +125,7 @@ LAYOUTS: tuple[str, ...] = (LAYOUT_LIST, LAYOUT_FULL)
 #: fits an A4 landscape page at close to full size.
 LIST_COLUMNS: tuple[tuple[str, float], ...] = (
     ("団体名", 34),
-    ("法人格", 18),
+    ("法人格", 22),
     ("市町村", 10),
     ("住所", 34),
     ("電話番号", 13),
@@ -278,7 +276,11 @@ def export_organizations(
     return write_xlsx_atomically(
         Path(out),
         lambda fh: _write_workbook(
-            fh, progress, picked, chosen, lambda: export_rows(workspace.db_path, org_filter=org_filter, ids=ids)
+            fh,
+            progress,
+            picked,
+            chosen,
+            lambda: export_rows(workspace.db_path, org_filter=org_filter, ids=ids),
         ),
         place="書き出し先",
         failure="Excelファイルを書き出せません",
@@ -329,7 +331,7 @@ def _write_workbook(
         if done % PROGRESS_EVERY or not done:
             _report(progress, done, total)
         ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{done + 1}"
-        _save_workbook(wb, fh)
+        sheets.save_workbook(wb, fh)
     except BaseException:
         _discard_sheet_tempfile(ws)
         raise
@@ -482,26 +484,3 @@ def _row_converter(ws: Any) -> Callable[[tuple[Any, ...]], list[Any]]:
         ]
 
     return convert
-
-
-def _save_workbook(wb: Any, fh: IO[bytes]) -> None:
-    """``wb.save(fh)``, with the zip archive closed even when a write fails (a full disk).
-
-    openpyxl leaves its ``ZipFile`` open when a write fails; once the temp file is closed and
-    removed, the archive's ``__del__`` tries to finish it and Python prints an "Exception
-    ignored" traceback after our clear message.
-    """
-    import datetime
-
-    from openpyxl.writer.excel import ExcelWriter
-
-    archive = zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
-    # as openpyxl's save_workbook does
-    wb.properties.modified = datetime.datetime.now(tz=datetime.UTC).replace(tzinfo=None)
-    try:
-        ExcelWriter(wb, archive).save()  # closes the archive when it succeeds
-    except BaseException:
-        with contextlib.suppress(Exception):
-            archive.close()  # finishing the archive fails again on a full disk: it is discarded
-        archive.fp = None  # nothing left for __del__ to write
-        raise

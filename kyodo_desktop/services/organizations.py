@@ -29,7 +29,13 @@ from kyodo_desktop.domain.organization import (
 from kyodo_desktop.domain.text import duplicate_key, email_key, search_terms
 from kyodo_desktop.persistence import audit
 from kyodo_desktop.persistence.errors import KnownError, NotFoundError, StaleEditError
-from kyodo_desktop.persistence.listing import listing_clause, search_clause
+from kyodo_desktop.persistence.listing import (
+    FILTER_COLUMNS,
+    OrgFilter,
+    filter_positions,
+    listing_clause,
+    search_clause,
+)
 from kyodo_desktop.persistence.models import Contact, Interaction, Organization, table_of, utc_now
 from kyodo_desktop.services.workspace import Workspace
 
@@ -167,15 +173,28 @@ class OrganizationService:
                 interactions=[InteractionRecord(i.id, _interaction_input(i)) for i in org.interactions],
             )
 
-    def search(self, query: str, *, trash: bool = False) -> list[tuple[str, str]]:
-        """``(id, name)`` of organizations matching every term (substring, folded), by kana."""
+    def search(
+        self, query: str, *, trash: bool = False, org_filter: OrgFilter | None = None
+    ) -> list[tuple[str, str]]:
+        """``(id, name)`` of organizations matching every term (substring, folded), by kana.
+
+        ``org_filter`` narrows them further by the registry's filter rule (the window's choosers).
+        """
         stmt = select(Organization.id, Organization.name).where(
             listing_clause(Organization, trash=trash),
             search_clause(Organization.search_text, search_terms(query)),
         )
+        if org_filter is not None and org_filter.is_set:
+            stmt = stmt.add_columns(*(getattr(Organization, c) for c in FILTER_COLUMNS))
         stmt = stmt.order_by(Organization.kana, Organization.name, Organization.id)
         with self.ws.session_factory() as s:
-            return [(r[0], r[1]) for r in s.execute(stmt)]
+            rows = s.execute(stmt).all()
+        if org_filter is not None and org_filter.is_set:
+            columns = {name: [r[n] or "" for r in rows] for n, name in enumerate(FILTER_COLUMNS, 2)}
+            rows = [
+                rows[p] for p in filter_positions(org_filter, columns.__getitem__, list(range(len(rows))))
+            ]
+        return [(r[0], r[1]) for r in rows]
 
     def find_duplicates(self, data: OrganizationInput, exclude_id: str | None = None) -> list[DuplicateMatch]:
         """Non-trashed records with the same name key, 法人番号, phone or email as ``data``."""

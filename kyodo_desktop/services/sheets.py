@@ -20,9 +20,10 @@ openpyxl is imported inside the functions: the window loads this module without 
 from __future__ import annotations
 
 import contextlib
+import zipfile
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import IO, Any
 
 from kyodo_desktop.domain.wareki import to_wareki
 
@@ -40,6 +41,7 @@ __all__ = [
     "header_cells",
     "is_formula_like",
     "plan_print",
+    "save_workbook",
     "set_print_setup",
     "set_widths",
     "use_default_font",
@@ -179,3 +181,26 @@ def discard_sheet_tempfile(ws: Any) -> None:
             ws.close()
     with contextlib.suppress(Exception):
         writer.cleanup()
+
+
+def save_workbook(wb: Any, fh: IO[bytes]) -> None:
+    """``wb.save(fh)``, with the zip archive closed even when a write fails (a full disk).
+
+    openpyxl leaves its ``ZipFile`` open when a write fails; once the temp file is closed and
+    removed, the archive's ``__del__`` tries to finish it and Python prints an "Exception
+    ignored" traceback after our clear message.
+    """
+    import datetime
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    archive = zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    # as openpyxl's save_workbook does
+    wb.properties.modified = datetime.datetime.now(tz=datetime.UTC).replace(tzinfo=None)
+    try:
+        ExcelWriter(wb, archive).save()  # closes the archive when it succeeds
+    except BaseException:
+        with contextlib.suppress(Exception):
+            archive.close()  # finishing the archive fails again on a full disk: it is discarded
+        archive.fp = None  # nothing left for __del__ to write
+        raise

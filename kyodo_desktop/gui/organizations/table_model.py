@@ -351,11 +351,6 @@ class OrganizationTableModel(ReadOnlyTableModel):
         """The search and filter values last applied."""
         return self._filter
 
-    def visible_ids(self) -> list[str]:
-        """The ids of the rows shown, in the order shown (what an export of the screen writes)."""
-        store = self._store
-        return [store.id(p) for p in self._view]
-
     def row_id(self, row: int) -> str:
         """The organization id shown at ``row``."""
         return self._store.id(self._view[row])
