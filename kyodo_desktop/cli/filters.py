@@ -10,23 +10,26 @@ number or label, a 法人格 by its everyday name too) and become one
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from kyodo_desktop.cli.common import CommandParser, UsageError
-from kyodo_desktop.persistence.listing import OrgFilter
+
+if TYPE_CHECKING:  # parsing and --help import nothing below the CLI
+    from kyodo_desktop.persistence.listing import OrgFilter
 
 
 def add_filter_options(p: CommandParser, *, search: bool) -> None:
-    """Add the four choosers (and ``--search TEXT`` when ``search``) to ``p``."""
-    from kyodo_desktop.domain.fields import OrgStatus
+    """Add the four choosers (and ``--search TEXT`` when ``search``) to ``p``.
 
+    Nothing below the CLI is imported here (parsing stays quick); the values are checked by
+    :func:`org_filter_of` (a test keeps the 状態 named in the help equal to ``OrgStatus``).
+    """
     if search:
         p.add_argument("--search", default="", metavar="TEXT", help="検索する文字（画面の検索欄と同じ）")
     p.add_argument("--municipality", default="", metavar="M", help="市町村名またはコードで絞り込む")
     p.add_argument("--field", default="", metavar="N", help="活動分野（番号 1〜20 または名称）で絞り込む")
     p.add_argument("--legal-form", default="", metavar="F", help="法人格で絞り込む（NPO法人 などの通称も可）")
-    p.add_argument(
-        "--status", default="", metavar="S", help=f"状態で絞り込む（{'・'.join(s.value for s in OrgStatus)}）"
-    )
+    p.add_argument("--status", default="", metavar="S", help="状態で絞り込む（活動中・休止・解散）")
 
 
 def org_filter_of(args: argparse.Namespace, query: str = "") -> OrgFilter:
@@ -34,6 +37,7 @@ def org_filter_of(args: argparse.Namespace, query: str = "") -> OrgFilter:
     from kyodo_desktop.domain.fields import OrgStatus, activity_field_code, normalize_legal_form
     from kyodo_desktop.domain.municipalities import municipality_code
     from kyodo_desktop.domain.validation import ValidationError
+    from kyodo_desktop.persistence.listing import OrgFilter
 
     code = None
     if args.municipality.strip():

@@ -98,3 +98,13 @@ def test_unknown_columns_are_refused(demo_dir: Path, tmp_path: Path) -> None:
     result = _cli(demo_dir, "export-xlsx", str(tmp_path / "x.xlsx"), "--columns", "団体名,年収")
     assert result.returncode == 1 and "書き出せない列です: 年収" in result.stderr
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_the_status_help_names_every_status() -> None:
+    from kyodo_desktop.cli.common import CommandParser
+    from kyodo_desktop.cli.filters import add_filter_options
+    from kyodo_desktop.domain.fields import OrgStatus
+
+    parser = CommandParser(prog="x")
+    add_filter_options(parser, search=False)
+    assert f"（{'・'.join(s.value for s in OrgStatus)}）" in parser.format_help()
