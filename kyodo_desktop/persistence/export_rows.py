@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from kyodo_desktop.persistence import sqlite_file
-from kyodo_desktop.persistence.listing import FILTER_COLUMNS, OrgFilter, filter_positions, listing_sql
+from kyodo_desktop.persistence.listing import FILTER_COLUMNS, OrgFilter, filter_rows, listing_sql
 
 #: Columns of ``organizations`` in the order :func:`export_rows` returns them.
 EXPORT_COLUMNS: tuple[str, ...] = (
@@ -82,9 +82,7 @@ def _listing(
     """``(rowid, id)`` of the rows to export, in order; narrowed by the filter rule or to ``ids``."""
     if org_filter is not None and org_filter.is_set:
         rows = conn.execute(_FILTER_SQL).fetchall()
-        columns = {name: [r[n] or "" for r in rows] for n, name in enumerate(FILTER_COLUMNS, 2)}
-        kept = filter_positions(org_filter, columns.__getitem__, list(range(len(rows))))
-        listing = [(rows[p][0], rows[p][1]) for p in kept]
+        listing = [(rows[p][0], rows[p][1]) for p in filter_rows(org_filter, rows, 2)]
     else:
         listing = conn.execute(_LISTING_SQL).fetchall()
     if ids is not None:

@@ -152,3 +152,10 @@ def filter_positions(
         statuses, status = column("status"), org_filter.status
         positions = [p for p in positions if statuses[p] == status]
     return positions
+
+
+def filter_rows(org_filter: OrgFilter, rows: Sequence[Sequence[Any]], first: int) -> list[int]:
+    """:func:`filter_positions` over fetched rows carrying :data:`FILTER_COLUMNS` from index
+    ``first`` on (the export's and ``kyodo orgs search``'s reads); NULL counts as blank."""
+    columns = {name: [r[n] or "" for r in rows] for n, name in enumerate(FILTER_COLUMNS, first)}
+    return filter_positions(org_filter, columns.__getitem__, list(range(len(rows))))

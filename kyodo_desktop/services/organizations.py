@@ -32,7 +32,7 @@ from kyodo_desktop.persistence.errors import KnownError, NotFoundError, StaleEdi
 from kyodo_desktop.persistence.listing import (
     FILTER_COLUMNS,
     OrgFilter,
-    filter_positions,
+    filter_rows,
     listing_clause,
     search_clause,
 )
@@ -176,24 +176,19 @@ class OrganizationService:
     def search(
         self, query: str, *, trash: bool = False, org_filter: OrgFilter | None = None
     ) -> list[tuple[str, str]]:
-        """``(id, name)`` of organizations matching every term (substring, folded), by kana.
-
-        ``org_filter`` narrows them further by the registry's filter rule (the window's choosers).
-        """
+        """``(id, name)`` of organizations matching every term (folded) and ``org_filter``, by kana."""
         stmt = select(Organization.id, Organization.name).where(
             listing_clause(Organization, trash=trash),
             search_clause(Organization.search_text, search_terms(query)),
         )
-        if org_filter is not None and org_filter.is_set:
+        narrow = org_filter is not None and org_filter.is_set
+        if narrow:
             stmt = stmt.add_columns(*(getattr(Organization, c) for c in FILTER_COLUMNS))
         stmt = stmt.order_by(Organization.kana, Organization.name, Organization.id)
         with self.ws.session_factory() as s:
             rows = s.execute(stmt).all()
-        if org_filter is not None and org_filter.is_set:
-            columns = {name: [r[n] or "" for r in rows] for n, name in enumerate(FILTER_COLUMNS, 2)}
-            rows = [
-                rows[p] for p in filter_positions(org_filter, columns.__getitem__, list(range(len(rows))))
-            ]
+        if narrow and org_filter is not None:
+            rows = [rows[p] for p in filter_rows(org_filter, rows, 2)]
         return [(r[0], r[1]) for r in rows]
 
     def find_duplicates(self, data: OrganizationInput, exclude_id: str | None = None) -> list[DuplicateMatch]:
