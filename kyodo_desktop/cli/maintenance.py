@@ -31,7 +31,9 @@ def register(commands: Commands) -> None:
     commands.command(
         "export-xlsx",
         help="団体一覧をExcelに書き出す（ゴミ箱の団体を除く）",
-        example="kyodo export-xlsx 団体一覧.xlsx",
+        example="kyodo export-xlsx 団体一覧.xlsx\n"
+        "kyodo export-xlsx 課長用.xlsx --layout 一覧 --municipality 千葉市 --field 13\n"
+        "kyodo export-xlsx 名簿.xlsx --columns 団体名,市町村,電話番号",
         options=_export_options,
         run=_export,
     )
@@ -75,7 +77,22 @@ def _demo_options(p: CommandParser) -> None:
 
 
 def _export_options(p: CommandParser) -> None:
+    from kyodo_desktop.cli.filters import add_filter_options
+
     p.add_argument("out", type=Path, metavar="OUT.xlsx", help="書き出すExcelファイル")
+    add_filter_options(p, search=True)
+    p.add_argument(
+        "--layout",
+        choices=("一覧", "全項目"),
+        default="全項目",
+        help="一覧: 印刷用の主な列（A4横）、全項目: すべての列とID（再インポート用。既定）",
+    )
+    p.add_argument(
+        "--columns",
+        default="",
+        metavar="列,列,…",
+        help="書き出す列の見出し（「,」または「、」区切り。例: 団体名,市町村,電話番号）。--layout より優先",
+    )
 
 
 def _restore_options(p: CommandParser) -> None:
@@ -97,11 +114,23 @@ def _demo(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _export(args: argparse.Namespace, data_dir: Path) -> int:
+    import re
+
+    from kyodo_desktop.cli.filters import org_filter_of
     from kyodo_desktop.services.export_xlsx import export_organizations
     from kyodo_desktop.services.workspace import Workspace
 
+    columns = [c.strip() for c in re.split("[,、，]", args.columns) if c.strip()] or None
+    org_filter = org_filter_of(args, args.search)
     with Workspace.open(data_dir, write=False) as ws:
-        n = export_organizations(ws, args.out, progress=progress_printer("書き出し", sys.stderr))
+        n = export_organizations(
+            ws,
+            args.out,
+            progress=progress_printer("書き出し", sys.stderr),
+            layout=args.layout,
+            columns=columns,
+            org_filter=org_filter,
+        )
     print(f"{n:,} 件を書き出しました: {args.out}")
     return EXIT_OK
 

@@ -16,6 +16,7 @@ from kyodo_desktop.cli.common import (
     value_list,
     write_records,
 )
+from kyodo_desktop.cli.filters import add_filter_options, org_filter_of
 
 GROUP = "orgs"
 
@@ -39,7 +40,7 @@ def register(commands: Commands) -> None:
         "search",
         group=GROUP,
         help="団体を検索する（空文字で全件）。1行に1件: ID<TAB>団体名",
-        example="kyodo orgs search みどり\nkyodo orgs search '' --trash\nkyodo orgs search 子ども --json",
+        example="kyodo orgs search みどり\nkyodo orgs search '' --trash\nkyodo orgs search 子ども --json\nkyodo orgs search --municipality 千葉市 --field 13",
         options=_search_options,
         run=_search,
     )
@@ -122,6 +123,7 @@ def _search_options(p: CommandParser) -> None:
         "text", nargs="?", default="", help="探す文字（名称・フリガナ・住所・電話など。省略で全件）"
     )
     p.add_argument("--trash", action="store_true", help="ゴミ箱の中を検索する")
+    add_filter_options(p, search=False)
     p.add_argument("--json", action="store_true", help="JSONで出力する（[{id, name}, …]）")
 
 
@@ -174,7 +176,7 @@ def _search(args: argparse.Namespace, data_dir: Path) -> int:
     from kyodo_desktop.services.workspace import Workspace
 
     with Workspace.open(data_dir, write=False) as ws:
-        rows = OrganizationService(ws).search(args.text, trash=args.trash)
+        rows = OrganizationService(ws).search(args.text, trash=args.trash, org_filter=org_filter_of(args))
         if args.json:
             print_json([{"id": i, "name": n} for i, n in rows])
         else:

@@ -10,10 +10,10 @@ process waiting for ever.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 # Receives ``(title, text)`` of every message in an unattended run; None shows the boxes.
 _unattended: Callable[[str, str], None] | None = None
@@ -67,6 +67,16 @@ def confirm(parent: QWidget | None, title: str, text: str, *, ok_text: str = "")
     box.setDefaultButton(cancel)
     box.exec()
     return box.clickedButton() is ok
+
+
+def choose(
+    parent: QWidget | None, title: str, text: str, options: Sequence[str], current: int = 0
+) -> int | None:
+    """Ask for one of ``options`` (``current`` offered first); its index, or None when cancelled."""
+    if _unattended is not None:
+        return None
+    chosen, ok = QInputDialog.getItem(parent, title, text, list(options), current, False)
+    return list(options).index(chosen) if ok and chosen in options else None
 
 
 def get_save_file_name(parent: QWidget | None, title: str, default_path: str, file_filter: str) -> str:

@@ -7,18 +7,14 @@ status bar, and owns the workspace (its lock is released when the window closes)
 from __future__ import annotations
 
 import logging
-import platform
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
-from kyodo_desktop import __version__
 from kyodo_desktop.gui import dialogs, errors
 from kyodo_desktop.gui.officer_panel import OfficerPanel
 from kyodo_desktop.gui.organizations.tab import OrganizationsTab
@@ -28,6 +24,7 @@ from kyodo_desktop.gui.safety_net import SafetyNetActions
 from kyodo_desktop.gui.startup import open_data_folder
 from kyodo_desktop.gui.styles import WARNING_COLORS, panel_style
 from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup, show_progress
+from kyodo_desktop.gui.window_menus import about_text, language_menu
 from kyodo_desktop.persistence import backup
 from kyodo_desktop.persistence.errors import BackupInfo, KnownError
 from kyodo_desktop.services.errors import as_known_error
@@ -38,40 +35,6 @@ if TYPE_CHECKING:  # the view imports SQLAlchemy, which start-up must not load
     from kyodo_desktop.gui.duplicates.view import DuplicatesView
 
 log = logging.getLogger(__name__)
-
-
-def _about_text(data_dir: Path) -> str:
-    """The text of ヘルプ → バージョン情報 (in the window's context, as when it was a method)."""
-    return QCoreApplication.translate(
-        "MainWindow",
-        "協働デスク（Kyodo Desktop） {version}\n"
-        "市民活動団体・NPOとの協働を記録する職員向けアプリ\n\n"
-        "Python {python} / PySide6 {pyside}\nデータフォルダ: {folder}",
-    ).format(
-        version=__version__,
-        python=platform.python_version(),
-        pyside=pyside_version,
-        folder=data_dir,
-    )
-
-
-def _language_menu(parent: QWidget, saved: str, choose: Callable[[str], None]) -> QMenu:
-    """設定 → 表示言語: 日本語 / English (``saved`` checked); ``choose`` gets the code picked."""
-    menu = QMenu(QCoreApplication.translate("MainWindow", "表示言語(&L)"), parent)
-    menu.setObjectName("languageMenu")
-    group = QActionGroup(menu)
-    names = (
-        ("ja", QCoreApplication.translate("MainWindow", "日本語")),
-        ("en", QCoreApplication.translate("MainWindow", "English")),
-    )
-    for code, name in names:
-        action = menu.addAction(name)
-        action.setObjectName(f"language_{code}")
-        action.setCheckable(True)
-        action.setChecked(code == saved)
-        group.addAction(action)
-        action.triggered.connect(lambda _checked=False, c=code: choose(c))
-    return menu
 
 
 class MainWindow(QMainWindow):
@@ -321,7 +284,7 @@ class MainWindow(QMainWindow):
             self.duplicates_action.setEnabled(self.workspace is not None and self.workspace.writable)
             settings_menu = bar.addMenu(self.tr("設定(&S)"))
             settings_menu.addAction(self.officer_action)
-            settings_menu.addMenu(_language_menu(self, ui_language(self.data_dir), self._on_language_chosen))
+            settings_menu.addMenu(language_menu(self, ui_language(self.data_dir), self._on_language_chosen))
         help_menu = bar.addMenu(self.tr("ヘルプ(&H)"))
         help_menu.addAction(self.about_action)
 
@@ -400,7 +363,7 @@ class MainWindow(QMainWindow):
             self.duplicates_view.refresh_if_shown()  # imported records may pair up with stored ones
 
     def _on_about_triggered(self) -> None:
-        dialogs.info(self, self.tr("バージョン情報"), _about_text(self.data_dir))
+        dialogs.info(self, self.tr("バージョン情報"), about_text(self.data_dir))
 
     def _start_daily_backup(self) -> None:
         ws = self.workspace

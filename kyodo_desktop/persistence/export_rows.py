@@ -7,13 +7,13 @@ rows come straight off a cursor as plain tuples, in :data:`EXPORT_COLUMNS` order
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from kyodo_desktop.persistence import sqlite_file
-from kyodo_desktop.persistence.listing import listing_sql
+from kyodo_desktop.persistence.listing import FILTER_COLUMNS, OrgFilter, filter_rows, listing_sql
 
 #: Columns of ``organizations`` in the order :func:`export_rows` returns them.
 EXPORT_COLUMNS: tuple[str, ...] = (
@@ -47,7 +47,9 @@ _WHERE = listing_sql()
 # Pages are read by rowid, straight off the table's b-tree (3× faster than through the id
 # index); the listing index (kana, name, id) holds the rowids. The ids are kept to check each
 # row, since a VACUUM by another program may renumber rowids meanwhile.
-_LISTING_SQL = f"SELECT rowid, id FROM organizations WHERE {_WHERE} ORDER BY kana, name, id"
+_ORDER = "ORDER BY kana, name, id"
+_LISTING_SQL = f"SELECT rowid, id FROM organizations WHERE {_WHERE} {_ORDER}"
+_FILTER_SQL = f"SELECT rowid, id, {', '.join(FILTER_COLUMNS)} FROM organizations WHERE {_WHERE} {_ORDER}"
 _SELECT = f"SELECT {', '.join(EXPORT_COLUMNS)} FROM organizations"
 _ID = EXPORT_COLUMNS.index("id")
 PAGE_SIZE = 500  # rowids per query (well under SQLite's limit on ? parameters)
@@ -74,14 +76,34 @@ def _pages(conn: sqlite3.Connection, listing: list[tuple[int, str]]) -> Iterator
         yield from (found[org_id] for _, org_id in page if org_id in found)
 
 
+def _listing(
+    conn: sqlite3.Connection, org_filter: OrgFilter | None, ids: Sequence[str] | None
+) -> list[tuple[int, str]]:
+    """``(rowid, id)`` of the rows to export, in order; narrowed by the filter rule or to ``ids``."""
+    if org_filter is not None and org_filter.is_set:
+        rows = conn.execute(_FILTER_SQL).fetchall()
+        listing = [(rows[p][0], rows[p][1]) for p in filter_rows(org_filter, rows, 2)]
+    else:
+        listing = conn.execute(_LISTING_SQL).fetchall()
+    if ids is not None:
+        wanted = set(ids)
+        listing = [(rowid, org_id) for rowid, org_id in listing if org_id in wanted]
+    return listing
+
+
 @contextmanager
-def export_rows(path: Path) -> Iterator[ExportRows]:
-    """Every organization not in the trash, ordered by kana and name, read page by page.
+def export_rows(
+    path: Path, *, org_filter: OrgFilter | None = None, ids: Sequence[str] | None = None
+) -> Iterator[ExportRows]:
+    """The organizations not in the trash, ordered by kana and name, read page by page.
+
+    ``org_filter`` keeps the rows its rule matches (:func:`~.listing.filter_positions`, the same
+    rule as the window's list); ``ids`` keeps only those records (the rows on screen).
 
     The ids (and so the order) are read once at the start; each page is then its own short read
     (by rowid, each row checked by id), so a long export never holds a read lock that would make the officer's saves wait or
     fail, and a record edited meanwhile (even its フリガナ) appears exactly once, never half.
     """
     with sqlite_file.connection(path, readonly=True) as conn:
-        listing = conn.execute(_LISTING_SQL).fetchall()
+        listing = _listing(conn, org_filter, ids)
         yield ExportRows(len(listing), _pages(conn, listing))

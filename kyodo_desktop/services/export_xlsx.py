@@ -1,8 +1,11 @@
 """Excel (.xlsx) export of the organization registry (団体一覧).
 
-One sheet, one row per organization not in the trash, ordered by kana and name, with the record's
-UUID in the last column so a later re-import can match records. Rows are streamed from a raw
-cursor (:mod:`kyodo_desktop.persistence.export_rows`) into an openpyxl write-only workbook.
+One sheet, one row per organization not in the trash (or those the registry's filters keep, or
+the ids on screen), ordered by kana and name, in one of two layouts: 全項目 (every field, the
+record's UUID in the last column so a later re-import can match records) or 一覧 (the columns a
+manager reads, printed A4 landscape; ``columns`` picks others by header). Rows are streamed from
+a raw cursor (:mod:`kyodo_desktop.persistence.export_rows`) into an openpyxl write-only workbook,
+styled and set up for printing by :mod:`kyodo_desktop.services.sheets`.
 
 Choices worth knowing:
 
@@ -35,7 +38,7 @@ import contextlib
 import errno
 import os
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import IO, Any, TypeVar
@@ -47,6 +50,21 @@ from kyodo_desktop.domain.wareki import to_wareki
 from kyodo_desktop.persistence import sqlite_file, tempfiles
 from kyodo_desktop.persistence.errors import KnownError
 from kyodo_desktop.persistence.export_rows import export_rows
+from kyodo_desktop.persistence.listing import OrgFilter
+from kyodo_desktop.services import sheets
+from kyodo_desktop.services.sheets import (
+    ERROR_CODES as _ERROR_CODES,
+)
+from kyodo_desktop.services.sheets import (
+    FONT_NAME,
+)
+from kyodo_desktop.services.sheets import (
+    FORMULA_STARTS as _FORMULA_STARTS,
+)
+from kyodo_desktop.services.sheets import (
+    TEXT_FORMAT as _TEXT_FORMAT,
+)
+from kyodo_desktop.services.sheets import discard_sheet_tempfile as _discard_sheet_tempfile
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.services.xlsx_rows import install_row_writer
 from kyodo_desktop.services.xlsx_spool import spool_sheet, sweep_spools
@@ -55,10 +73,15 @@ __all__ = [
     "COLUMNS",
     "FONT_NAME",
     "HEADERS",
+    "LAYOUTS",
+    "LAYOUT_FULL",
+    "LAYOUT_LIST",
+    "LIST_COLUMNS",
     "PROGRESS_EVERY",
     "SHEET_TITLE",
     "ExportCancelled",
     "export_organizations",
+    "layout_columns",
 ]
 
 SHEET_TITLE = "団体一覧"
@@ -93,22 +116,28 @@ COLUMNS: tuple[tuple[str, float], ...] = (
 )
 HEADERS: tuple[str, ...] = tuple(header for header, _ in COLUMNS)
 
-#: 游ゴシック, the font Japanese Office uses by default.
-FONT_NAME = "Yu Gothic"
-FONT_SIZE = 11
-_SHIFT_JIS_CHARSET = 128
-HEADER_FILL = "FFDDEBF7"  # light blue, opaque (ARGB)
+#: The two layouts: 一覧 (what a manager reads and prints) and 全項目 (every field, for re-import).
+LAYOUT_LIST = "一覧"
+LAYOUT_FULL = "全項目"
+LAYOUTS: tuple[str, ...] = (LAYOUT_LIST, LAYOUT_FULL)
+
+#: The 一覧 layout: headers of :data:`COLUMNS` with narrower widths, sized so that the sheet
+#: fits an A4 landscape page at close to full size.
+LIST_COLUMNS: tuple[tuple[str, float], ...] = (
+    ("団体名", 34),
+    ("法人格", 22),
+    ("市町村", 10),
+    ("住所", 30),
+    ("電話番号", 13),
+    ("代表者", 12),
+    ("活動分野", 28),
+    ("状態", 7),
+)
 
 #: Rows between two calls of the progress callback.
 PROGRESS_EVERY = 2000
 
 _CANCELLED_MESSAGE = "書き出しを中止しました。"
-_TEXT_FORMAT = "@"
-
-# Excel (and Japanese Excel on re-entry, after converting full width) reads these as formulas.
-_FORMULA_STARTS = frozenset("=+-@\t\r＝＋－＠")
-# Text equal to an error code would otherwise be written as an error cell.
-_ERROR_CODES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
 # Same pattern as openpyxl.cell.cell.ILLEGAL_CHARACTERS_RE (a test keeps them equal); kept in
 # domain.cell_text so that importing this module does not import openpyxl.
 _ILLEGAL_CHARACTERS_RE = XML_ILLEGAL_CHARACTERS
@@ -199,55 +228,100 @@ def _sweep_leftovers(folder: Path) -> None:
     sweep_spools()
 
 
-def export_organizations(workspace: Workspace, out: Path, *, progress: Progress | None = None) -> int:
-    """Write every organization not in the trash to ``out`` (.xlsx); return the number of rows.
+def layout_columns(
+    layout: str = LAYOUT_FULL, columns: Sequence[str] | None = None
+) -> tuple[tuple[int, ...] | None, tuple[tuple[str, float], ...]]:
+    """Which of :data:`COLUMNS` a layout writes (None: all, in order) and their headers and widths.
 
+    ``columns`` (headers of :data:`COLUMNS`, e.g. from ``--columns``) chooses them by name and
+    wins over ``layout``; an unknown name is refused with the list of the known ones.
+    """
+    if columns is None:
+        if layout == LAYOUT_FULL:
+            return None, COLUMNS
+        if layout != LAYOUT_LIST:
+            raise KnownError(f"書き出しの形式は {'・'.join(LAYOUTS)} のどれかです: {layout}")
+        columns = [header for header, _ in LIST_COLUMNS]
+    narrow = dict(LIST_COLUMNS)
+    index = {header: n for n, header in enumerate(HEADERS)}
+    unknown = [name for name in columns if name not in index]
+    if unknown or not columns:
+        raise KnownError(
+            f"書き出せない列です: {'、'.join(unknown) or '（なし）'}。列は {'、'.join(HEADERS)} から選んでください。"
+        )
+    picked = tuple(index[name] for name in columns)
+    return picked, tuple((HEADERS[n], narrow.get(HEADERS[n], COLUMNS[n][1])) for n in picked)
+
+
+def export_organizations(
+    workspace: Workspace,
+    out: Path,
+    *,
+    progress: Progress | None = None,
+    layout: str = LAYOUT_FULL,
+    columns: Sequence[str] | None = None,
+    org_filter: OrgFilter | None = None,
+    ids: Sequence[str] | None = None,
+) -> int:
+    """Write the organizations not in the trash to ``out`` (.xlsx); return the number of rows.
+
+    ``layout`` is :data:`LAYOUT_FULL` (every column, the ID last: what a re-import reads) or
+    :data:`LAYOUT_LIST`; ``columns`` chooses the columns by header instead. ``org_filter`` keeps
+    the rows the registry's filter rule matches, ``ids`` only those records (the rows on screen).
     ``progress(done, total)`` is called before the first row, every :data:`PROGRESS_EVERY` rows
     and after the last; when it returns False the export stops, the temp file is removed, and
     :class:`ExportCancelled` is raised (an existing file at ``out`` is left as it was).
     """
+    picked, chosen = layout_columns(layout, columns)
     return write_xlsx_atomically(
         Path(out),
-        lambda fh: _write_workbook(workspace.db_path, fh, progress),
+        lambda fh: _write_workbook(
+            fh,
+            progress,
+            picked,
+            chosen,
+            lambda: export_rows(workspace.db_path, org_filter=org_filter, ids=ids),
+        ),
         place="書き出し先",
         failure="Excelファイルを書き出せません",
         retry="もう一度書き出してください",
     )
 
 
-def _write_workbook(db_path: Path, fh: IO[bytes], progress: Progress | None) -> int:
+def _write_workbook(
+    fh: IO[bytes],
+    progress: Progress | None,
+    picked: tuple[int, ...] | None,
+    columns: tuple[tuple[str, float], ...],
+    rows_of: Callable[[], Any],
+) -> int:
     """Stream the rows into a write-only workbook saved to ``fh``; return the row count."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     wb = Workbook(write_only=True)
-    _use_default_font(wb, Font(name=FONT_NAME, size=FONT_SIZE, charset=_SHIFT_JIS_CHARSET))
+    sheets.use_default_font(wb)
     ws = wb.create_sheet(SHEET_TITLE)
-    # Write-only sheets emit views and column widths with the first row: set them now.
-    for index, (_, width) in enumerate(COLUMNS, 1):
-        ws.column_dimensions[get_column_letter(index)].width = width
-    ws.freeze_panes = "A2"
-
-    header_font = Font(name=FONT_NAME, size=FONT_SIZE, charset=_SHIFT_JIS_CHARSET, bold=True)
-    header_fill = PatternFill(fill_type="solid", start_color=HEADER_FILL, end_color=HEADER_FILL)
-    header_alignment = Alignment(horizontal="center", vertical="center")
-    header = []
-    for text in HEADERS:
-        cell = WriteOnlyCell(ws, value=text)
-        cell.font = header_font
-        cell.fill = header_fill
-        cell.alignment = header_alignment
-        header.append(cell)
+    # Write-only sheets emit views, widths and print setup with the first row: set them now.
+    widths = [width for _, width in columns]
+    sheets.set_widths(ws, widths)
+    sheets.set_print_setup(ws, widths, SHEET_TITLE)
+    header = sheets.header_cells(ws, [header for header, _ in columns])
 
     try:
         spool_sheet(ws)
         ws.append(header)
         convert = _row_converter(ws)
+        if picked is not None:
+            full = convert
+
+            def convert(row: tuple[Any, ...]) -> list[Any]:
+                values = full(row)
+                return [values[n] for n in picked]
+
         write = install_row_writer(ws) or ws.append
         done = 0
-        with export_rows(db_path) as (total, rows):
+        with rows_of() as (total, rows):
             _report(progress, 0, total)
             for row in rows:
                 write(convert(row))
@@ -256,8 +330,8 @@ def _write_workbook(db_path: Path, fh: IO[bytes], progress: Progress | None) -> 
                     _report(progress, done, total)
         if done % PROGRESS_EVERY or not done:
             _report(progress, done, total)
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{done + 1}"
-        _save_workbook(wb, fh)
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{done + 1}"
+        sheets.save_workbook(wb, fh)
     except BaseException:
         _discard_sheet_tempfile(ws)
         raise
@@ -410,52 +484,3 @@ def _row_converter(ws: Any) -> Callable[[tuple[Any, ...]], list[Any]]:
         ]
 
     return convert
-
-
-def _use_default_font(wb: Any, font: Any) -> None:
-    """Make ``font`` the workbook's default: font 0 (used by every unstyled cell) and ``Normal``.
-
-    openpyxl hard-codes Calibri as font 0 and offers no public setter, so this replaces its
-    private font list before any cell exists. ``Normal`` already refers to font 0 by index; its
-    ``font`` is set too so the in-memory style agrees with what is written (setting ``font`` on a
-    bound NamedStyle recomputes its ids, which stay 0).
-    """
-    from openpyxl.utils.indexed_list import IndexedList
-
-    wb._fonts = IndexedList([font])
-    wb._named_styles["Normal"].font = font
-
-
-def _discard_sheet_tempfile(ws: Any) -> None:
-    """Remove the temp file openpyxl streams a write-only sheet into (else kept until exit)."""
-    writer = getattr(ws, "_writer", None)
-    if writer is None:
-        return
-    with contextlib.suppress(Exception):
-        if not ws.closed:
-            ws.close()
-    with contextlib.suppress(Exception):
-        writer.cleanup()
-
-
-def _save_workbook(wb: Any, fh: IO[bytes]) -> None:
-    """``wb.save(fh)``, with the zip archive closed even when a write fails (a full disk).
-
-    openpyxl leaves its ``ZipFile`` open when a write fails; once the temp file is closed and
-    removed, the archive's ``__del__`` tries to finish it and Python prints an "Exception
-    ignored" traceback after our clear message.
-    """
-    import datetime
-
-    from openpyxl.writer.excel import ExcelWriter
-
-    archive = zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
-    # as openpyxl's save_workbook does
-    wb.properties.modified = datetime.datetime.now(tz=datetime.UTC).replace(tzinfo=None)
-    try:
-        ExcelWriter(wb, archive).save()  # closes the archive when it succeeds
-    except BaseException:
-        with contextlib.suppress(Exception):
-            archive.close()  # finishing the archive fails again on a full disk: it is discarded
-        archive.fp = None  # nothing left for __del__ to write
-        raise

@@ -8,11 +8,12 @@ Three sheets:
   (``電話番号: 043-… → 047-…``, one change a line, with the labels of the mapping step), 問題;
 * エラー — every :class:`~kyodo_desktop.domain.importing.RowProblem`: 行, シート, 列, 理由.
 
-Written the way :mod:`kyodo_desktop.services.export_xlsx` writes the 団体一覧 and with its
-helpers (private ones included, so both files look and behave alike): openpyxl imported inside
-the function, write-only sheets, the Japanese font as the workbook default, header rows styled,
-frozen and filtered, text that Excel could take for a formula written as a text cell, and the
-file written to a temp name, fsynced and renamed onto the target.
+Styled and set up for printing by :mod:`kyodo_desktop.services.sheets`, as the 団体一覧 is:
+openpyxl imported inside the function, write-only sheets, the Japanese font as the workbook
+default, header rows styled, frozen and filtered, A4 with the header row repeated and page
+numbers, text that Excel could take for a formula written as a text cell, and the file written
+(by :func:`~kyodo_desktop.services.export_xlsx.write_xlsx_atomically`) to a temp name, fsynced
+and renamed onto the target.
 """
 
 from __future__ import annotations
@@ -25,19 +26,8 @@ from typing import IO, Any
 from kyodo_desktop.domain.column_mapping import TARGETS
 from kyodo_desktop.domain.fields import ACTIVITY_FIELD_SHORT
 from kyodo_desktop.domain.municipalities import municipality_name
-from kyodo_desktop.services.export_xlsx import (
-    _ERROR_CODES,
-    _FORMULA_STARTS,
-    _ILLEGAL_CHARACTERS_RE,
-    _SHIFT_JIS_CHARSET,
-    _TEXT_FORMAT,
-    FONT_NAME,
-    FONT_SIZE,
-    HEADER_FILL,
-    _discard_sheet_tempfile,
-    _use_default_font,
-    write_xlsx_atomically,
-)
+from kyodo_desktop.services import sheets
+from kyodo_desktop.services.export_xlsx import _ILLEGAL_CHARACTERS_RE, write_xlsx_atomically
 from kyodo_desktop.services.importing import Action, ImportPlan, ImportSummary, PlannedRow
 from kyodo_desktop.services.xlsx_spool import spool_sheet
 
@@ -188,11 +178,10 @@ def _error_rows(plan: ImportPlan) -> Iterable[list[Any]]:
 
 def _write_workbook(plan: ImportPlan, summary: ImportSummary | None, fh: IO[bytes]) -> None:
     from openpyxl import Workbook
-    from openpyxl.styles import Font
 
     wb = Workbook(write_only=True)
-    _use_default_font(wb, Font(name=FONT_NAME, size=FONT_SIZE, charset=_SHIFT_JIS_CHARSET))
-    sheets: list[Any] = []
+    sheets.use_default_font(wb)
+    written: list[Any] = []
     try:
         for title, columns, rows, filtered in (
             (SHEET_OVERVIEW, OVERVIEW_COLUMNS, ([k, v] for k, v in _overview_rows(plan, summary)), False),
@@ -200,12 +189,12 @@ def _write_workbook(plan: ImportPlan, summary: ImportSummary | None, fh: IO[byte
             (SHEET_ERRORS, ERROR_COLUMNS, _error_rows(plan), True),
         ):
             ws = wb.create_sheet(title)
-            sheets.append(ws)
+            written.append(ws)
             _write_sheet(ws, columns, rows, filtered=filtered)
         wb.save(fh)
     except BaseException:
-        for ws in sheets:
-            _discard_sheet_tempfile(ws)
+        for ws in written:
+            sheets.discard_sheet_tempfile(ws)
         raise
 
 
@@ -213,25 +202,13 @@ def _write_sheet(
     ws: Any, columns: Sequence[tuple[str, float]], rows: Iterable[list[Any]], *, filtered: bool
 ) -> None:
     """Header (styled, frozen, filtered when ``filtered``) and rows; text made formula-safe."""
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    # Write-only sheets emit views and column widths with the first row: set them now.
-    for index, (_, width) in enumerate(columns, 1):
-        ws.column_dimensions[get_column_letter(index)].width = width
-    ws.freeze_panes = "A2"
+    widths = [width for _, width in columns]
+    sheets.set_widths(ws, widths)
+    sheets.set_print_setup(ws, widths, f"インポートの記録（{ws.title}）")
     spool_sheet(ws)
-    header_font = Font(name=FONT_NAME, size=FONT_SIZE, charset=_SHIFT_JIS_CHARSET, bold=True)
-    header_fill = PatternFill(fill_type="solid", start_color=HEADER_FILL, end_color=HEADER_FILL)
-    header_alignment = Alignment(horizontal="center", vertical="center")
-    header = []
-    for text, _ in columns:
-        cell = WriteOnlyCell(ws, value=text)
-        cell.font = header_font
-        cell.fill = header_fill
-        cell.alignment = header_alignment
-        header.append(cell)
+    header = sheets.header_cells(ws, [text for text, _ in columns])
     ws.append(header)
     convert = _cell_converter(ws)
     count = 0
@@ -251,7 +228,7 @@ def _cell_converter(ws: Any) -> Callable[[Any], Any]:
 
     def style(*, quoted: bool, wrapped: bool) -> Any:
         template = WriteOnlyCell(ws)
-        template.number_format = _TEXT_FORMAT
+        template.number_format = sheets.TEXT_FORMAT
         template.quotePrefix = quoted
         if wrapped:
             template.alignment = Alignment(wrap_text=True, vertical="top")
@@ -269,7 +246,7 @@ def _cell_converter(ws: Any) -> Callable[[Any], Any]:
         value = _clip(value)
         if not value:
             return None
-        quoted = value[0] in _FORMULA_STARTS or (value[0] == "#" and value in _ERROR_CODES)
+        quoted = sheets.is_formula_like(value)
         wrapped = "\n" in value
         if not (quoted or wrapped):
             return value

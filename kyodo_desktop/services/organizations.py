@@ -10,8 +10,6 @@ from __future__ import annotations
 import dataclasses
 import operator
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from sqlalchemy import func, or_, select, update
@@ -29,8 +27,21 @@ from kyodo_desktop.domain.organization import (
 from kyodo_desktop.domain.text import duplicate_key, email_key, search_terms
 from kyodo_desktop.persistence import audit
 from kyodo_desktop.persistence.errors import KnownError, NotFoundError, StaleEditError
-from kyodo_desktop.persistence.listing import listing_clause, search_clause
+from kyodo_desktop.persistence.listing import (
+    FILTER_COLUMNS,
+    OrgFilter,
+    filter_rows,
+    listing_clause,
+    search_clause,
+)
 from kyodo_desktop.persistence.models import Contact, Interaction, Organization, table_of, utc_now
+from kyodo_desktop.services.organization_records import ContactRecord as ContactRecord
+from kyodo_desktop.services.organization_records import DuplicateMatch as DuplicateMatch
+from kyodo_desktop.services.organization_records import (
+    DuplicateOrganizationError as DuplicateOrganizationError,
+)
+from kyodo_desktop.services.organization_records import InteractionRecord as InteractionRecord
+from kyodo_desktop.services.organization_records import OrganizationRecord as OrganizationRecord
 from kyodo_desktop.services.workspace import Workspace
 
 #: Organization columns that mirror ``OrganizationInput`` one to one.
@@ -39,60 +50,6 @@ INPUT_FIELDS = tuple(f.name for f in dataclasses.fields(OrganizationInput))
 _PLAIN_FIELDS = tuple(name for name in INPUT_FIELDS if name != "fields")
 _plain_values = operator.attrgetter(*_PLAIN_FIELDS)
 ENTITY = "organization"
-
-
-@dataclass(frozen=True)
-class DuplicateMatch:
-    """An existing record that looks like the one being saved, and why."""
-
-    id: str
-    name: str
-    reasons: tuple[str, ...]
-
-
-class DuplicateOrganizationError(KnownError):
-    """Saving would create a likely duplicate; repeat with ``allow_duplicate=True`` to confirm."""
-
-    def __init__(self, matches: list[DuplicateMatch]) -> None:
-        first = matches[0]
-        more = f" ほか{len(matches) - 1}件" if len(matches) > 1 else ""
-        super().__init__(
-            f"同じ団体が既に登録されている可能性があります: {first.name}"
-            f"（{'、'.join(first.reasons)}）{more}。確認のうえ登録する場合は重複を許可してください。"
-        )
-        self.matches = matches
-
-
-@dataclass(frozen=True)
-class ContactRecord:
-    """A stored contact person."""
-
-    id: str
-    data: ContactInput
-
-
-@dataclass(frozen=True)
-class InteractionRecord:
-    """A stored interaction log entry."""
-
-    id: str
-    data: InteractionInput
-
-
-@dataclass(frozen=True)
-class OrganizationRecord:
-    """A stored organization with its contacts and interaction log."""
-
-    id: str
-    version: int
-    data: OrganizationInput
-    registered_on: date
-    last_contact_on: date | None
-    created_at: str
-    updated_at: str
-    deleted_at: str | None
-    contacts: list[ContactRecord] = field(default_factory=list)
-    interactions: list[InteractionRecord] = field(default_factory=list)
 
 
 def fields_to_text(codes: Sequence[int]) -> str:
@@ -166,15 +123,23 @@ class OrganizationService:
                 interactions=[InteractionRecord(i.id, _interaction_input(i)) for i in org.interactions],
             )
 
-    def search(self, query: str, *, trash: bool = False) -> list[tuple[str, str]]:
-        """``(id, name)`` of organizations matching every term (substring, folded), by kana."""
+    def search(
+        self, query: str, *, trash: bool = False, org_filter: OrgFilter | None = None
+    ) -> list[tuple[str, str]]:
+        """``(id, name)`` of organizations matching every term (folded) and ``org_filter``, by kana."""
         stmt = select(Organization.id, Organization.name).where(
             listing_clause(Organization, trash=trash),
             search_clause(Organization.search_text, search_terms(query)),
         )
+        narrow = org_filter is not None and org_filter.is_set
+        if narrow:
+            stmt = stmt.add_columns(*(getattr(Organization, c) for c in FILTER_COLUMNS))
         stmt = stmt.order_by(Organization.kana, Organization.name, Organization.id)
         with self.ws.session_factory() as s:
-            return [(r[0], r[1]) for r in s.execute(stmt)]
+            rows = s.execute(stmt).all()
+        if narrow and org_filter is not None:
+            rows = [rows[p] for p in filter_rows(org_filter, rows, 2)]
+        return [(r[0], r[1]) for r in rows]
 
     def find_duplicates(self, data: OrganizationInput, exclude_id: str | None = None) -> list[DuplicateMatch]:
         """Non-trashed records with the same name key, 法人番号, phone or email as ``data``."""

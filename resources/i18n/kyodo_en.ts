@@ -616,8 +616,21 @@ Later changes are kept only in the backup taken before the restore. Restore?</tr
 <context>
     <name>ExportFlow</name>
     <message>
+        <source>一覧（印刷用: 主な列、A4横）</source>
+        <extracomment>The layouts as ``services.export_xlsx`` names them, 一覧 first (the window&apos;s default). ``settings.json`` key of the layout chosen last.</extracomment>
+        <translation>List (for printing: main columns, A4 landscape)</translation>
+    </message>
+    <message>
+        <source>全項目（再インポート用: すべての列とID）</source>
+        <translation>All fields (for re-import: every column and the ID)</translation>
+    </message>
+    <message>
         <source>Excelに書き出す</source>
         <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>書き出す形式:</source>
+        <translation>Layout:</translation>
     </message>
     <message>
         <source>Excel ブック (*.xlsx)</source>

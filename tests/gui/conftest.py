@@ -64,6 +64,8 @@ class DialogRecorder:
     confirm_answer: bool = True
     save_path: str = ""
     open_file_name: str = ""
+    choose_answer: int | None = None
+    choose_cancel: bool = False
 
     def names(self) -> list[str]:
         return [name for name, _args in self.calls]
@@ -93,6 +95,13 @@ class DialogRecorder:
         self.calls.append(("get_save_file_name", args))
         return self.save_path
 
+    def choose(self, *args: Any) -> int | None:
+        """Answers :attr:`choose_answer`, or the offered choice (OK pressed) when it is None."""
+        self.calls.append(("choose", args))
+        if self.choose_cancel:
+            return None
+        return self.choose_answer if self.choose_answer is not None else (args[4] if len(args) > 4 else 0)
+
 
 OFFICER = "画面試験職員"
 
@@ -108,7 +117,7 @@ def _gui_officer(monkeypatch: pytest.MonkeyPatch) -> None:
 def dialog_calls(monkeypatch: pytest.MonkeyPatch) -> DialogRecorder:
     """Every modal box and file dialog is replaced; tests inspect and steer the recorder."""
     recorder = DialogRecorder()
-    for name in ("info", "warning", "error", "confirm", "get_open_file_name", "get_save_file_name"):
+    for name in ("info", "warning", "error", "confirm", "get_open_file_name", "get_save_file_name", "choose"):
         monkeypatch.setattr(dialogs, name, getattr(recorder, name))
     return recorder
 

@@ -77,7 +77,7 @@ def test_export_writes_the_workbook(
     dialog_calls.save_path = str(out)
     qtbot.mouseClick(tab.findChild(QToolButton, "exportButton"), Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
     qtbot.waitUntil(lambda: "info" in dialog_calls.names() or "error" in dialog_calls.names(), timeout=30_000)
-    assert dialog_calls.names() == ["get_save_file_name", "info"], dialog_calls.calls
+    assert dialog_calls.names() == ["choose", "get_save_file_name", "info"], dialog_calls.calls
     assert f"{TOTAL:,} 件" in dialog_calls.texts("info")[0]
     assert out.is_file()
     wb = openpyxl.load_workbook(out, read_only=True)
@@ -90,7 +90,7 @@ def test_export_writes_the_workbook(
 def test_export_cancelled_in_the_file_dialog_does_nothing(tab: OrganizationsTab, dialog_calls: Any) -> None:
     dialog_calls.save_path = ""
     assert tab.export_to_excel() is None
-    assert dialog_calls.names() == ["get_save_file_name"]
+    assert dialog_calls.names() == ["choose", "get_save_file_name"]
 
 
 def test_progress_dialog_cancel_stops_the_work(tab: OrganizationsTab, qtbot: QtBot) -> None:

@@ -239,3 +239,16 @@ def test_a_failed_write_leaves_the_old_file_and_no_temp_file(
         write_import_summary(plan, out)
     assert out.read_bytes() == before
     assert [p.name for p in out.parent.iterdir()] == [out.name]
+
+
+def test_every_sheet_is_set_up_for_printing(plan: ImportPlan, out: Path) -> None:
+    """A4, fit to width, the header row repeated, the date in the header, page numbers (sheets)."""
+    from tests.services.test_export_layouts import assert_print_setup
+
+    write_import_summary(plan, out)
+    wb = openpyxl.load_workbook(out)
+    expected = {"概要": False, "明細": True, "エラー": True}  # landscape for the wide ones
+    for title, landscape in expected.items():
+        sheet = wb[title]
+        assert_print_setup(sheet, landscape=landscape)
+        assert sheet.oddHeader.left.text == f"インポートの記録（{title}）"

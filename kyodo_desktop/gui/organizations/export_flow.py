@@ -1,12 +1,16 @@
-"""The registry's Excel export as the window runs it: ask for a file, write it in a worker, report.
+"""The registry's Excel export as the window runs it: ask the layout and a file, write, report.
 
-The write itself is ``services.export_xlsx`` (imported in the worker, so openpyxl is loaded only
-when someone exports); a progress dialog with Cancel shows while it runs.
+What is written is what the list shows: when a search or filter is set, only the rows on screen.
+The layout (一覧 for printing, 全項目 for re-import) is asked each time, the last choice offered
+first (kept in the data folder's ``settings.json``). The write itself is ``services.export_xlsx``
+(imported in the worker, so openpyxl is loaded only when someone exports); a progress dialog
+with Cancel shows while it runs.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -15,9 +19,16 @@ from PySide6.QtWidgets import QWidget
 
 from kyodo_desktop.gui import dialogs, errors
 from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup, show_progress
+from kyodo_desktop.persistence.errors import KnownError
+from kyodo_desktop.services import settings
 from kyodo_desktop.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
+
+#: The layouts as ``services.export_xlsx`` names them, 一覧 first (the window's default).
+LAYOUTS: tuple[str, ...] = ("一覧", "全項目")
+#: ``settings.json`` key of the layout chosen last.
+LAYOUT_SETTING = "export_layout"
 
 
 class ExportFlow(QObject):
@@ -29,9 +40,38 @@ class ExportFlow(QObject):
         self._tasks = tasks
         self._owner = owner
 
-    def run(self) -> BackgroundTask | None:
-        """Ask for a file and write the registry to it in the background (Cancel stops it)."""
+    def _last_layout(self) -> int:
+        value = settings.load_settings(self._ws.data_dir).get(LAYOUT_SETTING)
+        return LAYOUTS.index(value) if value in LAYOUTS else 0
+
+    def _remember_layout(self, layout: str) -> None:
+        try:
+            data = settings.load_settings(self._ws.data_dir)
+            if data.get(LAYOUT_SETTING) != layout:
+                settings.save_settings(self._ws.data_dir, {**data, LAYOUT_SETTING: layout})
+        except KnownError as exc:  # a read-only folder: the choice is not kept, the export goes on
+            log.info("export layout not remembered: %s", exc)
+
+    def _ask_layout(self) -> str | None:
+        labels = [
+            self.tr("一覧（印刷用: 主な列、A4横）"),
+            self.tr("全項目（再インポート用: すべての列とID）"),
+        ]
+        index = dialogs.choose(
+            self._owner, self.tr("Excelに書き出す"), self.tr("書き出す形式:"), labels, self._last_layout()
+        )
+        return None if index is None else LAYOUTS[index]
+
+    def run(self, ids: Sequence[str] | None = None) -> BackgroundTask | None:
+        """Ask the layout and a file, and write the registry to it in the background.
+
+        ``ids`` (the rows on screen, when the list is filtered) limits the export to those
+        records; None writes the whole registry. Cancel in the progress dialog stops it.
+        """
         owner = self._owner
+        layout = self._ask_layout()
+        if layout is None:
+            return None
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         default = str(Path(documents or Path.home()) / f"団体台帳_{date.today():%Y%m%d}.xlsx")
         chosen = dialogs.get_save_file_name(
@@ -40,12 +80,14 @@ class ExportFlow(QObject):
         if not chosen:
             return None
         out = Path(chosen) if chosen.lower().endswith(".xlsx") else Path(chosen + ".xlsx")
+        self._remember_layout(layout)
         ws = self._ws
+        chosen_ids = None if ids is None else list(ids)
 
         def work(task: BackgroundTask) -> int:
             from kyodo_desktop.services.export_xlsx import export_organizations
 
-            return int(export_organizations(ws, out, progress=task.report))
+            return int(export_organizations(ws, out, progress=task.report, layout=layout, ids=chosen_ids))
 
         task = BackgroundTask(work, owner)
         task.succeeded.connect(lambda count: self._on_done(out, count))

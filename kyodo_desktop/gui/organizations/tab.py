@@ -455,8 +455,10 @@ class OrganizationsTab(QWidget):
 
     # -- export -------------------------------------------------------------------------------
     def export_to_excel(self) -> BackgroundTask | None:
-        """Ask for a file and write the registry to it in the background (Cancel stops it)."""
-        return self._export.run()
+        """Ask the layout and a file and write what the list shows (the filtered rows when a
+        search or filter is set, else the whole registry) in the background (Cancel stops it)."""
+        ids = self.model.visible_ids() if self.model.is_filtered and not self.trash_mode else None
+        return self._export.run(ids)
 
     def _on_export_triggered(self) -> None:
         self.export_to_excel()

@@ -24,7 +24,6 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTim
 
 from kyodo_desktop.domain.fields import OrgStatus
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
-from kyodo_desktop.domain.text import search_terms
 from kyodo_desktop.gui.i18n import (
     activity_field_name,
     activity_field_short,
@@ -33,7 +32,7 @@ from kyodo_desktop.gui.i18n import (
     status_label,
 )
 from kyodo_desktop.gui.table_base import ReadOnlyTableModel
-from kyodo_desktop.persistence.listing import matching_positions
+from kyodo_desktop.persistence.listing import OrgFilter, filter_positions, wrapped_fields
 from kyodo_desktop.persistence.rows import OrgRow, RowStore
 
 log = logging.getLogger(__name__)
@@ -159,13 +158,7 @@ class OrganizationTableModel(ReadOnlyTableModel):
         self._order: list[int] = []
         self._view: list[int] = []
         self._unreadable: sqlite3.DatabaseError | None = None
-        self._filter: tuple[str, str | None, int | None, str | None, str | None] = (
-            "",
-            None,
-            None,
-            None,
-            None,
-        )
+        self._filter = OrgFilter()
 
     # -- Qt model interface -------------------------------------------------------------------
     def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -318,7 +311,7 @@ class OrganizationTableModel(ReadOnlyTableModel):
         status: str | None = None,
     ) -> None:
         """Show only rows matching every search term and every given filter value."""
-        self._filter = (query, municipality_code, field_code, legal_form, status)
+        self._filter = OrgFilter(query, municipality_code, field_code, legal_form, status)
         self.beginResetModel()
         self._view = self._matching(self._order)
         self.endResetModel()
@@ -332,26 +325,14 @@ class OrganizationTableModel(ReadOnlyTableModel):
         return [] if self.is_filtered else list(order)
 
     def _read_matching(self, order: list[int]) -> list[int]:
-        query, municipality_code, field_code, legal_form, status = self._filter
-        positions = order
         store = self._store
-        terms = search_terms(query)
-        if terms:
-            positions = matching_positions(terms, store.column("search_text"), positions)
-        if municipality_code:
-            codes = store.column("municipality_code")
-            positions = [p for p in positions if codes[p] == municipality_code]
-        if field_code:
+
+        def fields() -> list[str]:
             if self._fields is None:
-                self._fields = [f",{f}," for f in store.column("activity_fields")]
-            needle, fields = f",{field_code},", self._fields
-            positions = [p for p in positions if needle in fields[p]]
-        if legal_form:
-            forms = store.column("legal_form")
-            positions = [p for p in positions if forms[p] == legal_form]
-        if status:
-            statuses = store.column("status")
-            positions = [p for p in positions if statuses[p] == status]
+                self._fields = wrapped_fields(store.column("activity_fields"))
+            return self._fields
+
+        positions = filter_positions(self._filter, store.column, order, fields=fields)
         return positions if positions is not order else list(order)
 
     # -- lookups ------------------------------------------------------------------------------
@@ -363,8 +344,12 @@ class OrganizationTableModel(ReadOnlyTableModel):
     @property
     def is_filtered(self) -> bool:
         """Whether any search term or filter value is set."""
-        query, *others = self._filter
-        return bool(search_terms(query)) or any(others)
+        return self._filter.is_set
+
+    @property
+    def org_filter(self) -> OrgFilter:
+        """The search and filter values last applied."""
+        return self._filter
 
     def row_id(self, row: int) -> str:
         """The organization id shown at ``row``."""
