@@ -23,10 +23,10 @@ from kyodo_desktop.gui.recovery_page import RecoveryPage
 from kyodo_desktop.gui.safety_net import SafetyNetActions
 from kyodo_desktop.gui.startup import open_data_folder
 from kyodo_desktop.gui.styles import WARNING_COLORS, panel_style
-from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup, show_progress
+from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup
 from kyodo_desktop.gui.window_menus import about_text, language_menu
 from kyodo_desktop.persistence import backup
-from kyodo_desktop.persistence.errors import BackupInfo, KnownError
+from kyodo_desktop.persistence.errors import KnownError
 from kyodo_desktop.services.errors import as_known_error
 from kyodo_desktop.services.settings import set_ui_language, ui_language
 from kyodo_desktop.services.workspace import Workspace
@@ -59,6 +59,8 @@ class MainWindow(QMainWindow):
         self.organizations_tab: OrganizationsTab | None = None
         self.officer_panel: OfficerPanel | None = None
         self._tasks = TaskGroup()
+        #: the window's background work (stopped before the data file is let go)
+        self.tasks = self._tasks
         self._pending_verify: BackgroundTask | None = None
         self._daily_backup_pending = False
         self.problem: KnownError | None = None
@@ -94,8 +96,6 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self._count_status)
         self._folder_status.setText(self.tr("データ: {folder}").format(folder=data_dir))
 
-        self.backup_action = QAction(self.tr("バックアップを作成"), self)
-        self.backup_action.triggered.connect(self._on_backup_triggered)
         self.quit_action = QAction(self.tr("終了"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
@@ -263,7 +263,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("ファイル(&F)"))
         if tab is not None:
             file_menu.addAction(tab.export_action)
-            file_menu.addAction(self.backup_action)
+            file_menu.addAction(self.safety_net.backup_action)
             file_menu.addAction(self.safety_net.restore_action)
             file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -377,36 +377,6 @@ class MainWindow(QMainWindow):
     def _on_daily_backup_failed(self, exc: Exception) -> None:
         log.error("daily backup failed: %s", exc)
         self.statusBar().showMessage(self.tr("日次バックアップに失敗しました: {error}").format(error=exc))
-
-    def _on_backup_triggered(self) -> None:
-        ws = self.workspace
-        if ws is None:
-            return
-        task = BackgroundTask(lambda _task: backup.create_backup(ws.db_path, ws.backups_dir, "manual"), self)
-        task.succeeded.connect(self._on_backup_done)
-        task.failed.connect(self._on_backup_failed)
-        show_progress(
-            self, task, self.tr("バックアップ"), self.tr("バックアップを作成しています…"), cancellable=False
-        )
-        self._tasks.start(task)
-
-    def _on_backup_done(self, info: BackupInfo) -> None:
-        dialogs.info(
-            self,
-            self.tr("バックアップ"),
-            self.tr("バックアップを作成しました。\n{path}").format(path=info.path),
-        )
-
-    def _on_backup_failed(self, exc: Exception) -> None:
-        errors.show_error(
-            self,
-            self.tr("バックアップ"),
-            exc,
-            file=self.tr("バックアップを作成できませんでした: {reason}"),
-            bug=self.tr("バックアップを作成できませんでした（{kind}）。詳細はログを確認してください。"),
-            what="backup",
-            logger=log,
-        )
 
     def _on_restore_requested(self, backup_file: Path) -> None:
         from kyodo_desktop.services import maintenance

@@ -1,4 +1,5 @@
-"""The window's safety net: 団体 → 変更履歴…, 団体 → 取り込みの履歴… and ファイル → バックアップから復元….
+"""The window's safety net: ファイル → バックアップを作成 / バックアップから復元…, 団体 → 変更履歴… and
+団体 → 取り込みの履歴….
 
 The main window only places these actions in its menus; this object opens their windows and
 hands a chosen backup back to the window, which owns the data file and restores it.
@@ -6,16 +7,24 @@ hands a chosen backup back to the window, which owns the data file and restores 
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
+
+from kyodo_desktop.gui import dialogs, errors
+from kyodo_desktop.gui.tasks import BackgroundTask, show_progress
+from kyodo_desktop.persistence import backup
+from kyodo_desktop.persistence.errors import BackupInfo
 
 if TYPE_CHECKING:  # the views import SQLAlchemy, which start-up must not load
     from kyodo_desktop.gui.backup_restore import BackupRestoreDialog
     from kyodo_desktop.gui.history.view import HistoryDialog
     from kyodo_desktop.gui.importing.history_dialog import ImportHistoryDialog
     from kyodo_desktop.gui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
 
 
 class SafetyNetActions(QObject):
@@ -24,6 +33,8 @@ class SafetyNetActions(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
+        self.backup_action = QAction(self.tr("バックアップを作成"), window)
+        self.backup_action.triggered.connect(self.create_backup)
         self.history_action = QAction(self.tr("変更履歴…"), window)
         self.history_action.setObjectName("historyAction")
         self.history_action.setToolTip(self.tr("台帳全体の変更履歴（職員、日時、変更前 → 変更後）と元に戻す"))
@@ -71,6 +82,39 @@ class SafetyNetActions(QObject):
             self.import_history.reload()
         self.import_history.show()
         self.import_history.raise_()
+
+    def create_backup(self) -> None:
+        """ファイル → バックアップを作成: a verified backup in a worker, then where it went."""
+        window, ws = self._window, self._window.workspace
+        if ws is None:
+            return
+        task = BackgroundTask(
+            lambda _task: backup.create_backup(ws.db_path, ws.backups_dir, "manual"), window
+        )
+        task.succeeded.connect(self._on_backup_done)
+        task.failed.connect(self._on_backup_failed)
+        show_progress(
+            window, task, self.tr("バックアップ"), self.tr("バックアップを作成しています…"), cancellable=False
+        )
+        window.tasks.start(task)
+
+    def _on_backup_done(self, info: BackupInfo) -> None:
+        dialogs.info(
+            self._window,
+            self.tr("バックアップ"),
+            self.tr("バックアップを作成しました。\n{path}").format(path=info.path),
+        )
+
+    def _on_backup_failed(self, exc: Exception) -> None:
+        errors.show_error(
+            self._window,
+            self.tr("バックアップ"),
+            exc,
+            file=self.tr("バックアップを作成できませんでした: {reason}"),
+            bug=self.tr("バックアップを作成できませんでした（{kind}）。詳細はログを確認してください。"),
+            what="backup",
+            logger=log,
+        )
 
     def show_backups(self) -> None:
         """List the verified backups; a confirmed choice is restored by the window."""

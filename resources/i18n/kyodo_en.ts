@@ -1369,15 +1369,12 @@ The {created} organizations it added are deleted and the {updated} it updated ge
     <name>MainWindow</name>
     <message>
         <source>協働デスク</source>
+        <extracomment>the window&apos;s background work (stopped before the data file is let go)</extracomment>
         <translation>Kyodo Desktop</translation>
     </message>
     <message>
         <source>データ: {folder}</source>
         <translation>Data: {folder}</translation>
-    </message>
-    <message>
-        <source>バックアップを作成</source>
-        <translation>Create backup</translation>
     </message>
     <message>
         <source>終了</source>
@@ -1490,28 +1487,6 @@ Data folder: {folder}</translation>
     <message>
         <source>日次バックアップに失敗しました: {error}</source>
         <translation>The daily backup failed: {error}</translation>
-    </message>
-    <message>
-        <source>バックアップ</source>
-        <translation>Backup</translation>
-    </message>
-    <message>
-        <source>バックアップを作成しています…</source>
-        <translation>Creating a backup…</translation>
-    </message>
-    <message>
-        <source>バックアップを作成しました。
-{path}</source>
-        <translation>Backup created.
-{path}</translation>
-    </message>
-    <message>
-        <source>バックアップを作成できませんでした: {reason}</source>
-        <translation>The backup could not be created: {reason}</translation>
-    </message>
-    <message>
-        <source>バックアップを作成できませんでした（{kind}）。詳細はログを確認してください。</source>
-        <translation>The backup could not be created ({kind}). See the log for details.</translation>
     </message>
     <message>
         <source>復元できませんでした: {reason}</source>
@@ -2488,6 +2463,10 @@ Restoring returns the data to the state of this backup. The damaged file is not 
 <context>
     <name>SafetyNetActions</name>
     <message>
+        <source>バックアップを作成</source>
+        <translation>Create backup</translation>
+    </message>
+    <message>
         <source>変更履歴…</source>
         <translation>Change history…</translation>
     </message>
@@ -2506,6 +2485,28 @@ Restoring returns the data to the state of this backup. The damaged file is not 
     <message>
         <source>これまでの取り込みを見て、取り消す</source>
         <translation>See the imports done so far and undo one</translation>
+    </message>
+    <message>
+        <source>バックアップ</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>バックアップを作成しています…</source>
+        <translation>Creating a backup…</translation>
+    </message>
+    <message>
+        <source>バックアップを作成しました。
+{path}</source>
+        <translation>Backup created.
+{path}</translation>
+    </message>
+    <message>
+        <source>バックアップを作成できませんでした: {reason}</source>
+        <translation>The backup could not be created: {reason}</translation>
+    </message>
+    <message>
+        <source>バックアップを作成できませんでした（{kind}）。詳細はログを確認してください。</source>
+        <translation>The backup could not be created ({kind}). See the log for details.</translation>
     </message>
 </context>
 <context>

@@ -83,7 +83,7 @@ def test_about_goes_through_the_dialogs_module(window: MainWindow, dialog_calls:
 
 def test_manual_backup_runs_in_the_background(window: MainWindow, qtbot: QtBot, dialog_calls: Any) -> None:
     assert window.workspace is not None
-    window.backup_action.trigger()
+    window.safety_net.backup_action.trigger()
     qtbot.waitUntil(lambda: "info" in dialog_calls.names(), timeout=10_000)
     backups = sorted(p.name for p in window.workspace.backups_dir.glob("kyodo-*-manual.db"))
     assert len(backups) == 1

@@ -78,7 +78,7 @@ def test_a_read_only_folder_opens_read_only_and_its_backup_says_so(
     window: MainWindow = open_window(filled_dir)
     _assert_read_only_window(window, qtbot, "データフォルダに書き込めません", "読み取り専用のドライブ")
 
-    window.backup_action.trigger()
+    window.safety_net.backup_action.trigger()
     qtbot.waitUntil(lambda: "error" in dialog_calls.names(), timeout=10_000)
     [message] = dialog_calls.texts("error")
     assert "バックアップ先のフォルダに書き込めません" in message and "ディスク" not in message
