@@ -19,7 +19,7 @@ from kyodo_desktop.persistence.listing import OrgFilter
 from kyodo_desktop.services import demo, sheets
 from kyodo_desktop.services.export_xlsx import HEADERS, LIST_COLUMNS, export_organizations
 from kyodo_desktop.services.import_pipeline import prepare_import
-from kyodo_desktop.services.importing import Action, apply_import
+from kyodo_desktop.services.importing import Action, apply_import, choose_overwrites
 from kyodo_desktop.services.organizations import OrganizationService
 from kyodo_desktop.services.workspace import Workspace
 
@@ -153,6 +153,7 @@ def test_a_reimported_full_export_still_updates_in_place(registry: Workspace, tm
     book.save(out)  # as Excel would: the print setup goes along
     plan = prepare_import(registry, out).plan
     assert plan.count(Action.UPDATE) == 1 and plan.count(Action.UNCHANGED) == count - 1
+    choose_overwrites(plan, {"phone"})  # a stored value is replaced only when the officer chooses it
     summary = apply_import(registry, plan)
     assert (summary.created, summary.updated) == (0, 1)
     assert OrganizationService(registry).get(changed_id).data.phone == "043-223-9999"
