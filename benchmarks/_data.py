@@ -11,10 +11,16 @@ from pathlib import Path
 
 
 def demo_folder(orgs: int, seed: int = 1) -> Path:
-    """``$TMP/kyodo-bench-N`` holding exactly ``orgs`` demo organizations (created on first use)."""
+    """``$TMP/kyodo-bench-N`` holding exactly ``orgs`` demo organizations (created on first use).
+
+    Made again when the data format changed since (readers refuse an older file).
+    """
+    from kyodo_desktop.persistence.sqlite_file import SCHEMA_VERSION
+
     folder = Path(tempfile.gettempdir()) / f"kyodo-bench-{orgs}-s{seed}"
     marker = folder / ".complete"
-    if not marker.exists():
+    stamp = f"schema {SCHEMA_VERSION}"
+    if not marker.exists() or marker.read_text() != stamp:
         if folder.exists():
             import shutil
 
@@ -35,7 +41,7 @@ def demo_folder(orgs: int, seed: int = 1) -> Path:
             ],
             check=True,
         )
-        marker.write_text("ok")
+        marker.write_text(stamp)
     return folder
 
 
