@@ -6,6 +6,7 @@ Officers type the same group name in many ways (全角/半角, カタカナ/ひ�
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 import unicodedata
@@ -89,12 +90,18 @@ UNSAFE_CHARACTERS: re.Pattern[str] = re.compile(
     "[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 )
 
+
 # Format characters (Unicode category Cf: U+200B zero width space, U+00AD soft hyphen, U+FEFF,
 # the bidi marks …) are invisible, so two spellings that look the same may differ only in them;
-# searching and the duplicate key leave them out.
-_FORMAT_CHARACTERS = CharMap.replacing(
-    "".join(c for c in map(chr, range(sys.maxunicode + 1)) if unicodedata.category(c) == "Cf"), ""
-)
+# searching and the duplicate key leave them out. The table is made on first use: finding them
+# walks all of Unicode (about 0.13 s), which every start of both programs paid when it was made
+# at import.
+@functools.cache
+def _format_characters() -> CharMap:
+    return CharMap.replacing(
+        "".join(c for c in map(chr, range(sys.maxunicode + 1)) if unicodedata.category(c) == "Cf"), ""
+    )
+
 
 # In names ー is a real letter (センター), so search folding keeps it and folds only the dashes.
 _DASHES = CharMap.replacing(HYPHEN_VARIANTS.replace("\u30fc", "").replace("\uff70", ""), "-")
@@ -158,7 +165,7 @@ def search_fold_parts(parts: Sequence[str]) -> list[str]:
 def _fold_width_and_case(s: str | None) -> str:
     # Format characters go first, so that what they separated composes or folds as if typed
     # without them (NFKC makes none of them).
-    text = nfkc(_FORMAT_CHARACTERS(s) if s and not s.isascii() else s)
+    text = nfkc(_format_characters()(s) if s and not s.isascii() else s)
     if not text:
         return ""
     # Whitespace goes before the second NFKC: NFKC turns e.g. "¸" into a space plus a combining
@@ -220,28 +227,29 @@ LEGAL_FORM_WORDS: tuple[str, ...] = (
     "協同組合",
 )
 
-# Folded once at import; longest first so 認定NPO法人 is removed before NPO法人 could leave 認定.
-_FOLDED_LEGAL_WORDS: tuple[str, ...] = tuple(
-    sorted({search_fold(word) for word in LEGAL_FORM_WORDS}, key=lambda w: (-len(w), w))
-)
+
+@functools.cache
+def _legal_words() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """The 法人格 words folded, longest first (so 認定NPO法人 goes before NPO法人 could leave 認定),
+    and one pattern finding any of them: whether a folded name holds any at all (most do not) is
+    one search instead of trying each word in turn. Made on first use, as the folding tables are."""
+    words = tuple(sorted({search_fold(word) for word in LEGAL_FORM_WORDS}, key=lambda w: (-len(w), w)))
+    return words, re.compile("|".join(map(re.escape, words)))
+
 
 # Punctuation that differs between registrations of the same group (みどり・の会 / みどりの会),
 # and the dashes people type for ー (セント－, セント−: search folding makes them "-").
 _KEY_PUNCTUATION = CharMap({ord("・"): "", ord("･"): "", ord("-"): "ー"})
 
 
-# Whether a folded name holds any of the words at all (most do not): one search instead of
-# trying each word in turn.
-_ANY_LEGAL_WORD = re.compile("|".join(map(re.escape, _FOLDED_LEGAL_WORDS)))
-
-
 def duplicate_key(name: str | None) -> str:
     """Key for spotting the same group under different spellings: folded name without 法人格 words."""
     folded = _KEY_PUNCTUATION(search_fold(name))
     key = folded
-    if _ANY_LEGAL_WORD.search(key) is None:
+    words, any_word = _legal_words()
+    if any_word.search(key) is None:
         return key
-    for word in _FOLDED_LEGAL_WORDS:
+    for word in words:
         key = key.replace(word, "")
     # A name that is nothing but a legal form (e.g. "株式会社") would otherwise collide with every
     # other such name; keep the folded text instead.
