@@ -22,12 +22,13 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import bindparam, delete, select, text, update
 from sqlalchemy.orm import Session
 
+from kyodo_desktop.domain.local_time import utc_iso_to_local_text
 from kyodo_desktop.persistence import backup
 from kyodo_desktop.persistence.bulk import RowShape, insert_rows
 from kyodo_desktop.persistence.errors import KnownError
@@ -116,13 +117,7 @@ class UndoCancelled(KnownError):
 
 def shown_time(utc_iso: str) -> str:
     """A stored UTC time as a person reads it: local time with its offset (``2026-12-01 19:28 +09:00``)."""
-    try:
-        moment = datetime.fromisoformat(utc_iso)
-    except ValueError:
-        return utc_iso
-    local = moment.astimezone()
-    offset = local.strftime("%z")
-    return f"{local:%Y-%m-%d %H:%M} {offset[:3]}:{offset[3:]}"
+    return utc_iso_to_local_text(utc_iso, seconds=False)
 
 
 def _split_context(context: str, prefix: str) -> tuple[str, str]:
