@@ -86,8 +86,11 @@ def test_a_long_text_is_written_shortened_with_a_visible_marker(
 ) -> None:
     out = tmp_path / "団体一覧.xlsx"
     export_organizations(ws, out)
-    sheet = openpyxl.load_workbook(out, read_only=True).worksheets[0]
-    rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    book = openpyxl.load_workbook(out, read_only=True)
+    try:  # a read-only workbook holds its file open until closed
+        rows = {row[0]: row for row in book.worksheets[0].iter_rows(min_row=2, values_only=True)}
+    finally:
+        book.close()
     notes = HEADERS.index("備考")
     cell = rows["長い備考の会"][notes]
     marker = shortened_marker(len(LONG_NOTES))
