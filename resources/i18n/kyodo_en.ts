@@ -2173,6 +2173,278 @@ Data folder: {folder}</translation>
     </message>
 </context>
 <context>
+    <name>ProjectTerm</name>
+    <message>
+        <source>支援</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <source>協働</source>
+        <translation>Collaboration</translation>
+    </message>
+    <message>
+        <source>外部委託</source>
+        <translation>Outsourcing</translation>
+    </message>
+    <message>
+        <source>委託</source>
+        <translation>Commission</translation>
+    </message>
+    <message>
+        <source>補助・助成</source>
+        <translation>Subsidy / grant</translation>
+    </message>
+    <message>
+        <source>共催</source>
+        <translation>Co-hosting</translation>
+    </message>
+    <message>
+        <source>後援</source>
+        <translation>Patronage</translation>
+    </message>
+    <message>
+        <source>実行委員会・協議会</source>
+        <translation>Executive committee / council</translation>
+    </message>
+    <message>
+        <source>事業協力</source>
+        <translation>Project cooperation</translation>
+    </message>
+    <message>
+        <source>企画立案への参画</source>
+        <translation>Participation in planning</translation>
+    </message>
+    <message>
+        <source>情報交換・情報提供</source>
+        <translation>Information exchange</translation>
+    </message>
+    <message>
+        <source>物的支援</source>
+        <translation>Material support</translation>
+    </message>
+    <message>
+        <source>人的支援</source>
+        <translation>Personnel support</translation>
+    </message>
+    <message>
+        <source>指定管理</source>
+        <translation>Designated manager</translation>
+    </message>
+    <message>
+        <source>その他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>課題・ニーズの把握</source>
+        <translation>Issues and needs</translation>
+    </message>
+    <message>
+        <source>協働の検討</source>
+        <translation>Considering collaboration</translation>
+    </message>
+    <message>
+        <source>協働相手の選定</source>
+        <translation>Choosing a partner</translation>
+    </message>
+    <message>
+        <source>協議・合意</source>
+        <translation>Discussion and agreement</translation>
+    </message>
+    <message>
+        <source>実施</source>
+        <translation>Implementation</translation>
+    </message>
+    <message>
+        <source>評価</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <source>見直し・改善</source>
+        <translation>Review and improvement</translation>
+    </message>
+    <message>
+        <source>中止</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>終了</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>公募・企画提案</source>
+        <extracomment>The cycle&apos;s order; 中止 and 終了 may follow any stage.</extracomment>
+        <translation>Open call / proposals</translation>
+    </message>
+    <message>
+        <source>一般競争入札</source>
+        <translation>Open tender</translation>
+    </message>
+    <message>
+        <source>指名</source>
+        <translation>Nomination</translation>
+    </message>
+    <message>
+        <source>随意契約</source>
+        <translation>Discretionary contract</translation>
+    </message>
+    <message>
+        <source>団体からの提案</source>
+        <translation>Proposal from the group</translation>
+    </message>
+    <message>
+        <source>主たるパートナー</source>
+        <translation>Main partner</translation>
+    </message>
+    <message>
+        <source>協力団体</source>
+        <translation>Cooperating group</translation>
+    </message>
+    <message>
+        <source>行政</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>団体</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>共同</source>
+        <translation>Joint</translation>
+    </message>
+    <message>
+        <source>確認済</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>一部</source>
+        <translation>Partly</translation>
+    </message>
+    <message>
+        <source>未</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <source>行政負担</source>
+        <translation>Administration&apos;s share</translation>
+    </message>
+    <message>
+        <source>団体負担</source>
+        <translation>Group&apos;s share</translation>
+    </message>
+    <message>
+        <source>その他収入</source>
+        <translation>Other income</translation>
+    </message>
+    <message>
+        <source>相互理解</source>
+        <extracomment>The six points of the Chiba manual, in its order (domain.md §1).</extracomment>
+        <translation>Mutual understanding</translation>
+    </message>
+    <message>
+        <source>公平性の確保</source>
+        <translation>Fairness</translation>
+    </message>
+    <message>
+        <source>対等性の確保</source>
+        <translation>Equal footing</translation>
+    </message>
+    <message>
+        <source>役割分担の明確化</source>
+        <translation>Clear division of roles</translation>
+    </message>
+    <message>
+        <source>目的の共有</source>
+        <translation>Shared purpose</translation>
+    </message>
+    <message>
+        <source>効果の可視化</source>
+        <translation>Visible effects</translation>
+    </message>
+    <message>
+        <source>地域課題</source>
+        <extracomment>The purposes both sides write down (目的の共有).</extracomment>
+        <translation>Local issue</translation>
+    </message>
+    <message>
+        <source>行政の目的</source>
+        <translation>Administration&apos;s purpose</translation>
+    </message>
+    <message>
+        <source>団体の目的</source>
+        <translation>Group&apos;s purpose</translation>
+    </message>
+    <message>
+        <source>共通の目的</source>
+        <translation>Common goal</translation>
+    </message>
+    <message>
+        <source>目的</source>
+        <extracomment>The items an agreement (協定書) settles (市川市 様式第5号, domain.md §4.2).</extracomment>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>期間</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>情報共有の方法と頻度</source>
+        <translation>How and how often information is shared</translation>
+    </message>
+    <message>
+        <source>公開</source>
+        <translation>Publication</translation>
+    </message>
+    <message>
+        <source>変更・中止</source>
+        <translation>Changes and cancellation</translation>
+    </message>
+    <message>
+        <source>事故・損害の責任と保険</source>
+        <translation>Liability for accidents and insurance</translation>
+    </message>
+    <message>
+        <source>成果物・著作権の帰属</source>
+        <translation>Ownership of results and copyright</translation>
+    </message>
+    <message>
+        <source>個人情報の取扱い</source>
+        <translation>Handling of personal data</translation>
+    </message>
+    <message>
+        <source>評価の方法と時期</source>
+        <translation>How and when to evaluate</translation>
+    </message>
+    <message>
+        <source>企画</source>
+        <extracomment>Rows the 役割分担表 starts with (domain.md §4.3); the wizard pre-fills them per form.</extracomment>
+        <translation>Planning</translation>
+    </message>
+    <message>
+        <source>広報</source>
+        <translation>Publicity</translation>
+    </message>
+    <message>
+        <source>会場確保</source>
+        <translation>Booking the venue</translation>
+    </message>
+    <message>
+        <source>参加者募集</source>
+        <translation>Recruiting participants</translation>
+    </message>
+    <message>
+        <source>当日運営</source>
+        <translation>Running the day</translation>
+    </message>
+    <message>
+        <source>経費負担</source>
+        <translation>Bearing the costs</translation>
+    </message>
+    <message>
+        <source>報告書作成</source>
+        <translation>Writing the report</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryPage</name>
     <message>
         <source>詳細: {message}</source>
