@@ -2575,6 +2575,131 @@ Restoring returns the data to the state of this backup. The damaged file is not 
     </message>
 </context>
 <context>
+    <name>RelationshipQuestion</name>
+    <message>
+        <source>はい</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>いいえ</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>わからない</source>
+        <translation>Not sure</translation>
+    </message>
+    <message>
+        <source>事業の目的と内容を決めるのは誰ですか</source>
+        <extracomment>The four questions, in the order the wizard asks them.</extracomment>
+        <translation>Who sets the purpose and content of the project?</translation>
+    </message>
+    <message>
+        <source>仕様を行政が決めて依頼するのか、一緒に企画するのか</source>
+        <translation>Does the administration set the specification and commission it, or do both plan it together?</translation>
+    </message>
+    <message>
+        <source>行政</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>団体</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>双方で</source>
+        <translation>Both together</translation>
+    </message>
+    <message>
+        <source>団体はこの事業で団体独自の目的を実現しようとしていますか</source>
+        <translation>Does the group pursue a purpose of its own in this project?</translation>
+    </message>
+    <message>
+        <source>協働では、団体に独自の目的があることが前提です</source>
+        <translation>Collaboration presupposes that the group has a purpose of its own</translation>
+    </message>
+    <message>
+        <source>団体の自立促進や更なる発展など、団体を支援すること自体が目的ですか</source>
+        <translation>Is the aim to support the group itself, such as its independence or further development?</translation>
+    </message>
+    <message>
+        <source>補助金・広報支援・助言などで団体の活動を応援する場合です</source>
+        <translation>For example, backing the group&apos;s activities with subsidies, publicity support or advice</translation>
+    </message>
+    <message>
+        <source>役割分担をして、計画の策定や実施を双方で行いますか</source>
+        <translation>Do both sides divide the roles and plan and carry out the project together?</translation>
+    </message>
+    <message>
+        <source>お互いに力を持ち寄り、一緒に事業を企画・運営するか</source>
+        <translation>Whether both bring their strengths and plan and run the project together</translation>
+    </message>
+    <message>
+        <source>行政が市民活動団体の自立促進や更なる発展など、相手を支援すること自体を目的として行う</source>
+        <translation>The administration acts with supporting the civic group itself — its independence and further development — as the purpose</translation>
+    </message>
+    <message>
+        <source>「NPOのやりたいこと」を行政が応援する</source>
+        <translation>The administration backs &quot;what the NPO wants to do&quot;</translation>
+    </message>
+    <message>
+        <source>対等な二つ以上の担い手が共通する目的をもって関係を結び、役割分担をした上で、計画の策定や実施などを行う</source>
+        <translation>Two or more equal actors with a common purpose form a relationship, divide the roles, and draw up and carry out plans</translation>
+    </message>
+    <message>
+        <source>「NPOの目的」と「行政の目的」を一つの事業で実現する</source>
+        <translation>&quot;The NPO&apos;s purpose&quot; and &quot;the administration&apos;s purpose&quot; are achieved in one project</translation>
+    </message>
+    <message>
+        <source>協働事業として実施する場合は、パートナーとなる市民活動団体には団体独自の目的があるということが前提です。</source>
+        <translation>A collaborative project presupposes that the partner civic group has a purpose of its own.</translation>
+    </message>
+    <message>
+        <source>行政が事業内容や期待する成果を設計して、それが適切に効率よく実施できる団体に委託を行う</source>
+        <translation>The administration designs the content and the expected results and commissions a group that can carry them out properly and efficiently</translation>
+    </message>
+    <message>
+        <source>「行政のやりたいこと」をNPOが実現する</source>
+        <translation>The NPO carries out &quot;what the administration wants to do&quot;</translation>
+    </message>
+    <message>
+        <source>提案された内容に基づいて協議を行い、行政の目的と団体の目的・特性を反映させた仕様書を作成し、合意の上で契約</source>
+        <translation>Based on the proposal, both sides consult, write a specification reflecting the administration&apos;s purpose and the group&apos;s purpose and strengths, and contract by agreement</translation>
+    </message>
+    <message>
+        <source>「支援」や「外部委託」と重なる形態もありますので、同じ形態で行う事業でも「協働事業」との区別が必要です。</source>
+        <translation>Some forms overlap with &quot;support&quot; and &quot;outsourcing&quot;, so even projects of the same form must be told apart from &quot;collaborative projects&quot;.</translation>
+    </message>
+    <message>
+        <source>支援すること自体が目的なので支援としました。一緒に企画・運営し双方の目的を実現するなら協働です</source>
+        <extracomment>Every sentence a recommendation may quote.</extracomment>
+        <translation>Support, because supporting the group is the aim itself. If both plan and run it together to achieve both purposes, it is collaboration</translation>
+    </message>
+    <message>
+        <source>団体に独自の目的がありますが、行政が内容を決めて依頼するので外部委託としました。協議して双方の目的を仕様に反映させれば協働になります</source>
+        <translation>The group has a purpose of its own, but the administration sets the content and commissions it, so outsourcing. Consulting to reflect both purposes in the specification would make it collaboration</translation>
+    </message>
+    <message>
+        <source>団体に独自の目的がないので協働にはなりません。行政の目的を団体が実現するものとして外部委託としました</source>
+        <translation>Without a purpose of the group&apos;s own it is not collaboration. Outsourcing, as the group carries out the administration&apos;s purpose</translation>
+    </message>
+    <message>
+        <source>目的と内容を行政だけで決めると外部委託に近くなります。協議して双方の目的を仕様に反映させてください</source>
+        <translation>If the administration alone sets purpose and content, it comes close to outsourcing. Consult and reflect both purposes in the specification</translation>
+    </message>
+    <message>
+        <source>団体独自の目的があるかを確かめてください。なければ協働ではありません</source>
+        <translation>Check whether the group has a purpose of its own. Without one it is not collaboration</translation>
+    </message>
+    <message>
+        <source>団体のやりたいことを応援する関係なので支援としました。行政にも目的があるなら、役割分担をして一緒に企画すれば協働です</source>
+        <translation>Support, as the administration backs what the group wants to do. If the administration has a purpose too, dividing the roles and planning together makes it collaboration</translation>
+    </message>
+    <message>
+        <source>答えから関係を決めきれません。役割分担をして計画の策定や実施を一緒に行うかを確かめてください</source>
+        <translation>The answers do not settle the relationship. Check whether both sides divide the roles and plan and carry out the project together</translation>
+    </message>
+</context>
+<context>
     <name>ResultPage</name>
     <message>
         <source>取り込みました</source>
