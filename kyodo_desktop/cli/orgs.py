@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -140,6 +141,7 @@ def _id_option(p: CommandParser) -> None:
 
 
 def _add(args: argparse.Namespace, data_dir: Path) -> int:
+    from kyodo_desktop.domain.municipalities import outside_list_notice
     from kyodo_desktop.domain.organization import OrganizationInput
     from kyodo_desktop.services.organizations import OrganizationService
     from kyodo_desktop.services.workspace import Workspace
@@ -166,7 +168,12 @@ def _add(args: argparse.Namespace, data_dir: Path) -> int:
             notes=args.notes,
             fields=list(args.field),
         )
-        org_id = OrganizationService(ws).create(data, allow_duplicate=args.allow_duplicate)
+        svc = OrganizationService(ws)
+        org_id = svc.create(data, allow_duplicate=args.allow_duplicate)
+        stored = svc.get(org_id).data
+        notice = outside_list_notice(stored.municipality_code, stored.municipality_name)
+        if notice:  # saved as typed (a group based outside the prefecture); stdout keeps the id alone
+            sys.stderr.write(f"kyodo: 警告: {notice}（そのまま登録しました）\n")
         print(org_id)
     return EXIT_OK
 

@@ -15,6 +15,8 @@ __all__ = [
     "municipality_code",
     "municipality_from_address",
     "municipality_name",
+    "outside_list_notice",
+    "outside_the_list",
 ]
 
 PREFECTURE = "千葉県"
@@ -160,3 +162,20 @@ def municipality_from_address(address: str) -> str | None:
 def municipality_name(code: str) -> str:
     """Official name for a municipality code, or "" for a code outside 千葉県 (e.g. blank)."""
     return CHIBA_MUNICIPALITIES.get(code, "")
+
+
+def outside_the_list(code: str, name: str) -> bool:
+    """Whether a validated record's 市町村 is typed but is none of the prefecture's list.
+
+    Validation keeps such a name as free text with no code (a group based in 横浜市 is a real
+    case), so it is a warning for the officer to look at, never an error.
+    """
+    return bool(name) and not code
+
+
+def outside_list_notice(code: str, name: str) -> str | None:
+    """The warning for :func:`outside_the_list`, naming the list, or None:
+    「横浜市」は千葉県の市町村一覧（54市町村）にありません."""
+    if not outside_the_list(code, name):
+        return None
+    return f"「{name}」は{PREFECTURE}の市町村一覧（{len(CHIBA_MUNICIPALITIES)}市町村）にありません"

@@ -26,7 +26,14 @@ from kyodo_desktop.domain.municipalities import (
     municipality_from_address,
     municipality_name,
 )
-from kyodo_desktop.domain.text import CharMap, duplicate_key, nfkc, normalize_nfkc, search_fold_parts
+from kyodo_desktop.domain.text import (
+    CharMap,
+    duplicate_key,
+    fold_variants,
+    nfkc,
+    normalize_nfkc,
+    search_fold_parts,
+)
 from kyodo_desktop.domain.validation import (
     ValidationError,
     ValidationErrors,
@@ -344,7 +351,13 @@ def validate_interaction(data: InteractionInput) -> InteractionInput:
 
 
 def search_blob(org: OrganizationInput) -> str:
-    """The text a group is found by: folded fields joined by U+001F so a term never spans two fields."""
+    """The text a group is found by: folded fields joined by U+001F so a term never spans two fields.
+
+    When the fields hold a 表記ゆれ word (子供, 障がい, 街づくり), the blob is followed by itself
+    with those words in their one spelling (:func:`~kyodo_desktop.domain.text.fold_variants`,
+    which folds the query's terms as well): a query of any spelling finds the record, and the
+    spelling as typed still finds it letter by letter while a term is being typed (子ど).
+    """
     muni = org.municipality_name or municipality_name(org.municipality_code)
     parts = (
         org.name,
@@ -356,7 +369,9 @@ def search_blob(org: OrganizationInput) -> str:
         org.tags,
         muni,
     )
-    return "\x1f".join(search_fold_parts(parts))
+    blob = "\x1f".join(search_fold_parts(parts))
+    folded = fold_variants(blob)
+    return blob if folded == blob else f"{blob}\x1f{folded}"
 
 
 def derived_columns(org: OrganizationInput, *, dup_key: str | None = None) -> dict[str, str]:

@@ -18,10 +18,12 @@ __all__ = [
     "HYPHEN_VARIANTS",
     "LEGAL_FORM_WORDS",
     "UNSAFE_CHARACTERS",
+    "WORD_VARIANTS",
     "CharMap",
     "duplicate_key",
     "email_key",
     "fold_hyphens",
+    "fold_variants",
     "nfkc",
     "normalize_nfkc",
     "search_fold",
@@ -184,9 +186,39 @@ def _fold_kana_and_dashes(text: str) -> str:
 
 
 def search_terms(query: str) -> list[str]:
-    """Split a query on ASCII/ideographic whitespace and fold each term; empty terms are dropped."""
-    terms = (search_fold(part) for part in nfkc(query).split(" "))
+    """Split a query on ASCII/ideographic whitespace and fold each term, its 表記ゆれ words too
+    (:func:`fold_variants`); empty terms are dropped."""
+    terms = (fold_variants(search_fold(part)) for part in nfkc(query).split(" "))
     return [term for term in terms if term]
+
+
+# 表記ゆれ officers meet every day: each word's spellings (as search_fold leaves them, so カタカナ
+# and full width need no entry of their own) and the one they fold to. Only whole words that
+# cannot mean anything else are here: 町づくり, never 町 alone (町内会, 大町); not しょうがい
+# (生涯学習) nor 一人親 (一人親方).
+WORD_VARIANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("こども", ("子ども", "子供")),
+    ("障害", ("障がい", "障碍", "障礙")),
+    ("まちづくり", ("街づくり", "町づくり", "まち作り", "街作り", "町作り")),
+    ("高齢", ("高令",)),  # 高令者: the abbreviation in older 要綱 and group names
+)
+
+
+@functools.cache
+def _variants() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern finding any variant spelling (longest first) and the table of their words;
+    made on first use, like the other tables, so importing this module stays cheap."""
+    table = {variant: word for word, variants in WORD_VARIANTS for variant in variants}
+    return re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True)))), table
+
+
+def fold_variants(folded: str) -> str:
+    """Text already folded by :func:`search_fold` with every 表記ゆれ word in its one spelling
+    (子供の会 → こどもの会, 障がい者 → 障害者, 街づくり → まちづくり)."""
+    pattern, table = _variants()
+    if pattern.search(folded) is None:  # most text holds none: one search, nothing built
+        return folded
+    return pattern.sub(lambda match: table[match.group()], folded)
 
 
 # Legal-form words that people put before or after a group's name in every possible spelling.
@@ -243,8 +275,9 @@ _KEY_PUNCTUATION = CharMap({ord("・"): "", ord("･"): "", ord("-"): "ー"})
 
 
 def duplicate_key(name: str | None) -> str:
-    """Key for spotting the same group under different spellings: folded name without 法人格 words."""
-    folded = _KEY_PUNCTUATION(search_fold(name))
+    """Key for spotting the same group under different spellings: folded name without 法人格 words,
+    its 表記ゆれ words in one spelling (子供の会 and こどもの会 are the same group)."""
+    folded = fold_variants(_KEY_PUNCTUATION(search_fold(name)))
     key = folded
     words, any_word = _legal_words()
     if any_word.search(key) is None:

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from kyodo_desktop.domain.cell_text import is_cell_copy
 from kyodo_desktop.domain.column_mapping import TARGETS
 from kyodo_desktop.domain.importing import ImportRow, RowProblem
+from kyodo_desktop.domain.municipalities import outside_list_notice
 from kyodo_desktop.domain.org_names import same_name_key
 from kyodo_desktop.domain.organization import OrganizationInput
 from kyodo_desktop.domain.text import email_key
@@ -148,6 +149,18 @@ class Registry:
 def number_notice(row: ImportRow, text: str) -> RowProblem:
     """A remark on a row's 法人番号 (a conflict; the row is still imported)."""
     return RowProblem(row.row_number, TARGETS["corporate_number"], text, row.sheet, field="corporate_number")
+
+
+def municipality_notices(row: ImportRow) -> list[RowProblem]:
+    """A remark on a row whose 市町村 is none of the prefecture's list (横浜市): imported as typed."""
+    assert row.data is not None
+    notice = outside_list_notice(row.data.municipality_code, row.data.municipality_name)
+    if notice is None:
+        return []
+    text = f"{notice}（県外の団体でなければ確認してください。このまま取り込みます）"
+    return [
+        RowProblem(row.row_number, TARGETS["municipality_name"], text, row.sheet, field="municipality_name")
+    ]
 
 
 class PlannedLike(Protocol):

@@ -41,6 +41,7 @@ from kyodo_desktop.services.import_matching import (
     Registry,
     changes_of,
     default_accepted,
+    municipality_notices,
     number_notice,
     place,
 )
@@ -125,7 +126,8 @@ class ImportPlan:
 
     @property
     def notices(self) -> list[RowProblem]:
-        """What is imported with a remark, in row order: number conflicts and dropped values."""
+        """What is imported with a remark, in row order: number conflicts, a 市町村 outside the
+        prefecture's list, and dropped values."""
         return [p for r in self.rows for p in (*r.warnings, *r.dropped)]
 
     @property
@@ -239,6 +241,7 @@ def plan_import(
         planned.append(current)
         match_id, reason = registry.match(row, name_key)
         if not match_id:
+            current.warnings.extend(municipality_notices(row))
             continue
         stored = registry.records[match_id]
         changes = changes_of(stored, row)
@@ -252,6 +255,8 @@ def plan_import(
         current.action = Action.UPDATE if changes else Action.UNCHANGED
         current.changes = changes
         current.accepted = default_accepted(changes, number_conflict=conflict)
+        if "municipality_name" in changes:  # a stored 県外 name was seen before: no new remark
+            current.warnings.extend(municipality_notices(row))
     if progress is not None:
         progress(total, total)
     return ImportPlan(source_name, planned, source_rows=list(rows), drop_invalid=drop_invalid)

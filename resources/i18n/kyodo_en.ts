@@ -1869,6 +1869,10 @@ Data folder: {folder}</translation>
         <translation>This organization is in the trash.</translation>
     </message>
     <message>
+        <source>「{name}」は{prefecture}の市町村一覧（{count}市町村）にありません。県外の団体でなければ市町村を確認してください。</source>
+        <translation>“{name}” is not in the list of municipalities of {prefecture} ({count} municipalities). Unless the group is based outside the prefecture, please check the municipality.</translation>
+    </message>
+    <message>
         <source>新しい団体の登録</source>
         <translation>New organization</translation>
     </message>

@@ -14,10 +14,12 @@ from hypothesis import strategies as st
 from kyodo_desktop.domain.text import (
     HYPHEN_VARIANTS,
     LEGAL_FORM_WORDS,
+    WORD_VARIANTS,
     CharMap,
     duplicate_key,
     email_key,
     fold_hyphens,
+    fold_variants,
     nfkc,
     search_fold,
     search_fold_parts,
@@ -272,6 +274,9 @@ class TestDuplicateKey:
 def _plain_duplicate_key(name: str) -> str:
     """duplicate_key as first written: every legal word removed in turn, longest first."""
     folded = search_fold(name).translate(str.maketrans({"・": "", "･": "", "-": "ー"}))
+    for word, variants in WORD_VARIANTS:  # 表記ゆれ (added in issue 10)
+        for variant in sorted(variants, key=len, reverse=True):
+            folded = folded.replace(variant, word)
     key = folded
     words = sorted({search_fold(w) for w in LEGAL_FORM_WORDS}, key=lambda w: (-len(w), w))
     for word in words:
@@ -284,6 +289,7 @@ _NAME_PARTS = st.sampled_from(
         *LEGAL_FORM_WORDS,
         *("みどり", "の会", "・", "･", "ＮＰＯ", "npo", "法人", " ", "(", ")"),
         *("ー", "－", "−", "-", "\u200b", "\u00ad", "\ufeff"),
+        *("子ども", "子供", "コドモ", "障がい", "障碍", "街づくり", "町", "づくり", "子", "ども"),
     ]
 )
 
@@ -321,3 +327,46 @@ class TestCharMap:
         assert (upper | CharMap.replacing("d", "D"))("abcd") == "ABCD"
         with pytest.raises(ValueError, match="overlapping"):
             _ = upper | CharMap.replacing("a", "x")
+
+
+class TestWordVariants:
+    """fold_variants() and its use by the query, the stored search text and the duplicate key."""
+
+    @pytest.mark.parametrize(
+        ("spellings", "word"),
+        [
+            (("子ども", "子供", "こども", "コドモ", "ｺﾄﾞﾓ"), "こども"),
+            (("障害", "障がい", "障碍", "障礙", "障ガイ"), "障害"),
+            (
+                ("まちづくり", "街づくり", "町づくり", "マチヅクリ", "街作り", "町作り", "まち作り"),
+                "まちづくり",
+            ),
+            (("高齢者", "高令者"), "高齢者"),
+        ],
+    )
+    def test_every_spelling_folds_to_one(self, spellings: tuple[str, ...], word: str) -> None:
+        assert {fold_variants(search_fold(s)) for s in spellings} == {word}
+        assert {tuple(search_terms(s)) for s in spellings} == {(word,)}
+
+    @pytest.mark.parametrize(
+        "text", ["町内会", "大町", "まち", "子育て", "生涯学習", "しょうがい", "一人親方", "子"]
+    )
+    def test_other_words_are_left_alone(self, text: str) -> None:
+        folded = search_fold(text)
+        assert fold_variants(folded) is folded
+
+    def test_inside_a_name(self) -> None:
+        assert (
+            fold_variants(search_fold("佐倉市子供会連合会・障がい者スポーツ"))
+            == "佐倉市こども会連合会・障害者すぽーつ"
+        )
+
+    @given(st.lists(_NAME_PARTS, max_size=6).map("".join) | st.text())
+    def test_idempotent(self, text: str) -> None:
+        once = fold_variants(search_fold(text))
+        assert fold_variants(once) == once
+
+    def test_duplicate_key_folds_them(self) -> None:
+        assert duplicate_key("子供の会") == duplicate_key("こどもの会") == duplicate_key("NPO法人 子どもの会")
+        assert duplicate_key("障がい者福祉会") == duplicate_key("障害者福祉会")
+        assert duplicate_key("町内会") != duplicate_key("まちないかい")

@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 from sqlalchemy import Column, MetaData, String, Table, create_engine, select
 
+from kyodo_desktop.domain.organization import OrganizationInput, search_blob
 from kyodo_desktop.domain.text import search_fold, search_terms
 from kyodo_desktop.persistence.listing import (
     is_listed,
@@ -30,8 +31,30 @@ TEXTS = [
     search_fold("NPO法人 ミドリ・ネットワーク千葉\x1f千葉市稲毛区1-2"),
     search_fold("船橋こども食堂\x1f船橋市本町2-3-4"),
     "",
+    # 表記ゆれ: stored as the window and the CLI store them (search_blob)
+    search_blob(OrganizationInput(name="子供会ひまわり", address="佐倉市海隣寺町1")),
+    search_blob(OrganizationInput(name="子ども食堂", tags="障がい者支援")),
+    search_blob(OrganizationInput(name="街づくり協議会", kana="マチヅクリキョウギカイ")),
+    search_blob(OrganizationInput(name="障害者の会", tags="町内会")),
 ]
 QUERIES = ["", "千葉", "ﾐﾄﾞﾘ", "千葉　環境", "みどり 船橋", "１-２", "市", "ＮＰＯ", "x"]
+# each spelling of a word finds every record holding any of them; a spelling being typed finds its own
+VARIANT_QUERIES = {
+    "こども": [2, 4, 5],
+    "子供": [2, 4, 5],
+    "子ども": [2, 4, 5],
+    "コドモ": [2, 4, 5],
+    "子ど": [5],
+    "子": [4, 5],
+    "こども 障碍": [5],
+    "障がい者": [5, 7],
+    "障害": [5, 7],
+    "まちづくり": [6],
+    "町づくり": [6],
+    "町": [0, 2, 4, 7],
+    "町内": [7],
+}
+QUERIES += list(VARIANT_QUERIES)
 
 
 def _table() -> tuple[Table, sqlite3.Connection]:
@@ -91,6 +114,11 @@ def test_the_search_rule_is_the_same_in_sql_and_in_python(query: str) -> None:
     in_python = matching_positions(terms, TEXTS, list(range(len(TEXTS))))
     assert in_python == in_sql
     assert in_python == [n for n, text in enumerate(TEXTS) if all(term in text for term in terms)]
+
+
+@pytest.mark.parametrize(("query", "expected"), VARIANT_QUERIES.items())
+def test_every_spelling_of_a_word_finds_the_same_records(query: str, expected: list[int]) -> None:
+    assert matching_positions(search_terms(query), TEXTS, list(range(len(TEXTS)))) == expected
 
 
 def test_every_term_must_match() -> None:

@@ -117,12 +117,12 @@ def test_a_writer_refolds_the_stored_keys_and_changes_nothing_else(data_dir: Pat
     path = data_dir / "kyodo.db"
     before = {t: _dump(path, t) for t in ("contacts", "interactions", "audit_log")}
     orgs_before = _dump(path, "organizations", skip=DERIVED)
-    assert sqlite_file.SCHEMA_VERSION == 4
+    assert sqlite_file.SCHEMA_VERSION == 6
 
     with Workspace.open(data_dir) as ws:
         svc = OrganizationService(ws)
         with ws.engine.connect() as c:
-            assert c.exec_driver_sql("PRAGMA user_version").scalar() == 4
+            assert c.exec_driver_sql("PRAGMA user_version").scalar() == 6
             stored = {
                 r[0]: (r[1], r[2])
                 for r in c.exec_driver_sql("SELECT id, dup_key, search_text FROM organizations")

@@ -63,11 +63,11 @@ def test_schema_3_is_migrated_keeping_every_row_and_a_backup(data_dir: Path, tmp
     ids = _schema_3_file(data_dir)
     path = data_dir / "kyodo.db"
     before = {t: _dump(path, t) for t in TABLES}
-    assert sqlite_file.SCHEMA_VERSION == 4
+    assert sqlite_file.SCHEMA_VERSION == 6
     with Workspace.open(data_dir) as ws:
         with ws.engine.connect() as c:
-            assert c.exec_driver_sql("PRAGMA user_version").scalar() == 4
-            assert c.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0004"
+            assert c.exec_driver_sql("PRAGMA user_version").scalar() == 6
+            assert c.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0006"
             assert c.exec_driver_sql("SELECT count(*) FROM not_duplicates").scalar() == 0
         assert {t: _dump(path, t) for t in TABLES} == before  # every row identical
         not_duplicates.mark(ws, ids[0], ids[1])  # and the new table works

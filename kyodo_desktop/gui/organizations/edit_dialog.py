@@ -18,6 +18,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from kyodo_desktop.domain.municipalities import CHIBA_MUNICIPALITIES, PREFECTURE, outside_the_list
+from kyodo_desktop.domain.organization import OrganizationInput
 from kyodo_desktop.domain.validation import ValidationErrors
 from kyodo_desktop.gui import dialogs, errors
 from kyodo_desktop.gui.history.view import HistoryPanel
@@ -226,6 +228,16 @@ class OrganizationDialog(QDialog):
         self._update_title(record.data.name)
         if not self._read_only:
             self._notices.set_notice(self.tr("この団体はゴミ箱にあります。"), record.deleted_at is not None)
+        self._notices.set_warning(self._municipality_warning(record.data))
+
+    def _municipality_warning(self, data: OrganizationInput) -> str:
+        """「横浜市」は千葉県の市町村一覧（54市町村）にありません… for a name kept as typed, else ""."""
+        if not outside_the_list(data.municipality_code, data.municipality_name):
+            return ""
+        return self.tr(
+            "「{name}」は{prefecture}の市町村一覧（{count}市町村）にありません。"
+            "県外の団体でなければ市町村を確認してください。"
+        ).format(name=data.municipality_name, prefecture=PREFECTURE, count=len(CHIBA_MUNICIPALITIES))
 
     def _update_title(self, name: str) -> None:
         if self._org_id is None:

@@ -1,4 +1,5 @@
-"""The messages above the organization form: read-only/trash notice, stale edit, duplicates, errors.
+"""The messages above the organization form: read-only/trash notice, a 市町村 outside the list,
+stale edit, duplicates, errors.
 
 Everything here is shown inline, never in a modal box, so the officer's input stays in view
 while they decide (open the existing record, save anyway, or reload the stored version).
@@ -46,6 +47,14 @@ class NoticePanel(QWidget):
         self._notice.setStyleSheet(f"background: {INFO_COLORS[0]}; padding: 6px; border-radius: 4px;")
         self._notice.hide()
         layout.addWidget(self._notice)
+
+        # a remark on the stored record (横浜市 is kept as typed), so it stays until the record changes
+        self._warning = QLabel()
+        self._warning.setObjectName("recordWarning")
+        self._warning.setWordWrap(True)
+        self._warning.setStyleSheet(f"background: {WARNING_COLORS[0]}; padding: 6px; border-radius: 4px;")
+        self._warning.hide()
+        layout.addWidget(self._warning)
 
         layout.addWidget(self._build_stale_panel())
         layout.addWidget(self._build_duplicate_panel())
@@ -103,6 +112,11 @@ class NoticePanel(QWidget):
         """The information line at the top (閲覧専用, ゴミ箱); it stays until changed."""
         self._notice.setText(text)
         self._notice.setVisible(visible)
+
+    def set_warning(self, text: str) -> None:
+        """A remark on the record as stored (a 市町村 outside the list); hidden when ``text`` is ""."""
+        self._warning.setText(text)
+        self._warning.setVisible(bool(text))
 
     def clear(self) -> None:
         """Hide the messages of the last save (not the notice)."""
