@@ -58,7 +58,7 @@ def _list(args: argparse.Namespace, data_dir: Path) -> int:
     from kyodo_desktop.services.workspace import Workspace
 
     with Workspace.open(data_dir, write=False) as ws:
-        rows = ProjectService(ws).list(fiscal_year=args.fiscal_year)
+        rows = ProjectService(ws).list_projects(fiscal_year=args.fiscal_year)
     if args.json:
         print_json(rows)
     else:

@@ -184,7 +184,7 @@ _LABELS = {
 
 
 def _choice(
-    errors: list[ValidationError], field: str, label: str, value: str, allowed: frozenset[str]
+    errors: list[ValidationError], field: str, label: str, value: str, allowed: tuple[str, ...]
 ) -> str:
     """A value of a fixed vocabulary (blank allowed: not decided yet, or not in an old list)."""
     text = nfkc(value)

@@ -98,7 +98,7 @@ class ProjectService:
                 deleted_at=p.deleted_at,
             )
 
-    def list(
+    def list_projects(
         self,
         *,
         fiscal_year: int | None = None,

@@ -97,10 +97,10 @@ def test_create_update_stage_delete_are_audited_and_stale_edits_refused(ws: Work
         svc.change_stage(pid, "実施", changed_on=date(2025, 6, 1), expected_version=2)
     assert [c.stage for c in svc.get(pid).stage_changes] == ["課題・ニーズの把握", "協働の検討"]
     svc.add_log(pid, date(2025, 5, 2), "団体と打合せ")
-    assert [s.id for s in svc.list(fiscal_year=2025)] == [pid]
+    assert [s.id for s in svc.list_projects(fiscal_year=2025)] == [pid]
     assert [p.id for p in svc.projects_of_organization(org_id)] == [pid]
     svc.delete(pid)
-    assert svc.list() == [] and [s.id for s in svc.list(trash=True)] == [pid]
+    assert svc.list_projects() == [] and [s.id for s in svc.list_projects(trash=True)] == [pid]
 
     with ws.session_factory() as s:
         rows = [(r.action, json.loads(r.changes)) for r in audit.history(s, pid)]
@@ -113,11 +113,11 @@ def test_create_update_stage_delete_are_audited_and_stale_edits_refused(ws: Work
 def test_a_draft_is_out_of_the_lists_until_finished(ws: Workspace) -> None:
     svc = ProjectService(ws)
     pid = svc.create(ProjectInput(title="下書きの事業"), draft=True, draft_step=3)
-    assert svc.list() == [] and [s.id for s in svc.list(drafts=True)] == [pid]
+    assert svc.list_projects() == [] and [s.id for s in svc.list_projects(drafts=True)] == [pid]
     with pytest.raises(ValidationErrors, match="年度は必須です"):
         svc.update(pid, ProjectInput(title="下書きの事業"), expected_version=1, draft=False)
     svc.update(pid, ProjectInput(title="下書きの事業", fiscal_year=2026), expected_version=1, draft=False)
-    assert [s.id for s in svc.list(fiscal_year=2026)] == [pid]
+    assert [s.id for s in svc.list_projects(fiscal_year=2026)] == [pid]
 
 
 def test_settings_officer_becomes_a_record_found_by_name_and_section(ws: Workspace) -> None:
