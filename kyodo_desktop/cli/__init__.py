@@ -19,7 +19,17 @@ from kyodo_desktop import __version__
 from kyodo_desktop.argparse_ja import JapaneseArgumentParser
 
 # Imported by name, not looked up at run time: PyInstaller follows these imports into the bundle.
-from kyodo_desktop.cli import audit, duplicates, import_history, imports, maintenance, officer, orgs
+from kyodo_desktop.cli import (
+    audit,
+    duplicates,
+    import_history,
+    imports,
+    maintenance,
+    officer,
+    officers,
+    orgs,
+    projects,
+)
 from kyodo_desktop.cli.common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, Commands, UsageError, report
 
 __all__ = ["EXIT_ERROR", "EXIT_OK", "EXIT_USAGE", "GROUPS", "build_parser", "main"]
@@ -32,7 +42,17 @@ class Group(Protocol):
 
 
 #: The command groups, in the order ``kyodo --help`` lists them.
-GROUPS: tuple[Group, ...] = (orgs, duplicates, imports, import_history, maintenance, audit, officer)
+GROUPS: tuple[Group, ...] = (
+    orgs,
+    duplicates,
+    projects,
+    imports,
+    import_history,
+    maintenance,
+    audit,
+    officer,
+    officers,
+)
 
 _EPILOG = """\
 終了コード: 0 成功、1 エラー（標準エラーに1行）、2 使い方の誤り

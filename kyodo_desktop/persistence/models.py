@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 from typing import cast
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     ForeignKey,
     Index,
@@ -95,6 +96,10 @@ class Organization(Base):
     #: set on the tombstone of a record merged into another (the survivor's id); it also has
     #: ``deleted_at`` so it is out of every list, but it is not in the trash
     merged_into: Mapped[str | None] = mapped_column(String(36), default=None)
+    #: the officer (職員) who looks after this group, if any
+    #: (no ON DELETE: the column came by ALTER TABLE ADD COLUMN, whose inline REFERENCES
+    #: SQLAlchemy reflects without a name or options; officers are only ever trashed)
+    responsible_officer_id: Mapped[str | None] = mapped_column(ForeignKey("officers.id"), default=None)
 
     contacts: Mapped[list[Contact]] = relationship(
         back_populates="organization", order_by="Contact.created_at", cascade="all, delete-orphan"
@@ -191,3 +196,212 @@ class NotDuplicate(Base):
     created_at: Mapped[str] = mapped_column(String(32), default=utc_now)
 
     __table_args__ = (CheckConstraint("first_id < second_id", name="ordered"),)
+
+
+class Officer(Base):
+    """An officer (職員) of the administration: a project's lead, a group's responsible officer.
+
+    The officer set in ``settings.json`` refers to one of these by id. The assignment and
+    transfer dates and the successor are for the hand-over of issue 13 (blank until then).
+    """
+
+    __tablename__ = "officers"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    name: Mapped[str] = mapped_column(Text)
+    kana: Mapped[str] = mapped_column(Text, default="")
+    section: Mapped[str] = mapped_column(Text, default="")  # 所属課
+    title: Mapped[str] = mapped_column(Text, default="")  # 役職
+    assigned_on: Mapped[date | None] = mapped_column(default=None)
+    transferred_on: Mapped[date | None] = mapped_column(default=None)
+    successor_id: Mapped[str | None] = mapped_column(
+        ForeignKey("officers.id", ondelete="SET NULL"), default=None
+    )
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[str] = mapped_column(String(32), default=utc_now)
+    updated_at: Mapped[str] = mapped_column(String(32), default=utc_now)
+    deleted_at: Mapped[str | None] = mapped_column(String(32), default=None)
+
+    __table_args__ = (Index("ix_officers_name", "name", "section"),)
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Project(Base):
+    """A project (事業) with a partner organization or several; its lists are child tables.
+
+    The partner selection (選定) and the budget are one per project, so they are columns here.
+    A draft (``is_draft``) is a project the wizard has not finished: it is out of every list and
+    report until it is saved as a project, and ``draft_step`` is the wizard page to resume on.
+    """
+
+    __tablename__ = "projects"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    title: Mapped[str] = mapped_column(Text, default="")
+    #: 年度 as the 西暦 year it begins in (令和7年度 = 2025); NULL only on a draft
+    fiscal_year: Mapped[int | None] = mapped_column(Integer, default=None, index=True)
+    section: Mapped[str] = mapped_column(Text, default="")  # 担当課
+    lead_officer_id: Mapped[str | None] = mapped_column(
+        ForeignKey("officers.id", ondelete="SET NULL"), default=None
+    )
+    relationship_kind: Mapped[str] = mapped_column(Text, default="")
+    #: why the officer chose another kind than the helper recommended
+    kind_reason: Mapped[str] = mapped_column(Text, default="")
+    form: Mapped[str] = mapped_column(Text, default="")
+    activity_fields: Mapped[str] = mapped_column(Text, default="")  # "1,13" like organizations
+    stage: Mapped[str] = mapped_column(Text)
+    period_start: Mapped[date | None] = mapped_column(default=None)
+    period_end: Mapped[date | None] = mapped_column(default=None)
+    review_on: Mapped[date | None] = mapped_column(default=None)  # 見直しの予定日
+    budget_administration: Mapped[int] = mapped_column(Integer, default=0)  # 行政負担（円）
+    budget_organization: Mapped[int] = mapped_column(Integer, default=0)  # 団体負担
+    budget_other: Mapped[int] = mapped_column(Integer, default=0)  # その他収入
+    selection_method: Mapped[str] = mapped_column(Text, default="")
+    selection_candidates: Mapped[str] = mapped_column(Text, default="")  # 検討した候補
+    applicant_count: Mapped[int | None] = mapped_column(Integer, default=None)
+    selection_reason: Mapped[str] = mapped_column(Text, default="")
+    review_body: Mapped[str] = mapped_column(Text, default="")  # 審査機関
+    published_on: Mapped[date | None] = mapped_column(default=None)  # 公表日
+    is_published: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    is_draft: Mapped[bool] = mapped_column(Boolean, default=False)
+    draft_step: Mapped[int] = mapped_column(Integer, default=0)
+    #: the import that created this project (past projects from Excel lists), else NULL
+    import_id: Mapped[str | None] = mapped_column(String(36), default=None, index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[str] = mapped_column(String(32), default=utc_now)
+    updated_at: Mapped[str] = mapped_column(String(32), default=utc_now)
+    deleted_at: Mapped[str | None] = mapped_column(String(32), default=None)
+
+    partners: Mapped[list[ProjectPartner]] = relationship(
+        order_by="ProjectPartner.position", cascade="all, delete-orphan"
+    )
+    stage_changes: Mapped[list[ProjectStageChange]] = relationship(
+        order_by="ProjectStageChange.id", cascade="all, delete-orphan"
+    )
+    purposes: Mapped[list[ProjectPurpose]] = relationship(cascade="all, delete-orphan")
+    targets: Mapped[list[ProjectTarget]] = relationship(
+        order_by="ProjectTarget.position", cascade="all, delete-orphan"
+    )
+    roles: Mapped[list[ProjectRole]] = relationship(
+        order_by="ProjectRole.position", cascade="all, delete-orphan"
+    )
+    agreement: Mapped[list[ProjectAgreementItem]] = relationship(cascade="all, delete-orphan")
+    points: Mapped[list[ProjectPoint]] = relationship(cascade="all, delete-orphan")
+    log: Mapped[list[ProjectLogEntry]] = relationship(
+        order_by="ProjectLogEntry.id", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        CheckConstraint("applicant_count IS NULL OR applicant_count >= 0", name="applicant_count"),
+        CheckConstraint(
+            "budget_administration >= 0 AND budget_organization >= 0 AND budget_other >= 0",
+            name="budget",
+        ),
+        Index("ix_projects_listing", "deleted_at", "is_draft", "fiscal_year", "section"),
+    )
+    __mapper_args__ = {"version_id_col": version}
+
+
+def _project_fk() -> Mapped[str]:
+    return mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True)
+
+
+class ProjectPartner(Base):
+    """An organization taking part in a project, as 主たるパートナー or 協力団体."""
+
+    __tablename__ = "project_partners"
+
+    project_id: Mapped[str] = _project_fk()
+    # CASCADE like contacts: groups go to the trash, not away; only an undone import removes
+    # the groups it created, together with the projects it created
+    organization_id: Mapped[str] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    role: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ProjectStageChange(Base):
+    """One change of a project's stage: to what, on which day, why."""
+
+    __tablename__ = "project_stage_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    project_id: Mapped[str] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    stage: Mapped[str] = mapped_column(Text)
+    changed_on: Mapped[date] = mapped_column()
+    note: Mapped[str] = mapped_column(Text, default="")
+    officer: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[str] = mapped_column(String(32), default=utc_now)
+
+
+class ProjectPurpose(Base):
+    """One of the purposes both sides write down (地域課題, 行政の目的, 団体の目的, 共通の目的)."""
+
+    __tablename__ = "project_purposes"
+
+    project_id: Mapped[str] = _project_fk()
+    kind: Mapped[str] = mapped_column(Text, primary_key=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
+class ProjectTarget(Base):
+    """A target: what, how much, by when."""
+
+    __tablename__ = "project_targets"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    project_id: Mapped[str] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    what: Mapped[str] = mapped_column(Text)
+    amount: Mapped[str] = mapped_column(Text, default="")
+    due_on: Mapped[date | None] = mapped_column(default=None)
+
+
+class ProjectRole(Base):
+    """A row of the 役割分担表."""
+
+    __tablename__ = "project_roles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    project_id: Mapped[str] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    task: Mapped[str] = mapped_column(Text)
+    side: Mapped[str] = mapped_column(Text)
+    responsible: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ProjectAgreementItem(Base):
+    """What the agreement (協定書) says on one of its items."""
+
+    __tablename__ = "project_agreement_items"
+
+    project_id: Mapped[str] = _project_fk()
+    item: Mapped[str] = mapped_column(Text, primary_key=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
+class ProjectPoint(Base):
+    """One of the six 協働のポイント: how far it is checked, and the evidence."""
+
+    __tablename__ = "project_points"
+
+    project_id: Mapped[str] = _project_fk()
+    point: Mapped[str] = mapped_column(Text, primary_key=True)
+    status: Mapped[str] = mapped_column(Text)
+    evidence: Mapped[str] = mapped_column(Text, default="")
+
+
+class ProjectLogEntry(Base):
+    """An entry of a project's progress log (経過記録)."""
+
+    __tablename__ = "project_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    project_id: Mapped[str] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    occurred_on: Mapped[date] = mapped_column()
+    text: Mapped[str] = mapped_column(Text)
+    officer: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[str] = mapped_column(String(32), default=utc_now)

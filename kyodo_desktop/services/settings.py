@@ -23,6 +23,9 @@ class Officer:
     name: str
     section: str = ""  # 所属課
     source: str = "settings"  # settings | env | os
+    #: the officer record (``officers`` table) this setting refers to; "" until first resolved
+    #: (settings written before officers were records hold the name and section only)
+    officer_id: str = ""
 
     def label(self) -> str:
         """``name（section）`` for display."""
@@ -67,22 +70,34 @@ def current_officer(data_dir: Path) -> Officer:
     """
     officer = _officers(load_settings(data_dir)).get(current_user())
     if isinstance(officer, dict) and str(officer.get("name", "")).strip():
-        return Officer(str(officer["name"]).strip(), str(officer.get("section", "")).strip(), "settings")
+        return Officer(
+            str(officer["name"]).strip(),
+            str(officer.get("section", "")).strip(),
+            "settings",
+            str(officer.get("officer_id", "")).strip(),
+        )
     env = os.environ.get(ENV_OFFICER, "").strip()
     if env:
         return Officer(env, "", "env")
     return Officer(current_user(), "", "os")
 
 
-def set_officer(data_dir: Path, name: str, section: str = "") -> Officer:
-    """Remember the officer of this OS user in the data folder's settings."""
+def set_officer(data_dir: Path, name: str, section: str = "", officer_id: str = "") -> Officer:
+    """Remember the officer of this OS user in the data folder's settings.
+
+    ``officer_id`` names the officer record; without it the record is found by name and 所属課
+    (or created) on first use (``services.officers.current_officer_id``).
+    """
     name = name.strip()
     if not name:
         raise KnownError("職員名を入力してください")
+    entry = {"name": name, "section": section.strip()}
+    if officer_id:
+        entry["officer_id"] = officer_id
     settings = load_settings(data_dir)
-    settings["officers"] = {**_officers(settings), current_user(): {"name": name, "section": section.strip()}}
+    settings["officers"] = {**_officers(settings), current_user(): entry}
     save_settings(data_dir, settings)
-    return Officer(name, section.strip(), "settings")
+    return Officer(name, section.strip(), "settings", officer_id)
 
 
 #: The prefecture an NPO portal import keeps unless the officer says otherwise.

@@ -147,7 +147,9 @@ def test_help_and_parsing_import_no_domain_services_or_database() -> None:
         "kyodo_desktop.cli.imports",
         "kyodo_desktop.cli.maintenance",
         "kyodo_desktop.cli.officer",
+        "kyodo_desktop.cli.officers",
         "kyodo_desktop.cli.orgs",
+        "kyodo_desktop.cli.projects",
     }
     helped = _fresh_python(
         "from kyodo_desktop.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass"

@@ -8,6 +8,7 @@ U+FEFF kept; － folded to "-" but not to ー in the duplicate key).
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sqlite3
 from collections.abc import Callable
 from datetime import date
@@ -32,6 +33,8 @@ from kyodo_desktop.services.organizations import (
     org_column_values,
 )
 from kyodo_desktop.services.workspace import Workspace
+
+from .old_files import as_revision
 
 ZWSP = "\u200b"
 KANA = "みどりのかい"
@@ -65,6 +68,7 @@ def _schema_2_file(data_dir: Path) -> dict[str, str]:
             ids["ひだまり"], InteractionInput(occurred_on=date(2026, 11, 30), kind="電話", summary="確認")
         )
         svc.delete(ids["ひかりの会"])  # the trash is searched too: its keys are refolded as well
+    as_revision(data_dir / "kyodo.db", "0002")
     conn = sqlite3.connect(data_dir / "kyodo.db")
     with conn:
         for name, (old_key, old_blob) in STALE.items():
@@ -74,17 +78,19 @@ def _schema_2_file(data_dir: Path) -> dict[str, str]:
                 "UPDATE organizations SET name = ?, dup_key = ?, search_text = ? WHERE id = ?",
                 (name, old_key, blob, ids[name]),
             )
-        conn.execute("DROP TABLE not_duplicates")  # schema 4 (0004) came after
-        conn.execute("UPDATE alembic_version SET version_num = '0002'")
-        conn.execute("PRAGMA user_version = 2")
     conn.close()
     return ids
 
 
-def _dump(path: Path, table: str, skip: tuple[str, ...] = ()) -> list[tuple[object, ...]]:
-    """Every row of ``table`` (its columns but ``skip``), each value with its SQLite type."""
-    with sqlite3.connect(path) as conn:
+def _dump(
+    path: Path, table: str, skip: tuple[str, ...] = (), like: Path | None = None
+) -> list[tuple[object, ...]]:
+    """Every row of ``table`` (its columns but ``skip``), each value with its SQLite type; only
+    the columns ``like``'s table has (a later revision's columns are new)."""
+    with sqlite3.connect(like or path) as conn:
         cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] not in skip]
+    conn.close()
+    with sqlite3.connect(path) as conn:
         select = ", ".join(f"typeof({c}), {c}" for c in cols)
         rows = conn.execute(f"SELECT rowid, {select} FROM {table} ORDER BY rowid").fetchall()
     conn.close()
@@ -112,17 +118,18 @@ def test_the_built_file_has_exactly_the_schema_of_revision_0002(tmp_path: Path) 
     raw.close()
 
 
-def test_a_writer_refolds_the_stored_keys_and_changes_nothing_else(data_dir: Path) -> None:
+def test_a_writer_refolds_the_stored_keys_and_changes_nothing_else(data_dir: Path, tmp_path: Path) -> None:
     ids = _schema_2_file(data_dir)
     path = data_dir / "kyodo.db"
+    old = shutil.copy(path, tmp_path / "schema-2.db")  # later columns are new: compare the old ones
     before = {t: _dump(path, t) for t in ("contacts", "interactions", "audit_log")}
     orgs_before = _dump(path, "organizations", skip=DERIVED)
-    assert sqlite_file.SCHEMA_VERSION == 6
+    assert sqlite_file.SCHEMA_VERSION == 7
 
     with Workspace.open(data_dir) as ws:
         svc = OrganizationService(ws)
         with ws.engine.connect() as c:
-            assert c.exec_driver_sql("PRAGMA user_version").scalar() == 6
+            assert c.exec_driver_sql("PRAGMA user_version").scalar() == sqlite_file.SCHEMA_VERSION
             stored = {
                 r[0]: (r[1], r[2])
                 for r in c.exec_driver_sql("SELECT id, dup_key, search_text FROM organizations")
@@ -142,8 +149,8 @@ def test_a_writer_refolds_the_stored_keys_and_changes_nothing_else(data_dir: Pat
             svc.create(OrganizationInput(name="みどりの会"))
 
     assert len(list((data_dir / "backups").glob("kyodo-*-pre-migration.db"))) == 1
-    assert _dump(path, "organizations", skip=DERIVED) == orgs_before
-    assert {t: _dump(path, t) for t in before} == before  # no audit row: the keys are not data
+    assert _dump(path, "organizations", skip=DERIVED, like=old) == orgs_before
+    assert {t: _dump(path, t, like=old) for t in before} == before  # no audit row: the keys are not data
 
 
 def test_the_pre_migration_backup_keeps_the_old_keys(data_dir: Path) -> None:
