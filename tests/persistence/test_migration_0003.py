@@ -33,6 +33,8 @@ from kyodo_desktop.services.organizations import (
 )
 from kyodo_desktop.services.workspace import Workspace
 
+from .old_schema import NEWER_COLUMNS, interactions_as_0004
+
 ZWSP = "\u200b"
 KANA = "みどりのかい"
 #: name → (the dup_key the old rules stored, and how their search_text differed from today's)
@@ -74,6 +76,7 @@ def _schema_2_file(data_dir: Path) -> dict[str, str]:
                 "UPDATE organizations SET name = ?, dup_key = ?, search_text = ? WHERE id = ?",
                 (name, old_key, blob, ids[name]),
             )
+        interactions_as_0004(conn)  # schema 5 (0005) came after
         conn.execute("DROP TABLE not_duplicates")  # schema 4 (0004) came after
         conn.execute("UPDATE alembic_version SET version_num = '0002'")
         conn.execute("PRAGMA user_version = 2")
@@ -84,6 +87,7 @@ def _schema_2_file(data_dir: Path) -> dict[str, str]:
 def _dump(path: Path, table: str, skip: tuple[str, ...] = ()) -> list[tuple[object, ...]]:
     """Every row of ``table`` (its columns but ``skip``), each value with its SQLite type."""
     with sqlite3.connect(path) as conn:
+        skip = skip + NEWER_COLUMNS.get(table, ())
         cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] not in skip]
         select = ", ".join(f"typeof({c}), {c}" for c in cols)
         rows = conn.execute(f"SELECT rowid, {select} FROM {table} ORDER BY rowid").fetchall()
@@ -117,12 +121,12 @@ def test_a_writer_refolds_the_stored_keys_and_changes_nothing_else(data_dir: Pat
     path = data_dir / "kyodo.db"
     before = {t: _dump(path, t) for t in ("contacts", "interactions", "audit_log")}
     orgs_before = _dump(path, "organizations", skip=DERIVED)
-    assert sqlite_file.SCHEMA_VERSION == 4
+    assert sqlite_file.SCHEMA_VERSION == 5
 
     with Workspace.open(data_dir) as ws:
         svc = OrganizationService(ws)
         with ws.engine.connect() as c:
-            assert c.exec_driver_sql("PRAGMA user_version").scalar() == 4
+            assert c.exec_driver_sql("PRAGMA user_version").scalar() == sqlite_file.SCHEMA_VERSION
             stored = {
                 r[0]: (r[1], r[2])
                 for r in c.exec_driver_sql("SELECT id, dup_key, search_text FROM organizations")

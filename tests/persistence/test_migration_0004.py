@@ -16,6 +16,8 @@ from kyodo_desktop.services import duplicates, not_duplicates
 from kyodo_desktop.services.organizations import OrganizationService
 from kyodo_desktop.services.workspace import Workspace
 
+from .old_schema import NEWER_COLUMNS, interactions_as_0004
+
 TABLES = ("organizations", "contacts", "interactions", "audit_log")
 
 
@@ -36,6 +38,7 @@ def _schema_3_file(data_dir: Path) -> list[str]:
         svc.delete(ids[2])
     conn = sqlite3.connect(data_dir / "kyodo.db")
     with conn:
+        interactions_as_0004(conn)  # schema 5 (0005) came after
         conn.execute("DROP TABLE not_duplicates")
         conn.execute("UPDATE alembic_version SET version_num = '0003'")
         conn.execute("PRAGMA user_version = 3")
@@ -45,7 +48,8 @@ def _schema_3_file(data_dir: Path) -> list[str]:
 
 def _dump(path: Path, table: str) -> list[tuple[object, ...]]:
     with sqlite3.connect(path) as conn:
-        cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+        skip = NEWER_COLUMNS.get(table, ())
+        cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] not in skip]
         select = ", ".join(f"typeof({c}), {c}" for c in cols)
         rows = conn.execute(f"SELECT rowid, {select} FROM {table} ORDER BY rowid").fetchall()
     conn.close()
@@ -63,11 +67,14 @@ def test_schema_3_is_migrated_keeping_every_row_and_a_backup(data_dir: Path, tmp
     ids = _schema_3_file(data_dir)
     path = data_dir / "kyodo.db"
     before = {t: _dump(path, t) for t in TABLES}
-    assert sqlite_file.SCHEMA_VERSION == 4
+    assert sqlite_file.SCHEMA_VERSION == 5
     with Workspace.open(data_dir) as ws:
         with ws.engine.connect() as c:
-            assert c.exec_driver_sql("PRAGMA user_version").scalar() == 4
-            assert c.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0004"
+            assert c.exec_driver_sql("PRAGMA user_version").scalar() == sqlite_file.SCHEMA_VERSION
+            assert (
+                c.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+                == f"{sqlite_file.SCHEMA_VERSION:04d}"
+            )
             assert c.exec_driver_sql("SELECT count(*) FROM not_duplicates").scalar() == 0
         assert {t: _dump(path, t) for t in TABLES} == before  # every row identical
         not_duplicates.mark(ws, ids[0], ids[1])  # and the new table works
