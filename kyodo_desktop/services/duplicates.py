@@ -407,7 +407,9 @@ def _unlink_across(s: Session, *org_ids: str) -> list[str]:
     ids = list(
         s.scalars(
             select(log.c.id).where(
-                log.c.organization_id.in_(org_ids), log.c.contact_id.is_not(None), log.c.contact_id.not_in(own)
+                log.c.organization_id.in_(org_ids),
+                log.c.contact_id.is_not(None),
+                log.c.contact_id.not_in(own),
             )
         )
     )
