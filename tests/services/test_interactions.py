@@ -158,3 +158,59 @@ def test_a_merge_carries_the_links_and_an_unmerge_unlinks_across_organizations(
     assert (row.organization_id, row.contact_id, row.version) == (keep, None, 3)
     unmerge = next(a for a in _audit(ws, "organization") if a.action == "unmerge" and a.record_id == keep)
     assert json.loads(unmerge.changes)["unlinked_interactions"] == [[of_keep], None]
+
+
+def _correction_rows(ws: Workspace) -> list[int]:
+    return [a.id for a in _audit(ws) if a.action in ("update", "undo")]
+
+
+def test_a_correction_is_undone_only_while_nothing_newer_depends_on_it(
+    ws: Workspace, svc: OrganizationService
+) -> None:
+    from kyodo_desktop.services.history import HistoryService, UndoRefusedError
+
+    org = _org(svc, "みどりの会", "緑 花子")
+    hanako = svc.get(org).contacts[0].id
+    entry_id = svc.add_interaction(org, CALL)
+    corrections = InteractionService(ws)
+    corrections.update(
+        entry_id, dataclasses.replace(CALL, summary="一回目", contact_id=hanako), expected_version=1
+    )
+    corrections.update(
+        entry_id, dataclasses.replace(CALL, summary="二回目", contact_id=hanako), expected_version=2
+    )
+    first, second = _correction_rows(ws)
+    history = HistoryService(ws)
+    assert all(e.undoable_kind for e in history.entries([first, second]).values())
+    with pytest.raises(UndoRefusedError, match="後の修正"):
+        history.undo(first)  # the second correction changed 内容 again
+    assert history.undo(second) == 4
+    assert (_row(ws, entry_id).summary, _row(ws, entry_id).contact_id) == ("一回目", hanako)
+    assert history.undo(first) == 5  # the newer one is undone: now the first can be
+    row = _row(ws, entry_id)
+    assert (row.summary, row.contact_id, row.version) == ("会場の確認", None, 5)
+    *_, last = _audit(ws)
+    assert (last.action, last.context) == ("undo", f"undo:{first}")
+    assert json.loads(last.changes)["contact"] == ["緑 花子", None]
+    assert svc.get(org).interactions[0].version == 5
+
+
+def test_undoing_a_correction_is_refused_when_the_record_or_its_contact_is_gone(
+    ws: Workspace, svc: OrganizationService
+) -> None:
+    from kyodo_desktop.services.history import HistoryService, UndoRefusedError
+
+    org = _org(svc, "みどりの会", "緑 花子", "森 太郎")
+    people = {c.data.name: c.id for c in svc.get(org).contacts}
+    entry_id = svc.add_interaction(org, dataclasses.replace(CALL, contact_id=people["緑 花子"]))
+    InteractionService(ws).update(
+        entry_id, dataclasses.replace(CALL, contact_id=people["森 太郎"]), expected_version=1
+    )
+    (correction,) = _correction_rows(ws)
+    svc.remove_contact(people["緑 花子"])  # the contact the undo would put back
+    with pytest.raises(UndoRefusedError, match="この団体に登録されていません"):
+        HistoryService(ws).undo(correction)
+    assert _row(ws, entry_id).contact_id == people["森 太郎"]
+    svc.remove_interaction(entry_id)
+    with pytest.raises(UndoRefusedError, match="削除されている"):
+        HistoryService(ws).undo(correction)
