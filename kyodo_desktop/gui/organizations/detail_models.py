@@ -98,7 +98,7 @@ class InteractionTableModel(_RecordTableModel["InteractionRecord"]):
         QT_TRANSLATE_NOOP("InteractionTableModel", "内容"),
         QT_TRANSLATE_NOOP("InteractionTableModel", "職員"),
         QT_TRANSLATE_NOOP("InteractionTableModel", "次回対応日"),
-        QT_TRANSLATE_NOOP("InteractionTableModel", "担当者"),
+        QT_TRANSLATE_NOOP("InteractionTableModel", "先方の担当者"),
     )
 
     def __init__(self, parent: QObject | None = None) -> None:
