@@ -106,6 +106,8 @@ class InteractionInput:
     summary: str
     officer: str = ""
     next_action_on: date | None = None
+    #: the 担当者 spoken with: the id of one of the organization's contacts, or None
+    contact_id: str | None = None
 
 
 def _nfkc_multiline(text: str | None) -> str:
@@ -342,7 +344,9 @@ def validate_interaction(data: InteractionInput) -> InteractionInput:
         and data.next_action_on < data.occurred_on
     ):
         errors.append(ValidationError("next_action_on", "次回対応日は対応日以降の日付にしてください"))
-    result = dataclasses.replace(data, kind=kind, summary=summary, officer=nfkc(data.officer))
+    result = dataclasses.replace(
+        data, kind=kind, summary=summary, officer=nfkc(data.officer), contact_id=data.contact_id or None
+    )
     errors.extend(
         unsafe_character_errors({"summary": summary, "officer": result.officer}, _INTERACTION_LABELS)
     )

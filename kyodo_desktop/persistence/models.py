@@ -140,7 +140,7 @@ class Contact(Base):
 
 
 class Interaction(Base):
-    """One entry of the interaction log (面談・電話・会議 …)."""
+    """One entry of the interaction log (面談・電話・会議 …), optionally naming a 担当者."""
 
     __tablename__ = "interactions"
 
@@ -153,9 +153,19 @@ class Interaction(Base):
     officer: Mapped[str] = mapped_column(Text, default="")
     summary: Mapped[str] = mapped_column(Text, default="")
     next_action_on: Mapped[date | None] = mapped_column(default=None)
+    #: the 担当者 spoken with, one of the organization's contacts (unlinked when it is deleted)
+    contact_id: Mapped[str | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="SET NULL"), default=None, index=True
+    )
     created_at: Mapped[str] = mapped_column(String(32), default=utc_now)
+    #: when the entry was last corrected (None while it never was)
+    updated_at: Mapped[str | None] = mapped_column(String(32), default=None)
+    #: bumped by every correction, so a correction made on an older reading is refused
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     organization: Mapped[Organization] = relationship(back_populates="interactions")
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class AuditEntry(Base):

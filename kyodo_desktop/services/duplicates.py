@@ -364,6 +364,7 @@ def unmerge(ws: Workspace, other_id: str) -> str:
                 .where(table_of(Interaction).c.id.in_(moved_interactions))
                 .values(organization_id=other_id)
             )
+        unlinked = _unlink_across(s, keep_id, other_id)
         old_last = changes.get("last_contact_on", [None, None])[0]
         s.execute(update(orgs).where(orgs.c.id == keep_id).values(last_contact_on=_date_or_none(old_last)))
         s.execute(
@@ -371,8 +372,11 @@ def unmerge(ws: Workspace, other_id: str) -> str:
             .where(orgs.c.id == other_id)
             .values(deleted_at=None, merged_into=None, version=other.version + 1, updated_at=now)
         )
+        keep_payload: dict[str, Any] = {"merged_from": [other_id, None]}
+        if unlinked:
+            keep_payload["unlinked_interactions"] = [unlinked, None]
         for record_id, payload in (
-            (keep_id, {"merged_from": [other_id, None]}),
+            (keep_id, keep_payload),
             (other_id, {"merged_into": [keep_id, None]}),
         ):
             audit.record(
@@ -389,3 +393,26 @@ def unmerge(ws: Workspace, other_id: str) -> str:
 
 def _date_or_none(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
+
+
+def _unlink_across(s: Session, *org_ids: str) -> list[str]:
+    """Unlink 対応記録 of ``org_ids`` whose 担当者 now belongs to another organization.
+
+    While merged, an entry could be linked to a contact that came from the other record; after
+    the unmerge they live apart, and a link across organizations would be wrong. The entries
+    keep everything else; their version moves on, so a correction form open on them is refused.
+    """
+    log, people = table_of(Interaction), table_of(Contact)
+    own = select(people.c.id).where(people.c.organization_id == log.c.organization_id)
+    ids = list(
+        s.scalars(
+            select(log.c.id).where(
+                log.c.organization_id.in_(org_ids),
+                log.c.contact_id.is_not(None),
+                log.c.contact_id.not_in(own),
+            )
+        )
+    )
+    if ids:
+        s.execute(update(log).where(log.c.id.in_(ids)).values(contact_id=None, version=log.c.version + 1))
+    return ids

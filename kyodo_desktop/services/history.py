@@ -5,6 +5,10 @@ change can be undone while nothing newer depends on it: no later audit row of th
 touches the same fields, and the fields still hold the values the change wrote. The undo is
 one transaction, audited as ``undo`` (its context names the row undone), and bumps the record's
 version, so an edit form still open on the old version is refused at its next save.
+
+The same holds for a correction of a 対応記録 (the entry's own version is bumped). A
+「重複ではない」 judgement is undone through :func:`not_duplicates.undo_in`, as
+``kyodo orgs not-duplicate A B --undo`` does.
 """
 
 from __future__ import annotations
@@ -19,11 +23,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kyodo_desktop.domain.organization import validate_organization
+from kyodo_desktop.domain.organization import validate_interaction, validate_organization
 from kyodo_desktop.domain.validation import ValidationErrors
 from kyodo_desktop.persistence import audit
 from kyodo_desktop.persistence.errors import KnownError, NotFoundError
-from kyodo_desktop.persistence.models import AuditEntry, Organization, utc_now
+from kyodo_desktop.persistence.models import AuditEntry, Interaction, Organization, utc_now
+from kyodo_desktop.services import interactions, not_duplicates
 from kyodo_desktop.services.organizations import (
     ENTITY,
     INPUT_FIELDS,
@@ -37,6 +42,9 @@ from kyodo_desktop.services.workspace import Workspace
 UNDOABLE_ACTIONS = frozenset({"update", "undo"})
 _DATE_FIELDS = frozenset({"established_on", "certified_on"})
 UNDO_CONTEXT_PREFIX = "undo:"
+#: The audit key of a 「重複ではない」 judgement: ``[None, other id]`` when it was made.
+NOT_DUPLICATE_OF = "not_duplicate_of"
+_INTERACTION_DATES = frozenset({"occurred_on", "next_action_on"})
 
 
 @dataclass(frozen=True)
@@ -52,11 +60,20 @@ class HistoryEntry:
     action: str
     changes: dict[str, list[Any]]
     context: str
+    #: names of the other records a change names by id (the other side of 「重複ではない」)
+    names: dict[str, str] = dataclasses.field(default_factory=dict)
 
     @property
     def undoable_kind(self) -> bool:
         """Whether this kind of change can be undone at all (the service still checks the rest)."""
-        return self.entity == ENTITY and self.action in UNDOABLE_ACTIONS and bool(self.changes)
+        if self.entity == ENTITY:
+            if self.action == not_duplicates.MARKED:
+                return bool(self.changes.get(NOT_DUPLICATE_OF, [None, None])[1])
+            return self.action in UNDOABLE_ACTIONS and bool(self.changes)
+        if self.entity == interactions.ENTITY and self.action in UNDOABLE_ACTIONS:
+            old, new = self.changes.get("interaction_id", [None, None])
+            return old is not None and old == new and len(self.changes) > 1
+        return False
 
 
 class UndoRefusedError(KnownError):
@@ -112,6 +129,29 @@ def _jsonable(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
 
+def _with_names(s: Session, entries: list[HistoryEntry]) -> list[HistoryEntry]:
+    """The entries with the names of the other records their changes name by id."""
+    wanted = {
+        other
+        for e in entries
+        for other in e.changes.get(NOT_DUPLICATE_OF, ())
+        if isinstance(other, str) and other
+    }
+    if not wanted:
+        return entries
+    names = dict(
+        s.execute(select(Organization.id, Organization.name).where(Organization.id.in_(wanted)))
+        .tuples()
+        .all()
+    )
+    return [
+        dataclasses.replace(e, names={i: names[i] for i in e.changes[NOT_DUPLICATE_OF] if i in names})
+        if NOT_DUPLICATE_OF in e.changes
+        else e
+        for e in entries
+    ]
+
+
 class HistoryService:
     """Reads the history (one record's, or the whole registry's by ids for a lazy table) and undoes."""
 
@@ -125,7 +165,7 @@ class HistoryService:
         """Every audit row of one record (its contacts and interactions included), newest first."""
         with self.ws.session_factory() as s:
             stmt = self._select().where(AuditEntry.record_id == record_id).order_by(AuditEntry.id.desc())
-            return [_entry(r) for r in s.execute(stmt)]
+            return _with_names(s, [_entry(r) for r in s.execute(stmt)])
 
     def entry_ids(self) -> list[int]:
         """The ids of all audit rows, newest first (the whole-registry view fetches rows by them)."""
@@ -138,8 +178,10 @@ class HistoryService:
         with self.ws.session_factory() as s:
             for start in range(0, len(ids), 500):  # below SQLite's bound-parameter limit
                 chunk = list(ids[start : start + 500])
-                for row in s.execute(self._select().where(AuditEntry.id.in_(chunk))):
-                    out[row[0]] = _entry(row)
+                for entry in _with_names(
+                    s, [_entry(r) for r in s.execute(self._select().where(AuditEntry.id.in_(chunk)))]
+                ):
+                    out[entry.id] = entry
         return out
 
     def undo(self, entry_id: int) -> int:
@@ -156,7 +198,11 @@ class HistoryService:
                 raise NotFoundError(f"変更履歴が見つかりません（番号 {entry_id}）。")
             entry = _entry(row)
             if not entry.undoable_kind:
-                raise UndoRefusedError("この変更は元に戻せません（元に戻せるのは団体情報の項目の変更です）。")
+                raise UndoRefusedError(
+                    "この変更は元に戻せません（元に戻せるのは団体情報・対応記録の項目の変更と「重複ではない」の記録です）。"
+                )
+            if entry.entity == interactions.ENTITY:
+                return self._undo_interaction(s, entry)
             org = s.get(Organization, entry.record_id)
             if org is None:
                 raise NotFoundError(f"団体が見つかりません: {entry.record_id}")
@@ -164,8 +210,70 @@ class HistoryService:
                 raise UndoRefusedError(
                     f"団体「{org.name}」は他の団体に統合されています。先に統合を取り消してください。"
                 )
+            if entry.action == not_duplicates.MARKED:
+                not_duplicates.undo_in(s, self.ws, entry.record_id, entry.changes[NOT_DUPLICATE_OF][1])
+                return org.version
             self._refuse_if_newer(s, entry, org.name)
             return self._apply_undo(s, entry, org)
+
+    def _undo_interaction(self, s: Session, entry: HistoryEntry) -> int:
+        """Put back the old values of a 対応記録 correction; returns the entry's new version."""
+        interaction_id = entry.changes["interaction_id"][1]
+        row = s.get(Interaction, interaction_id)
+        if row is None:
+            raise UndoRefusedError("この対応記録は削除されているため、修正を元に戻せません。")
+        day = row.occurred_on.isoformat()
+        fields = {
+            k: v for k, v in entry.changes.items() if k not in ("interaction_id", interactions.CONTACT_NAME)
+        }
+        later = s.execute(
+            select(AuditEntry.id, AuditEntry.officer, AuditEntry.changes, AuditEntry.context)
+            .where(
+                AuditEntry.entity == interactions.ENTITY,
+                AuditEntry.id > entry.id,
+                AuditEntry.changes.contains(interaction_id),  # a merge may have moved it since
+            )
+            .order_by(AuditEntry.id)
+        ).all()
+        later_ids = {r[0] for r in later}
+        undone = {_undone_id(r[3]) for r in later} & later_ids
+        for later_id, officer, changes, context in later:
+            if later_id in undone or _undone_id(context) in undone:
+                continue
+            if set(_changes(changes)) & set(fields):
+                raise UndoRefusedError(
+                    f"{day} の対応記録のこの修正は元に戻せません。後の修正（番号 {later_id}、{officer}）が"
+                    "同じ項目を変えています。新しい修正から順に元に戻してください。"
+                )
+        current = {
+            k: _jsonable(v) for k, v in dataclasses.asdict(interactions.interaction_input(row)).items()
+        }
+        replacements: dict[str, Any] = {}
+        for field, (old, new) in fields.items():
+            if field not in current or current[field] != new:
+                raise UndoRefusedError(
+                    f"{day} の対応記録のこの修正は元に戻せません。値がその後に変わっています。"
+                )
+            replacements[field] = date.fromisoformat(old) if field in _INTERACTION_DATES and old else old
+        try:
+            clean = validate_interaction(
+                dataclasses.replace(interactions.interaction_input(row), **replacements)
+            )
+            changes = interactions.apply_values(s, row, clean)
+        except ValidationErrors as exc:
+            raise UndoRefusedError(f"元の値が今の入力規則に合わないため元に戻せません: {exc}") from exc
+        except KnownError as exc:  # the 担当者 it named was deleted since
+            raise UndoRefusedError(f"{day} の対応記録のこの修正は元に戻せません。{exc}") from exc
+        audit.record(
+            s,
+            officer=self.ws.officer.name,
+            entity=interactions.ENTITY,
+            record_id=row.organization_id,
+            action="undo",
+            changes=changes,
+            context=f"{UNDO_CONTEXT_PREFIX}{entry.id}",
+        )
+        return row.version
 
     @staticmethod
     def _refuse_if_newer(s: Session, entry: HistoryEntry, name: str) -> None:

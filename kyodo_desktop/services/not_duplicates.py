@@ -64,15 +64,18 @@ def mark(ws: Workspace, a: str, b: str) -> bool:
 def undo(ws: Workspace, a: str, b: str) -> None:
     """Take the judgement back: the pair may be proposed again."""
     ws.require_write()
-    first, second = ordered(a, b)
     with ws.session_factory.begin() as s:
-        _check(s, first, second)
-        if s.get(NotDuplicate, (first, second)) is None:
-            raise KnownError("この組は「重複ではない」と記録されていません。")
-        s.execute(
-            delete(NotDuplicate).where(NotDuplicate.first_id == first, NotDuplicate.second_id == second)
-        )
-        _audit(s, ws, UNDONE, first, second, False)
+        undo_in(s, ws, a, b)
+
+
+def undo_in(s: Session, ws: Workspace, a: str, b: str) -> None:
+    """:func:`undo` inside the caller's transaction (the history view's 元に戻す uses it)."""
+    first, second = ordered(a, b)
+    _check(s, first, second)
+    if s.get(NotDuplicate, (first, second)) is None:
+        raise KnownError("この組は「重複ではない」と記録されていません（既に取り消されています）。")
+    s.execute(delete(NotDuplicate).where(NotDuplicate.first_id == first, NotDuplicate.second_id == second))
+    _audit(s, ws, UNDONE, first, second, False)
 
 
 def is_marked(ws: Workspace, a: str, b: str) -> bool:

@@ -45,10 +45,11 @@ class ContactRecord:
 
 @dataclass(frozen=True)
 class InteractionRecord:
-    """A stored interaction log entry."""
+    """A stored interaction log entry; ``version`` is checked when it is corrected."""
 
     id: str
     data: InteractionInput
+    version: int = 1
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import operator
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from kyodo_desktop.domain.organization import (
@@ -34,7 +34,13 @@ from kyodo_desktop.persistence.listing import (
     listing_clause,
     search_clause,
 )
-from kyodo_desktop.persistence.models import Contact, Interaction, Organization, table_of, utc_now
+from kyodo_desktop.persistence.models import Contact, Interaction, Organization, utc_now
+from kyodo_desktop.services.interactions import (
+    CONTACT_NAME,
+    contact_name,
+    interaction_input,
+    refresh_last_contact,
+)
 from kyodo_desktop.services.organization_records import ContactRecord as ContactRecord
 from kyodo_desktop.services.organization_records import DuplicateMatch as DuplicateMatch
 from kyodo_desktop.services.organization_records import (
@@ -89,16 +95,6 @@ def _contact_input(c: Contact) -> ContactInput:
     )
 
 
-def _interaction_input(i: Interaction) -> InteractionInput:
-    return InteractionInput(
-        occurred_on=i.occurred_on,
-        kind=i.kind,
-        summary=i.summary,
-        officer=i.officer,
-        next_action_on=i.next_action_on,
-    )
-
-
 class OrganizationService:
     """The registry's use cases on one workspace."""
 
@@ -120,7 +116,9 @@ class OrganizationService:
                 updated_at=org.updated_at,
                 deleted_at=org.deleted_at,
                 contacts=[ContactRecord(c.id, _contact_input(c)) for c in org.contacts],
-                interactions=[InteractionRecord(i.id, _interaction_input(i)) for i in org.interactions],
+                interactions=[
+                    InteractionRecord(i.id, interaction_input(i), i.version) for i in org.interactions
+                ],
             )
 
     def search(
@@ -364,17 +362,15 @@ class OrganizationService:
             clean = dataclasses.replace(clean, officer=self.ws.officer.name)
         with self.ws.session_factory.begin() as s:
             org = self._load(s, org_id)
+            name = contact_name(s, org.id, clean.contact_id)
             entry = Interaction(organization=org, **dataclasses.asdict(clean))
             s.add(entry)
             s.flush()
             self._refresh_last_contact(s, org.id)
-            self._audit(
-                s,
-                entity="interaction",
-                record_id=org.id,
-                action="create",
-                changes={"interaction_id": [None, entry.id], **audit.diff({}, dataclasses.asdict(clean))},
-            )
+            changes = {"interaction_id": [None, entry.id], **audit.diff({}, dataclasses.asdict(clean))}
+            if name is not None:
+                changes[CONTACT_NAME] = [None, name]
+            self._audit(s, entity="interaction", record_id=org.id, action="create", changes=changes)
             return entry.id
 
     def remove_interaction(self, interaction_id: str) -> None:
@@ -392,7 +388,7 @@ class OrganizationService:
                 action="delete",
                 changes={
                     "interaction_id": [entry.id, None],
-                    **audit.diff(dataclasses.asdict(_interaction_input(entry)), {}),
+                    **audit.diff(dataclasses.asdict(interaction_input(entry)), {}),
                 },
             )
             s.delete(entry)
@@ -428,15 +424,7 @@ class OrganizationService:
 
     @staticmethod
     def _refresh_last_contact(s: Session, org_id: str) -> None:
-        """Set 最終接触日 from the log with a Core UPDATE.
-
-        It is derived data, so it must not bump the record's version: an edit form open on the
-        record stays valid when someone logs a phone call.
-        """
-        latest = select(func.max(Interaction.occurred_on)).where(Interaction.organization_id == org_id)
-        table = table_of(Organization)
-        s.execute(update(table).where(table.c.id == org_id).values(last_contact_on=latest.scalar_subquery()))
-        s.expire_all()
+        refresh_last_contact(s, org_id)  # derived data: never bumps the record's version
 
     @staticmethod
     def _load(s: Session, org_id: str) -> Organization:

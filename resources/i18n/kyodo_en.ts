@@ -826,6 +826,10 @@ Later changes are kept only in the backup taken before the restore. Restore?</tr
         <source>元に戻しました（団体「{name}」、版 {version}）</source>
         <translation>Undone (organization &quot;{name}&quot;, version {version})</translation>
     </message>
+    <message>
+        <source>元に戻しました（団体「{name}」）</source>
+        <translation>Undone (organization “{name}”)</translation>
+    </message>
 </context>
 <context>
     <name>HistoryTableModel</name>
@@ -895,6 +899,23 @@ Later changes are kept only in the backup taken before the restore. Restore?</tr
         <translation>Undo</translation>
     </message>
     <message>
+        <source>重複ではないと記録</source>
+        <translation>Marked as not a duplicate</translation>
+    </message>
+    <message>
+        <source>重複ではないを取り消し</source>
+        <translation>Not-a-duplicate mark withdrawn</translation>
+    </message>
+    <message>
+        <source>修正</source>
+        <extracomment>Actions of a child record said in their own words (an interaction&apos;s ``update`` is a 修正).</extracomment>
+        <translation>Corrected</translation>
+    </message>
+    <message>
+        <source>修正を元に戻す</source>
+        <translation>Correction undone</translation>
+    </message>
+    <message>
         <source>氏名</source>
         <extracomment>Labels of contact and interaction fields (an organization&apos;s come from the import targets).</extracomment>
         <translation>Name</translation>
@@ -940,6 +961,10 @@ Later changes are kept only in the backup taken before the restore. Restore?</tr
         <translation>Next action date</translation>
     </message>
     <message>
+        <source>先方の担当者</source>
+        <translation>Their contact person</translation>
+    </message>
+    <message>
         <source>ゴミ箱</source>
         <translation>Trash</translation>
     </message>
@@ -950,6 +975,14 @@ Later changes are kept only in the backup taken before the restore. Restore?</tr
     <message>
         <source>最終接触日</source>
         <translation>Last contact</translation>
+    </message>
+    <message>
+        <source>重複ではない相手</source>
+        <translation>Not a duplicate of</translation>
+    </message>
+    <message>
+        <source>担当者の指定を外した対応記録</source>
+        <translation>Records unlinked from their contact person</translation>
     </message>
     <message>
         <source>（空）</source>
@@ -1266,11 +1299,16 @@ The {created} organizations it added are deleted and the {updated} it updated ge
         <source>次回対応日</source>
         <translation>Next action</translation>
     </message>
+    <message>
+        <source>先方の担当者</source>
+        <translation>Their contact person</translation>
+    </message>
 </context>
 <context>
     <name>InteractionsPanel</name>
     <message>
         <source>対応の記録</source>
+        <extracomment>the entry being corrected (None while the form adds a new one)</extracomment>
         <translation>New log entry</translation>
     </message>
     <message>
@@ -1290,6 +1328,18 @@ The {created} organizations it added are deleted and the {updated} it updated ge
         <translation>Next action</translation>
     </message>
     <message>
+        <source>空欄なら自分の名前</source>
+        <translation>Blank for your own name</translation>
+    </message>
+    <message>
+        <source>職員</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>先方の担当者</source>
+        <translation>Their contact person</translation>
+    </message>
+    <message>
         <source>内容</source>
         <translation>Summary</translation>
     </message>
@@ -1298,8 +1348,28 @@ The {created} organizations it added are deleted and the {updated} it updated ge
         <translation>Add entry</translation>
     </message>
     <message>
+        <source>修正をやめる</source>
+        <translation>Stop correcting</translation>
+    </message>
+    <message>
+        <source>選択した記録を修正</source>
+        <translation>Correct selected record</translation>
+    </message>
+    <message>
         <source>選択した記録を削除</source>
         <translation>Delete selected entry</translation>
+    </message>
+    <message>
+        <source>（指定なし）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>対応記録の修正（{day}）</source>
+        <translation>Correcting the record of {day}</translation>
+    </message>
+    <message>
+        <source>修正を保存</source>
+        <translation>Save correction</translation>
     </message>
     <message>
         <source>対応記録の削除</source>

@@ -21,6 +21,7 @@ from kyodo_desktop.services.organizations import (
     org_column_values,
 )
 from kyodo_desktop.services.workspace import Workspace
+
 from .old_files import as_revision
 
 DERIVED = ("dup_key", "search_text")
@@ -114,10 +115,14 @@ def test_a_writer_refolds_the_keys_and_the_old_spelling_is_found(data_dir: Path)
 
     assert len(list((data_dir / "backups").glob("kyodo-*-pre-migration.db"))) == 1
     with sqlite3.connect(path) as conn:  # version and updated_at stay: the record was not edited
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (f"{sqlite_file.SCHEMA_VERSION:04d}",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            f"{sqlite_file.SCHEMA_VERSION:04d}",
+        )
     conn.close()
     assert _dump(path, "organizations", skip=DERIVED, only=old_columns["organizations"]) == orgs_before
-    assert {t: _dump(path, t, only=old_columns[t]) for t in before} == before  # no audit row: the keys are not data
+    assert {
+        t: _dump(path, t, only=old_columns[t]) for t in before
+    } == before  # no audit row: the keys are not data
 
     with Workspace.open(data_dir) as ws:  # a new record likewise
         svc = OrganizationService(ws)

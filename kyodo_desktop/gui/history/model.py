@@ -50,6 +50,13 @@ _ACTIONS = {
     "merged": QT_TRANSLATE_NOOP("HistoryTableModel", "統合された"),
     "unmerge": QT_TRANSLATE_NOOP("HistoryTableModel", "統合の取り消し"),
     "undo": QT_TRANSLATE_NOOP("HistoryTableModel", "元に戻す"),
+    "not_duplicate": QT_TRANSLATE_NOOP("HistoryTableModel", "重複ではないと記録"),
+    "not_duplicate_undone": QT_TRANSLATE_NOOP("HistoryTableModel", "重複ではないを取り消し"),
+}
+#: Actions of a child record said in their own words (an interaction's ``update`` is a 修正).
+_CHILD_ACTIONS = {
+    ("interaction", "update"): QT_TRANSLATE_NOOP("HistoryTableModel", "修正"),
+    ("interaction", "undo"): QT_TRANSLATE_NOOP("HistoryTableModel", "修正を元に戻す"),
 }
 #: Labels of contact and interaction fields (an organization's come from the import targets).
 _CHILD_FIELDS = {
@@ -64,12 +71,15 @@ _CHILD_FIELDS = {
     "summary": QT_TRANSLATE_NOOP("HistoryTableModel", "内容"),
     "officer": QT_TRANSLATE_NOOP("HistoryTableModel", "担当職員"),
     "next_action_on": QT_TRANSLATE_NOOP("HistoryTableModel", "次の対応日"),
+    "contact": QT_TRANSLATE_NOOP("HistoryTableModel", "先方の担当者"),
 }
 _OTHER_FIELDS = {
     "activity_fields": QT_TRANSLATE_NOOP("ImportTarget", "活動分野"),
     "deleted_at": QT_TRANSLATE_NOOP("HistoryTableModel", "ゴミ箱"),
     "merged_into": QT_TRANSLATE_NOOP("HistoryTableModel", "統合先"),
     "last_contact_on": QT_TRANSLATE_NOOP("HistoryTableModel", "最終接触日"),
+    "not_duplicate_of": QT_TRANSLATE_NOOP("HistoryTableModel", "重複ではない相手"),
+    "unlinked_interactions": QT_TRANSLATE_NOOP("HistoryTableModel", "担当者の指定を外した対応記録"),
 }
 
 
@@ -85,7 +95,11 @@ def _tr(text: str, context: str = _CONTEXT) -> str:
 
 def action_text(entry: HistoryEntry) -> str:
     """``変更``, ``担当者 登録`` …: what kind of change the row is."""
-    action = _tr(_ACTIONS[entry.action]) if entry.action in _ACTIONS else entry.action
+    child = _CHILD_ACTIONS.get((entry.entity, entry.action))
+    if child is not None:
+        action = _tr(child)
+    else:
+        action = _tr(_ACTIONS[entry.action]) if entry.action in _ACTIONS else entry.action
     entity = _ENTITIES.get(entry.entity, entry.entity)
     return f"{_tr(entity)} {action}" if entity else action
 
@@ -119,8 +133,12 @@ def value_text(field: str, value: Any) -> str:
 
 def changes_text(entry: HistoryEntry) -> str:
     """``電話番号: 043-… → 043-…`` for every changed field, one a line (ids left out)."""
+
+    def side(field: str, value: Any) -> str:
+        return value_text(field, entry.names.get(value, value) if isinstance(value, str) else value)
+
     lines = [
-        f"{field_text(entry.entity, field)}: {value_text(field, old)} → {value_text(field, new)}"
+        f"{field_text(entry.entity, field)}: {side(field, old)} → {side(field, new)}"
         for field, (old, new) in entry.changes.items()
         if not field.endswith("_id") and field != "merged_from"
     ]

@@ -135,9 +135,13 @@ class HistoryPanel(QWidget):
         log.info("change %s undone", entry.id)
         self.refresh()
         self.status_label.setStyleSheet(SUCCESS_STYLE)
-        self.status_label.setText(
-            self.tr("元に戻しました（団体「{name}」、版 {version}）").format(name=name, version=version)
-        )
+        if entry.entity == "organization" and entry.action != "not_duplicate":
+            done = self.tr("元に戻しました（団体「{name}」、版 {version}）").format(
+                name=name, version=version
+            )
+        else:  # a 対応記録's own version, or no version at all, is not the record's
+            done = self.tr("元に戻しました（団体「{name}」）").format(name=name)
+        self.status_label.setText(done)
         self.undone.emit(entry.record_id)
 
 

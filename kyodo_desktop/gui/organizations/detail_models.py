@@ -90,7 +90,7 @@ class ContactTableModel(_RecordTableModel["ContactRecord"]):
 
 
 class InteractionTableModel(_RecordTableModel["InteractionRecord"]):
-    """The interaction log (対応記録) of one organization, newest first."""
+    """The interaction log (対応記録) of one organization, newest first, with the 担当者 spoken with."""
 
     HEADERS = (
         QT_TRANSLATE_NOOP("InteractionTableModel", "対応日"),
@@ -98,7 +98,19 @@ class InteractionTableModel(_RecordTableModel["InteractionRecord"]):
         QT_TRANSLATE_NOOP("InteractionTableModel", "内容"),
         QT_TRANSLATE_NOOP("InteractionTableModel", "職員"),
         QT_TRANSLATE_NOOP("InteractionTableModel", "次回対応日"),
+        QT_TRANSLATE_NOOP("InteractionTableModel", "先方の担当者"),
     )
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._contact_names: dict[str, str] = {}
+
+    def set_contact_names(self, names: dict[str, str]) -> None:
+        """The names of the organization's contacts by id (the 担当者 column shows them)."""
+        self._contact_names = dict(names)
+        if self._records:
+            last = self.index(len(self._records) - 1, len(self.HEADERS) - 1)
+            self.dataChanged.emit(self.index(0, len(self.HEADERS) - 1), last)
 
     def _display(self, rec: InteractionRecord, column: int) -> str:
         d = rec.data
@@ -108,6 +120,7 @@ class InteractionTableModel(_RecordTableModel["InteractionRecord"]):
             " ".join(d.summary.split()),
             d.officer,
             _date_text(d.next_action_on),
+            self._contact_names.get(d.contact_id, "") if d.contact_id else "",
         )
         return values[column] if 0 <= column < len(values) else ""
 

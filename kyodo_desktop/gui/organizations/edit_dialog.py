@@ -224,6 +224,7 @@ class OrganizationDialog(QDialog):
         self._form.populate(record.data)
         self._dirty = False
         self._contacts.set_records(record.contacts)
+        self._interactions.set_contacts(record.contacts)
         self._interactions.set_records(record.interactions)
         self._update_title(record.data.name)
         if not self._read_only:
@@ -291,5 +292,6 @@ class OrganizationDialog(QDialog):
         assert self._org_id is not None
         record = self._service.get(self._org_id)
         self._contacts.set_records(record.contacts)
+        self._interactions.set_contacts(record.contacts)
         self._interactions.set_records(record.interactions)
         self.organization_saved.emit(self._org_id)

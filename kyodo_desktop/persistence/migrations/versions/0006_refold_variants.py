@@ -21,7 +21,7 @@ from alembic import op
 from kyodo_desktop.persistence.refold import refold_organizations
 
 revision: str = "0006"
-down_revision: str | Sequence[str] | None = "0004"
+down_revision: str | Sequence[str] | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
