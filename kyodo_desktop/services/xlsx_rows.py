@@ -7,10 +7,10 @@ else together. Here each row becomes one lxml ``<row>`` element built with ``Sub
 written with a single ``xf.write``; the XML is the same, byte for byte, as openpyxl's own
 (``tests/services/test_export_xlsx.py`` compares the two on awkward values).
 
-What the row values may be is what ``export_xlsx._row_converter`` produces: ``None`` (no cell),
+What the row values may be is what ``export_cells`` produces: ``None`` (no cell),
 ``str`` (an inline string, no style; never formula-like — those come as cells), ``int``, ``date``
 (a serial number with openpyxl's ``yyyy-mm-dd`` style) and openpyxl cells holding text with a
-style (number format ``@``, maybe ``quotePrefix``). Anything else is refused with ``TypeError``,
+style (number format ``@``, maybe ``quotePrefix``, or wrapping). Anything else is refused with ``TypeError``,
 so a new kind of value cannot slip out differently from openpyxl's handling.
 
 Style ids are registered in the workbook at first use, in the order openpyxl would register them,
