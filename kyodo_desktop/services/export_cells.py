@@ -16,9 +16,11 @@ What :mod:`kyodo_desktop.services.xlsx_rows` accepts is exactly what these funct
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import math
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
+from unicodedata import east_asian_width
 
 from kyodo_desktop.domain.cell_text import LEFT_OUT, SHORT_ENOUGH, cell_copy
 from kyodo_desktop.domain.fields import ACTIVITY_FIELD_SHORT
@@ -26,15 +28,18 @@ from kyodo_desktop.domain.municipalities import municipality_name
 from kyodo_desktop.domain.wareki import to_wareki
 from kyodo_desktop.services.sheets import ERROR_CODES, FORMULA_STARTS, TEXT_FORMAT
 
-__all__ = ["CellMakers", "cell_makers", "organization_converter"]
+__all__ = ["LINE_HEIGHT", "CellMakers", "cell_makers", "organization_converter", "wrapped_height"]
+
+#: Points per line of 11-point 游ゴシック in a row of wrapped text (Excel's own row is 18.75).
+LINE_HEIGHT = 18.0
 
 
 class CellMakers:
     """The value functions of one sheet (each returns what the row writer takes, or None).
 
     ``plain(text)`` a text cell, guarded; ``text(text)`` the same with number format ``@`` (phone,
-    postal code, 法人番号); ``wrapped(text)`` a guarded text cell that wraps, top-aligned (a long
-    内容); ``day(iso)`` a ``(date, 和暦)`` pair of a stored ISO date (or its text when it is not one).
+    postal code, 法人番号); ``wrapped(text)`` a guarded text cell that wraps (a long 内容, a long
+    活動分野); ``day(iso)`` a ``(date, 和暦)`` pair of a stored ISO date (or its text when it is not one).
     """
 
     def __init__(
@@ -62,10 +67,11 @@ def cell_makers(ws: Any) -> CellMakers:
     quoted_template = WriteOnlyCell(ws)
     quoted_template.number_format = TEXT_FORMAT
     quoted_template.quotePrefix = True
+    # bottom-aligned like every other cell, so a row's cells share their first line's baseline
     wrap_template = WriteOnlyCell(ws)
-    wrap_template.alignment = Alignment(wrap_text=True, vertical="top")
+    wrap_template.alignment = Alignment(wrap_text=True)
     wrap_quoted_template = WriteOnlyCell(ws)
-    wrap_quoted_template.alignment = Alignment(wrap_text=True, vertical="top")
+    wrap_quoted_template.alignment = Alignment(wrap_text=True)
     wrap_quoted_template.quotePrefix = True
     text_style = text_template._style
     quoted_style = quoted_template._style
@@ -130,6 +136,29 @@ def cell_makers(ws: Any) -> CellMakers:
         return hit
 
     return CellMakers(plain, text, wrapped, day)
+
+
+def _lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes wrapped in a column ``width`` wide (a kanji is two units)."""
+    per_line = max(width - 1.0, 1.0)  # the cell's padding
+    if "\n" not in text and len(text) * 2 <= per_line:
+        return 1  # most cells: no need to measure
+    total = 0
+    for part in text.split("\n"):
+        units = sum(2 if east_asian_width(c) in "WF" else 1 for c in part)
+        total += max(1, math.ceil(units / per_line))
+    return total
+
+
+def wrapped_height(values: list[Any], wrap_at: Sequence[tuple[int, float]]) -> float | None:
+    """The row height (points) the wrapped cells at ``wrap_at`` (position, width) need, or None
+    when each fits on one line (the sheet's default height)."""
+    lines = 1
+    for n, width in wrap_at:
+        cell = values[n]
+        if cell is not None:
+            lines = max(lines, _lines(cell.value if type(cell) is not str else cell, width))
+    return lines * LINE_HEIGHT if lines > 1 else None
 
 
 def organization_converter(ws: Any) -> Callable[[tuple[Any, ...]], list[Any]]:

@@ -4,7 +4,8 @@ Each sheet follows the main sheet's order, organization by organization (contact
 interactions newest first), and each row names its organization: 団体名 always, and the
 organization's ID in the 全項目 layout (when the main sheet carries the ID). Dates are shown as
 officers read them: 令和N年M月D日 in the 一覧 layout, and in the 全項目 layout a date cell
-(yyyy-mm-dd, sortable) beside its 和暦. The 内容 of an interaction wraps in its cell.
+(yyyy-mm-dd, sortable) beside its 和暦. 団体名 and 内容 wrap in their cells, the row as high as
+they need.
 
 The sheets are print-ready through :mod:`kyodo_desktop.services.sheets` (A4, orientation from
 the width, fit to width, the header row repeated, 「令和… 現在」 and page numbers) and written
@@ -19,7 +20,7 @@ from typing import Any
 
 from kyodo_desktop.persistence.export_details import contact_rows, interaction_rows
 from kyodo_desktop.services import sheets
-from kyodo_desktop.services.export_cells import CellMakers, cell_makers
+from kyodo_desktop.services.export_cells import CellMakers, cell_makers, wrapped_height
 from kyodo_desktop.services.xlsx_rows import install_row_writer
 from kyodo_desktop.services.xlsx_spool import spool_sheet
 
@@ -51,10 +52,10 @@ CONTACT_COLUMNS: tuple[tuple[str, float], ...] = (
 )
 #: Header and width of the 対応記録 sheet in the 一覧 layout (dates as 和暦, 16 wide).
 INTERACTION_COLUMNS: tuple[tuple[str, float], ...] = (
-    ("団体名", 30),
+    ("団体名", 34),
     ("対応日", 16),
     ("種類", 10),
-    ("内容", 50),
+    ("内容", 46),
     ("職員", 12),
     ("次回対応日", 16),
 )
@@ -68,6 +69,9 @@ _FULL_INTERACTION_COLUMNS: tuple[tuple[str, float], ...] = (
     ("次回対応日", 12),
     ("次回対応日（和暦）", 18),
 )
+
+#: Columns whose long text wraps in its cell (a cut-off name or 内容 reads wrong in print).
+_WRAPPED = frozenset(("団体名", "内容"))
 
 Check = Callable[[int], None]
 _CHECK_EVERY = 2000  # rows between two checks for Cancel
@@ -103,7 +107,7 @@ def _interaction_values(cells: CellMakers, with_ids: bool) -> Callable[[tuple[An
 
     def convert(row: tuple[Any, ...], org_name: str) -> list[Any]:
         org_id, occurred_on, kind, summary, officer, next_action_on = row
-        summary_cell = cells.wrapped(summary)
+        summary_cell = plain(summary)
         if not with_ids:
             return [
                 plain(org_name),
@@ -184,11 +188,21 @@ def _write_sheet(
     header = sheets.header_cells(ws, [header for header, _ in columns])
     spool_sheet(ws)
     ws.append(header)
-    convert = values_of(cell_makers(ws), with_ids)
-    write = install_row_writer(ws) or ws.append
+    cells = cell_makers(ws)
+    convert = values_of(cells, with_ids)
+    fast = install_row_writer(ws)
+    wrap_at = tuple((n, width) for n, (header, width) in enumerate(columns) if header in _WRAPPED)
     done = 0
     for row in rows:
-        write(convert(row, names[row[0]]))
+        values = convert(row, names[row[0]])
+        for n, _ in wrap_at:
+            value = values[n]
+            if value is not None:  # a str, or a guarded text cell
+                values[n] = cells.wrapped(value if type(value) is str else value.value)
+        if fast is None:
+            ws.append(values)
+        else:
+            fast(values, wrapped_height(values, wrap_at))
         done += 1
         if check is not None and done % _CHECK_EVERY == 0:
             check(done)

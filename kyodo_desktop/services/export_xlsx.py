@@ -50,7 +50,7 @@ from kyodo_desktop.persistence.errors import KnownError
 from kyodo_desktop.persistence.export_rows import EXPORT_COLUMNS, export_rows
 from kyodo_desktop.persistence.listing import OrgFilter
 from kyodo_desktop.services import sheets
-from kyodo_desktop.services.export_cells import organization_converter
+from kyodo_desktop.services.export_cells import cell_makers, organization_converter, wrapped_height
 from kyodo_desktop.services.sheets import FONT_NAME
 from kyodo_desktop.services.sheets import discard_sheet_tempfile as _discard_sheet_tempfile
 from kyodo_desktop.services.workspace import Workspace
@@ -115,12 +115,15 @@ LIST_COLUMNS: tuple[tuple[str, float], ...] = (
     ("団体名", 34),
     ("法人格", 22),
     ("市町村", 10),
-    ("住所", 30),
+    ("住所", 26),
     ("電話番号", 13),
     ("代表者", 12),
-    ("活動分野", 28),
+    ("活動分野", 32),
     ("状態", 7),
 )
+#: Columns whose long text wraps in its cell when columns are chosen (一覧, ``--columns``): in
+#: print, a cut-off 活動分野 or 団体名 reads wrong. 全項目 keeps one line a row, for re-import.
+WRAPPED_COLUMNS = frozenset(("団体名", "住所", "活動分野"))
 
 #: Rows between two calls of the progress callback.
 PROGRESS_EVERY = 2000
@@ -335,14 +338,29 @@ def _write_workbook(
         spool_sheet(ws)
         ws.append(header)
         convert = organization_converter(ws)
+        wrap_widths: tuple[tuple[int, float], ...] = ()
         if picked is not None:
             full = convert
+            wrapped = cell_makers(ws).wrapped
+            wrap_at = tuple(n for n, column in enumerate(picked) if HEADERS[column] in WRAPPED_COLUMNS)
+            wrap_widths = tuple((n, columns[n][1]) for n in wrap_at)
 
             def convert(row: tuple[Any, ...]) -> list[Any]:
                 values = full(row)
-                return [values[n] for n in picked]
+                chosen = [values[n] for n in picked]
+                for n in wrap_at:
+                    value = chosen[n]
+                    if value is not None:  # a str, or a guarded text cell
+                        chosen[n] = wrapped(value if type(value) is str else value.value)
+                return chosen
 
         write = install_row_writer(ws) or ws.append
+        if wrap_widths and write is not ws.append:
+            fast = write
+
+            def write(values: list[Any]) -> None:
+                fast(values, wrapped_height(values, wrap_widths))
+
         done = 0
         exported: list[tuple[str, str]] = []  # (id, 団体名) for the extra sheets
         keep = exported.append if details is not None else None
