@@ -32,6 +32,8 @@ __all__ = ["LINE_HEIGHT", "CellMakers", "cell_makers", "organization_converter",
 
 #: Points per line of 11-point 游ゴシック in a row of wrapped text (Excel's own row is 18.75).
 LINE_HEIGHT = 18.0
+# Width of a kanji in column units: about 1.9 in Excel's 游ゴシック, 1.6 in LibreOffice's Noto.
+_WIDE = 1.8
 
 
 class CellMakers:
@@ -39,7 +41,8 @@ class CellMakers:
 
     ``plain(text)`` a text cell, guarded; ``text(text)`` the same with number format ``@`` (phone,
     postal code, 法人番号); ``wrapped(text)`` a guarded text cell that wraps (a long 内容, a long
-    活動分野); ``day(iso)`` a ``(date, 和暦)`` pair of a stored ISO date (or its text when it is not one).
+    活動分野); ``day(iso)`` a ``(date, 和暦)`` pair of a stored ISO date (or its text when it is not one);
+    ``top(values)`` the row's text cells aligned to the top, for a row of several lines.
     """
 
     def __init__(
@@ -48,11 +51,13 @@ class CellMakers:
         text: Callable[[str | None], Any],
         wrapped: Callable[[str | None], Any],
         day: Callable[[str | None], tuple[Any, str | None]],
+        top: Callable[[list[Any]], list[Any]],
     ) -> None:
         self.plain = plain
         self.text = text
         self.wrapped = wrapped
         self.day = day
+        self.top = top
 
 
 def cell_makers(ws: Any) -> CellMakers:
@@ -60,6 +65,7 @@ def cell_makers(ws: Any) -> CellMakers:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import Cell
     from openpyxl.styles import Alignment
+    from openpyxl.styles.cell_style import StyleArray
 
     # Style arrays built once and copied into each text cell: no per-cell style lookups.
     text_template = WriteOnlyCell(ws)
@@ -73,6 +79,13 @@ def cell_makers(ws: Any) -> CellMakers:
     wrap_quoted_template = WriteOnlyCell(ws)
     wrap_quoted_template.alignment = Alignment(wrap_text=True)
     wrap_quoted_template.quotePrefix = True
+    # a row of several lines shows every cell from its top (Excel and LibreOffice put text at
+    # the bottom by default, which leaves the one-line cells level with a wrapped cell's end)
+    wb = ws.parent
+    top_id = wb._alignments.add(Alignment(vertical="top"))
+    wrap_top_id = wb._alignments.add(Alignment(wrap_text=True, vertical="top"))
+    wrap_id = wrap_template._style.alignmentId
+    top_styles: dict[tuple[int, ...], Any] = {}
     text_style = text_template._style
     quoted_style = quoted_template._style
     wrap_style = wrap_template._style
@@ -135,17 +148,31 @@ def cell_makers(ws: Any) -> CellMakers:
             hit = days[value] = (parsed, to_wareki(parsed))
         return hit
 
-    return CellMakers(plain, text, wrapped, day)
+    def top(values: list[Any]) -> list[Any]:
+        for n, value in enumerate(values):
+            kind = type(value)
+            if kind is not str and not (kind is Cell and value.data_type == "s"):
+                continue  # numbers and dates keep their place
+            key = tuple(value._style) if kind is Cell else ()
+            style = top_styles.get(key)
+            if style is None:
+                style = StyleArray(key) if key else StyleArray()
+                style.alignmentId = wrap_top_id if style.alignmentId == wrap_id else top_id
+                top_styles[key] = style
+            values[n] = text_cell(value if kind is str else value._value, style)
+        return values
+
+    return CellMakers(plain, text, wrapped, day, top)
 
 
 def _lines(text: str, width: float) -> int:
-    """How many lines ``text`` takes wrapped in a column ``width`` wide (a kanji is two units)."""
+    """How many lines ``text`` takes wrapped in a column ``width`` wide (about: fonts differ)."""
     per_line = max(width - 1.0, 1.0)  # the cell's padding
-    if "\n" not in text and len(text) * 2 <= per_line:
+    if "\n" not in text and len(text) * _WIDE <= per_line:
         return 1  # most cells: no need to measure
     total = 0
     for part in text.split("\n"):
-        units = sum(2 if east_asian_width(c) in "WF" else 1 for c in part)
+        units = sum(_WIDE if east_asian_width(c) in "WF" else 1 for c in part)
         total += max(1, math.ceil(units / per_line))
     return total
 

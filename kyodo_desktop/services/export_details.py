@@ -202,7 +202,8 @@ def _write_sheet(
         if fast is None:
             ws.append(values)
         else:
-            fast(values, wrapped_height(values, wrap_at))
+            height = wrapped_height(values, wrap_at)
+            fast(values if height is None else cells.top(values), height)
         done += 1
         if check is not None and done % _CHECK_EVERY == 0:
             check(done)

@@ -341,7 +341,8 @@ def _write_workbook(
         wrap_widths: tuple[tuple[int, float], ...] = ()
         if picked is not None:
             full = convert
-            wrapped = cell_makers(ws).wrapped
+            makers = cell_makers(ws)
+            wrapped, to_top = makers.wrapped, makers.top
             wrap_at = tuple(n for n, column in enumerate(picked) if HEADERS[column] in WRAPPED_COLUMNS)
             wrap_widths = tuple((n, columns[n][1]) for n in wrap_at)
 
@@ -359,7 +360,8 @@ def _write_workbook(
             fast = write
 
             def write(values: list[Any]) -> None:
-                fast(values, wrapped_height(values, wrap_widths))
+                height = wrapped_height(values, wrap_widths)
+                fast(values if height is None else to_top(values), height)
 
         done = 0
         exported: list[tuple[str, str]] = []  # (id, 団体名) for the extra sheets

@@ -49,7 +49,9 @@ def _tick_all(qtbot: QtBot) -> Any:
 def _contacts_of(filled_dir: Path, org_ids: set[str]) -> int:
     conn = sqlite3.connect(filled_dir / "kyodo.db")
     try:
-        return sum(1 for (org_id,) in conn.execute("SELECT organization_id FROM contacts") if org_id in org_ids)
+        return sum(
+            1 for (org_id,) in conn.execute("SELECT organization_id FROM contacts") if org_id in org_ids
+        )
     finally:
         conn.close()
 
@@ -76,7 +78,9 @@ def test_a_sorted_filtered_list_exports_in_the_order_on_screen_with_the_ticked_s
         assert book.sheetnames == [SHEET_TITLE, CONTACTS_TITLE, INTERACTIONS_TITLE]
         rows = list(book[SHEET_TITLE].iter_rows(min_row=2, values_only=True))
         contact_names = [row[0] for row in book[CONTACTS_TITLE].iter_rows(min_row=2, values_only=True)]
-        interaction_names = {row[0] for row in book[INTERACTIONS_TITLE].iter_rows(min_row=2, values_only=True)}
+        interaction_names = {
+            row[0] for row in book[INTERACTIONS_TITLE].iter_rows(min_row=2, values_only=True)
+        }
     finally:
         book.close()
     assert [(row[0], row[4]) for row in rows] == [(r.name, r.phone or None) for r in shown]

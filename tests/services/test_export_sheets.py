@@ -170,14 +170,18 @@ def test_each_extra_sheet_is_print_ready(registry: Workspace, tmp_path: Path) ->
             assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
             assert (setup.fitToWidth, setup.fitToHeight) == (1, 0)
             assert sheet.print_title_rows == "$1:$1"
-            assert sheet.oddHeader.right.text.startswith("令和") and sheet.oddHeader.right.text.endswith(" 現在")
+            assert sheet.oddHeader.right.text.startswith("令和") and sheet.oddHeader.right.text.endswith(
+                " 現在"
+            )
             assert sheet.oddFooter.center.text == "&P / &N ページ"
             assert sheet.freeze_panes == "A2"
             assert sheet.oddHeader.left.text == title
             assert sheet.auto_filter.ref.startswith("A1:")
             header = sheet["A1"]
             assert header.font.bold and header.font.name == "Yu Gothic"
-        assert [c.value for c in book[CONTACTS_TITLE][1]][-1] == ("団体ID" if layout == "全項目" else "主担当")
+        assert [c.value for c in book[CONTACTS_TITLE][1]][-1] == (
+            "団体ID" if layout == "全項目" else "主担当"
+        )
         book.close()
 
 
@@ -223,3 +227,29 @@ def test_ids_in_given_order_are_written_in_that_order_and_so_are_their_contacts(
         contact_ids = [row[-1] for row in _values(book, CONTACTS_TITLE)[1:]]
     assert ids == chosen[:3]
     assert list(dict.fromkeys(contact_ids)) == [i for i in ids if i in set(contact_ids)]
+
+
+def test_long_text_wraps_in_print_and_its_row_is_as_high_as_it_needs(ws: Workspace, tmp_path: Path) -> None:
+    from kyodo_desktop.services.export_cells import LINE_HEIGHT
+
+    svc = OrganizationService(ws)
+    svc.create(OrganizationInput(name="あ会", kana="ア", phone="043-000-0001", fields=[1, 2, 3, 4, 5, 13]))
+    long_one = svc.create(OrganizationInput(name="い会", kana="イ", phone="043-000-0002"))
+    svc.add_interaction(long_one, InteractionInput(date(2025, 1, 6), "面談", "一行目\n二行目\n三行目"))
+    out = tmp_path / "一覧.xlsx"
+    export_organizations(ws, out, layout="一覧", with_interactions=True)
+    book = openpyxl.load_workbook(out)
+    sheet = book[SHEET_TITLE]
+    fields = [c.value for c in sheet[1]].index("活動分野") + 1
+    tall, short = sheet.cell(row=2, column=fields), sheet.cell(row=3, column=2)
+    assert "、" in tall.value and tall.alignment.wrap_text
+    assert sheet.row_dimensions[2].height >= 2 * LINE_HEIGHT
+    assert sheet.row_dimensions[3].height is None  # one line: the sheet's own height
+    # every text cell of a row of several lines starts at its top, the phone still text
+    assert {sheet.cell(row=2, column=n).alignment.vertical for n in (1, 5, fields)} == {"top"}
+    assert sheet.cell(row=2, column=5).number_format == "@"
+    assert short.alignment.vertical is None
+    interactions = book[INTERACTIONS_TITLE]
+    assert interactions.row_dimensions[2].height == 3 * LINE_HEIGHT
+    assert interactions["D2"].value == "一行目\n二行目\n三行目" and interactions["D2"].alignment.wrap_text
+    book.close()
