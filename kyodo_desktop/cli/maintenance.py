@@ -33,7 +33,8 @@ def register(commands: Commands) -> None:
         help="団体一覧をExcelに書き出す（ゴミ箱の団体を除く）",
         example="kyodo export-xlsx 団体一覧.xlsx\n"
         "kyodo export-xlsx 課長用.xlsx --layout 一覧 --municipality 千葉市 --field 13\n"
-        "kyodo export-xlsx 名簿.xlsx --columns 団体名,市町村,電話番号",
+        "kyodo export-xlsx 名簿.xlsx --columns 団体名,市町村,電話番号\n"
+        "kyodo export-xlsx 課長用.xlsx --layout 一覧 --with-contacts --with-interactions",
         options=_export_options,
         run=_export,
     )
@@ -93,6 +94,16 @@ def _export_options(p: CommandParser) -> None:
         metavar="列,列,…",
         help="書き出す列の見出し（「,」または「、」区切り。例: 団体名,市町村,電話番号）。--layout より優先",
     )
+    p.add_argument(
+        "--with-contacts",
+        action="store_true",
+        help="書き出す団体の連絡先（担当者）のシートを加える",
+    )
+    p.add_argument(
+        "--with-interactions",
+        action="store_true",
+        help="書き出す団体の対応記録のシートを加える",
+    )
 
 
 def _restore_options(p: CommandParser) -> None:
@@ -130,6 +141,8 @@ def _export(args: argparse.Namespace, data_dir: Path) -> int:
             layout=args.layout,
             columns=columns,
             org_filter=org_filter,
+            with_contacts=args.with_contacts,
+            with_interactions=args.with_interactions,
         )
     print(f"{n:,} 件を書き出しました: {args.out}")
     return EXIT_OK

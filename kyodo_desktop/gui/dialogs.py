@@ -13,7 +13,18 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 # Receives ``(title, text)`` of every message in an unattended run; None shows the boxes.
 _unattended: Callable[[str, str], None] | None = None
@@ -70,13 +81,46 @@ def confirm(parent: QWidget | None, title: str, text: str, *, ok_text: str = "")
 
 
 def choose(
-    parent: QWidget | None, title: str, text: str, options: Sequence[str], current: int = 0
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    options: Sequence[str],
+    current: int = 0,
+    *,
+    checks: Sequence[QCheckBox] = (),
 ) -> int | None:
-    """Ask for one of ``options`` (``current`` offered first); its index, or None when cancelled."""
+    """Ask for one of ``options`` (``current`` offered first); its index, or None when cancelled.
+
+    ``checks`` (parentless check boxes made by the caller) are shown below the choice; the
+    caller reads them afterwards (they are handed back parentless, so they outlive the box).
+    """
     if _unattended is not None:
         return None
-    chosen, ok = QInputDialog.getItem(parent, title, text, list(options), current, False)
-    return list(options).index(chosen) if ok and chosen in options else None
+    if not checks:
+        chosen, ok = QInputDialog.getItem(parent, title, text, list(options), current, False)
+        return list(options).index(chosen) if ok and chosen in options else None
+    box = QDialog(parent)
+    box.setWindowTitle(title)
+    layout = QVBoxLayout(box)
+    layout.addWidget(QLabel(text, box))
+    combo = QComboBox(box)
+    combo.addItems(list(options))
+    combo.setCurrentIndex(current)
+    layout.addWidget(combo)
+    for check in checks:
+        layout.addWidget(check)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, box
+    )
+    buttons.accepted.connect(box.accept)
+    buttons.rejected.connect(box.reject)
+    layout.addWidget(buttons)
+    accepted = box.exec() == QDialog.DialogCode.Accepted
+    index = combo.currentIndex()
+    for check in checks:
+        check.setParent(None)  # the caller reads them after the box is gone
+    box.deleteLater()
+    return index if accepted and index >= 0 else None
 
 
 def get_save_file_name(parent: QWidget | None, title: str, default_path: str, file_filter: str) -> str:

@@ -77,15 +77,19 @@ def _pages(conn: sqlite3.Connection, listing: list[tuple[int, str]]) -> Iterator
 
 
 def _listing(
-    conn: sqlite3.Connection, org_filter: OrgFilter | None, ids: Sequence[str] | None
+    conn: sqlite3.Connection, org_filter: OrgFilter | None, ids: Sequence[str] | None, in_given_order: bool
 ) -> list[tuple[int, str]]:
-    """``(rowid, id)`` of the rows to export, in order; narrowed by the filter rule or to ``ids``."""
+    """``(rowid, id)`` of the rows to export, in order; narrowed by the filter rule or to ``ids``
+    (then in the order of ``ids`` when ``in_given_order``)."""
     if org_filter is not None and org_filter.is_set:
         rows = conn.execute(_FILTER_SQL).fetchall()
         listing = [(rows[p][0], rows[p][1]) for p in filter_rows(org_filter, rows, 2)]
     else:
         listing = conn.execute(_LISTING_SQL).fetchall()
-    if ids is not None:
+    if ids is not None and in_given_order:
+        rowids = {org_id: rowid for rowid, org_id in listing}
+        listing = [(rowids[org_id], org_id) for org_id in dict.fromkeys(ids) if org_id in rowids]
+    elif ids is not None:
         wanted = set(ids)
         listing = [(rowid, org_id) for rowid, org_id in listing if org_id in wanted]
     return listing
@@ -93,17 +97,22 @@ def _listing(
 
 @contextmanager
 def export_rows(
-    path: Path, *, org_filter: OrgFilter | None = None, ids: Sequence[str] | None = None
+    path: Path,
+    *,
+    org_filter: OrgFilter | None = None,
+    ids: Sequence[str] | None = None,
+    in_given_order: bool = False,
 ) -> Iterator[ExportRows]:
     """The organizations not in the trash, ordered by kana and name, read page by page.
 
     ``org_filter`` keeps the rows its rule matches (:func:`~.listing.filter_positions`, the same
-    rule as the window's list); ``ids`` keeps only those records (the rows on screen).
+    rule as the window's list); ``ids`` keeps only those records (the rows on screen), in the
+    order of ``ids`` when ``in_given_order`` (the table's sort on screen), else by kana and name.
 
     The ids (and so the order) are read once at the start; each page is then its own short read
     (by rowid, each row checked by id), so a long export never holds a read lock that would make the officer's saves wait or
     fail, and a record edited meanwhile (even its フリガナ) appears exactly once, never half.
     """
     with sqlite_file.connection(path, readonly=True) as conn:
-        listing = _listing(conn, org_filter, ids)
+        listing = _listing(conn, org_filter, ids, in_given_order)
         yield ExportRows(len(listing), _pages(conn, listing))

@@ -1,11 +1,13 @@
 """Excel (.xlsx) export of the organization registry (団体一覧).
 
 One sheet, one row per organization not in the trash (or those the registry's filters keep, or
-the ids on screen), ordered by kana and name, in one of two layouts: 全項目 (every field, the
+the ids on screen in the table's order), ordered by kana and name, in one of two layouts: 全項目 (every field, the
 record's UUID in the last column so a later re-import can match records) or 一覧 (the columns a
 manager reads, printed A4 landscape; ``columns`` picks others by header). Rows are streamed from
 a raw cursor (:mod:`kyodo_desktop.persistence.export_rows`) into an openpyxl write-only workbook,
-styled and set up for printing by :mod:`kyodo_desktop.services.sheets`.
+styled and set up for printing by :mod:`kyodo_desktop.services.sheets`, its cells made by
+:mod:`kyodo_desktop.services.export_cells`. Optional sheets of the contacts and 対応記録 of the
+organizations written follow (:mod:`kyodo_desktop.services.export_details`).
 
 Choices worth knowing:
 
@@ -39,31 +41,17 @@ import errno
 import os
 import zipfile
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
-from kyodo_desktop.domain.cell_text import LEFT_OUT, SHORT_ENOUGH, XML_ILLEGAL_CHARACTERS, cell_copy
-from kyodo_desktop.domain.fields import ACTIVITY_FIELD_SHORT
-from kyodo_desktop.domain.municipalities import municipality_name
-from kyodo_desktop.domain.wareki import to_wareki
+from kyodo_desktop.domain.cell_text import XML_ILLEGAL_CHARACTERS
 from kyodo_desktop.persistence import sqlite_file, tempfiles
 from kyodo_desktop.persistence.errors import KnownError
-from kyodo_desktop.persistence.export_rows import export_rows
+from kyodo_desktop.persistence.export_rows import EXPORT_COLUMNS, export_rows
 from kyodo_desktop.persistence.listing import OrgFilter
 from kyodo_desktop.services import sheets
-from kyodo_desktop.services.sheets import (
-    ERROR_CODES as _ERROR_CODES,
-)
-from kyodo_desktop.services.sheets import (
-    FONT_NAME,
-)
-from kyodo_desktop.services.sheets import (
-    FORMULA_STARTS as _FORMULA_STARTS,
-)
-from kyodo_desktop.services.sheets import (
-    TEXT_FORMAT as _TEXT_FORMAT,
-)
+from kyodo_desktop.services.export_cells import cell_makers, organization_converter, wrapped_height
+from kyodo_desktop.services.sheets import FONT_NAME
 from kyodo_desktop.services.sheets import discard_sheet_tempfile as _discard_sheet_tempfile
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.services.xlsx_rows import install_row_writer
@@ -127,12 +115,15 @@ LIST_COLUMNS: tuple[tuple[str, float], ...] = (
     ("団体名", 34),
     ("法人格", 22),
     ("市町村", 10),
-    ("住所", 30),
+    ("住所", 26),
     ("電話番号", 13),
     ("代表者", 12),
-    ("活動分野", 28),
+    ("活動分野", 32),
     ("状態", 7),
 )
+#: Columns whose long text wraps in its cell when columns are chosen (一覧, ``--columns``): in
+#: print, a cut-off 活動分野 or 団体名 reads wrong. 全項目 keeps one line a row, for re-import.
+WRAPPED_COLUMNS = frozenset(("団体名", "住所", "活動分野"))
 
 #: Rows between two calls of the progress callback.
 PROGRESS_EVERY = 2000
@@ -143,6 +134,10 @@ _CANCELLED_MESSAGE = "書き出しを中止しました。"
 _ILLEGAL_CHARACTERS_RE = XML_ILLEGAL_CHARACTERS
 
 Progress = Callable[[int, int], bool]
+#: Adds the extra sheets to a workbook, given the ``(id, 団体名)`` written and a check for Cancel.
+Details = Callable[[Any, list[tuple[str, str]], Callable[[int], None]], None]
+_ID = EXPORT_COLUMNS.index("id")
+_NAME = EXPORT_COLUMNS.index("name")
 T = TypeVar("T")
 
 
@@ -262,17 +257,41 @@ def export_organizations(
     columns: Sequence[str] | None = None,
     org_filter: OrgFilter | None = None,
     ids: Sequence[str] | None = None,
+    in_given_order: bool = False,
+    with_contacts: bool = False,
+    with_interactions: bool = False,
 ) -> int:
     """Write the organizations not in the trash to ``out`` (.xlsx); return the number of rows.
 
     ``layout`` is :data:`LAYOUT_FULL` (every column, the ID last: what a re-import reads) or
     :data:`LAYOUT_LIST`; ``columns`` chooses the columns by header instead. ``org_filter`` keeps
-    the rows the registry's filter rule matches, ``ids`` only those records (the rows on screen).
+    the rows the registry's filter rule matches, ``ids`` only those records (the rows on screen),
+    written in the order of ``ids`` when ``in_given_order`` (the table's sort), else by kana.
+    ``with_contacts`` and ``with_interactions`` add the sheets 連絡先 and 対応記録 of exactly the
+    organizations written (:mod:`kyodo_desktop.services.export_details`; their rows carry the
+    organization's ID when the main sheet does).
     ``progress(done, total)`` is called before the first row, every :data:`PROGRESS_EVERY` rows
     and after the last; when it returns False the export stops, the temp file is removed, and
     :class:`ExportCancelled` is raised (an existing file at ``out`` is left as it was).
     """
     picked, chosen = layout_columns(layout, columns)
+    details: Details | None = None
+    if with_contacts or with_interactions:
+        from kyodo_desktop.services.export_details import write_detail_sheets
+
+        with_ids = picked is None or HEADERS.index("ID") in picked
+
+        def details(wb: Any, exported: list[tuple[str, str]], check: Callable[[int], None]) -> None:
+            write_detail_sheets(
+                wb,
+                workspace.db_path,
+                exported,
+                contacts=with_contacts,
+                interactions=with_interactions,
+                with_ids=with_ids,
+                check=check,
+            )
+
     return write_xlsx_atomically(
         Path(out),
         lambda fh: _write_workbook(
@@ -280,7 +299,10 @@ def export_organizations(
             progress,
             picked,
             chosen,
-            lambda: export_rows(workspace.db_path, org_filter=org_filter, ids=ids),
+            lambda: export_rows(
+                workspace.db_path, org_filter=org_filter, ids=ids, in_given_order=in_given_order
+            ),
+            details,
         ),
         place="書き出し先",
         failure="Excelファイルを書き出せません",
@@ -294,8 +316,12 @@ def _write_workbook(
     picked: tuple[int, ...] | None,
     columns: tuple[tuple[str, float], ...],
     rows_of: Callable[[], Any],
+    details: Details | None = None,
 ) -> int:
-    """Stream the rows into a write-only workbook saved to ``fh``; return the row count."""
+    """Stream the rows into a write-only workbook saved to ``fh``; return the row count.
+
+    ``details`` adds the extra sheets after the main one, given the ``(id, 団体名)`` written.
+    """
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
@@ -311,29 +337,53 @@ def _write_workbook(
     try:
         spool_sheet(ws)
         ws.append(header)
-        convert = _row_converter(ws)
+        convert = organization_converter(ws)
+        wrap_widths: tuple[tuple[int, float], ...] = ()
         if picked is not None:
             full = convert
+            makers = cell_makers(ws)
+            wrapped, to_top = makers.wrapped, makers.top
+            wrap_at = tuple(n for n, column in enumerate(picked) if HEADERS[column] in WRAPPED_COLUMNS)
+            wrap_widths = tuple((n, columns[n][1]) for n in wrap_at)
 
             def convert(row: tuple[Any, ...]) -> list[Any]:
                 values = full(row)
-                return [values[n] for n in picked]
+                chosen = [values[n] for n in picked]
+                for n in wrap_at:
+                    value = chosen[n]
+                    if value is not None:  # a str, or a guarded text cell
+                        chosen[n] = wrapped(value if type(value) is str else value.value)
+                return chosen
 
         write = install_row_writer(ws) or ws.append
+        if wrap_widths and write is not ws.append:
+            fast = write
+
+            def write(values: list[Any]) -> None:
+                height = wrapped_height(values, wrap_widths)
+                fast(values if height is None else to_top(values), height)
+
         done = 0
+        exported: list[tuple[str, str]] = []  # (id, 団体名) for the extra sheets
+        keep = exported.append if details is not None else None
         with rows_of() as (total, rows):
             _report(progress, 0, total)
             for row in rows:
                 write(convert(row))
+                if keep is not None:
+                    keep((row[_ID], row[_NAME]))
                 done += 1
                 if done % PROGRESS_EVERY == 0:
                     _report(progress, done, total)
         if done % PROGRESS_EVERY or not done:
             _report(progress, done, total)
         ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{done + 1}"
+        if details is not None:
+            details(wb, exported, lambda _rows: _report(progress, done, total))
         sheets.save_workbook(wb, fh)
     except BaseException:
-        _discard_sheet_tempfile(ws)
+        for sheet in wb.worksheets:
+            _discard_sheet_tempfile(sheet)
         raise
     return done
 
@@ -342,145 +392,3 @@ def _report(progress: Progress | None, done: int, total: int) -> None:
     """Call the progress callback; raise :class:`ExportCancelled` when it says stop."""
     if progress is not None and not progress(done, total):
         raise ExportCancelled()
-
-
-def _row_converter(ws: Any) -> Callable[[tuple[Any, ...]], list[Any]]:
-    """A function turning one ``export_rows`` tuple into the cell values of one sheet row.
-
-    Ordinary text goes out as a plain ``str`` (cheapest for openpyxl); only cells that need a
-    style or a forced type become cells. Dates go out as plain ``date`` values, which openpyxl
-    formats ``yyyy-mm-dd`` by itself (a test checks it). Dates, 和暦 and 活動分野 labels are cached by their
-    stored text, since a registry has far fewer distinct values than rows.
-    """
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import Cell
-
-    # Style arrays built once and copied into each text cell: no per-cell style lookups.
-    text_template = WriteOnlyCell(ws)
-    text_template.number_format = _TEXT_FORMAT
-    quoted_template = WriteOnlyCell(ws)
-    quoted_template.number_format = _TEXT_FORMAT
-    quoted_template.quotePrefix = True
-    text_style = text_template._style
-    quoted_style = quoted_template._style
-
-    # what a cell does not carry, and text too long for one: domain.cell_text decides both
-    left_out = LEFT_OUT.search
-    short_enough = SHORT_ENOUGH
-    formula_starts = _FORMULA_STARTS
-    error_codes = _ERROR_CODES
-    days: dict[str, tuple[date, str]] = {}
-    field_labels: dict[str, str] = {}
-
-    def text_cell(value: str, style: Any) -> Any:
-        cell = Cell(ws, row=1, column=1, value=value, style_array=style)
-        cell.data_type = "s"  # openpyxl made "=…" a formula
-        return cell
-
-    def plain(value: str | None) -> Any:
-        if not value:
-            return None
-        if left_out(value) or len(value) > short_enough:
-            value = cell_copy(value)
-            if not value:
-                return None
-        first = value[0]
-        if first in formula_starts or (first == "#" and value in error_codes):
-            return text_cell(value, quoted_style)
-        return value
-
-    def text(value: str | None) -> Any:
-        if not value:
-            return None
-        if left_out(value) or len(value) > short_enough:
-            value = cell_copy(value)
-            if not value:
-                return None
-        style = quoted_style if value[0] in formula_starts else text_style
-        return text_cell(value, style)
-
-    def day(value: str | None) -> tuple[Any, str | None]:
-        if not value:
-            return None, None
-        hit = days.get(value)
-        if hit is None:
-            try:
-                parsed = date.fromisoformat(value)
-            except (TypeError, ValueError):
-                return plain(value), None  # not a date: keep what is stored, as text
-            hit = days[value] = (parsed, to_wareki(parsed))
-        return hit
-
-    def fields(value: str | None) -> Any:
-        if not value:
-            return None
-        label = field_labels.get(value)
-        if label is None:
-            parts = [part.strip() for part in value.split(",")]
-            label = field_labels[value] = "、".join(
-                ACTIVITY_FIELD_SHORT.get(int(part), part) if part.isdecimal() else part
-                for part in parts
-                if part
-            )
-        return plain(label)
-
-    def convert(row: tuple[Any, ...]) -> list[Any]:
-        (
-            name,
-            kana,
-            legal_form,
-            corporate_number,
-            muni_name,
-            muni_code,
-            postal_code,
-            address,
-            phone,
-            fax,
-            email,
-            website,
-            representative,
-            representative_kana,
-            activity_fields,
-            status,
-            established_on,
-            certified_on,
-            member_count,
-            registered_on,
-            last_contact_on,
-            tags,
-            notes,
-            org_id,
-        ) = row
-        established, established_wareki = day(established_on)
-        registered, registered_wareki = day(registered_on)
-        if member_count is not None and type(member_count) is not int:
-            member_count = plain(str(member_count))
-        return [
-            plain(name),
-            plain(kana),
-            plain(legal_form),
-            text(corporate_number),
-            plain(muni_name or (municipality_name(muni_code) if muni_code else None)),
-            text(postal_code),
-            plain(address),
-            text(phone),
-            text(fax),
-            plain(email),
-            plain(website),
-            plain(representative),
-            plain(representative_kana),
-            fields(activity_fields),
-            plain(status),
-            established,
-            established_wareki,
-            day(certified_on)[0],
-            member_count,
-            registered,
-            registered_wareki,
-            day(last_contact_on)[0],
-            plain(tags),
-            plain(notes),
-            plain(org_id),
-        ]
-
-    return convert

@@ -7,10 +7,10 @@ else together. Here each row becomes one lxml ``<row>`` element built with ``Sub
 written with a single ``xf.write``; the XML is the same, byte for byte, as openpyxl's own
 (``tests/services/test_export_xlsx.py`` compares the two on awkward values).
 
-What the row values may be is what ``export_xlsx._row_converter`` produces: ``None`` (no cell),
+What the row values may be is what ``export_cells`` produces: ``None`` (no cell),
 ``str`` (an inline string, no style; never formula-like — those come as cells), ``int``, ``date``
 (a serial number with openpyxl's ``yyyy-mm-dd`` style) and openpyxl cells holding text with a
-style (number format ``@``, maybe ``quotePrefix``). Anything else is refused with ``TypeError``,
+style (number format ``@``, maybe ``quotePrefix``, or wrapping). Anything else is refused with ``TypeError``,
 so a new kind of value cannot slip out differently from openpyxl's handling.
 
 Style ids are registered in the workbook at first use, in the order openpyxl would register them,
@@ -31,8 +31,10 @@ _MAX_TEXT = 32767
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
-def install_row_writer(ws: Any) -> Callable[[Sequence[Any]], None] | None:
-    """Return ``write(values)`` appending one row to write-only sheet ``ws``, or None.
+def install_row_writer(ws: Any) -> Callable[..., None] | None:
+    """Return ``write(values, height=None)`` appending one row to write-only sheet ``ws``, or None.
+
+    ``height`` (points) is set on a row whose wrapped text needs more than one line.
 
     None when openpyxl does not write through lxml, or writes dates as ISO text (then
     ``ws.append`` must be used). Call it after exactly one ``ws.append`` (the header, row 1);
@@ -82,10 +84,13 @@ def install_row_writer(ws: Any) -> Callable[[Sequence[Any]], None] | None:
 
     next_row = [2]  # the header is row 1
 
-    def write(values: Sequence[Any]) -> None:
+    def write(values: Sequence[Any], height: float | None = None) -> None:
         number = str(next_row[0])
         next_row[0] += 1
-        row = Element("row", {"r": number})
+        # a row of wrapped text gets its height: LibreOffice does not fit rows to it when opening
+        row = Element(
+            "row", {"r": number} if not height else {"r": number, "ht": f"{height:g}", "customHeight": "1"}
+        )
         for column, value in enumerate(values):
             if value is None:
                 continue

@@ -617,12 +617,20 @@ Later changes are kept only in the backup taken before the restore. Restore?</tr
     <name>ExportFlow</name>
     <message>
         <source>一覧（印刷用: 主な列、A4横）</source>
-        <extracomment>The layouts as ``services.export_xlsx`` names them, 一覧 first (the window&apos;s default). ``settings.json`` key of the layout chosen last.</extracomment>
+        <extracomment>The layouts as ``services.export_xlsx`` names them, 一覧 first (the window&apos;s default). ``settings.json`` keys of the layout and the extra sheets chosen last.</extracomment>
         <translation>List (for printing: main columns, A4 landscape)</translation>
     </message>
     <message>
         <source>全項目（再インポート用: すべての列とID）</source>
         <translation>All fields (for re-import: every column and the ID)</translation>
+    </message>
+    <message>
+        <source>連絡先のシートを加える</source>
+        <translation>Add a sheet of contacts</translation>
+    </message>
+    <message>
+        <source>対応記録のシートを加える</source>
+        <translation>Add a sheet of interactions</translation>
     </message>
     <message>
         <source>Excelに書き出す</source>

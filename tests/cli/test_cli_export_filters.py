@@ -108,3 +108,31 @@ def test_the_status_help_names_every_status() -> None:
     parser = CommandParser(prog="x")
     add_filter_options(parser, search=False)
     assert f"（{'・'.join(s.value for s in OrgStatus)}）" in parser.format_help()
+
+
+def test_the_extra_sheets_hold_the_contacts_and_interactions_of_the_filtered_organizations(
+    demo_dir: Path, tmp_path: Path
+) -> None:
+    found = _ids(_cli(demo_dir, "orgs", "search", "", "--municipality", "千葉市"))
+    out = tmp_path / "連絡先つき.xlsx"
+    result = _cli(
+        demo_dir,
+        "export-xlsx",
+        str(out),
+        "--municipality",
+        "千葉市",
+        "--with-contacts",
+        "--with-interactions",
+    )
+    assert result.returncode == 0, result.stderr
+    book = openpyxl.load_workbook(out, read_only=True)
+    try:
+        assert book.sheetnames == ["団体一覧", "連絡先", "対応記録"]
+        for title in ("連絡先", "対応記録"):
+            rows = list(book[title].iter_rows(values_only=True))
+            assert rows[0][-1] == "団体ID"  # the 全項目 layout names the organization by its ID
+            org_ids = [row[-1] for row in rows[1:]]
+            assert org_ids and set(org_ids) <= set(found)
+    finally:
+        book.close()
+    assert "--with-contacts" in _cli(demo_dir, "export-xlsx", "--help").stdout

@@ -12,7 +12,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -66,6 +66,8 @@ class DialogRecorder:
     open_file_name: str = ""
     choose_answer: int | None = None
     choose_cancel: bool = False
+    checks: list[Any] = field(default_factory=list)
+    on_choose: Callable[[list[Any]], None] | None = None
 
     def names(self) -> list[str]:
         return [name for name, _args in self.calls]
@@ -95,9 +97,16 @@ class DialogRecorder:
         self.calls.append(("get_save_file_name", args))
         return self.save_path
 
-    def choose(self, *args: Any) -> int | None:
-        """Answers :attr:`choose_answer`, or the offered choice (OK pressed) when it is None."""
+    def choose(self, *args: Any, checks: Sequence[Any] = ()) -> int | None:
+        """Answers :attr:`choose_answer`, or the offered choice (OK pressed) when it is None.
+
+        The real check boxes offered with the choice are kept in :attr:`checks`, and
+        :attr:`on_choose` (when set) gets them, to tick them as the officer would.
+        """
         self.calls.append(("choose", args))
+        self.checks = list(checks)
+        if self.on_choose is not None:
+            self.on_choose(self.checks)
         if self.choose_cancel:
             return None
         return self.choose_answer if self.choose_answer is not None else (args[4] if len(args) > 4 else 0)

@@ -1,8 +1,9 @@
 """The registry's Excel export as the window runs it: ask the layout and a file, write, report.
 
 What is written is what the list shows: when a search or filter is set, only the rows on screen.
-The layout (一覧 for printing, 全項目 for re-import) is asked each time, the last choice offered
-first (kept in the data folder's ``settings.json``). The write itself is ``services.export_xlsx``
+The rows are written in the table's order on screen. The layout (一覧 for printing, 全項目 for
+re-import) and the optional sheets of 連絡先 and 対応記録 are asked each time, the last choice
+offered first (kept in the data folder's ``settings.json``). The write itself is ``services.export_xlsx``
 (imported in the worker, so openpyxl is loaded only when someone exports); a progress dialog
 with Cancel shows while it runs.
 """
@@ -11,11 +12,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from kyodo_desktop.gui import dialogs, errors
 from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup, show_progress
@@ -27,8 +29,19 @@ log = logging.getLogger(__name__)
 
 #: The layouts as ``services.export_xlsx`` names them, 一覧 first (the window's default).
 LAYOUTS: tuple[str, ...] = ("一覧", "全項目")
-#: ``settings.json`` key of the layout chosen last.
+#: ``settings.json`` keys of the layout and the extra sheets chosen last.
 LAYOUT_SETTING = "export_layout"
+CONTACTS_SETTING = "export_with_contacts"
+INTERACTIONS_SETTING = "export_with_interactions"
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    """What the officer chose: the layout and whether to add the 連絡先 and 対応記録 sheets."""
+
+    layout: str
+    contacts: bool
+    interactions: bool
 
 
 class ExportFlow(QObject):
@@ -44,33 +57,54 @@ class ExportFlow(QObject):
         value = settings.load_settings(self._ws.data_dir).get(LAYOUT_SETTING)
         return LAYOUTS.index(value) if value in LAYOUTS else 0
 
-    def _remember_layout(self, layout: str) -> None:
+    def _remember(self, choice: ExportChoice) -> None:
         try:
             data = settings.load_settings(self._ws.data_dir)
-            if data.get(LAYOUT_SETTING) != layout:
-                settings.save_settings(self._ws.data_dir, {**data, LAYOUT_SETTING: layout})
+            wanted = {
+                LAYOUT_SETTING: choice.layout,
+                CONTACTS_SETTING: choice.contacts,
+                INTERACTIONS_SETTING: choice.interactions,
+            }
+            if any(data.get(key) != value for key, value in wanted.items()):
+                settings.save_settings(self._ws.data_dir, {**data, **wanted})
         except KnownError as exc:  # a read-only folder: the choice is not kept, the export goes on
-            log.info("export layout not remembered: %s", exc)
+            log.info("export choice not remembered: %s", exc)
 
-    def _ask_layout(self) -> str | None:
+    def _ask(self) -> ExportChoice | None:
         labels = [
             self.tr("一覧（印刷用: 主な列、A4横）"),
             self.tr("全項目（再インポート用: すべての列とID）"),
         ]
+        last = settings.load_settings(self._ws.data_dir)
+        contacts = QCheckBox(self.tr("連絡先のシートを加える"))
+        contacts.setObjectName("exportContacts")
+        contacts.setChecked(last.get(CONTACTS_SETTING) is True)
+        interactions = QCheckBox(self.tr("対応記録のシートを加える"))
+        interactions.setObjectName("exportInteractions")
+        interactions.setChecked(last.get(INTERACTIONS_SETTING) is True)
         index = dialogs.choose(
-            self._owner, self.tr("Excelに書き出す"), self.tr("書き出す形式:"), labels, self._last_layout()
+            self._owner,
+            self.tr("Excelに書き出す"),
+            self.tr("書き出す形式:"),
+            labels,
+            self._last_layout(),
+            checks=[contacts, interactions],
         )
-        return None if index is None else LAYOUTS[index]
+        if index is None:
+            return None
+        return ExportChoice(LAYOUTS[index], contacts.isChecked(), interactions.isChecked())
 
     def run(self, ids: Sequence[str] | None = None) -> BackgroundTask | None:
-        """Ask the layout and a file, and write the registry to it in the background.
+        """Ask the layout, the extra sheets and a file, and write the registry in the background.
 
-        ``ids`` (the rows on screen, when the list is filtered) limits the export to those
-        records; None writes the whole registry. Cancel in the progress dialog stops it.
+        ``ids`` (the rows on screen, in the table's order, when the list is filtered or sorted
+        otherwise than by 団体名) limits the export to those records and orders it like the
+        screen; None writes the whole registry in its own order. Cancel in the progress dialog
+        stops it.
         """
         owner = self._owner
-        layout = self._ask_layout()
-        if layout is None:
+        choice = self._ask()
+        if choice is None:
             return None
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         default = str(Path(documents or Path.home()) / f"団体台帳_{date.today():%Y%m%d}.xlsx")
@@ -80,14 +114,25 @@ class ExportFlow(QObject):
         if not chosen:
             return None
         out = Path(chosen) if chosen.lower().endswith(".xlsx") else Path(chosen + ".xlsx")
-        self._remember_layout(layout)
+        self._remember(choice)
         ws = self._ws
         chosen_ids = None if ids is None else list(ids)
 
         def work(task: BackgroundTask) -> int:
             from kyodo_desktop.services.export_xlsx import export_organizations
 
-            return int(export_organizations(ws, out, progress=task.report, layout=layout, ids=chosen_ids))
+            return int(
+                export_organizations(
+                    ws,
+                    out,
+                    progress=task.report,
+                    layout=choice.layout,
+                    ids=chosen_ids,
+                    in_given_order=True,
+                    with_contacts=choice.contacts,
+                    with_interactions=choice.interactions,
+                )
+            )
 
         task = BackgroundTask(work, owner)
         task.succeeded.connect(lambda count: self._on_done(out, count))

@@ -456,9 +456,11 @@ class OrganizationsTab(QWidget):
     # -- export -------------------------------------------------------------------------------
     def export_to_excel(self) -> BackgroundTask | None:
         """Ask the layout and a file and write what the list shows (the filtered rows when a
-        search or filter is set, else the whole registry) in the background (Cancel stops it)."""
-        ids = self.model.visible_ids() if self.model.is_filtered and not self.trash_mode else None
-        return self._export.run(ids)
+        search or filter is set, else the whole registry), in the table's order on screen, in the
+        background (Cancel stops it)."""
+        model = self.model
+        on_screen = model.is_filtered or not model.in_registry_order
+        return self._export.run(model.visible_ids() if on_screen and not self.trash_mode else None)
 
     def _on_export_triggered(self) -> None:
         self.export_to_excel()

@@ -347,6 +347,12 @@ class OrganizationTableModel(ReadOnlyTableModel):
         return self._filter.is_set
 
     @property
+    def in_registry_order(self) -> bool:
+        """Whether the rows are shown in the registry's own order (by 団体名's reading, ascending)."""
+        ascending = self._sort_order == Qt.SortOrder.AscendingOrder
+        return self._sort_column < 0 or (self._sort_column == COL_NAME and ascending)
+
+    @property
     def org_filter(self) -> OrgFilter:
         """The search and filter values last applied."""
         return self._filter
