@@ -2902,6 +2902,7 @@ Restoring returns the data to the state of this backup. The damaged file is not 
     <name>labels</name>
     <message>
         <source>、</source>
+        <extracomment>Qt&apos;s own texts that ``qtbase_ja.qm`` leaves in English: two labels of Qt&apos;s file dialog.</extracomment>
         <translation>, </translation>
     </message>
 </context>
