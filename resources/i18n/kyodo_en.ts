@@ -2907,6 +2907,20 @@ Restoring returns the data to the state of this backup. The damaged file is not 
     </message>
 </context>
 <context>
+    <name>migration</name>
+    <message>
+        <source>データ形式を更新しています…
+大きな台帳では十数秒かかることがあります。終わるまでお待ちください。</source>
+        <extracomment>A quick update shows nothing; the notice appears once it has taken this long.</extracomment>
+        <translation>Updating the data format…
+With a large registry this can take a quarter of a minute. Please wait until it is done.</translation>
+    </message>
+    <message>
+        <source>協働デスク</source>
+        <translation>Kyodo Desktop</translation>
+    </message>
+</context>
+<context>
     <name>tasks</name>
     <message>
         <source>キャンセル</source>
