@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
+from kyodo_desktop.app import create_main_window
 from kyodo_desktop.domain.organization import OrganizationInput
+from kyodo_desktop.gui import i18n
 from kyodo_desktop.gui.main_window import MainWindow
 from kyodo_desktop.gui.organizations.empty_state import DEMO_ORGS
 from kyodo_desktop.gui.organizations.tab import OrganizationsTab
@@ -158,3 +161,22 @@ def test_a_read_only_window_shows_the_guide_with_its_buttons_off(
         label = tab.findChild(QLabel, "emptyGuideReadOnly")
         assert label is not None and label.isVisible()
         assert tab.stack.demo.run() is None
+
+
+def test_the_guide_in_english(tmp_path: Path, qtbot: QtBot) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window = create_main_window(tmp_path / "new", language="en")
+    try:
+        qtbot.addWidget(window)
+        window.show()
+        tab = window.organizations_tab
+        assert tab is not None
+        qtbot.waitUntil(lambda: tab.stack.currentWidget() is tab.stack.guide, timeout=10_000)
+        texts = [w.text() for w in tab.stack.guide.findChildren(QLabel)]
+        texts += [b.text() for b in tab.stack.guide.findChildren(QPushButton)]
+        assert "Add demo data" in texts and "The registry holds no organizations yet" in texts
+        assert not [t for t in texts if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", t)]
+    finally:
+        window.close()
+        i18n.install_language(app, "ja")
