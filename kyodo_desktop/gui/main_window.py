@@ -119,9 +119,7 @@ class MainWindow(QMainWindow):
         ``preload`` is a read of the rows already started (:func:`gui.preload.preload_rows`);
         without one the read starts here.
         """
-        # After an upgrade, behind a notice (it takes seconds); before the preload is adopted, whose
-        # finished signal would otherwise delete it inside the notice's event loop.
-        update_data_format(self.data_dir)
+        update_data_format(self.data_dir)  # after an upgrade; first (see gui.migration_notice)
         if preload is None:
             preload = preload_rows(self.data_dir)
         if preload is not None:

@@ -5,6 +5,9 @@ before the window showed, the program looked as if it had not started. Here the 
 a worker — the same ``Workspace.open`` a writer does, opened and closed again — while a small
 dialog says 「データ形式を更新しています…」. Whatever goes wrong there (the folder locked by another
 program, a damaged file) is left to the window's ordinary opening, which reports it as always.
+
+The window calls it before it adopts the early read of the rows (``gui.preload``): adopted, that
+read's ``finished`` would delete it inside the notice's event loop, before the tab takes it.
 """
 
 from __future__ import annotations
