@@ -3,6 +3,10 @@
 Every other GUI module calls these functions through the module (``dialogs.confirm(...)``),
 so tests replace them in one go and a modal box can never hang a test run.
 
+File dialogs stay the platform's own: on Windows they speak the language of Windows (Japanese on
+the officers' machines). Where Qt draws its own instead (Linux without a desktop theme, offscreen
+runs), it is Japanese through Qt's translation that ``gui.i18n`` installs.
+
 An unattended run (``kyodo-desktop --exit-when-ready``) hands every message to a handler
 instead (:func:`set_unattended`): nobody is there to close a modal box, which would keep the
 process waiting for ever.

@@ -78,6 +78,46 @@ class KyodoTranslator(QTranslator):
         return found
 
 
+def qt_translation_folders() -> list[str]:
+    """Where Qt's own ``qtbase_ja.qm`` may be: Qt's translations folder, then PySide6's own.
+
+    The second is the same folder in an installed PySide6; in the office bundle it is where
+    ``build.spec`` keeps the Japanese and English ``.qm`` files (``PySide6/Qt/translations``).
+    """
+    import PySide6
+
+    folders = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
+    shipped = str(Path(PySide6.__file__).resolve().parent / "Qt" / "translations")
+    return folders if shipped in folders else [*folders, shipped]
+
+
+#: Qt's own texts that ``qtbase_ja.qm`` leaves in English: two labels of Qt's file dialog.
+_QT_JAPANESE_GAPS = {
+    ("QFileDialog", "&Look in:"): "場所(&L):",
+    ("QFileDialog", "Files of &type:"): "ファイルの種類(&T):",
+}
+
+
+class QtJapaneseGaps(QTranslator):
+    """The few Qt texts Qt's Japanese translation lacks (installed after it, so asked first)."""
+
+    def translate(
+        self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        """The Japanese of a known gap, or None (Qt then asks ``qtbase_ja.qm``)."""
+        return _QT_JAPANESE_GAPS.get((context, source_text))
+
+
+def _qt_japanese(app: QCoreApplication) -> list[QTranslator]:
+    """Qt's Japanese for its buttons and dialogs (OK, はい, 次へ, the file dialog …)."""
+    qt = QTranslator(app)
+    folders = qt_translation_folders()
+    if not any(qt.load(QLocale(QLocale.Language.Japanese), "qtbase", "_", folder) for folder in folders):
+        log.info("Qt's Japanese translation not found in %s", folders)
+        return []
+    return [qt, QtJapaneseGaps(app)]
+
+
 # The translators now installed (replaced when a test or tool picks another language).
 _installed: list[QTranslator] = []
 _language = "ja"
@@ -110,13 +150,9 @@ def install_language(app: QCoreApplication, language: str) -> str:
         translator.deleteLater()
     _installed.clear()
     if language == "ja":
-        qt = QTranslator(app)
-        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if qt.load(QLocale(QLocale.Language.Japanese), "qtbase", "_", folder):
-            app.installTranslator(qt)
-            _installed.append(qt)
-        else:
-            log.info("Qt's Japanese translation not found in %s", folder)
+        for translator in _qt_japanese(app):
+            app.installTranslator(translator)  # the last installed is asked first
+            _installed.append(translator)
     else:
         own = KyodoTranslator(app)
         if own.load_language(language):

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from kyodo_desktop.gui import dialogs, errors
+from kyodo_desktop.gui.migration_notice import update_data_format
 from kyodo_desktop.gui.officer_panel import OfficerPanel
 from kyodo_desktop.gui.organizations.tab import OrganizationsTab
 from kyodo_desktop.gui.preload import preload_rows
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         ``preload`` is a read of the rows already started (:func:`gui.preload.preload_rows`);
         without one the read starts here.
         """
+        update_data_format(self.data_dir)  # after an upgrade; first (see gui.migration_notice)
         if preload is None:
             preload = preload_rows(self.data_dir)
         if preload is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 
@@ -93,11 +93,18 @@ class TaskGroup:
 
 
 def show_progress(
-    parent: QWidget, task: BackgroundTask, title: str, label: str, *, cancellable: bool
+    parent: QWidget,
+    task: BackgroundTask,
+    title: str,
+    label: str,
+    *,
+    cancellable: bool,
+    delay_ms: int = 0,
 ) -> QProgressDialog:
     """A progress dialog that follows ``task`` and closes when it ends; Cancel cancels it.
 
     Shown with ``show()`` (never ``exec()``): window-modal, so the window waits, but nothing blocks.
+    With ``delay_ms`` it appears only when the work is still running after that long.
     """
     dialog = QProgressDialog(label, "", 0, 0, parent)
     dialog.setObjectName("progressDialog")
@@ -119,5 +126,10 @@ def show_progress(
     task.progressed.connect(on_progress)
     task.finished.connect(dialog.close)
     task.finished.connect(dialog.deleteLater)
-    dialog.show()
+    if delay_ms > 0:
+        # a timer owned by the dialog: a task done sooner deletes the dialog and the timer with it
+        dialog.setMinimumDuration(delay_ms)
+        QTimer.singleShot(delay_ms, dialog, lambda: dialog.show() if task.isRunning() else None)
+    else:
+        dialog.show()
     return dialog

@@ -480,6 +480,35 @@ Later changes are kept only in the backup taken before the restore. Restore?</tr
     </message>
 </context>
 <context>
+    <name>DemoFill</name>
+    <message>
+        <source>デモデータを入れる</source>
+        <translation>Add demo data</translation>
+    </message>
+    <message>
+        <source>操作を試すための架空の団体を {count} 件、担当者と対応記録つきで登録します。
+実在の団体ではありません。不要になったらゴミ箱へ移せます。</source>
+        <translation>This adds {count} fictitious organizations, with contacts and interactions, for trying the program out.
+They are not real groups. Move them to the trash when you no longer need them.</translation>
+    </message>
+    <message>
+        <source>登録する</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>デモデータを登録しています…</source>
+        <translation>Adding demo data…</translation>
+    </message>
+    <message>
+        <source>デモデータを登録できませんでした: {reason}</source>
+        <translation>The demo data could not be added: {reason}</translation>
+    </message>
+    <message>
+        <source>デモデータを登録できませんでした（{kind}）。詳細はログを確認してください。</source>
+        <translation>The demo data could not be added ({kind}). See the log for details.</translation>
+    </message>
+</context>
+<context>
     <name>DropInvalidCheck</name>
     <message>
         <source>誤りのある値を除いて取り込む(&amp;D)</source>
@@ -611,6 +640,46 @@ Later changes are kept only in the backup taken before the restore. Restore?</tr
     <message>
         <source>統合を取り消せませんでした（{kind}）。詳細はログを確認してください。</source>
         <translation>Could not undo the merge ({kind}). See the log for details.</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyRegistryGuide</name>
+    <message>
+        <source>団体台帳にはまだ団体がありません</source>
+        <extracomment>How many demo organizations the guide&apos;s button adds (about a second of work). The progress dialog appears only when the demo data takes longer than this.</extracomment>
+        <translation>The registry holds no organizations yet</translation>
+    </message>
+    <message>
+        <source>次のどれかから始めてください。</source>
+        <translation>Begin with one of these:</translation>
+    </message>
+    <message>
+        <source>新規登録</source>
+        <translation>New organization</translation>
+    </message>
+    <message>
+        <source>団体を一件ずつ入力して登録します（Ctrl+N）。</source>
+        <translation>Enter organizations one at a time (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>ファイルから取り込む</source>
+        <translation>Import from a file</translation>
+    </message>
+    <message>
+        <source>NPO法人ポータルサイトのCSVや、手元のExcel・CSVの名簿から取り込みます（Ctrl+I）。</source>
+        <translation>Bring in the NPO portal&apos;s CSV or your own Excel or CSV lists (Ctrl+I).</translation>
+    </message>
+    <message>
+        <source>デモデータを入れる</source>
+        <translation>Add demo data</translation>
+    </message>
+    <message>
+        <source>操作を試すための架空の団体を {count} 件入れます（あとでゴミ箱へ移せます）。</source>
+        <translation>Add {count} fictitious organizations to try the program out (you can move them to the trash later).</translation>
+    </message>
+    <message>
+        <source>閲覧専用で開いているため、登録や取り込みはできません。</source>
+        <translation>This window is read-only: nothing can be added or imported.</translation>
     </message>
 </context>
 <context>
@@ -2657,6 +2726,21 @@ Restoring returns the data to the state of this backup. The damaged file is not 
     </message>
 </context>
 <context>
+    <name>RegistryStack</name>
+    <message>
+        <source>ゴミ箱は空です。</source>
+        <translation>The trash is empty.</translation>
+    </message>
+    <message>
+        <source>検索・絞り込みの条件に合う団体はありません。</source>
+        <translation>No organization matches the search and filters.</translation>
+    </message>
+    <message>
+        <source>条件をすべて解除</source>
+        <translation>Clear all conditions</translation>
+    </message>
+</context>
+<context>
     <name>RelationshipQuestion</name>
     <message>
         <source>はい</source>
@@ -3025,7 +3109,22 @@ Restoring returns the data to the state of this backup. The damaged file is not 
     <name>labels</name>
     <message>
         <source>、</source>
+        <extracomment>Qt&apos;s own texts that ``qtbase_ja.qm`` leaves in English: two labels of Qt&apos;s file dialog.</extracomment>
         <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>migration</name>
+    <message>
+        <source>データ形式を更新しています…
+大きな台帳では十数秒かかることがあります。終わるまでお待ちください。</source>
+        <extracomment>A quick update shows nothing; the notice appears once it has taken this long.</extracomment>
+        <translation>Updating the data format…
+With a large registry this can take a quarter of a minute. Please wait until it is done.</translation>
+    </message>
+    <message>
+        <source>協働デスク</source>
+        <translation>Kyodo Desktop</translation>
     </message>
 </context>
 <context>

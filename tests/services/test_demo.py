@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from kyodo_desktop.domain.organization import validate_organization
@@ -56,3 +57,43 @@ def test_demo_phone_numbers_use_the_municipality_area_code(ws: Workspace) -> Non
         rows = c.execute(text("SELECT municipality_code, phone FROM organizations")).all()
     wrong = [(code, phone) for code, phone in rows if phone.split("-")[0] not in areas[code]]
     assert wrong == []
+
+
+def _count(ws: Workspace, table: str) -> int:
+    with ws.engine.connect() as c:
+        return int(c.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
+
+
+def test_atomic_demo_writes_the_same_data_in_one_transaction(tmp_path: Path) -> None:
+    reports: list[tuple[int, int]] = []
+    with Workspace.open(tmp_path / "a") as ws:
+        assert (
+            demo.generate(ws, 250, seed=5, progress=lambda d, t: reports.append((d, t)) is None, atomic=True)
+            == 250
+        )
+        with ws.engine.connect() as c:
+            atomic = [r[0] for r in c.execute(text("SELECT name FROM organizations ORDER BY name"))]
+    with Workspace.open(tmp_path / "b") as ws:
+        demo.generate(ws, 250, seed=5)
+        with ws.engine.connect() as c:
+            batched = [r[0] for r in c.execute(text("SELECT name FROM organizations ORDER BY name"))]
+    assert atomic == batched
+    # reported every ATOMIC_BATCH rows, so a progress dialog moves and Cancel answers soon
+    assert reports == [(100, 250), (200, 250), (250, 250)]
+
+
+def test_cancelled_atomic_demo_leaves_nothing(ws: Workspace) -> None:
+    calls: list[int] = []
+
+    def stop_at_second(done: int, _total: int) -> bool:
+        calls.append(done)
+        return done < 200
+
+    with pytest.raises(demo.DemoCancelled):
+        demo.generate(ws, 500, progress=stop_at_second, atomic=True)
+    assert calls == [100, 200]
+    for table in ("organizations", "contacts", "interactions", "audit_log"):
+        assert _count(ws, table) == 0, table
+    # the workspace stays usable after the rollback
+    assert demo.generate(ws, 10, atomic=True) == 10
+    assert _count(ws, "organizations") == 10

@@ -33,6 +33,7 @@ from kyodo_desktop.domain.municipalities import CHIBA_MUNICIPALITIES
 from kyodo_desktop.gui import errors
 from kyodo_desktop.gui.organizations import trash
 from kyodo_desktop.gui.organizations.actions import RegistryActions, tool_button
+from kyodo_desktop.gui.organizations.empty_state import RegistryStack
 from kyodo_desktop.gui.organizations.export_flow import ExportFlow
 from kyodo_desktop.gui.organizations.open_forms import OpenForms
 from kyodo_desktop.gui.organizations.row_loader import RowLoader
@@ -214,7 +215,8 @@ class OrganizationsTab(QWidget):
         self.table.activated.connect(self._on_row_activated)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.table.addActions(self._actions.table_actions())
-        layout.addWidget(self.table, 1)
+        self.stack = RegistryStack(self, self.table, self._ws, self._tasks)  # or a guide when empty
+        layout.addWidget(self.stack, 1)
 
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.activated.connect(self.focus_search)
