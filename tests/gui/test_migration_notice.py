@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from kyodo_desktop.persistence.lock import DataFolderLock
 from kyodo_desktop.services.organizations import OrganizationService
 from kyodo_desktop.services.workspace import Workspace
 
+from ..persistence.old_files import as_revision
 from .conftest import wait_for_rows
 
 
@@ -27,12 +27,7 @@ def _older_file(data_dir: Path) -> None:
     """A data file as the program before migration 0004 left it (schema 3)."""
     with Workspace.open(data_dir, write=True) as ws:
         OrganizationService(ws).create(OrganizationInput(name="ひだまりの会"))
-    conn = sqlite3.connect(data_dir / sqlite_file.DB_FILE_NAME)
-    with conn:
-        conn.execute("DROP TABLE not_duplicates")
-        conn.execute("UPDATE alembic_version SET version_num = '0003'")
-        conn.execute("PRAGMA user_version = 3")
-    conn.close()
+    as_revision(data_dir / sqlite_file.DB_FILE_NAME, "0003")
 
 
 def _user_version(data_dir: Path) -> int:
