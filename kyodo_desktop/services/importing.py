@@ -57,6 +57,9 @@ _BATCH = 2_000
 
 #: Fields an import may set, in form order (derived columns are recomputed).
 FIELDS = INPUT_FIELDS
+#: The key of an import's ``update`` audit row that holds the record's ``version`` and
+#: ``updated_at`` before it, so that an undo puts them back too (rows before it lack it).
+BEFORE_KEY = "_before"
 
 
 class Action(StrEnum):
@@ -436,7 +439,9 @@ def _apply_updates(
             .where(_ORG_TABLE.c.id == org.id)
             .values(**org_column_values(merged), version=org.version + 1, updated_at=now)
         )
-        diff = {k: [_json(old), _json(new)] for k, (old, new) in taken.items()}
+        diff: dict[str, Any] = {k: [_json(old), _json(new)] for k, (old, new) in taken.items()}
+        # what the undo needs to leave the record exactly as it was (not a field: no [old, new])
+        diff[BEFORE_KEY] = {"version": org.version, "updated_at": org.updated_at}
         audits.append(audit.row(org.id, "update", diff))
         updated += 1
     insert_rows(s, _AUDIT, audits)
