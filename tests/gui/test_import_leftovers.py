@@ -1,0 +1,52 @@
+"""The import's loose ends through the window: the history follows new imports, an update with
+nothing ticked is no 更新, a portal CSV row without its invalid values, a name cell's address."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+
+from kyodo_desktop.gui.importing.history_dialog import COL_FILE
+from kyodo_desktop.gui.importing.wizard import PAGE_MAPPING, PAGE_RESULT, PAGE_REVIEW
+from kyodo_desktop.gui.main_window import MainWindow
+from kyodo_desktop.services.workspace import Workspace
+
+from .test_import_wizard import _choose_file, _finish, _next_to, _open_wizard
+
+
+def _rows(folder: Path, sql: str) -> list[tuple[object, ...]]:
+    with Workspace.open(folder, write=False) as ws, ws.engine.connect() as c:
+        return [tuple(r) for r in c.execute(text(sql))]
+
+
+def test_an_open_import_history_lists_an_import_as_soon_as_it_is_written(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    tab = window.organizations_tab
+    assert tab is not None
+    window.safety_net.import_history_action.trigger()
+    history = window.safety_net.import_history
+    assert history is not None
+    with qtbot.waitSignal(history.imports_loaded, timeout=10_000) as loaded:
+        pass
+    shown = int(loaded.args[0])
+    qtbot.waitUntil(lambda: history.model.rowCount() == shown, timeout=10_000)
+
+    source = tmp_path / "追加名簿.csv"
+    source.write_text("団体名,市町村\n履歴確認の会,千葉市\n", encoding="utf-8")
+    wizard = _open_wizard(tab, qtbot)
+    _choose_file(wizard, qtbot, source, "CSV")
+    _next_to(wizard, qtbot, PAGE_MAPPING)
+    _next_to(wizard, qtbot, PAGE_REVIEW)
+    _finish(wizard, qtbot)
+    assert wizard.currentId() == PAGE_RESULT
+
+    # the dialog stayed open and was never triggered again: it read the imports anew
+    qtbot.waitUntil(lambda: history.model.rowCount() == shown + 1, timeout=10_000)
+    assert history.model.index(0, COL_FILE).data() == "追加名簿.csv"
+    assert history.isVisible()
+    assert _rows(window.data_dir, "SELECT name FROM organizations WHERE name = '履歴確認の会'") == [
+        ("履歴確認の会",)
+    ]
