@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QCheckBox, QTableView
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -13,7 +14,8 @@ from kyodo_desktop.gui.importing.wizard import PAGE_MAPPING, PAGE_RESULT, PAGE_R
 from kyodo_desktop.gui.main_window import MainWindow
 from kyodo_desktop.services.workspace import Workspace
 
-from .test_import_wizard import _choose_file, _finish, _next_to, _open_wizard
+from ..leftover_files import BAD_NUMBER, portal_csv
+from .test_import_wizard import _child, _choose_file, _counts, _finish, _next_to, _open_wizard, _tick
 
 
 def _rows(folder: Path, sql: str) -> list[tuple[object, ...]]:
@@ -50,3 +52,32 @@ def test_an_open_import_history_lists_an_import_as_soon_as_it_is_written(
     assert _rows(window.data_dir, "SELECT name FROM organizations WHERE name = '履歴確認の会'") == [
         ("履歴確認の会",)
     ]
+
+
+def test_a_portal_csv_row_is_imported_without_its_bad_number(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    tab = window.organizations_tab
+    assert tab is not None
+    source = portal_csv(tmp_path / "000_AdministrativeInputData.csv")
+    wizard = _open_wizard(tab, qtbot)
+    _choose_file(wizard, qtbot, source, "NPO法人ポータルサイト")
+    _next_to(wizard, qtbot, PAGE_REVIEW)
+    assert "新規 1 件" in _counts(wizard) and "エラー 1 件" in _counts(wizard)
+
+    _tick(qtbot, _child(wizard, QCheckBox, "dropInvalidCheck"))
+    qtbot.waitUntil(
+        lambda: not wizard.busy and wizard.plan is not None and wizard.plan.drop_invalid, timeout=10_000
+    )
+    assert "新規 2 件" in _counts(wizard) and "エラー 0 件" in _counts(wizard)
+    problems = _child(wizard, QTableView, "problemList").model()
+    remarks = [(problems.index(r, 0).data(), problems.index(r, 2).data()) for r in range(problems.rowCount())]
+    assert len(remarks) == 1
+    assert remarks[0][0] == "3" and BAD_NUMBER in remarks[0][1]
+    _finish(wizard, qtbot)
+    assert wizard.currentId() == PAGE_RESULT
+
+    assert _rows(
+        window.data_dir,
+        "SELECT corporate_number, municipality_name FROM organizations WHERE name = '特定非営利活動法人番号違いの会'",
+    ) == [("", "船橋市")]
