@@ -162,7 +162,7 @@ def _detail_rows(plan: ImportPlan) -> Iterable[list[Any]]:
         data = planned.row.data
         yield [
             planned.row.row_number,
-            planned.action.value,
+            planned.outcome.value,  # as the overview counts it: an update with nothing ticked is 変更なし
             data.name if data is not None else "",
             planned.match_name,
             _match_reason(planned),

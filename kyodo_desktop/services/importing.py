@@ -101,6 +101,13 @@ class PlannedRow:
             return self.changes
         return {k: v for k, v in self.changes.items() if k in self.accepted}
 
+    @property
+    def outcome(self) -> Action:
+        """What the row comes to: an update with nothing ticked writes nothing, so 変更なし."""
+        if self.action is Action.UPDATE and not self.taken_changes():
+            return Action.UNCHANGED
+        return self.action
+
 
 @dataclasses.dataclass
 class ImportPlan:
@@ -114,12 +121,23 @@ class ImportPlan:
     drop_invalid: bool = False
 
     def count(self, action: Action) -> int:
-        """How many rows have ``action``."""
-        return sum(1 for r in self.rows if r.action is action)
+        """How many rows come to ``action`` (:attr:`PlannedRow.outcome`)."""
+        return sum(1 for r in self.rows if r.outcome is action)
 
     def counts(self) -> dict[Action, int]:
-        """Rows per action, every action listed."""
-        return {a: self.count(a) for a in Action}
+        """Rows per outcome, every action listed: what the import will do (the count lines)."""
+        found = dict.fromkeys(Action, 0)
+        for r in self.rows:
+            found[r.outcome] += 1
+        return found
+
+    def kinds(self) -> dict[Action, int]:
+        """Rows per planned action, every action listed: an update stays 更新 while nothing of it
+        is ticked (the review lists it so, for the officer to tick its changes)."""
+        found = dict.fromkeys(Action, 0)
+        for r in self.rows:
+            found[r.action] += 1
+        return found
 
     @property
     def problems(self) -> list[RowProblem]:
@@ -213,7 +231,7 @@ def plan_import(
             if salvaged is not None:
                 row, dropped = salvaged
         if not row.ok:
-            planned.append(PlannedRow(row, Action.ERROR))
+            planned.append(PlannedRow(row, Action.ERROR, warnings=list(row.remarks)))
             continue
         assert row.data is not None
         name_key = duplicate_key(row.data.name)  # once per row: it is the costly fold
@@ -222,13 +240,18 @@ def plan_import(
         if earlier:
             planned.append(
                 PlannedRow(
-                    row, Action.DUPLICATE_IN_FILE, duplicate_of_row=earlier, dup_key=name_key, dropped=dropped
+                    row,
+                    Action.DUPLICATE_IN_FILE,
+                    duplicate_of_row=earlier,
+                    dup_key=name_key,
+                    dropped=dropped,
+                    warnings=list(row.remarks),
                 )
             )
             continue
         for key in file_keys:
             seen[key] = row.row_number
-        current = PlannedRow(row, Action.NEW, dup_key=name_key, dropped=dropped)
+        current = PlannedRow(row, Action.NEW, dup_key=name_key, dropped=dropped, warnings=list(row.remarks))
         conflict = numbers.add(current)
         for org_id in registry.number_conflicts(row.data, name_key):
             conflict = True
