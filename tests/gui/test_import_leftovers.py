@@ -14,6 +14,7 @@ from kyodo_desktop.gui.importing.wizard import PAGE_MAPPING, PAGE_RESULT, PAGE_R
 from kyodo_desktop.gui.main_window import MainWindow
 from kyodo_desktop.services.workspace import Workspace
 
+from ..cli.test_cli_import_leftovers import name_and_address_list
 from ..leftover_files import BAD_NUMBER, portal_csv
 from .test_import_wizard import _child, _choose_file, _counts, _finish, _next_to, _open_wizard, _tick
 
@@ -81,3 +82,25 @@ def test_a_portal_csv_row_is_imported_without_its_bad_number(
         window.data_dir,
         "SELECT corporate_number, municipality_name FROM organizations WHERE name = '特定非営利活動法人番号違いの会'",
     ) == [("", "船橋市")]
+
+
+def test_a_name_cells_other_address_is_told_in_the_review(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    tab = window.organizations_tab
+    assert tab is not None
+    source = name_and_address_list(tmp_path / "契約一覧.csv")
+    wizard = _open_wizard(tab, qtbot)
+    _choose_file(wizard, qtbot, source, "CSV")
+    _next_to(wizard, qtbot, PAGE_MAPPING)
+    _next_to(wizard, qtbot, PAGE_REVIEW)
+    problems = _child(wizard, QTableView, "problemList").model()
+    remarks = [(problems.index(r, 0).data(), problems.index(r, 2).data()) for r in range(problems.rowCount())]
+    assert [row for row, _text in remarks] == ["3"]
+    assert "千葉県銚子市2-2" in remarks[0][1]
+    _finish(wizard, qtbot)
+    assert wizard.currentId() == PAGE_RESULT
+    assert _rows(
+        window.data_dir,
+        "SELECT name, address FROM organizations WHERE name IN ('みどりの会', 'うみの会') ORDER BY name",
+    ) == [("うみの会", "千葉県船橋市本町3-3"), ("みどりの会", "千葉県千葉市中央区1-1")]
