@@ -144,7 +144,7 @@ def _overview_rows(plan: ImportPlan, summary: ImportSummary | None) -> list[tupl
     if summary is not None:
         rows.append(("取り込みID", summary.import_id))
     rows.append(("行数", len(plan.rows)))
-    rows.extend((f"処理: {action.value}", count) for action, count in plan.counts().items())
+    rows.extend((f"処理: {action.value}", count) for action, count in plan.outcomes().items())
     rows.append(("問題の件数", len(plan.problems)))
     if summary is not None:
         rows += [

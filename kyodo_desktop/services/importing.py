@@ -121,22 +121,23 @@ class ImportPlan:
     drop_invalid: bool = False
 
     def count(self, action: Action) -> int:
-        """How many rows come to ``action`` (:attr:`PlannedRow.outcome`)."""
-        return sum(1 for r in self.rows if r.outcome is action)
+        """How many rows are planned as ``action`` (an update with nothing ticked included)."""
+        return sum(1 for r in self.rows if r.action is action)
 
     def counts(self) -> dict[Action, int]:
-        """Rows per outcome, every action listed: what the import will do (the count lines)."""
-        found = dict.fromkeys(Action, 0)
-        for r in self.rows:
-            found[r.outcome] += 1
-        return found
-
-    def kinds(self) -> dict[Action, int]:
-        """Rows per planned action, every action listed: an update stays 更新 while nothing of it
-        is ticked (the review lists it so, for the officer to tick its changes)."""
+        """Rows per planned action, every action listed (the review lists an update with nothing
+        ticked as 更新, for the officer to tick its changes)."""
         found = dict.fromkeys(Action, 0)
         for r in self.rows:
             found[r.action] += 1
+        return found
+
+    def outcomes(self) -> dict[Action, int]:
+        """Rows per :attr:`PlannedRow.outcome`, every action listed: what the import will do, as
+        the count lines tell it (an update with nothing ticked is 変更なし)."""
+        found = dict.fromkeys(Action, 0)
+        for r in self.rows:
+            found[r.outcome] += 1
         return found
 
     @property

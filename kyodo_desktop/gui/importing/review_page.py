@@ -206,7 +206,7 @@ class ReviewPage(QWizardPage):
         self._show_counts()
         # the filter lists rows by their planned action (an update with nothing ticked is there
         # to be ticked); the count line says what the import will do
-        counts = plan.kinds() if plan is not None else dict.fromkeys(Action, 0)
+        counts = plan.counts() if plan is not None else dict.fromkeys(Action, 0)
         self.source_note.setText(self._source_text(plan))
         self.filter_combo.blockSignals(True)
         self.filter_combo.clear()
@@ -235,7 +235,7 @@ class ReviewPage(QWizardPage):
 
     def _show_counts(self) -> None:
         plan = self._plan
-        counts = plan.counts() if plan is not None else dict.fromkeys(Action, 0)
+        counts = plan.outcomes() if plan is not None else dict.fromkeys(Action, 0)
         self.counts_label.setText(
             "、".join(
                 self.tr("{action} {count} 件").format(action=self.tr(a.value), count=f"{counts[a]:,}")
