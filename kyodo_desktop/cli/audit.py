@@ -53,7 +53,11 @@ def _audit(args: argparse.Namespace, data_dir: Path) -> int:
     lines = []
     for r in rows:
         changes = json.loads(r.changes)
-        fields = ",".join(k for k in changes if not k.endswith("_id")) if isinstance(changes, dict) else ""
+        fields = (
+            ",".join(k for k in changes if not k.endswith("_id") and not k.startswith("_"))
+            if isinstance(changes, dict)
+            else ""
+        )
         lines.append(
             (r.id, utc_iso_to_local_text(r.occurred_at), r.officer, r.action, r.entity, r.record_id, fields)
         )

@@ -230,7 +230,7 @@ def _cmd_import(args: argparse.Namespace, data_dir: Path) -> int:
                 print(
                     f"{planned.row.row_number}\t\t\t{planned.duplicate_of_row} 行目と同じ団体です（取り込みません）"
                 )
-        counts = plan.counts()
+        counts = plan.outcomes()  # an update with nothing ticked writes nothing: 変更なし
         print(
             "、".join(f"{action.value} {counts[action]:,}" for action in Action if action is not Action.SKIP)
         )

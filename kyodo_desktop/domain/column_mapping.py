@@ -32,7 +32,7 @@ from kyodo_desktop.domain.import_kind import (
     header_key,
 )
 from kyodo_desktop.domain.importing import ImportRow, RowProblem
-from kyodo_desktop.domain.name_cell import split_name_cell
+from kyodo_desktop.domain.name_cell import other_address_note, same_address, split_name_cell
 from kyodo_desktop.domain.organization import OrganizationInput, validate_organization
 from kyodo_desktop.domain.text import nfkc
 from kyodo_desktop.domain.validation import (
@@ -293,17 +293,25 @@ def row_to_input(
         values[target] = cells[index] if 0 <= index < len(cells) else ""
     if not any(value.strip() for value in values.values()):
         return None
-    filled_from_name: tuple[str, ...] = ()
-    if "name" in values:
-        # 名称及び住所: the name alone, the address for the address when no column gives one
-        values["name"], address = split_name_cell(values["name"])
-        if address and "address" not in column_of:
-            values["address"] = address
-            filled_from_name = ("address",)
 
     def where(target: str) -> str:
         index = column_of.get(target)
         return column_label(index, headers) if index is not None else TARGETS.get(target, target)
+
+    filled_from_name: tuple[str, ...] = ()
+    remarks: list[RowProblem] = []
+    if "name" in values:
+        # 名称及び住所: the name alone; its address for the address when no column gives one
+        values["name"], address = split_name_cell(values["name"])
+        mapped = values.get("address", "")
+        if address and not mapped.strip():
+            values["address"] = address
+            filled_from_name = () if "address" in column_of else ("address",)
+        elif address and not same_address(mapped, address):
+            # the 住所 column is the officer's choice; the other address is told, never lost silently
+            remarks.append(
+                RowProblem(row_number, where("name"), other_address_note(address, where("address")), sheet)
+            )
 
     # (column position, problem): reported left to right as the officer reads the row.
     found: list[tuple[int, RowProblem]] = []
@@ -342,6 +350,7 @@ def row_to_input(
         sheet=sheet,
         provided_fields=provided_fields([*column_of, *filled_from_name]),
         draft=data,
+        remarks=remarks,
     )
 
 

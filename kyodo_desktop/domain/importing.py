@@ -61,6 +61,9 @@ class ImportRow:
     #: the row's values as converted, before validation (None: not kept); a row whose only
     #: problems are values that fail validation can be imported without them from it
     draft: OrganizationInput | None = None
+    #: what the officer should know about the row as read that does not stop it (a name cell's
+    #: address other than the 住所 column's), one notice each; shown with the row's remarks
+    remarks: list[RowProblem] = dataclasses.field(default_factory=list)
 
     @property
     def ok(self) -> bool:

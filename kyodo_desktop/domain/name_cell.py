@@ -2,7 +2,8 @@
 
 A contract list's partner cell reads ``名称\\n住所`` (or ``名称 東京都…`` on one line); imported
 as it is, the whole cell became the name. :func:`split_name_cell` is the one rule, used by the
-list import's row converter.
+list import's row converter. When a 住所 column is mapped too, its value wins and a different
+address in the name cell is told as a note on the row (:func:`other_address_note`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from kyodo_desktop.domain.npo_portal.addresses import PREFECTURES
 from kyodo_desktop.domain.text import nfkc
 
-__all__ = ["split_name_cell"]
+__all__ = ["other_address_note", "same_address", "split_name_cell"]
 
 # An address after the name on the same line: a space, then a prefecture, then something with a
 # number in it (a 番地). The number keeps 公益財団法人 東京都市づくり協会 whole.
@@ -52,3 +53,22 @@ def split_name_cell(text: str) -> tuple[str, str]:
     if match is None:
         return lines[0], ""
     return match["name"], match["address"]
+
+
+def _folded_address(text: str) -> str:
+    return "".join(nfkc(text).split()).removeprefix("〒")
+
+
+def same_address(first: str, second: str) -> bool:
+    """Whether two addresses are the same as written, up to width, spaces and a leading
+    prefecture or city (``千葉市中央区1-1`` and ``千葉県千葉市中央区１－１``)."""
+    a, b = _folded_address(first), _folded_address(second)
+    return a == b or (bool(a) and bool(b) and (a.endswith(b) or b.endswith(a)))
+
+
+def other_address_note(address: str, address_column: str) -> str:
+    """The row's note when the name cell holds an address other than the 住所 column's."""
+    return (
+        f"名称の欄の住所「{address}」は「{address_column}」の値と違います。"
+        f"「{address_column}」の値を住所として取り込みます（名称の欄の住所は取り込みません）"
+    )

@@ -361,6 +361,7 @@ class MainWindow(QMainWindow):
             self.organizations_tab.reload()
 
     def _on_imported(self) -> None:
+        self.safety_net.on_imported()
         if self.duplicates_view is not None:
             self.duplicates_view.refresh_if_shown()  # imported records may pair up with stored ones
 

@@ -83,6 +83,11 @@ class SafetyNetActions(QObject):
         self.import_history.show()
         self.import_history.raise_()
 
+    def on_imported(self) -> None:
+        """A new import was written: an open 取り込みの履歴 lists it (a closed one reads again when shown)."""
+        if self.import_history is not None and self.import_history.isVisible():
+            self.import_history.reload()
+
     def create_backup(self) -> None:
         """ファイル → バックアップを作成: a verified backup in a worker, then where it went."""
         window, ws = self._window, self._window.workspace

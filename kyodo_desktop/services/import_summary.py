@@ -144,7 +144,7 @@ def _overview_rows(plan: ImportPlan, summary: ImportSummary | None) -> list[tupl
     if summary is not None:
         rows.append(("取り込みID", summary.import_id))
     rows.append(("行数", len(plan.rows)))
-    rows.extend((f"処理: {action.value}", count) for action, count in plan.counts().items())
+    rows.extend((f"処理: {action.value}", count) for action, count in plan.outcomes().items())
     rows.append(("問題の件数", len(plan.problems)))
     if summary is not None:
         rows += [
@@ -162,7 +162,7 @@ def _detail_rows(plan: ImportPlan) -> Iterable[list[Any]]:
         data = planned.row.data
         yield [
             planned.row.row_number,
-            planned.action.value,
+            planned.outcome.value,  # as the overview counts it: an update with nothing ticked is 変更なし
             data.name if data is not None else "",
             planned.match_name,
             _match_reason(planned),

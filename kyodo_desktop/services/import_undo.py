@@ -7,8 +7,11 @@ each record it changed (``{field: [old, new]}``). That is all an undo needs:
 - the records it created are deleted for real (their contacts and 対応記録 with them): a record
   put in the trash would still be in the data, and the undo must leave it as it was before;
 - the records it updated get the old values of the audited fields back (the derived columns are
-  recomputed from them), their ``version`` goes forward and ``updated_at`` is the undo's time —
-  the undo is a change of its own, so a form opened on the imported values is refused as stale;
+  recomputed from them) and, when the row holds them (``"_before"``, written since imports
+  record it), their ``version`` and ``updated_at`` from before the import: the record is then
+  exactly as it was. A form opened on the imported values holds a newer version and is still
+  refused as stale. An import recorded before that has no ``"_before"``: its records' ``version``
+  goes forward and ``updated_at`` is the undo's time (the undo counts as a change of its own);
 - an ``undo-import`` audit row for every record (``context = "undo-import ID FILE"``).
 
 All in ONE transaction after a ``pre-undo-import`` backup. It is refused, with nothing written,
@@ -33,6 +36,7 @@ from kyodo_desktop.persistence import backup
 from kyodo_desktop.persistence.bulk import RowShape, insert_rows
 from kyodo_desktop.persistence.errors import KnownError
 from kyodo_desktop.persistence.models import AuditEntry, Contact, Interaction, Organization, table_of, utc_now
+from kyodo_desktop.services.importing import BEFORE_KEY
 from kyodo_desktop.services.organizations import (
     INPUT_FIELDS,
     fields_from_text,
@@ -303,9 +307,24 @@ def _restore(s: Session, orgs: Any, record_id: str, changes: Any, now: str) -> d
         if field in INPUT_FIELDS and isinstance(pair, list) and len(pair) == 2
     }
     restored = dataclasses.replace(input_from(org), **old)
+    version, updated_at = _before(changes, org.version) or (org.version + 1, now)
     s.execute(
         update(orgs)
         .where(orgs.c.id == record_id)
-        .values(**org_column_values(restored), version=org.version + 1, updated_at=now)
+        .values(**org_column_values(restored), version=version, updated_at=updated_at)
     )
     return {field: [pair[1], pair[0]] for field, pair in changes.items() if field in old}
+
+
+def _before(changes: Any, current_version: int) -> tuple[int, str] | None:
+    """``(version, updated_at)`` the record had before the import, when the audit row holds
+    them and the import is the record's last change (its version one below the current one)."""
+    before = changes.get(BEFORE_KEY) if isinstance(changes, dict) else None
+    if not isinstance(before, dict):
+        return None
+    version, updated_at = before.get("version"), before.get("updated_at")
+    if type(version) is not int or not isinstance(updated_at, str) or not updated_at:
+        return None
+    if version != current_version - 1:
+        return None  # something moved it on since (never, after the check): a fresh version
+    return version, updated_at

@@ -58,6 +58,9 @@ _BATCH = 2_000
 
 #: Fields an import may set, in form order (derived columns are recomputed).
 FIELDS = INPUT_FIELDS
+#: The key of an import's ``update`` audit row that holds the record's ``version`` and
+#: ``updated_at`` before it, so that an undo puts them back too (rows before it lack it).
+BEFORE_KEY = "_before"
 
 
 class Action(StrEnum):
@@ -99,6 +102,13 @@ class PlannedRow:
             return self.changes
         return {k: v for k, v in self.changes.items() if k in self.accepted}
 
+    @property
+    def outcome(self) -> Action:
+        """What the row comes to: an update with nothing ticked writes nothing, so 変更なし."""
+        if self.action is Action.UPDATE and not self.taken_changes():
+            return Action.UNCHANGED
+        return self.action
+
 
 @dataclasses.dataclass
 class ImportPlan:
@@ -112,12 +122,24 @@ class ImportPlan:
     drop_invalid: bool = False
 
     def count(self, action: Action) -> int:
-        """How many rows have ``action``."""
+        """How many rows are planned as ``action`` (an update with nothing ticked included)."""
         return sum(1 for r in self.rows if r.action is action)
 
     def counts(self) -> dict[Action, int]:
-        """Rows per action, every action listed."""
-        return {a: self.count(a) for a in Action}
+        """Rows per planned action, every action listed (the review lists an update with nothing
+        ticked as 更新, for the officer to tick its changes)."""
+        found = dict.fromkeys(Action, 0)
+        for r in self.rows:
+            found[r.action] += 1
+        return found
+
+    def outcomes(self) -> dict[Action, int]:
+        """Rows per :attr:`PlannedRow.outcome`, every action listed: what the import will do, as
+        the count lines tell it (an update with nothing ticked is 変更なし)."""
+        found = dict.fromkeys(Action, 0)
+        for r in self.rows:
+            found[r.outcome] += 1
+        return found
 
     @property
     def problems(self) -> list[RowProblem]:
@@ -212,7 +234,7 @@ def plan_import(
             if salvaged is not None:
                 row, dropped = salvaged
         if not row.ok:
-            planned.append(PlannedRow(row, Action.ERROR))
+            planned.append(PlannedRow(row, Action.ERROR, warnings=list(row.remarks)))
             continue
         assert row.data is not None
         name_key = duplicate_key(row.data.name)  # once per row: it is the costly fold
@@ -221,13 +243,18 @@ def plan_import(
         if earlier:
             planned.append(
                 PlannedRow(
-                    row, Action.DUPLICATE_IN_FILE, duplicate_of_row=earlier, dup_key=name_key, dropped=dropped
+                    row,
+                    Action.DUPLICATE_IN_FILE,
+                    duplicate_of_row=earlier,
+                    dup_key=name_key,
+                    dropped=dropped,
+                    warnings=list(row.remarks),
                 )
             )
             continue
         for key in file_keys:
             seen[key] = row.row_number
-        current = PlannedRow(row, Action.NEW, dup_key=name_key, dropped=dropped)
+        current = PlannedRow(row, Action.NEW, dup_key=name_key, dropped=dropped, warnings=list(row.remarks))
         conflict = numbers.add(current)
         for org_id in registry.number_conflicts(row.data, name_key):
             conflict = True
@@ -441,7 +468,9 @@ def _apply_updates(
             .where(_ORG_TABLE.c.id == org.id)
             .values(**org_column_values(merged), version=org.version + 1, updated_at=now)
         )
-        diff = {k: [_json(old), _json(new)] for k, (old, new) in taken.items()}
+        diff: dict[str, Any] = {k: [_json(old), _json(new)] for k, (old, new) in taken.items()}
+        # what the undo needs to leave the record exactly as it was (not a field: no [old, new])
+        diff[BEFORE_KEY] = {"version": org.version, "updated_at": org.updated_at}
         audits.append(audit.row(org.id, "update", diff))
         updated += 1
     insert_rows(s, _AUDIT, audits)

@@ -1082,7 +1082,7 @@ They are not real groups. Move them to the trash when you no longer need them.</
     <name>ImportAction</name>
     <message>
         <source>新規</source>
-        <extracomment>Fields an import may set, in form order (derived columns are recomputed).</extracomment>
+        <extracomment>Fields an import may set, in form order (derived columns are recomputed). The key of an import&apos;s ``update`` audit row that holds the record&apos;s ``version`` and ``updated_at`` before it, so that an undo puts them back too (rows before it lack it).</extracomment>
         <translation>New</translation>
     </message>
     <message>

@@ -91,3 +91,46 @@ def test_undo_of_an_unknown_id_says_so(data_dir: Path, capsys: pytest.CaptureFix
     code, _out, err = _run(capsys, data_dir, "imports", "undo", "nosuchimport")
     assert code == 1
     assert "nosuchimport" in err and "見つかりません" in err
+
+
+def _every_column(data_dir: Path) -> dict[str, list[dict[str, object]]]:
+    with Workspace.open(data_dir, write=False) as ws, ws.engine.connect() as c:
+        return {
+            table: [dict(r._mapping) for r in c.execute(text(f"SELECT * FROM {table} ORDER BY id"))]
+            for table in ("organizations", "contacts", "interactions")
+        }
+
+
+def test_undo_of_an_update_leaves_every_column_as_before_the_import(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Values, version and updated_at of an updated record, and its contacts, exactly as before."""
+    from kyodo_desktop.domain.organization import ContactInput, OrganizationInput
+    from kyodo_desktop.services.organizations import OrganizationService
+
+    with Workspace.open(data_dir, write=True) as ws:
+        svc = OrganizationService(ws)
+        midori = svc.create(
+            OrganizationInput(name="みどりの会", municipality_name="千葉市", phone="043-111-1111")
+        )
+        svc.add_contact(midori, ContactInput(name="佐藤花子"))
+        stored = svc.get(midori)
+        svc.update(midori, stored.data, expected_version=stored.version)  # version 2, not the first
+        with ws.engine.begin() as c:
+            c.execute(text("UPDATE organizations SET updated_at = '2020-01-02T03:04:05+00:00'"))
+    before = _every_column(data_dir)
+    path = tmp_path / "名簿.csv"
+    path.write_text(
+        "団体名,市町村,電話,メールアドレス\nみどりの会,千葉市,043-999-9999,midori@example.jp\nほしの会,市川市,,\n",
+        encoding="utf-8",
+    )
+    code, out, err = _run(capsys, data_dir, "import", str(path), "--overwrite", "電話番号")
+    assert code == 0, out + err
+    import_id = re.search(r"取り込みID (\w+)", out).group(1)  # type: ignore[union-attr]
+    assert "更新 1 件" in out
+    assert _every_column(data_dir) != before
+
+    code, out, _err = _run(capsys, data_dir, "imports", "undo", import_id)
+
+    assert code == 0, out
+    assert _every_column(data_dir) == before

@@ -79,6 +79,8 @@ class TestUndo:
     def test_undo_leaves_the_registry_as_it_was(
         self, tmp_path: Path, ws: Workspace, registry: dict[str, str]
     ) -> None:
+        with ws.engine.begin() as c:  # a time no import or undo could write by chance
+            c.execute(text("UPDATE organizations SET updated_at = '2020-01-02T03:04:05+00:00'"))
         before = _tables(ws)
         summary = _import(ws, tmp_path / "名簿.csv", _LIST)
         assert (summary.created, summary.updated) == (2, 1)
@@ -89,12 +91,45 @@ class TestUndo:
         assert (done.deleted, done.restored) == (2, 1)
         after = _tables(ws)
         assert _without_bookkeeping(after) == _without_bookkeeping(before)
-        midori_before = next(r for r in before["organizations"] if r["id"] == registry["midori"])
-        midori_after = next(r for r in after["organizations"] if r["id"] == registry["midori"])
-        assert midori_after["version"] == midori_before["version"] + 2  # import, then undo
+        # every column of every row, version and updated_at included, as before the import
+        assert after == before
         umi_before = next(r for r in before["organizations"] if r["id"] == registry["umi"])
         assert umi_before in after["organizations"]  # untouched by both: byte for byte
         assert any(b.reason == "pre-undo-import" for b in list_backups(ws.backups_dir))
+
+    def test_an_import_recorded_without_the_old_version_moves_it_forward(
+        self, tmp_path: Path, ws: Workspace, registry: dict[str, str]
+    ) -> None:
+        """Imports written before their audit rows held ``_before``: values back, a fresh version."""
+        before = _tables(ws)
+        summary = _import(ws, tmp_path / "名簿.csv", _LIST)
+        with ws.engine.begin() as c:
+            c.execute(
+                text(
+                    "UPDATE audit_log SET changes = json_remove(changes, '$._before') WHERE action = 'update'"
+                )
+            )
+        undo_import(ws, summary.import_id)
+        after = _tables(ws)
+        assert _without_bookkeeping(after) == _without_bookkeeping(before)
+        midori_before = next(r for r in before["organizations"] if r["id"] == registry["midori"])
+        midori_after = next(r for r in after["organizations"] if r["id"] == registry["midori"])
+        assert midori_after["version"] == midori_before["version"] + 2  # import, then undo
+
+    def test_a_form_opened_on_the_imported_values_is_stale_after_the_undo(
+        self, tmp_path: Path, ws: Workspace, svc: OrganizationService, registry: dict[str, str]
+    ) -> None:
+        from kyodo_desktop.persistence.errors import StaleEditError
+
+        summary = _import(ws, tmp_path / "名簿.csv", _LIST)
+        opened = svc.get(registry["midori"])  # the form shows the imported e-mail
+        undo_import(ws, summary.import_id)
+        with pytest.raises(StaleEditError):
+            svc.update(
+                registry["midori"],
+                dataclasses.replace(opened.data, notes="後で"),
+                expected_version=opened.version,
+            )
 
     def test_the_undo_is_audited_with_the_import_id(
         self, tmp_path: Path, ws: Workspace, registry: dict[str, str]
@@ -184,6 +219,7 @@ class TestUndo:
         undo_import(ws, second.import_id)
         undo_import(ws, first.import_id)
         assert _without_bookkeeping(_tables(ws)) == _without_bookkeeping(before)
+        assert _tables(ws) == before  # versions and times too, each undo putting back its own
 
     def test_cancelling_writes_nothing(self, tmp_path: Path, ws: Workspace, registry: dict[str, str]) -> None:
         summary = _import(ws, tmp_path / "名簿.csv", _LIST)

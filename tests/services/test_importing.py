@@ -93,6 +93,10 @@ def test_apply_writes_with_audit_naming_the_import_and_reimport_adds_nothing(
     ws: Workspace, svc: OrganizationService
 ) -> None:
     org_id = svc.create(OrganizationInput(name="更新される会", phone="043-223-1111"))
+    with ws.engine.connect() as c:
+        created_at = c.execute(
+            text("SELECT updated_at FROM organizations WHERE id = :i"), {"i": org_id}
+        ).scalar()
     rows = [
         _row(2, name="新規の会", established_on=date(2020, 4, 1)),
         _row(3, name="更新される会", phone="043-223-1111", email="a@example.jp"),
@@ -109,7 +113,10 @@ def test_apply_writes_with_audit_naming_the_import_and_reimport_adds_nothing(
             text("SELECT changes FROM audit_log WHERE record_id = :i AND action = 'update'"), {"i": org_id}
         ).scalar()
     assert contexts == [f"import {summary.import_id} 名簿.xlsx"] * 2
-    assert json.loads(update_changes or "{}") == {"email": ["", "a@example.jp"]}
+    changes = json.loads(update_changes or "{}")
+    # the record's version and time before the import, for its undo (not a field change)
+    assert changes.pop("_before") == {"version": 1, "updated_at": created_at}
+    assert changes == {"email": ["", "a@example.jp"]}
     assert list(ws.backups_dir.glob("*-pre-import.db"))
 
     before = _digest(ws)

@@ -212,6 +212,9 @@ _FIELD_COLUMN: dict[str, str] = {
     "fields": FIELD_HEADERS[0],
 }
 
+#: The dates read into a field of their own (the others go into 備考's lines).
+_DATE_FIELDS: dict[str, str] = {ESTABLISHED: "established_on", CERTIFIED: "certified_on"}
+
 # OrganizationInput fields each layout has a column for (ImportRow.provided_fields). 備考 is
 # left out on purpose: it is the officer's own text, and a re-import must not replace it with
 # the portal's lines. 状態 is added only for dissolved records: the portal cannot say 休止, so
@@ -286,7 +289,8 @@ def map_row(
         try:
             return parse_date(text, header)
         except ValidationError as error:
-            problems.append(RowProblem(row_number, header, error.message))
+            # a date of its own field can be left out (--drop-invalid); one of 備考's cannot
+            problems.append(RowProblem(row_number, header, error.message, field=_DATE_FIELDS.get(header, "")))
             return None
 
     pref = row_prefecture(layout, cells)
@@ -320,16 +324,17 @@ def map_row(
             url=cell(URL),
         ),
     )
+    draft = data  # as read: --drop-invalid imports the row without the values that fail
     try:
         data = validate_organization(data)
     except ValidationErrors as errors:
         problems.extend(
-            RowProblem(row_number, _FIELD_COLUMN.get(error.field, ""), error.message)
+            RowProblem(row_number, _FIELD_COLUMN.get(error.field, ""), error.message, field=error.field)
             for error in errors.errors
             # cell_problems has named the cell's control characters already
             if not (isinstance(error, UnsafeCharacterError) and error.is_control)
         )
     provided = _provided_fields(layout, dissolved)
     if problems:
-        return ImportRow(row_number, None, problems, provided_fields=provided)
+        return ImportRow(row_number, None, problems, provided_fields=provided, draft=draft)
     return ImportRow(row_number, data, provided_fields=provided)

@@ -203,13 +203,10 @@ class ReviewPage(QWizardPage):
         remarks = sorted([*plan.problems, *plan.notices], key=lambda p: p.row_number) if plan else []
         self.problem_model.set_problems(remarks)
         self.summary_status.setText("")
+        self._show_counts()
+        # the filter lists rows by their planned action (an update with nothing ticked is there
+        # to be ticked); the count line says what the import will do
         counts = plan.counts() if plan is not None else dict.fromkeys(Action, 0)
-        self.counts_label.setText(
-            "、".join(
-                self.tr("{action} {count} 件").format(action=self.tr(a.value), count=f"{counts[a]:,}")
-                for a in _COUNTED
-            )
-        )
         self.source_note.setText(self._source_text(plan))
         self.filter_combo.blockSignals(True)
         self.filter_combo.clear()
@@ -235,6 +232,16 @@ class ReviewPage(QWizardPage):
         else:
             self._show_changes()
         self.completeChanged.emit()
+
+    def _show_counts(self) -> None:
+        plan = self._plan
+        counts = plan.outcomes() if plan is not None else dict.fromkeys(Action, 0)
+        self.counts_label.setText(
+            "、".join(
+                self.tr("{action} {count} 件").format(action=self.tr(a.value), count=f"{counts[a]:,}")
+                for a in _COUNTED
+            )
+        )
 
     def _raw_names(self, plan: ImportPlan | None) -> dict[int, str]:
         """The 団体名 cells of rows that could not be read, as typed in the list (for the table)."""
@@ -322,6 +329,7 @@ class ReviewPage(QWizardPage):
 
     def _on_accepted_changed(self) -> None:
         self.model.refresh_row(self._change_row)
+        self._show_counts()  # an update with nothing ticked counts as 変更なし
         self._update_hint()
 
     def _on_replanned(self, plan: ImportPlan | None) -> None:
