@@ -221,14 +221,20 @@ class OrganizationService:
         data: OrganizationInput,
         *,
         expected_version: int,
+        expected_updated_at: str | None = None,
         allow_duplicate: bool = False,
     ) -> int:
-        """Save edits made on version ``expected_version``; returns the new version."""
+        """Save edits made on version ``expected_version``; returns the new version.
+
+        ``expected_updated_at`` (the form's record time) is checked too when given: an import
+        undo gives a record back its old version, so a version number alone can come round
+        again after another edit (a form opened on the imported values would then overwrite it).
+        """
         self.ws.require_write()
         clean = validate_organization(data)
         with self.ws.session_factory.begin() as s:
             org = self._load(s, org_id)
-            self._check_version(org, expected_version)
+            self._check_version(org, expected_version, expected_updated_at)
             if not allow_duplicate:
                 matches = self._find_duplicates(s, clean, org_id)
                 if matches:
@@ -434,8 +440,11 @@ class OrganizationService:
         return org
 
     @staticmethod
-    def _check_version(org: Organization, expected_version: int) -> None:
-        if org.version != expected_version:
+    def _check_version(
+        org: Organization, expected_version: int, expected_updated_at: str | None = None
+    ) -> None:
+        moved = expected_updated_at is not None and org.updated_at != expected_updated_at
+        if org.version != expected_version or moved:
             raise StaleEditError(
                 f"団体「{org.name}」は、開いた後に他の操作で更新されています"
                 f"（開いた時: 版{expected_version}、現在: 版{org.version}）。"

@@ -66,6 +66,7 @@ class OrganizationDialog(QDialog):
         self._service = service
         self._org_id = org_id
         self._version = 0
+        self._updated_at: str | None = None
         self._read_only = read_only
         self._dirty = False
         self._build()
@@ -108,7 +109,11 @@ class OrganizationDialog(QDialog):
                 self._org_id = self._service.create(data, allow_duplicate=allow_duplicate)
             else:
                 self._service.update(
-                    self._org_id, data, expected_version=self._version, allow_duplicate=allow_duplicate
+                    self._org_id,
+                    data,
+                    expected_version=self._version,
+                    expected_updated_at=self._updated_at,
+                    allow_duplicate=allow_duplicate,
                 )
         except ValidationErrors as found:
             self._show_errors(found)
@@ -221,6 +226,7 @@ class OrganizationDialog(QDialog):
     def _load_record(self, record: OrganizationRecord) -> None:
         self._org_id = record.id
         self._version = record.version
+        self._updated_at = record.updated_at
         self._form.populate(record.data)
         self._dirty = False
         self._contacts.set_records(record.contacts)
