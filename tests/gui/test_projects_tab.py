@@ -222,7 +222,11 @@ def test_advance_the_stage_through_the_dialog(
     rec = reader.get(stored.meals)
     assert rec.stage == "協働の検討" and rec.version == 2
     change = rec.stage_changes[-1]
-    assert (change.stage, change.changed_on, change.note) == ("協働の検討", date(2024, 6, 1), "団体と初回打合せ")
+    assert (change.stage, change.changed_on, change.note) == (
+        "協働の検討",
+        date(2024, 6, 1),
+        "団体と初回打合せ",
+    )
     with reader.ws.session_factory() as s:
         rows = [(r.action, r.officer, json.loads(r.changes)) for r in audit.history(s, stored.meals)]
     assert rows[-1][0] == "stage" and rows[-1][2]["stage"] == ["課題・ニーズの把握", "協働の検討"]
@@ -263,7 +267,9 @@ def test_a_stale_stage_change_is_refused_and_told(
     assert tab.detail.record is not None and tab.detail.record.stage == "終了"  # shown as it is now
 
 
-def test_add_a_progress_log_entry(qtbot: QtBot, win: MainWindow, stored: Stored, reader: ProjectService) -> None:
+def test_add_a_progress_log_entry(
+    qtbot: QtBot, win: MainWindow, stored: Stored, reader: ProjectService
+) -> None:
     tab = _show_tab(qtbot, win)
     tab.select_id(stored.drill)
     dialog = tab.add_log_entry()
@@ -354,7 +360,9 @@ def test_new_edit_and_resume_call_the_wizard(
     assert calls[-1][2] == stored.draft
 
 
-def test_a_partner_double_click_opens_the_organization_form(qtbot: QtBot, win: MainWindow, stored: Stored) -> None:
+def test_a_partner_double_click_opens_the_organization_form(
+    qtbot: QtBot, win: MainWindow, stored: Stored
+) -> None:
     tab = _show_tab(qtbot, win)
     tab.select_id(stored.river)
     table = tab.detail.partner_table

@@ -33,7 +33,14 @@ from kyodo_desktop.domain.project_flags import overdue_flags
 from kyodo_desktop.gui import dialogs, errors
 from kyodo_desktop.gui.projects.detail_panel import ProjectDetailPanel
 from kyodo_desktop.gui.projects.filters import ProjectFilters
-from kyodo_desktop.gui.projects.table_model import COL_PERIOD_END, COL_TITLE, ProjectTableModel
+from kyodo_desktop.gui.projects.table_model import (
+    COL_FORM,
+    COL_PARTNER,
+    COL_PERIOD_END,
+    COL_STAGE,
+    COL_TITLE,
+    ProjectTableModel,
+)
 from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup
 from kyodo_desktop.services.workspace import Workspace
 
@@ -151,7 +158,14 @@ class ProjectsTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
         metrics = self.table.fontMetrics()
-        for column, sample in {COL_TITLE: "国" * 22, COL_PERIOD_END: "2026-03-31"}.items():
+        samples = {
+            COL_TITLE: "国" * 22,
+            COL_FORM: "実行委員会・協議会",
+            COL_STAGE: "課題・ニーズの把握",
+            COL_PARTNER: "国" * 14,
+            COL_PERIOD_END: "2026-03-31",
+        }
+        for column, sample in samples.items():
             self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 18)
         header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
