@@ -20,6 +20,7 @@ from kyodo_desktop.gui.migration_notice import update_data_format
 from kyodo_desktop.gui.officer_panel import OfficerPanel
 from kyodo_desktop.gui.organizations.tab import OrganizationsTab
 from kyodo_desktop.gui.preload import preload_rows
+from kyodo_desktop.gui.projects.tab import ProjectsTab
 from kyodo_desktop.gui.recovery_page import RecoveryPage
 from kyodo_desktop.gui.safety_net import SafetyNetActions
 from kyodo_desktop.gui.startup import open_data_folder
@@ -58,6 +59,8 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir
         self.workspace: Workspace | None = None
         self.organizations_tab: OrganizationsTab | None = None
+        self.projects_tab: ProjectsTab | None = None
+        self.tabs: QTabWidget | None = None
         self.officer_panel: OfficerPanel | None = None
         self._tasks = TaskGroup()
         #: the window's background work (stopped before the data file is let go)
@@ -173,6 +176,11 @@ class MainWindow(QMainWindow):
         self.organizations_tab.imported.connect(self._on_imported)
         self.organizations_tab.model.read_failed.connect(lambda exc: self._on_rows_unreadable(ws, exc))
         tabs.addTab(self.organizations_tab, self.tr("団体台帳"))
+        # rows are read when the tab is first shown, so start-up reads nothing for it
+        self.projects_tab = ProjectsTab(ws, self.organizations_tab.open_organization)
+        self.organizations_tab.project_requested.connect(self.show_project)
+        tabs.addTab(self.projects_tab, self.tr("事業"))
+        self.tabs = tabs
         self._set_content(tabs)
         self._build_menus()
         self._show_officer()
@@ -257,6 +265,8 @@ class MainWindow(QMainWindow):
             self.officer_panel.deleteLater()
             self.officer_panel = None
         self.organizations_tab = None
+        self.projects_tab = None
+        self.tabs = None
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -333,6 +343,14 @@ class MainWindow(QMainWindow):
             self.duplicates_view.merged.connect(self._on_registry_merged)
             self.duplicates_view.unmerged.connect(self._on_registry_merged)
         self.duplicates_view.present()
+
+    def show_project(self, project_id: str) -> None:
+        """Bring the 事業 tab forward with ``project_id`` selected (from an organization's form)."""
+        if self.tabs is not None and self.projects_tab is not None:
+            self.tabs.setCurrentWidget(self.projects_tab)
+            self.projects_tab.show_project(project_id)
+            self.raise_()
+            self.activateWindow()
 
     def on_record_undone(self, _org_id: str) -> None:
         """A change was undone in the history window: the table shows the record as it is now."""
@@ -430,6 +448,8 @@ class MainWindow(QMainWindow):
             self.duplicates_view = None
         if self.organizations_tab is not None:
             self.organizations_tab.shutdown()
+        if self.projects_tab is not None:
+            self.projects_tab.shutdown()
         self._pending_verify = None
         self._tasks.stop_all()
         if self.workspace is not None:

@@ -121,6 +121,10 @@ class ProjectSummary:
     section: str
     relationship_kind: str
     is_draft: bool
+    #: the first 主たるパートナー's name ("" without one)
+    main_partner: str = ""
+    period_end: date | None = None
+    review_on: date | None = None
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kyodo_desktop.domain.project import (
@@ -24,8 +24,8 @@ from kyodo_desktop.domain.project import (
     validate_project,
     validate_stage_change,
 )
-from kyodo_desktop.domain.project_terms import Stage
-from kyodo_desktop.domain.text import nfkc
+from kyodo_desktop.domain.project_terms import PartnerRole, Stage
+from kyodo_desktop.domain.text import nfkc, search_terms
 from kyodo_desktop.domain.validation import ValidationError, ValidationErrors
 from kyodo_desktop.persistence import audit
 from kyodo_desktop.persistence.errors import KnownError, NotFoundError, StaleEditError
@@ -107,10 +107,24 @@ class ProjectService:
         form: str | None = None,
         kind: str | None = None,
         organization_id: str | None = None,
+        partner: str | None = None,
+        field: int | None = None,
         drafts: bool = False,
         trash: bool = False,
     ) -> list[ProjectSummary]:
-        """Projects by 年度 (newest first), 担当課 and title; ``drafts`` lists the drafts instead."""
+        """Projects by 年度 (newest first), 担当課 and title; ``drafts`` lists the drafts instead.
+
+        ``partner`` is text matched as the registry's search matches it (every term in some
+        partner's folded search text); ``field`` an activity field code of the project.
+        """
+        main_partner = (
+            select(Organization.name)
+            .join(ProjectPartner, ProjectPartner.organization_id == Organization.id)
+            .where(ProjectPartner.project_id == Project.id, ProjectPartner.role == PartnerRole.MAIN.value)
+            .order_by(ProjectPartner.position)
+            .limit(1)
+            .scalar_subquery()
+        )
         stmt = select(
             Project.id,
             Project.fiscal_year,
@@ -120,6 +134,9 @@ class ProjectService:
             Project.section,
             Project.relationship_kind,
             Project.is_draft,
+            func.coalesce(main_partner, ""),
+            Project.period_end,
+            Project.review_on,
         ).where(
             Project.deleted_at.is_not(None) if trash else Project.deleted_at.is_(None),
             Project.is_draft.is_(drafts),
@@ -139,6 +156,16 @@ class ProjectService:
                     select(ProjectPartner.project_id).where(ProjectPartner.organization_id == organization_id)
                 )
             )
+        terms = search_terms(partner or "")
+        if terms:
+            matching = select(ProjectPartner.project_id).join(
+                Organization, Organization.id == ProjectPartner.organization_id
+            )
+            for term in terms:
+                matching = matching.where(Organization.search_text.contains(term, autoescape=True))
+            stmt = stmt.where(Project.id.in_(matching))
+        if field is not None:  # "1,13" stored: wrapped in commas, a code is one substring test
+            stmt = stmt.where(("," + Project.activity_fields + ",").contains(f",{field},"))
         stmt = stmt.order_by(Project.fiscal_year.desc(), Project.section, Project.title, Project.id)
         with self.ws.session_factory() as s:
             return [ProjectSummary(*row) for row in s.execute(stmt)]

@@ -1513,6 +1513,25 @@ The {created} organizations it added are deleted and the {updated} it updated ge
     </message>
 </context>
 <context>
+    <name>LogEntryDialog</name>
+    <message>
+        <source>経過を記録</source>
+        <translation>Record progress</translation>
+    </message>
+    <message>
+        <source>日付</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>日付は必須です</source>
+        <translation>The date is required</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>協働デスク</source>
@@ -1550,6 +1569,10 @@ The {created} organizations it added are deleted and the {updated} it updated ge
     <message>
         <source>団体台帳</source>
         <translation>Registry</translation>
+    </message>
+    <message>
+        <source>事業</source>
+        <translation>Projects</translation>
     </message>
     <message>
         <source>（閲覧専用）</source>
@@ -1952,7 +1975,7 @@ Data folder: {folder}</translation>
     <name>OrganizationDialog</name>
     <message>
         <source>保存しました（版 {version}）</source>
-        <extracomment>The index of the 変更履歴 tab (read when shown, so an open form costs no history read).</extracomment>
+        <extracomment>The index of the 変更履歴 tab (read when shown, so an open form costs no history read). The index of the 事業 tab (read when shown, like the history).</extracomment>
         <translation>Saved (version {version})</translation>
     </message>
     <message>
@@ -1986,6 +2009,10 @@ Data folder: {folder}</translation>
     <message>
         <source>変更履歴</source>
         <translation>Change history</translation>
+    </message>
+    <message>
+        <source>事業</source>
+        <translation>Projects</translation>
     </message>
     <message>
         <source>保存</source>
@@ -2172,6 +2199,33 @@ Data folder: {folder}</translation>
     </message>
 </context>
 <context>
+    <name>OrganizationProjectsPanel</name>
+    <message>
+        <source>年度</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>事業名</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>役割</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>形態</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>段階</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>ダブルクリックで事業タブに表示します。</source>
+        <translation>Double-click to show the project in the Projects tab.</translation>
+    </message>
+</context>
+<context>
     <name>OrganizationTableModel</name>
     <message>
         <source>団体名</source>
@@ -2276,6 +2330,17 @@ Data folder: {folder}</translation>
     </message>
 </context>
 <context>
+    <name>OverdueFlag</name>
+    <message>
+        <source>期間終了後、評価が未実施</source>
+        <translation>Period ended without an evaluation</translation>
+    </message>
+    <message>
+        <source>見直し予定日を過ぎています</source>
+        <translation>The review date has passed</translation>
+    </message>
+</context>
+<context>
     <name>PairComparison</name>
     <message>
         <source>法人格</source>
@@ -2321,6 +2386,198 @@ Data folder: {folder}</translation>
     <message>
         <source>理由</source>
         <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDetailPanel</name>
+    <message>
+        <source>段階</source>
+        <extracomment>Tabs of the detail view, in order.</extracomment>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>日付</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>メモ</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>職員</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>団体名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>役割</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>法人番号</source>
+        <translation>Corporate number</translation>
+    </message>
+    <message>
+        <source>作業</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>担い手</source>
+        <translation>Carried by</translation>
+    </message>
+    <message>
+        <source>担当者</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>備考</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>ポイント</source>
+        <translation>Point</translation>
+    </message>
+    <message>
+        <source>確認</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <source>根拠</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>ダブルクリックで団体の画面を開きます</source>
+        <translation>Double-click to open the organization</translation>
+    </message>
+    <message>
+        <source>段階の履歴</source>
+        <translation>Stage history</translation>
+    </message>
+    <message>
+        <source>パートナー</source>
+        <translation>Partners</translation>
+    </message>
+    <message>
+        <source>役割分担</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>協働のポイント</source>
+        <translation>Collaboration points</translation>
+    </message>
+    <message>
+        <source>経過記録</source>
+        <translation>Progress log</translation>
+    </message>
+    <message>
+        <source>事業を選ぶと、ここに詳細が表示されます。</source>
+        <translation>Select a project to see its details here.</translation>
+    </message>
+    <message>
+        <source>（事業名なし）</source>
+        <translation>(no title)</translation>
+    </message>
+    <message>
+        <source>【下書き】</source>
+        <translation>[Draft] </translation>
+    </message>
+    <message>
+        <source>【ゴミ箱】</source>
+        <translation>[Trash] </translation>
+    </message>
+    <message>
+        <source>{year}&#x3000;担当課: {section}&#x3000;段階: {stage}</source>
+        <translation>{year}   Section: {section}   Stage: {stage}</translation>
+    </message>
+    <message>
+        <source>関係: {kind}&#x3000;形態: {form}&#x3000;活動分野: {fields}</source>
+        <translation>Relationship: {kind}   Form: {form}   Fields: {fields}</translation>
+    </message>
+    <message>
+        <source>期間: {start} ～ {end}&#x3000;見直し予定日: {review}</source>
+        <translation>Period: {start} – {end}   Review date: {review}</translation>
+    </message>
+    <message>
+        <source>{side} {amount}円</source>
+        <translation>{side} ¥{amount}</translation>
+    </message>
+    <message>
+        <source>予算: </source>
+        <translation>Budget: </translation>
+    </message>
+</context>
+<context>
+    <name>ProjectFilters</name>
+    <message>
+        <source>すべての年度</source>
+        <extracomment>Keystroke-to-query delay of the partner field (as the registry&apos;s search waits)</extracomment>
+        <translation>All fiscal years</translation>
+    </message>
+    <message>
+        <source>すべての関係</source>
+        <translation>All relationships</translation>
+    </message>
+    <message>
+        <source>すべての形態</source>
+        <translation>All forms</translation>
+    </message>
+    <message>
+        <source>すべての段階</source>
+        <translation>All stages</translation>
+    </message>
+    <message>
+        <source>すべての担当課</source>
+        <translation>All sections</translation>
+    </message>
+    <message>
+        <source>すべての活動分野</source>
+        <translation>All activity fields</translation>
+    </message>
+    <message>
+        <source>パートナーの団体名・フリガナ・住所</source>
+        <translation>Partner name, reading or address</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectTableModel</name>
+    <message>
+        <source>年度</source>
+        <extracomment>The project id of a row. Overdue rows: the colour of the app&apos;s error texts (``ERROR_STYLE`` in gui/styles.py)</extracomment>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>事業名</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>関係</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>形態</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>段階</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>担当課</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>主たるパートナー</source>
+        <translation>Main partner</translation>
+    </message>
+    <message>
+        <source>期間終了</source>
+        <translation>Period ends</translation>
     </message>
 </context>
 <context>
@@ -2593,6 +2850,113 @@ Data folder: {folder}</translation>
     <message>
         <source>報告書作成</source>
         <translation>Writing the report</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsTab</name>
+    <message>
+        <source>新しい事業…</source>
+        <translation>New project…</translation>
+    </message>
+    <message>
+        <source>編集…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>再開…</source>
+        <translation>Resume…</translation>
+    </message>
+    <message>
+        <source>下書きの続きから入力する</source>
+        <translation>Continue entering the draft</translation>
+    </message>
+    <message>
+        <source>段階を進める…</source>
+        <translation>Advance stage…</translation>
+    </message>
+    <message>
+        <source>経過を記録…</source>
+        <translation>Record progress…</translation>
+    </message>
+    <message>
+        <source>ゴミ箱へ移動</source>
+        <translation>Moved to the trash</translation>
+    </message>
+    <message>
+        <source>下書き</source>
+        <translation>Drafts</translation>
+    </message>
+    <message>
+        <source>入力の途中で保存された事業を表示する</source>
+        <translation>Show projects saved part-way through the wizard</translation>
+    </message>
+    <message>
+        <source>ゴミ箱</source>
+        <translation>Trash</translation>
+    </message>
+    <message>
+        <source>ゴミ箱の事業を表示する</source>
+        <translation>Show the projects in the trash</translation>
+    </message>
+    <message>
+        <source>読み込み中…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>読み込みに失敗しました</source>
+        <translation>Loading failed</translation>
+    </message>
+    <message>
+        <source>読み込みエラー</source>
+        <translation>Loading error</translation>
+    </message>
+    <message>
+        <source>事業の一覧を読み込めませんでした: {reason}</source>
+        <translation>Could not load the projects: {reason}</translation>
+    </message>
+    <message>
+        <source>{shown} 件</source>
+        <translation>{shown} organizations</translation>
+    </message>
+    <message>
+        <source>下書き: </source>
+        <translation>Drafts: </translation>
+    </message>
+    <message>
+        <source>ゴミ箱: </source>
+        <translation>Trash: </translation>
+    </message>
+    <message>
+        <source>事業を開けません</source>
+        <translation>Cannot open the project</translation>
+    </message>
+    <message>
+        <source>事業の登録画面（ウィザード）はこの版にはまだありません</source>
+        <translation>The project wizard is not part of this version yet</translation>
+    </message>
+    <message>
+        <source>新しい事業を登録する</source>
+        <translation>Register a new project</translation>
+    </message>
+    <message>
+        <source>元に戻す</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>保存できません</source>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <source>事業「{title}」をゴミ箱から元に戻しますか？</source>
+        <translation>Restore the project “{title}” from the trash?</translation>
+    </message>
+    <message>
+        <source>事業「{title}」をゴミ箱へ移動しますか？（後で元に戻せます）</source>
+        <translation>Move the project “{title}” to the trash? (It can be restored later.)</translation>
+    </message>
+    <message>
+        <source>事業</source>
+        <translation>Projects</translation>
     </message>
 </context>
 <context>
@@ -3081,6 +3445,29 @@ Restoring returns the data to the state of this backup. The damaged file is not 
     <message>
         <source>（{seconds} 秒）</source>
         <translation>({seconds} s)</translation>
+    </message>
+</context>
+<context>
+    <name>StageDialog</name>
+    <message>
+        <source>段階を進める</source>
+        <translation>Advance the stage</translation>
+    </message>
+    <message>
+        <source>現在の段階</source>
+        <translation>Current stage</translation>
+    </message>
+    <message>
+        <source>新しい段階</source>
+        <translation>New stage</translation>
+    </message>
+    <message>
+        <source>日付</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>メモ</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>

@@ -79,7 +79,14 @@ def test_the_window_in_english_shows_no_japanese(english_window: MainWindow) -> 
     tabs = window.findChild(QTabWidget, "mainTabs")
     assert tabs is not None
     titles = [tabs.tabText(i) for i in range(tabs.count())]
-    assert titles == ["Registry"]
+    assert titles == ["Registry", "Projects"]
+    projects = window.projects_tab
+    assert projects is not None
+    project_texts = [t for b in projects.findChildren(QAbstractButton) for t in (b.text(), b.toolTip())]
+    project_texts += [
+        projects.model.headerData(c, Qt.Orientation.Horizontal) for c in range(projects.model.columnCount())
+    ]
+    assert "New project…" in project_texts and _japanese(project_texts) == []
 
     buttons = tab.findChildren(QAbstractButton)
     assert buttons, "the registry tab has buttons"

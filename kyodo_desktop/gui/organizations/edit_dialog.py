@@ -27,6 +27,7 @@ from kyodo_desktop.gui.organizations.contacts_panel import ContactsPanel
 from kyodo_desktop.gui.organizations.form_panel import OrganizationFormPanel
 from kyodo_desktop.gui.organizations.interactions_panel import InteractionsPanel
 from kyodo_desktop.gui.organizations.notice_panel import NoticePanel
+from kyodo_desktop.gui.projects.org_projects import OrganizationProjectsPanel
 from kyodo_desktop.gui.styles import SUCCESS_STYLE
 from kyodo_desktop.persistence.errors import StaleEditError
 from kyodo_desktop.services.organizations import (
@@ -39,6 +40,8 @@ log = logging.getLogger(__name__)
 
 #: The index of the 変更履歴 tab (read when shown, so an open form costs no history read).
 _HISTORY_TAB = 3
+#: The index of the 事業 tab (read when shown, like the history).
+_PROJECTS_TAB = 4
 
 
 class OrganizationDialog(QDialog):
@@ -46,11 +49,13 @@ class OrganizationDialog(QDialog):
 
     Signals: ``organization_saved(str)`` with the id after the record, a contact or an
     interaction was stored; ``open_existing_requested(str)`` when the officer chooses to open
-    a record the duplicate check found.
+    a record the duplicate check found; ``project_requested(str)`` with the id of a project
+    double-clicked in the 事業 tab.
     """
 
     organization_saved = Signal(str)
     open_existing_requested = Signal(str)
+    project_requested = Signal(str)
 
     def __init__(
         self,
@@ -185,6 +190,9 @@ class OrganizationDialog(QDialog):
         self._history = HistoryPanel(self._service.ws, lambda: self._org_id)
         self._history.undone.connect(self._on_history_undone)
         self._tabs.addTab(self._history, self.tr("変更履歴"))
+        self._projects = OrganizationProjectsPanel(self._service.ws, lambda: self._org_id)
+        self._projects.project_requested.connect(self.project_requested)
+        self._tabs.addTab(self._projects, self.tr("事業"))
         self._tabs.currentChanged.connect(self._on_tab_changed)
         root.addWidget(self._tabs, 1)
 
@@ -215,7 +223,7 @@ class OrganizationDialog(QDialog):
         self._form.set_read_only(not editable)
         self._save_button.setEnabled(editable)
         stored = self._org_id is not None
-        for index in (1, 2, _HISTORY_TAB):
+        for index in (1, 2, _HISTORY_TAB, _PROJECTS_TAB):
             self._tabs.setTabEnabled(index, stored)
             self._tabs.setTabToolTip(index, "" if stored else self.tr("団体を保存すると登録できます"))
         self._contacts.set_editable(editable and stored)
@@ -278,6 +286,8 @@ class OrganizationDialog(QDialog):
     def _on_tab_changed(self, index: int) -> None:
         if index == _HISTORY_TAB:
             self._history.refresh()
+        elif index == _PROJECTS_TAB:
+            self._projects.refresh()
 
     def _on_history_undone(self, org_id: str) -> None:
         """A change was undone: show the stored record unless the officer is typing edits.

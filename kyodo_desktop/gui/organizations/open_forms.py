@@ -24,10 +24,11 @@ class OpenForms(QObject):
     """Opens and tracks the forms of ``owner`` (their parent).
 
     Signals: ``saved(str)`` with the id after a form stored its record, a contact or an
-    interaction.
+    interaction; ``project_requested(str)`` with a project's id double-clicked in a form.
     """
 
     saved = Signal(str)
+    project_requested = Signal(str)
 
     def __init__(
         self, service: Callable[[], OrganizationService], writable: Callable[[], bool], owner: QWidget
@@ -86,6 +87,7 @@ class OpenForms(QObject):
     def _wire(self, dialog: OrganizationDialog) -> None:
         dialog.organization_saved.connect(lambda org_id, d=dialog: self._on_saved(d, org_id))
         dialog.open_existing_requested.connect(self.open)
+        dialog.project_requested.connect(self.project_requested)
         dialog.finished.connect(lambda _result, d=dialog: self._forget(d))
 
     def _forget(self, dialog: OrganizationDialog) -> None:

@@ -108,12 +108,14 @@ class OrganizationsTab(QWidget):
     """The registry list with its search field, filters and record actions.
 
     Signals: ``count_changed(int, int)`` (shown, loaded) whenever the list changes;
-    ``rows_loaded(int)`` after a (re)load finished; ``imported()`` after an import was saved.
+    ``rows_loaded(int)`` after a (re)load finished; ``imported()`` after an import was saved;
+    ``project_requested(str)`` with a project's id double-clicked in an organization's form.
     """
 
     count_changed = Signal(int, int)
     rows_loaded = Signal(int)
     imported = Signal()
+    project_requested = Signal(str)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,6 +129,7 @@ class OrganizationsTab(QWidget):
         self._export = ExportFlow(workspace, self._tasks, self)
         self._forms = OpenForms(self.service, lambda: self.writable, self)
         self._forms.saved.connect(self._on_organization_saved)
+        self._forms.project_requested.connect(self.project_requested)
         self._import_wizard: ImportWizard | None = None
         self.model = OrganizationTableModel(self)
         self._search_timer = QTimer(self)

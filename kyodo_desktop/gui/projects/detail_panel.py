@@ -1,0 +1,160 @@
+"""The detail view of one project: its facts, overdue flags and lists.
+
+Passive: the tab hands it a ``ProjectRecord`` (and the flags it computed); the panel shows the
+stage history, the partners (a double-click asks for the organization's form), the 役割分担表,
+the six 協働のポイント and the progress log (経過記録).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from kyodo_desktop.domain.project_flags import OverdueFlag
+from kyodo_desktop.domain.project_terms import COLLABORATION_POINTS, BudgetSide, PointStatus
+from kyodo_desktop.gui.i18n import activity_field_short, list_separator
+from kyodo_desktop.gui.projects.detail_models import TextRowsModel, text_table
+from kyodo_desktop.gui.projects.labels import day_label, flag_label, term, year_label
+from kyodo_desktop.gui.styles import ERROR_STYLE, HINT_STYLE
+
+if TYPE_CHECKING:
+    from kyodo_desktop.services.project_records import ProjectRecord
+
+#: Tabs of the detail view, in order.
+TAB_STAGES, TAB_PARTNERS, TAB_ROLES, TAB_POINTS, TAB_LOG = range(5)
+
+
+class ProjectDetailPanel(QWidget):
+    """One project's facts and lists; empty until :meth:`show_record`.
+
+    Signals: ``partner_activated(str)`` with the organization id of a double-clicked partner.
+    """
+
+    partner_activated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("projectDetail")
+        self.record: ProjectRecord | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.title_label = QLabel()
+        self.title_label.setObjectName("projectTitleLabel")
+        self.title_label.setStyleSheet("font-weight: bold;")
+        self.title_label.setWordWrap(True)
+        self.facts_label = QLabel()
+        self.facts_label.setObjectName("projectFactsLabel")
+        self.facts_label.setWordWrap(True)
+        self.flags_label = QLabel()
+        self.flags_label.setObjectName("projectFlagsLabel")
+        self.flags_label.setStyleSheet(ERROR_STYLE)
+        self.flags_label.setWordWrap(True)
+        self.flags_label.hide()
+        for label in (self.title_label, self.facts_label, self.flags_label):
+            layout.addWidget(label)
+
+        self.stages = TextRowsModel(
+            [self.tr("段階"), self.tr("日付"), self.tr("メモ"), self.tr("職員")], self
+        )
+        self.partners = TextRowsModel([self.tr("団体名"), self.tr("役割"), self.tr("法人番号")], self)
+        self.roles = TextRowsModel(
+            [self.tr("作業"), self.tr("担い手"), self.tr("担当者"), self.tr("備考")], self
+        )
+        self.points = TextRowsModel([self.tr("ポイント"), self.tr("確認"), self.tr("根拠")], self)
+        self.log = TextRowsModel([self.tr("日付"), self.tr("内容"), self.tr("職員")], self)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("projectDetailTabs")
+        self.stage_table = text_table("stageHistoryTable", self.stages, 2)
+        self.partner_table = text_table("partnerTable", self.partners, 0)
+        self.partner_table.setToolTip(self.tr("ダブルクリックで団体の画面を開きます"))
+        self.partner_table.doubleClicked.connect(self._on_partner_double_clicked)
+        self.role_table = text_table("roleTable", self.roles, 3)
+        self.point_table = text_table("pointTable", self.points, 2)
+        self.log_table = text_table("logTable", self.log, 1)
+        self.tabs.addTab(self.stage_table, self.tr("段階の履歴"))
+        self.tabs.addTab(self.partner_table, self.tr("パートナー"))
+        self.tabs.addTab(self.role_table, self.tr("役割分担"))
+        self.tabs.addTab(self.point_table, self.tr("協働のポイント"))
+        self.tabs.addTab(self.log_table, self.tr("経過記録"))
+        layout.addWidget(self.tabs, 1)
+        self.clear()
+
+    def clear(self) -> None:
+        """Show no project."""
+        self.record = None
+        self.title_label.setText(self.tr("事業を選ぶと、ここに詳細が表示されます。"))
+        self.title_label.setStyleSheet(HINT_STYLE)
+        self.facts_label.clear()
+        self.flags_label.hide()
+        for model in (self.stages, self.partners, self.roles, self.points, self.log):
+            model.set_rows([])
+        self.tabs.setEnabled(False)
+
+    def show_record(self, record: ProjectRecord, flags: list[OverdueFlag]) -> None:
+        """Show ``record`` with its overdue ``flags``."""
+        self.record = record
+        data = record.data
+        self.tabs.setEnabled(True)
+        title = data.title or self.tr("（事業名なし）")
+        if record.is_draft:
+            title = self.tr("【下書き】") + title
+        if record.deleted_at is not None:
+            title = self.tr("【ゴミ箱】") + title
+        self.title_label.setText(title)
+        self.title_label.setStyleSheet("font-weight: bold;")
+        self.facts_label.setText(self._facts(record))
+        self.flags_label.setText("\n".join("⚠ " + flag_label(f.value) for f in flags))
+        self.flags_label.setVisible(bool(flags))
+        self.stages.set_rows(
+            [(term(c.stage), day_label(c.changed_on), c.note, c.officer) for c in record.stage_changes]
+        )
+        self.partners.set_rows(
+            [(p.name, term(p.role), p.corporate_number) for p in record.partners],
+            [p.organization_id for p in record.partners],
+        )
+        self.roles.set_rows([(r.task, term(r.side), r.responsible, r.note) for r in data.roles])
+        points = []
+        for point in COLLABORATION_POINTS:  # all six, in the manual's order, checked or not
+            check = data.points.get(point)
+            status = check.status if check is not None else PointStatus.NOT_YET.value
+            points.append((term(point), term(status), check.evidence if check is not None else ""))
+        self.points.set_rows(points)
+        self.log.set_rows(
+            [(day_label(e.occurred_on), e.text, e.officer) for e in record.log],
+            [str(e.id) for e in record.log],
+        )
+
+    def _facts(self, record: ProjectRecord) -> str:
+        data = record.data
+        sep = list_separator()
+        lines = [
+            self.tr("{year}　担当課: {section}　段階: {stage}").format(
+                year=year_label(data.fiscal_year) or "—",
+                section=data.section or "—",
+                stage=term(record.stage),
+            ),
+            self.tr("関係: {kind}　形態: {form}　活動分野: {fields}").format(
+                kind=term(data.relationship_kind) or "—",
+                form=term(data.form) or "—",
+                fields=sep.join(activity_field_short(c) for c in data.fields) or "—",
+            ),
+            self.tr("期間: {start} ～ {end}　見直し予定日: {review}").format(
+                start=day_label(data.period_start) or "—",
+                end=day_label(data.period_end) or "—",
+                review=day_label(data.review_on) or "—",
+            ),
+        ]
+        budget = [
+            self.tr("{side} {amount}円").format(side=term(side.value), amount=f"{data.budget[side.value]:,}")
+            for side in BudgetSide
+            if data.budget.get(side.value)
+        ]
+        if budget:
+            lines.append(self.tr("予算: ") + sep.join(budget))
+        return "\n".join(lines)
+
+    def _on_partner_double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.partner_activated.emit(self.partners.key(index.row()))

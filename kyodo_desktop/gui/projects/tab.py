@@ -1,0 +1,473 @@
+"""The 事業 tab: the projects list with its filters, a detail view, stage changes and the trash.
+
+Nothing is read before the tab is first shown: the window starts without SQLAlchemy, and
+``ProjectService`` is imported when the rows are first needed. Each filter change runs the
+service's query off the UI thread (numbered; only the newest is shown) and resets the model.
+The project wizard (``gui/projects/wizard.py``, ``open_project_wizard``) is imported inside the
+slots that open it; where it is not installed the buttons say so instead.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kyodo_desktop.domain.project_flags import overdue_flags
+from kyodo_desktop.gui import dialogs, errors
+from kyodo_desktop.gui.projects.detail_panel import ProjectDetailPanel
+from kyodo_desktop.gui.projects.filters import ProjectFilters
+from kyodo_desktop.gui.projects.table_model import (
+    COL_FORM,
+    COL_PARTNER,
+    COL_PERIOD_END,
+    COL_STAGE,
+    COL_TITLE,
+    ProjectTableModel,
+)
+from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup
+from kyodo_desktop.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from kyodo_desktop.gui.projects.stage_dialog import LogEntryDialog, StageDialog
+    from kyodo_desktop.services.project_records import ProjectSummary
+    from kyodo_desktop.services.projects import ProjectService
+
+log = logging.getLogger(__name__)
+
+WIZARD_MODULE = "kyodo_desktop.gui.projects.wizard"
+
+
+def wizard_available() -> bool:
+    """Whether the project wizard is installed (it is built beside this tab)."""
+    return importlib.util.find_spec(WIZARD_MODULE) is not None
+
+
+def _button(name: str, text: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setAutoDefault(False)
+    return button
+
+
+class ProjectsTab(QWidget):
+    """The projects (事業) of the data folder, filtered, with the selected one's detail.
+
+    ``open_organization`` opens a partner's form (the registry's, so one record has one form).
+
+    Signals: ``rows_loaded(int)`` after a (re)load was shown; ``project_changed(str)`` after a
+    stage change, a log entry, a move to or out of the trash, or a wizard save.
+    """
+
+    rows_loaded = Signal(int)
+    project_changed = Signal(str)
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        open_organization: Callable[[str], object] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("projectsTab")
+        self._ws = workspace
+        self._open_organization = open_organization
+        self._service_instance: ProjectService | None = None
+        self._tasks = TaskGroup()
+        self._generation = 0
+        self._loading = False
+        self._started = False
+        self._pending_select: str | None = None
+        self._wizard = wizard_available()
+        self.model = ProjectTableModel(self)
+        self._build()
+        self._update_actions()
+
+    # -- building -----------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.filters = ProjectFilters()
+        self.filters.changed.connect(self.reload)
+        layout.addWidget(self.filters)
+
+        buttons = QHBoxLayout()
+        self.new_button = _button("newProjectButton", self.tr("新しい事業…"))
+        self.new_button.clicked.connect(self._on_new_clicked)
+        self.edit_button = _button("editProjectButton", self.tr("編集…"))
+        self.edit_button.clicked.connect(self._on_edit_clicked)
+        self.resume_button = _button("resumeDraftButton", self.tr("再開…"))
+        self.resume_button.setToolTip(self.tr("下書きの続きから入力する"))
+        self.resume_button.clicked.connect(self._on_edit_clicked)
+        self.stage_button = _button("advanceStageButton", self.tr("段階を進める…"))
+        self.stage_button.clicked.connect(self._on_stage_clicked)
+        self.log_button = _button("addLogButton", self.tr("経過を記録…"))
+        self.log_button.clicked.connect(self._on_log_clicked)
+        self.trash_button = _button("projectTrashButton", self.tr("ゴミ箱へ移動"))
+        self.trash_button.clicked.connect(self._on_trash_clicked)
+        self.drafts_toggle = _button("projectDraftsToggle", self.tr("下書き"))
+        self.drafts_toggle.setCheckable(True)
+        self.drafts_toggle.setToolTip(self.tr("入力の途中で保存された事業を表示する"))
+        self.drafts_toggle.toggled.connect(self._on_mode_toggled)
+        self.trash_toggle = _button("projectTrashToggle", self.tr("ゴミ箱"))
+        self.trash_toggle.setCheckable(True)
+        self.trash_toggle.setToolTip(self.tr("ゴミ箱の事業を表示する"))
+        self.trash_toggle.toggled.connect(self._on_mode_toggled)
+        for button in (
+            self.new_button,
+            self.edit_button,
+            self.resume_button,
+            self.stage_button,
+            self.log_button,
+            self.trash_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("projectCountLabel")
+        buttons.addWidget(self.count_label)
+        buttons.addWidget(self.drafts_toggle)
+        buttons.addWidget(self.trash_toggle)
+        layout.addLayout(buttons)
+
+        self.table = QTableView()
+        self.table.setObjectName("projectTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setHighlightSections(False)
+        metrics = self.table.fontMetrics()
+        samples = {
+            COL_TITLE: "国" * 22,
+            COL_FORM: "実行委員会・協議会",
+            COL_STAGE: "課題・ニーズの把握",
+            COL_PARTNER: "国" * 14,
+            COL_PERIOD_END: "2026-03-31",
+        }
+        for column, sample in samples.items():
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 18)
+        header.setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.table.activated.connect(self._on_row_activated)
+
+        self.detail = ProjectDetailPanel()
+        self.detail.partner_activated.connect(self._on_partner_activated)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("projectSplitter")
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
+
+    # -- state --------------------------------------------------------------------------------
+    @property
+    def writable(self) -> bool:
+        """Whether this window may change records."""
+        return self._ws.writable
+
+    @property
+    def drafts_mode(self) -> bool:
+        """Whether the list shows the wizard's drafts instead of the projects."""
+        return self.drafts_toggle.isChecked()
+
+    @property
+    def trash_mode(self) -> bool:
+        """Whether the list shows the trash."""
+        return self.trash_toggle.isChecked()
+
+    @property
+    def loading(self) -> bool:
+        """Whether a query runs whose rows are not shown yet."""
+        return self._loading
+
+    @property
+    def started(self) -> bool:
+        """Whether the rows have been asked for (the tab was shown, or a project was requested)."""
+        return self._started
+
+    def service(self) -> ProjectService:
+        """The project service, created (and SQLAlchemy imported) on first use."""
+        if self._service_instance is None:
+            from kyodo_desktop.services.projects import ProjectService
+
+            self._service_instance = ProjectService(self._ws)
+        return self._service_instance
+
+    def current_id(self) -> str | None:
+        """The id of the selected project, if any."""
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_id(rows[0].row()) if rows else None
+
+    def select_id(self, project_id: str) -> bool:
+        """Select and show the row of ``project_id``; False when it is not listed."""
+        row = self.model.row_of(project_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, COL_TITLE))
+        return True
+
+    # -- loading ------------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._started:
+            self.reload()
+
+    def reload(self) -> None:
+        """Query the projects again with the current filters, off the UI thread."""
+        self._started = True
+        self._generation += 1
+        generation = self._generation
+        self._loading = True
+        self.count_label.setText(self.tr("読み込み中…"))
+        service = self.service()
+        query: dict[str, Any] = {**self.filters.query(), "drafts": self.drafts_mode, "trash": self.trash_mode}
+        task = BackgroundTask(lambda _task: service.list_projects(**query), self)
+        task.succeeded.connect(lambda rows: self._on_rows_loaded(generation, rows))
+        task.failed.connect(lambda exc: self._on_load_failed(generation, exc))
+        self._tasks.start(task)
+
+    def _on_rows_loaded(self, generation: int, rows: list[ProjectSummary]) -> None:
+        if generation != self._generation:
+            return  # a newer query (another filter) wins
+        self._loading = False
+        selected = self._pending_select or self.current_id()
+        self._pending_select = None
+        self.filters.offer(
+            {r.fiscal_year for r in rows if r.fiscal_year is not None}, {r.section for r in rows}
+        )
+        self.model.set_rows(rows)
+        if not (selected and self.select_id(selected)):
+            self._on_selection_changed()
+        self._report_count()
+        self.rows_loaded.emit(len(rows))
+
+    def _on_load_failed(self, generation: int, exc: Exception) -> None:
+        if generation != self._generation:
+            return
+        self._loading = False
+        self.count_label.setText(self.tr("読み込みに失敗しました"))
+        errors.show_error(
+            self,
+            self.tr("読み込みエラー"),
+            exc,
+            known=self.tr("事業の一覧を読み込めませんでした: {reason}"),
+            what="loading projects",
+            logger=log,
+        )
+
+    def _report_count(self) -> None:
+        text = self.tr("{shown} 件").format(shown=f"{self.model.rowCount():,}")
+        if self.drafts_mode:
+            text = self.tr("下書き: ") + text
+        if self.trash_mode:
+            text = self.tr("ゴミ箱: ") + text
+        self.count_label.setText(text)
+
+    def shutdown(self) -> None:
+        """Stop background work (before the window closes)."""
+        self.filters.stop()
+        self._tasks.stop_all()
+
+    def show_project(self, project_id: str) -> None:
+        """Select ``project_id`` (the filters cleared when they hide it) and show its detail."""
+        if self.model.row_of(project_id) >= 0 and self.select_id(project_id):
+            return
+        self._pending_select = project_id
+        self._show_detail(project_id)
+        for toggle in (self.drafts_toggle, self.trash_toggle):
+            toggle.blockSignals(True)
+            toggle.setChecked(False)
+            toggle.blockSignals(False)
+        self._update_actions()
+        if self.filters.is_set:
+            self.filters.clear()  # reloads
+        else:
+            self.reload()
+
+    # -- selection and detail -----------------------------------------------------------------
+    def _on_selection_changed(self, *_args: object) -> None:
+        project_id = self.current_id()
+        if project_id is None:
+            self.detail.clear()
+        else:
+            self._show_detail(project_id)
+        self._update_actions()
+
+    def _show_detail(self, project_id: str) -> None:
+        try:
+            record = self.service().get(project_id)
+        except Exception as exc:  # gone meanwhile, or the file is locked
+            if errors.known_text(exc) is None:
+                raise
+            self.detail.clear()
+            errors.show_error(self, self.tr("事業を開けません"), exc)
+            return
+        data = record.data
+        flags = overdue_flags(record.stage, data.period_end, data.review_on, self.model.today)
+        self.detail.show_record(record, flags)
+
+    def _update_actions(self) -> None:
+        has = self.detail.record is not None and self.current_id() is not None
+        live = has and not self.trash_mode
+        write = self.writable
+        wizard_tip = "" if self._wizard else self.tr("事業の登録画面（ウィザード）はこの版にはまだありません")
+        self.new_button.setEnabled(write and self._wizard and not self.trash_mode)
+        self.new_button.setToolTip(wizard_tip or self.tr("新しい事業を登録する"))
+        self.edit_button.setVisible(not self.drafts_mode)
+        self.resume_button.setVisible(self.drafts_mode)
+        for button in (self.edit_button, self.resume_button):
+            button.setEnabled(write and self._wizard and live)
+            button.setToolTip(wizard_tip or button.toolTip())
+        self.stage_button.setEnabled(write and live and not self.drafts_mode)
+        self.log_button.setEnabled(write and live and not self.drafts_mode)
+        self.trash_button.setEnabled(write and has)
+        self.trash_button.setText(self.tr("元に戻す") if self.trash_mode else self.tr("ゴミ箱へ移動"))
+
+    def _on_mode_toggled(self, _checked: bool) -> None:
+        self.table.clearSelection()
+        self.model.set_rows([])
+        self.detail.clear()
+        self._update_actions()
+        self.reload()
+
+    def _on_row_activated(self, index: QModelIndex) -> None:
+        if index.isValid() and self.writable and self._wizard and not self.trash_mode:
+            self.open_wizard(self.model.row_id(index.row()))
+
+    def _on_partner_activated(self, org_id: str) -> None:
+        if self._open_organization is not None:
+            self._open_organization(org_id)
+
+    # -- the wizard ---------------------------------------------------------------------------
+    def open_wizard(self, project_id: str | None = None) -> str | None:
+        """新しい事業… / 編集… / 再開…: the project wizard; the saved project's id, or None."""
+        if not self._wizard or not self.writable:
+            return None
+        wizard = importlib.import_module(WIZARD_MODULE)
+        saved = wizard.open_project_wizard(self, self._ws, project_id=project_id)
+        if saved:
+            self._after_change(str(saved))
+        elif project_id is not None:
+            self.reload()  # a draft may have been kept mid-way
+        return str(saved) if saved else None
+
+    def _on_new_clicked(self) -> None:
+        self.open_wizard(None)
+
+    def _on_edit_clicked(self) -> None:
+        project_id = self.current_id()
+        if project_id is not None:
+            self.open_wizard(project_id)
+
+    # -- stage, log, trash --------------------------------------------------------------------
+    def advance_stage(self) -> StageDialog | None:
+        """段階を進める…: the stage dialog of the selected project (shown, not waited for)."""
+        record = self.detail.record
+        if record is None or not self.writable:
+            return None
+        from kyodo_desktop.gui.projects.stage_dialog import StageDialog
+
+        project_id, version = record.id, record.version
+        service = self.service()
+        dialog = StageDialog(
+            record.stage,
+            lambda stage, on, note: service.change_stage(
+                project_id, stage, changed_on=on, note=note, expected_version=version
+            ),
+            self,
+        )
+        self._present(dialog, project_id)
+        return dialog
+
+    def add_log_entry(self) -> LogEntryDialog | None:
+        """経過を記録…: the log entry dialog of the selected project (shown, not waited for)."""
+        record = self.detail.record
+        if record is None or not self.writable:
+            return None
+        from kyodo_desktop.gui.projects.stage_dialog import LogEntryDialog
+
+        project_id = record.id
+        service = self.service()
+        dialog = LogEntryDialog(lambda on, text: service.add_log(project_id, on, text), self)
+        self._present(dialog, project_id)
+        dialog.accepted.connect(lambda: self.detail.tabs.setCurrentWidget(self.detail.log_table))
+        return dialog
+
+    def _present(self, dialog: StageDialog | LogEntryDialog, project_id: str) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._after_change(project_id))
+        dialog.refused.connect(lambda exc: self._on_refused(project_id, exc))
+        dialog.open()
+
+    def _on_refused(self, project_id: str, exc: Exception) -> None:
+        errors.show_error(self, self.tr("保存できません"), exc)
+        self._after_change(project_id, changed=False)
+
+    def _after_change(self, project_id: str, *, changed: bool = True) -> None:
+        self._pending_select = project_id
+        self._show_detail(project_id)
+        self.reload()
+        if changed:
+            self.project_changed.emit(project_id)
+
+    def _on_stage_clicked(self) -> None:
+        self.advance_stage()
+
+    def _on_log_clicked(self) -> None:
+        self.add_log_entry()
+
+    def _on_trash_clicked(self) -> None:
+        self.move_to_trash()
+
+    def move_to_trash(self) -> bool:
+        """ゴミ箱へ移動 (or 元に戻す in the trash) for the selected project, after asking."""
+        record = self.detail.record
+        if record is None or not self.writable:
+            return False
+        restore = self.trash_mode
+        title = record.data.title
+        if restore:
+            question = self.tr("事業「{title}」をゴミ箱から元に戻しますか？").format(title=title)
+            ok_text = self.tr("元に戻す")
+        else:
+            question = self.tr("事業「{title}」をゴミ箱へ移動しますか？（後で元に戻せます）").format(
+                title=title
+            )
+            ok_text = self.tr("ゴミ箱へ移動")
+        if not dialogs.confirm(self, self.tr("事業"), question, ok_text=ok_text):
+            return False
+        try:
+            (self.service().restore if restore else self.service().delete)(record.id)
+        except Exception as exc:
+            if errors.known_text(exc) is None:
+                raise
+            errors.show_error(self, self.tr("事業"), exc)
+            return False
+        self.table.clearSelection()
+        self.detail.clear()
+        self.reload()
+        self.project_changed.emit(record.id)
+        return True
