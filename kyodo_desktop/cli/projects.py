@@ -20,7 +20,7 @@ def register(commands: Commands) -> None:
     """Add the ``projects`` group."""
     commands.group(
         GROUP,
-        help="事業（協働事業・委託・補助など）の一覧と詳細",
+        help="事業（協働事業・委託・補助など）の一覧・詳細・公平性チェック・Excel書き出し",
         example="kyodo projects list --fiscal-year 2025\nkyodo projects show ID --json\n"
         "kyodo projects fairness --fiscal-year 2025\nkyodo projects export ID 事業計画書.xlsx",
     )
@@ -42,6 +42,7 @@ def register(commands: Commands) -> None:
     )
     commands.command(
         "fairness",
+        group=GROUP,
         help="公平性チェック（固定化の防止）。指摘のある（担当課, 団体）ごとに1行: "
         "ORG_ID<TAB>担当課<TAB>団体名<TAB>指摘（「、」区切り）",
         description="公平性チェック（固定化の防止）。担当課ごとに各パートナーの事業数・金額（行政負担）・"
@@ -55,6 +56,7 @@ def register(commands: Commands) -> None:
     )
     commands.command(
         "export",
+        group=GROUP,
         help="事業の事業計画書と役割分担表をExcelに書き出す（A4で印刷できる形）",
         example="kyodo projects export ID 事業計画書.xlsx",
         options=_export_options,

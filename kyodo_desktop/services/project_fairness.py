@@ -22,7 +22,7 @@ A partner merged into another record since (重複の統合) counts as the recor
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 
@@ -219,5 +219,10 @@ def alternatives(
 
 
 def report(ws: Workspace, fiscal_year: int | None = None) -> FairnessReport:
-    """The fairness report over all stored projects, or over one 年度 (runs count the years before)."""
-    return fairness_report(load_records(ws), load_organizations(ws), fiscal_year, settings_of(ws))
+    """The fairness report over all stored projects, or over one 年度 (runs count the years before).
+
+    Its lines come by 担当課 and 団体名 (ids are random UUIDs: an order by id would mean nothing).
+    """
+    found = fairness_report(load_records(ws), load_organizations(ws), fiscal_year, settings_of(ws))
+    lines = sorted(found.lines, key=lambda line: (line.section, line.organization.name, line.organization.id))
+    return replace(found, lines=tuple(lines))
