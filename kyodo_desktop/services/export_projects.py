@@ -48,9 +48,9 @@ PROJECTS_COLUMNS: tuple[tuple[str, float], ...] = (
     ("事業名", 30),
     ("関係", 8),
     ("形態", 14),
-    ("段階", 14),
+    ("段階", 18),
     ("担当課", 14),
-    ("主たるパートナー", 24),
+    ("主たるパートナー", 22),
     ("協力団体", 20),
     ("金額（行政負担）", 14),
     ("選定方法", 14),
@@ -67,7 +67,7 @@ FAIRNESS_COLUMNS: tuple[tuple[str, float], ...] = (
     ("担当課の計", 14),
     ("割合", 8),
     ("連続年度", 8),
-    ("指摘", 40),
+    ("指摘", 44),
 )
 _WRAPPED_PROJECTS = frozenset(("事業名", "主たるパートナー", "協力団体"))
 _WRAPPED_FAIRNESS = frozenset(("団体名", "指摘"))
@@ -168,6 +168,33 @@ def _number(ws: Any, value: int | float | None, number_format: str) -> Any:
     return cell
 
 
+def _top(ws: Any, value: Any) -> Any:
+    """A number (or number cell) aligned to the top of its row, as ``cells.top`` does for text: in a
+    row of several lines an amount at the bottom reads as belonging to the next row."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import Cell
+    from openpyxl.styles import Alignment
+
+    if value is None or isinstance(value, str) or (isinstance(value, Cell) and value.data_type == "s"):
+        return value  # text: cells.top has placed it
+    cell = value if isinstance(value, Cell) else WriteOnlyCell(ws, value=value)
+    cell.alignment = Alignment(horizontal=cell.alignment.horizontal, vertical="top")
+    return cell
+
+
+def _count(ws: Any, value: int | None) -> Any:
+    """A small count (事業数, 連続年度, 応募者数), centred: right-aligned it would run into the
+    left-aligned text of the next column."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment
+
+    if value is None:
+        return None
+    cell = WriteOnlyCell(ws, value=value)
+    cell.alignment = Alignment(horizontal="center")
+    return cell
+
+
 def _write_rows(
     ws: Any,
     columns: Sequence[tuple[str, float]],
@@ -192,7 +219,7 @@ def _write_rows(
         height = wrapped_height(values, wrap_at)
         if height is not None:
             ws.row_dimensions[index].height = height  # a write-only sheet writes it with the row
-            values = cells.top(values)
+            values = [_top(ws, value) for value in cells.top(values)]
         ws.append(values)
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
 
@@ -225,11 +252,11 @@ def _fairness_sheet(wb: Any, report: FairnessReport, header_text: str) -> int:
                 entry.section,
                 org.name,
                 org.corporate_number,
-                entry.project_count,
+                _count(ws, entry.project_count),
                 _number(ws, entry.budget, _AMOUNT_FORMAT),
                 _number(ws, entry.section_budget, _AMOUNT_FORMAT),
                 _number(ws, None if share is None else float(share), _SHARE_FORMAT),
-                entry.consecutive_years,
+                _count(ws, entry.consecutive_years),
                 "、".join(reason.text for reason in entry.reasons),
             ]
         )

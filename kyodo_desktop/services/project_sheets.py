@@ -55,6 +55,7 @@ ROLES_COLUMNS: tuple[tuple[str, float], ...] = (
 YEN_FORMAT = '#,##0"円"'
 NO_ROLES = "役割分担はまだ登録されていません"
 _TITLE_SIZE = 14
+_TITLE_LINE_HEIGHT = 22.0  # points per line of the 14-point title
 
 
 class _Styles:
@@ -77,6 +78,8 @@ class _Styles:
         self.wrap = Alignment(wrap_text=True, vertical="top")
         self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
         self.label = Alignment(vertical="top", wrap_text=True)
+        # ○ level with the first line of the task, as the text beside it starts at the top
+        self.mark = Alignment(horizontal="center", vertical="top")
 
 
 def _put(cell: Any, value: object) -> None:
@@ -103,9 +106,11 @@ class _Form:
         self.row = 1
         self.last = len(PLAN_WIDTHS)
 
-    def title(self, text: str) -> None:
+    def title(self, text: str, widths: Sequence[float]) -> None:
+        """The sheet's title across ``widths``, the row as high as its (larger) lines need."""
         self._merged(self.row, 1, self.last, text, font=self.styles.title, alignment=self.styles.center)
-        self.ws.row_dimensions[self.row].height = 28
+        lines = _line_count(text, sum(widths) * sheets.FONT_SIZE / _TITLE_SIZE)
+        self.ws.row_dimensions[self.row].height = max(28.0, lines * _TITLE_LINE_HEIGHT + 6)
         self.row += 1
 
     def section(self, text: str) -> None:
@@ -214,7 +219,7 @@ def _plan_sheet(wb: Any, rec: ProjectRecord, officer: str, styles: _Styles) -> N
     year = fiscal_year_label(d.fiscal_year) if d.fiscal_year else ""
     sheets.set_print_setup(ws, PLAN_WIDTHS, PLAN_TITLE, dated=year)
     form = _Form(ws, styles)
-    form.title(PLAN_TITLE + ("（下書き）" if rec.is_draft else ""))
+    form.title(PLAN_TITLE + ("（下書き）" if rec.is_draft else ""), PLAN_WIDTHS)
     form.section("基本事項")
     form.field("事業名", d.title)
     form.field("年度", year)
@@ -271,7 +276,7 @@ def _roles_sheet(wb: Any, rec: ProjectRecord, styles: _Styles) -> None:
     last = len(ROLES_COLUMNS)
     form = _Form(ws, styles)
     form.last = last
-    form.title(f"{ROLES_TITLE}（{cell_copy(d.title)}）")
+    form.title(f"{ROLES_TITLE}（{cell_copy(d.title)}）", widths)
     for column, (header, _) in enumerate(ROLES_COLUMNS, 1):
         form._cell(2, column, header, font=styles.bold, fill=True, alignment=styles.center)
     row = 3
@@ -280,7 +285,7 @@ def _roles_sheet(wb: Any, rec: ProjectRecord, styles: _Styles) -> None:
         values: list[object] = [role.task, *("○" if role.side == side else "" for side in sides)]
         values += [role.responsible, role.note]
         for column, value in enumerate(values, 1):
-            alignment = styles.center if 2 <= column <= 4 else styles.wrap
+            alignment = styles.mark if 2 <= column <= 4 else styles.wrap
             form._cell(row, column, value, alignment=alignment)
         lines = max(
             _line_count(str(value), width) for value, (_, width) in zip(values, ROLES_COLUMNS, strict=True)
