@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -78,6 +79,7 @@ Progress = Callable[[int, int], bool]
 #: How many first characters of a folded name pick the names compared by similarity.
 _PREFIX = 3
 _NEW = "new:"
+_DIGITS = re.compile(r"[0-9]+")
 
 
 def with_fixed_values(
@@ -176,7 +178,7 @@ class _Partners:
         self.by_number: dict[str, list[str]] = {k: list(v) for k, v in registry.by_number.items()}
         self.keys: dict[str, str] = dict(registry.keys)
         self.by_key: dict[str, list[str]] = {}
-        self.by_prefix: dict[str, list[str]] = {}
+        self.by_prefix: dict[tuple[str, tuple[str, ...]], list[str]] = {}
         for org_id, key in self.keys.items():
             self._index(org_id, key)
         self.new: dict[str, tuple[OrganizationInput, str]] = {}
@@ -184,7 +186,7 @@ class _Partners:
     def _index(self, org_id: str, key: str) -> None:
         if key:
             self.by_key.setdefault(key, []).append(org_id)
-            self.by_prefix.setdefault(key[:_PREFIX], []).append(org_id)
+            self.by_prefix.setdefault((key[:_PREFIX], tuple(_DIGITS.findall(key))), []).append(org_id)
 
     def find(self, cell: PartnerCell) -> tuple[str, str]:
         """``(id or new:N, reason)``; ``("", "")`` when nothing matches."""
@@ -195,7 +197,10 @@ class _Partners:
             return (same or ids)[0], "法人番号が同じ"
         if key in self.by_key:
             return self.by_key[key][0], "団体名が同じ"
-        for org_id in self.by_prefix.get(key[:_PREFIX], []) if key else []:
+        # 市民団体0001の会 and 市民団体0002の会 are alike to the ratio but two groups: only names
+        # with the same numbers in them are compared
+        bucket = (key[:_PREFIX], tuple(_DIGITS.findall(key)))
+        for org_id in self.by_prefix.get(bucket, []) if key else []:
             if same_name_key(self.keys[org_id], key):
                 return org_id, "団体名がほぼ同じ"
         return "", ""
