@@ -28,6 +28,7 @@ from kyodo_desktop.cli import (
     officer,
     officers,
     orgs,
+    project_import,
     projects,
 )
 from kyodo_desktop.cli.common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, Commands, UsageError, report
@@ -46,6 +47,7 @@ GROUPS: tuple[Group, ...] = (
     orgs,
     duplicates,
     projects,
+    project_import,
     imports,
     import_history,
     maintenance,

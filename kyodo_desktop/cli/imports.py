@@ -127,7 +127,7 @@ def _read_import_rows(args: argparse.Namespace, ws: Any) -> tuple[Any, list[str]
             skip_dissolved=args.skip_dissolved,
             progress=progress,
             header_row=args.header_row,
-            columns=_column_choices(args.column),
+            columns=column_choices(args.column),
         )
     except ColumnChoiceError as exc:
         raise UsageError(str(exc)) from exc
@@ -163,8 +163,16 @@ def _read_import_rows(args: argparse.Namespace, ws: Any) -> tuple[Any, list[str]
     return prepared.plan, notes
 
 
-def _column_choices(values: list[str]) -> list[tuple[str, str]]:
-    """``--column FIELD=HEADER`` values as (field, header) pairs; a malformed one is a usage error."""
+def check_header_row(value: int | None) -> None:
+    """Refuse a ``--header-row`` below 1 (a usage error), before the data file is opened."""
+    if value is not None and value < 1:
+        raise UsageError(f"--header-row は1以上の行番号で指定してください: {value}")
+
+
+def column_choices(values: list[str]) -> list[tuple[str, str]]:
+    """``--column FIELD=HEADER`` values as (field, header) pairs; a malformed one is a usage error.
+
+    Shared by every import command (``kyodo import``, ``kyodo projects import``)."""
     choices: list[tuple[str, str]] = []
     for value in values:
         field, sep, column = value.partition("=")
@@ -213,9 +221,8 @@ def _cmd_import(args: argparse.Namespace, data_dir: Path) -> int:
     # refused before the write lock is taken: a FIFO would hold it while waiting for ever
     check_source_file(args.file)
     format_of_suffix(args.file)
-    if args.header_row is not None and args.header_row < 1:
-        raise UsageError(f"--header-row は1以上の行番号で指定してください: {args.header_row}")
-    _column_choices(args.column)  # a malformed --column is refused before the data file is opened
+    check_header_row(args.header_row)
+    column_choices(args.column)  # a malformed --column is refused before the data file is opened
     write = not args.dry_run
     overwrite = None if args.overwrite_all else overwrite_fields(args.overwrite)
     with Workspace.open(data_dir, write=write) as ws:

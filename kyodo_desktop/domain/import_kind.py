@@ -56,7 +56,7 @@ class RowConverter(Protocol):
         sheet: str = "",
         *,
         headers: Sequence[str] = (),
-    ) -> ImportRow | None: ...
+    ) -> ImportRow[Any] | None: ...
 
 
 class ColumnChoiceError(ImportFileError):

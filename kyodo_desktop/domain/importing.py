@@ -10,8 +10,15 @@ from __future__ import annotations
 import dataclasses
 from enum import StrEnum
 from pathlib import PurePath
+from typing import Generic
+
+from typing_extensions import TypeVar
 
 from kyodo_desktop.domain.organization import OrganizationInput
+
+#: What a row's values are: an organization (the organization import, the default) or another
+#: kind's record (a past project).
+RowData = TypeVar("RowData", default=OrganizationInput)
 
 
 class SourceFormat(StrEnum):
@@ -43,15 +50,17 @@ class RowProblem:
 
 
 @dataclasses.dataclass(slots=True)
-class ImportRow:
+class ImportRow(Generic[RowData]):
     """One source row: the organization it describes (None if unusable) and its problems.
+
+    Another import kind's rows carry that kind's record instead (``ImportRow[PastProjectRow]``).
 
     ``record_id`` is set when the source carries our own record id (an exported 団体一覧
     re-imported), so the row updates that record instead of matching by name.
     """
 
     row_number: int
-    data: OrganizationInput | None
+    data: RowData | None
     problems: list[RowProblem] = dataclasses.field(default_factory=list)
     record_id: str = ""
     sheet: str = ""
@@ -60,7 +69,7 @@ class ImportRow:
     provided_fields: frozenset[str] = frozenset()
     #: the row's values as converted, before validation (None: not kept); a row whose only
     #: problems are values that fail validation can be imported without them from it
-    draft: OrganizationInput | None = None
+    draft: RowData | None = None
     #: what the officer should know about the row as read that does not stop it (a name cell's
     #: address other than the 住所 column's), one notice each; shown with the row's remarks
     remarks: list[RowProblem] = dataclasses.field(default_factory=list)

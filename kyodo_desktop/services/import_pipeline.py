@@ -158,7 +158,7 @@ def read_source(
         )
     if wanted is SourceFormat.CSV and suffix_format is SourceFormat.CSV and format is None:
         return _read_csv_or_portal(path, kind, prefecture, skip_dissolved, progress, header_row)
-    table = import_lists.read_table(path, sheet=sheet, progress=progress, header_row=header_row)
+    table = import_lists.read_table(path, sheet=sheet, progress=progress, header_row=header_row, kind=kind)
     return ImportSource(path, table.format, kind, table=table)
 
 
@@ -226,7 +226,7 @@ def _read_csv_or_portal(
                 progress=progress,
             )
             return ImportSource(path, SourceFormat.NPO_PORTAL, kind, portal=portal)
-        table = read_csv_stream(path, fh, size, progress, header_row)
+        table = read_csv_stream(path, fh, size, progress, header_row, kind)
     return ImportSource(path, SourceFormat.CSV, kind, table=table)
 
 

@@ -39,6 +39,7 @@ __all__ = [
     "SHEET_OVERVIEW",
     "change_lines",
     "write_import_summary",
+    "write_summary_sheets",
 ]
 
 SHEET_OVERVIEW = "概要"
@@ -176,18 +177,31 @@ def _error_rows(plan: ImportPlan) -> Iterable[list[Any]]:
         yield [problem.row_number, problem.sheet, problem.column, problem.message]
 
 
+#: One sheet of a summary: title, columns, rows, whether the rows are filtered.
+SheetSpec = tuple[str, Sequence[tuple[str, float]], Iterable[list[Any]], bool]
+
+
 def _write_workbook(plan: ImportPlan, summary: ImportSummary | None, fh: IO[bytes]) -> None:
+    write_summary_sheets(
+        fh,
+        [
+            (SHEET_OVERVIEW, OVERVIEW_COLUMNS, ([k, v] for k, v in _overview_rows(plan, summary)), False),
+            (SHEET_DETAILS, DETAIL_COLUMNS, _detail_rows(plan), True),
+            (SHEET_ERRORS, ERROR_COLUMNS, _error_rows(plan), True),
+        ],
+    )
+
+
+def write_summary_sheets(fh: IO[bytes], specs: Iterable[SheetSpec]) -> None:
+    """Write an import summary's sheets (every import kind's: the organization import's, the
+    past-project import's) into ``fh``, styled and print-ready."""
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
     sheets.use_default_font(wb)
     written: list[Any] = []
     try:
-        for title, columns, rows, filtered in (
-            (SHEET_OVERVIEW, OVERVIEW_COLUMNS, ([k, v] for k, v in _overview_rows(plan, summary)), False),
-            (SHEET_DETAILS, DETAIL_COLUMNS, _detail_rows(plan), True),
-            (SHEET_ERRORS, ERROR_COLUMNS, _error_rows(plan), True),
-        ):
+        for title, columns, rows, filtered in specs:
             ws = wb.create_sheet(title)
             written.append(ws)
             _write_sheet(ws, columns, rows, filtered=filtered)

@@ -14,6 +14,10 @@ each record it changed (``{field: [old, new]}``). That is all an undo needs:
   goes forward and ``updated_at`` is the undo's time (the undo counts as a change of its own);
 - an ``undo-import`` audit row for every record (``context = "undo-import ID FILE"``).
 
+A past-project import (``kyodo projects import``) has ``create`` rows of entity ``project`` too:
+those projects are deleted with their lists, and the organizations it created are deleted
+unless a project it did not create has them as a partner since (they are kept then, no undo row).
+
 All in ONE transaction after a ``pre-undo-import`` backup. It is refused, with nothing written,
 when a record of the import has been changed since (any later audit row for it, contacts and
 対応記録 included, except the rows of imports already undone and of their undos): the message
@@ -35,7 +39,23 @@ from kyodo_desktop.domain.local_time import utc_iso_to_local_text
 from kyodo_desktop.persistence import backup
 from kyodo_desktop.persistence.bulk import RowShape, insert_rows
 from kyodo_desktop.persistence.errors import KnownError
-from kyodo_desktop.persistence.models import AuditEntry, Contact, Interaction, Organization, table_of, utc_now
+from kyodo_desktop.persistence.models import (
+    AuditEntry,
+    Contact,
+    Interaction,
+    Organization,
+    Project,
+    ProjectAgreementItem,
+    ProjectLogEntry,
+    ProjectPartner,
+    ProjectPoint,
+    ProjectPurpose,
+    ProjectRole,
+    ProjectStageChange,
+    ProjectTarget,
+    table_of,
+    utc_now,
+)
 from kyodo_desktop.services.importing import BEFORE_KEY
 from kyodo_desktop.services.organizations import (
     INPUT_FIELDS,
@@ -213,6 +233,8 @@ def _names(s: Session, ids: Sequence[str]) -> list[str]:
     for chunk in _chunks(ids):
         found = s.execute(select(Organization.id, Organization.name).where(Organization.id.in_(chunk)))
         names.update((record_id, name) for record_id, name in found)
+        projects = s.execute(select(Project.id, Project.title).where(Project.id.in_(chunk)))
+        names.update((record_id, title) for record_id, title in projects)
     return [names.get(record_id, record_id) for record_id in ids]
 
 
@@ -244,7 +266,7 @@ def undo_import(ws: Workspace, import_id: str, *, progress: Progress | None = No
     with ws.session_factory.begin() as s:
         found = _check(s, import_id)
         rows = s.execute(
-            select(AuditEntry.record_id, AuditEntry.action, AuditEntry.changes)
+            select(AuditEntry.record_id, AuditEntry.action, AuditEntry.changes, AuditEntry.entity)
             .where(AuditEntry.context == found.context, AuditEntry.action.in_(("create", "update")))
             .order_by(AuditEntry.id)
         ).all()
@@ -253,14 +275,19 @@ def undo_import(ws: Workspace, import_id: str, *, progress: Progress | None = No
         total = len(rows)
         audits: list[tuple[Any, ...]] = []
         created: list[str] = []
+        projects = [r[0] for r in rows if r[1] == "create" and r[3] == "project"]
+        kept = _used_elsewhere(s, [r[0] for r in rows if r[1] == "create" and r[3] != "project"], projects)
         restored = 0
         orgs = table_of(Organization)
-        for n, (record_id, action, changes_text) in enumerate(rows, 1):
+        for n, (record_id, action, changes_text, entity) in enumerate(rows, 1):
             if progress is not None and n % 200 == 0 and progress(n, total) is False:
                 raise UndoCancelled
             changes = json.loads(changes_text or "{}")
+            if record_id in kept:
+                continue
             if action == "create":
-                created.append(record_id)
+                if entity != "project":
+                    created.append(record_id)
                 undo_changes = {field: [value, None] for field, value in _new_values(changes).items()}
             else:
                 undo_changes = _restore(s, orgs, record_id, changes, now)
@@ -270,7 +297,7 @@ def undo_import(ws: Workspace, import_id: str, *, progress: Progress | None = No
                     {
                         "occurred_at": now,
                         "officer": officer,
-                        "entity": "organization",
+                        "entity": entity,
                         "record_id": record_id,
                         "action": UNDO_ACTION,
                         "changes": json.dumps(undo_changes, ensure_ascii=False),
@@ -278,6 +305,7 @@ def undo_import(ws: Workspace, import_id: str, *, progress: Progress | None = No
                     }
                 )
             )
+        _delete_projects(s, projects)
         for chunk in _chunks(created):
             # children first: no reliance on the foreign keys' ON DELETE being in force
             s.execute(delete(table_of(Contact)).where(table_of(Contact).c.organization_id.in_(chunk)))
@@ -286,7 +314,44 @@ def undo_import(ws: Workspace, import_id: str, *, progress: Progress | None = No
         insert_rows(s, _AUDIT, audits)
         if progress is not None and progress(total, total) is False:
             raise UndoCancelled
-    return UndoSummary(found.import_id, len(created), restored, str(taken.path))
+    return UndoSummary(found.import_id, len(created) + len(projects), restored, str(taken.path))
+
+
+_PROJECT_CHILDREN = (
+    ProjectPartner,
+    ProjectStageChange,
+    ProjectPurpose,
+    ProjectTarget,
+    ProjectRole,
+    ProjectAgreementItem,
+    ProjectPoint,
+    ProjectLogEntry,
+)
+
+
+def _delete_projects(s: Session, ids: Sequence[str]) -> None:
+    """Delete the projects and their lists (children first, as the organizations' are)."""
+    for chunk in _chunks(ids):
+        for child in _PROJECT_CHILDREN:
+            table = table_of(child)
+            s.execute(delete(table).where(table.c.project_id.in_(chunk)))
+        s.execute(delete(table_of(Project)).where(table_of(Project).c.id.in_(chunk)))
+
+
+def _used_elsewhere(s: Session, org_ids: Sequence[str], projects: Sequence[str]) -> set[str]:
+    """The created organizations a project outside ``projects`` has as a partner: they stay."""
+    if not projects:
+        return set()
+    ours = set(projects)
+    used: set[str] = set()
+    for chunk in _chunks(org_ids):
+        found = s.execute(
+            select(ProjectPartner.organization_id, ProjectPartner.project_id).where(
+                ProjectPartner.organization_id.in_(chunk)
+            )
+        )
+        used.update(org_id for org_id, project_id in found if project_id not in ours)
+    return used
 
 
 def _new_values(changes: Any) -> dict[str, Any]:

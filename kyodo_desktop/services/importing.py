@@ -28,6 +28,7 @@ from kyodo_desktop.domain.column_mapping import TARGETS
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.import_salvage import drop_invalid_values
 from kyodo_desktop.domain.importing import ImportRow, RowProblem
+from kyodo_desktop.domain.organization import OrganizationInput
 from kyodo_desktop.domain.text import duplicate_key
 from kyodo_desktop.persistence import backup
 from kyodo_desktop.persistence.audit import last_rowid, record_created_since
@@ -355,8 +356,51 @@ def apply_import(
             backup_path="",
         )
     taken = backup.create_backup(ws.db_path, ws.backups_dir, "pre-import")
-    officer, now, today = ws.officer.name, utc_now(), date.today()
+    officer, now = ws.officer.name, utc_now()
     audit = _AuditRows(officer, now, context)
+    with ws.session_factory.begin() as s, bulk_cache(s):
+        updated = _apply_updates(s, updates, audit, now, tick)
+        new_records = []
+        for planned in news:
+            assert planned.row.data is not None
+            new_records.append((planned.row.data, planned.dup_key))
+        insert_new_organizations(
+            s,
+            new_records,
+            officer=officer,
+            now=now,
+            context=context,
+            tick=lambda n: tick(len(updates) + n),
+        )
+        if progress is not None and progress(total, total) is False:
+            raise ImportCancelled
+    return ImportSummary(
+        import_id=import_id,
+        created=len(news),
+        updated=updated,
+        skipped=len(plan.rows) - len(news) - updated - plan.count(Action.ERROR),
+        errors=plan.count(Action.ERROR),
+        backup_path=str(taken.path),
+    )
+
+
+def insert_new_organizations(
+    s: Session,
+    records: Sequence[tuple[OrganizationInput, str]],
+    *,
+    officer: str,
+    now: str,
+    context: str,
+    tick: Callable[[int], None] | None = None,
+) -> list[str]:
+    """Store validated new organizations (with their folded names, "" to compute) and their
+    ``create`` audit rows naming ``context``, in batches of plain tuples; their ids, in order.
+
+    Every import that creates organizations goes through here (the organization import, the
+    past-project import's unmatched partners), so they all read back alike in the history and
+    an undo finds them by ``context``.
+    """
+    today = date.today()
     # what every new record gets besides its own values (the NULL columns given outright, so
     # that building a row needs no merge with defaults)
     fixed = {
@@ -368,40 +412,30 @@ def apply_import(
         "deleted_at": None,
         "merged_into": None,
     }
-    with ws.session_factory.begin() as s, bulk_cache(s):
-        updated = _apply_updates(s, updates, audit, now, tick)
-        for start in range(0, len(news), _BATCH):
-            orgs: list[tuple[Any, ...]] = []
-            for n, planned in enumerate(news[start : start + _BATCH], len(updates) + start + 1):
+    ids: list[str] = []
+    for start in range(0, len(records), _BATCH):
+        orgs: list[tuple[Any, ...]] = []
+        for n, (data, dup_key) in enumerate(records[start : start + _BATCH], start + 1):
+            if tick is not None:
                 tick(n)
-                data = planned.row.data
-                assert data is not None
-                values = org_column_values(data, dup_key=planned.dup_key or None)
-                values.update(id=new_id(), **fixed)
-                orgs.append(_NEW_ORG.row(values))
-            after = last_rowid(s, _ORG_TABLE)
-            insert_rows(s, _NEW_ORG, orgs)
-            # their create audit rows, built by SQLite from the rows just stored
-            record_created_since(
-                s,
-                _ORG_TABLE,
-                after_rowid=after,
-                fields=_CREATE_AUDITED,
-                occurred_at=now,
-                officer=officer,
-                entity="organization",
-                context=context,
-            )
-        if progress is not None and progress(total, total) is False:
-            raise ImportCancelled
-    return ImportSummary(
-        import_id=import_id,
-        created=len(news),
-        updated=updated,
-        skipped=len(plan.rows) - len(news) - updated - plan.count(Action.ERROR),
-        errors=plan.count(Action.ERROR),
-        backup_path=str(taken.path),
-    )
+            values = org_column_values(data, dup_key=dup_key or None)
+            values.update(id=new_id(), **fixed)
+            ids.append(values["id"])
+            orgs.append(_NEW_ORG.row(values))
+        after = last_rowid(s, _ORG_TABLE)
+        insert_rows(s, _NEW_ORG, orgs)
+        # their create audit rows, built by SQLite from the rows just stored
+        record_created_since(
+            s,
+            _ORG_TABLE,
+            after_rowid=after,
+            fields=_CREATE_AUDITED,
+            occurred_at=now,
+            officer=officer,
+            entity="organization",
+            context=context,
+        )
+    return ids
 
 
 _ORG_TABLE = table_of(Organization)

@@ -149,6 +149,7 @@ def test_help_and_parsing_import_no_domain_services_or_database() -> None:
         "kyodo_desktop.cli.officer",
         "kyodo_desktop.cli.officers",
         "kyodo_desktop.cli.orgs",
+        "kyodo_desktop.cli.project_import",
         "kyodo_desktop.cli.projects",
     }
     helped = _fresh_python(

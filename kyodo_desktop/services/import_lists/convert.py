@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from kyodo_desktop.domain.column_mapping import IGNORE, ORGANIZATIONS, propose_mapping
 from kyodo_desktop.domain.import_kind import ImportKind
@@ -21,23 +22,29 @@ from kyodo_desktop.services.import_lists.table import SourceTable
 
 
 def read_table(
-    path: Path, *, sheet: str | None = None, progress: Progress | None = None, header_row: int | None = None
+    path: Path,
+    *,
+    sheet: str | None = None,
+    progress: Progress | None = None,
+    header_row: int | None = None,
+    kind: ImportKind = ORGANIZATIONS,
 ) -> SourceTable:
     """Read an .xlsx (``sheet``, default the first visible one) or a CSV into a :class:`SourceTable`.
 
     ``progress(done, total)`` is called every :data:`~.limits.PROGRESS_EVERY` rows; returning
     False stops with :class:`~.limits.ImportCancelled`. Raises :class:`ImportFileError` for a
     file that cannot or must not be read (by its suffix: :func:`format_of_suffix`).
-    ``header_row`` (as Excel numbers rows) says where the header is; default: found.
+    ``header_row`` (as Excel numbers rows) says where the header is; default: found, as the
+    row whose headings name ``kind``'s targets.
     """
     path = Path(path)
     if format_of_suffix(path) is SourceFormat.XLSX:
         from kyodo_desktop.services.import_lists.xlsx import read_xlsx
 
-        return read_xlsx(path, sheet, progress, header_row)
+        return read_xlsx(path, sheet, progress, header_row, kind)
     from kyodo_desktop.services.import_lists.csv_list import read_csv
 
-    return read_csv(path, progress, header_row)
+    return read_csv(path, progress, header_row, kind)
 
 
 def list_sheets(path: Path) -> list[str]:
@@ -56,7 +63,7 @@ def convert_table(
     *,
     progress: Progress | None = None,
     kind: ImportKind = ORGANIZATIONS,
-) -> list[ImportRow]:
+) -> list[ImportRow[Any]]:
     """Every non-blank row of ``table`` through ``mapping`` and ``kind``'s row converter, with
     the problems found while reading.
 
@@ -73,7 +80,7 @@ def convert_table(
         by_row.setdefault(problem.row_number, []).append(problem)
     total = len(table.rows)
     report(progress, 0, total)
-    result: list[ImportRow] = []
+    result: list[ImportRow[Any]] = []
     for done, (number, cells) in enumerate(table.rows, 1):
         row = row_to_input(full, cells, number, table.sheet, headers=table.headers)
         found = by_row.get(number)

@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from kyodo_desktop.domain.column_mapping import ORGANIZATIONS
+from kyodo_desktop.domain.import_kind import ImportKind
 from kyodo_desktop.domain.importing import ImportFileError, SourceFormat
 from kyodo_desktop.services.import_lists import limits
 from kyodo_desktop.services.import_lists.limits import (
@@ -123,7 +125,12 @@ def _delimiter(fh: IO[str]) -> str:
     return "\t" if "\t" in first and "," not in first else ","
 
 
-def read_csv(path: Path, progress: Progress | None, header_row: int | None = None) -> SourceTable:
+def read_csv(
+    path: Path,
+    progress: Progress | None,
+    header_row: int | None = None,
+    import_kind: ImportKind = ORGANIZATIONS,
+) -> SourceTable:
     """Open ``path`` and read it as a CSV list (see :func:`read_csv_stream`)."""
     try:
         size = path.stat().st_size
@@ -131,11 +138,16 @@ def read_csv(path: Path, progress: Progress | None, header_row: int | None = Non
     except OSError as exc:
         raise open_error(path, exc) from exc
     with fh:
-        return read_csv_stream(path, fh, size, progress, header_row)
+        return read_csv_stream(path, fh, size, progress, header_row, import_kind)
 
 
 def read_csv_stream(
-    path: Path, fh: IO[bytes], size: int, progress: Progress | None, header_row: int | None = None
+    path: Path,
+    fh: IO[bytes],
+    size: int,
+    progress: Progress | None,
+    header_row: int | None = None,
+    import_kind: ImportKind = ORGANIZATIONS,
 ) -> SourceTable:
     """Read the already opened ``fh`` (``size`` bytes, at any position) as a CSV list."""
     if size > limits.MAX_UNCOMPRESSED_BYTES:
@@ -159,6 +171,7 @@ def read_csv_stream(
             total=lines,
             progress=progress,
             header_row=header_row,
+            import_kind=import_kind,
         )
     finally:
         # the caller owns ``fh``: hand it back rather than leave the wrapper to close it

@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from kyodo_desktop.domain.column_mapping import IGNORE, column_label, propose_mapping
+from kyodo_desktop.domain.column_mapping import IGNORE, ORGANIZATIONS, column_label
+from kyodo_desktop.domain.import_kind import ImportKind
 from kyodo_desktop.domain.importing import ImportFileError, RowProblem, SourceFormat
 from kyodo_desktop.services.import_lists import limits
 from kyodo_desktop.services.import_lists.limits import Progress, report
@@ -55,8 +56,9 @@ def _describe_control(text: str) -> str:
 HEADER_LOOKAHEAD = 10
 
 
-def _recognised(headers: Sequence[str]) -> int:
-    return sum(1 for target in propose_mapping(headers).values() if target != IGNORE)
+def _recognised(headers: Sequence[str], import_kind: ImportKind = ORGANIZATIONS) -> int:
+    """How many headings name one of the kind's targets (a past-project list's 事業名, 契約金額 …)."""
+    return sum(1 for target in import_kind.propose_mapping(headers).values() if target != IGNORE)
 
 
 def _filled(cells: Sequence[str], index: int) -> bool:
@@ -113,7 +115,9 @@ def combine_header_rows(top: Sequence[str], below: Sequence[str]) -> list[str]:
     return headings
 
 
-def _header_index(candidates: Sequence[list[str]], *, forced: bool = False) -> tuple[int, int]:
+def _header_index(
+    candidates: Sequence[list[str]], *, forced: bool = False, import_kind: ImportKind = ORGANIZATIONS
+) -> tuple[int, int]:
     """Which of the first non-blank rows is the header row, and whether it has one row or two.
 
     Lists often start with a title (団体一覧（令和6年4月1日現在）) or a note above the headers. The
@@ -121,7 +125,8 @@ def _header_index(candidates: Sequence[list[str]], *, forced: bool = False) -> t
     that, the first with one; failing that, the first row with two or more filled cells (a title
     fills one); failing that, the first. A row followed by the second row of a two-row header
     (:func:`_is_two_row_header`) is counted with it. ``forced``: the first candidate is the
-    header (the officer said which row); only whether it has two rows is decided.
+    header (the officer said which row); only whether it has two rows is decided. The headings
+    are recognised as ``import_kind``'s targets.
     """
     cleaned = [[_clean_header(c) for c in cells] for cells in candidates]
 
@@ -132,12 +137,12 @@ def _header_index(candidates: Sequence[list[str]], *, forced: bool = False) -> t
 
     if forced:
         return 0, depth(0)
-    alone = [_recognised(cells) for cells in cleaned]
+    alone = [_recognised(cells, import_kind) for cells in cleaned]
     recognised = []
     for index, cells in enumerate(cleaned):
         count, rows = alone[index], depth(index)
         if rows == 2:
-            together = _recognised(combine_header_rows(cells, cleaned[index + 1]))
+            together = _recognised(combine_header_rows(cells, cleaned[index + 1]), import_kind)
             # a note above a header (作成: 市民協働課 … ※ 非公開) is no first header row: the
             # header below recognises more without it
             if together >= alone[index + 1]:
@@ -165,11 +170,13 @@ def collect(
     total: int,
     progress: Progress | None,
     header_row: int | None = None,
+    import_kind: ImportKind = ORGANIZATIONS,
 ) -> SourceTable:
     """Find the header row, keep the non-blank rows below it, and note unusable cells.
 
     ``header_row`` (the row number as Excel shows it) says where the header is; the rows above
-    it are not read. A two-row header starting there is still read as one.
+    it are not read. A two-row header starting there is still read as one. ``import_kind``
+    says which headings are recognised when the header row is looked for.
     """
     if header_row is not None and header_row < 1:
         raise ImportFileError(f"見出しの行は1以上で指定してください（{header_row}）。")
@@ -212,7 +219,9 @@ def collect(
 
     def choose_header() -> list[str]:
         nonlocal found_row, header_depth
-        chosen, header_depth = _header_index([cells for _, cells in top], forced=header_row is not None)
+        chosen, header_depth = _header_index(
+            [cells for _, cells in top], forced=header_row is not None, import_kind=import_kind
+        )
         found_row, header_cells = top[chosen]
         if header_depth == 2:
             found = combine_header_rows(header_cells, top[chosen + 1][1])

@@ -26,6 +26,8 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import IO, Any
 
+from kyodo_desktop.domain.column_mapping import ORGANIZATIONS
+from kyodo_desktop.domain.import_kind import ImportKind
 from kyodo_desktop.domain.importing import ImportFileError, SourceFormat
 from kyodo_desktop.services.import_lists import limits
 from kyodo_desktop.services.import_lists.limits import (
@@ -308,7 +310,11 @@ def _xlsx_records(path: Path, ws: Any) -> Iterator[tuple[int, list[str]]]:
 
 
 def read_xlsx(
-    path: Path, sheet: str | None, progress: Progress | None, header_row: int | None = None
+    path: Path,
+    sheet: str | None,
+    progress: Progress | None,
+    header_row: int | None = None,
+    import_kind: ImportKind = ORGANIZATIONS,
 ) -> SourceTable:
     with _Workbook(path) as wb:
         ws = _pick_sheet(wb, sheet)
@@ -328,4 +334,5 @@ def read_xlsx(
             total=total,
             progress=progress,
             header_row=header_row,
+            import_kind=import_kind,
         )
