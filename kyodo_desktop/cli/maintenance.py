@@ -30,7 +30,7 @@ def register(commands: Commands) -> None:
     )
     commands.command(
         "export-xlsx",
-        help="団体一覧をExcelに書き出す（ゴミ箱の団体を除く）",
+        help="団体一覧をExcelに書き出す（ゴミ箱の団体を除く。事業があれば事業一覧と公平性チェックも）",
         example="kyodo export-xlsx 団体一覧.xlsx\n"
         "kyodo export-xlsx 課長用.xlsx --layout 一覧 --municipality 千葉市 --field 13\n"
         "kyodo export-xlsx 名簿.xlsx --columns 団体名,市町村,電話番号\n"
@@ -104,6 +104,11 @@ def _export_options(p: CommandParser) -> None:
         action="store_true",
         help="書き出す団体の対応記録のシートを加える",
     )
+    p.add_argument(
+        "--no-projects",
+        action="store_true",
+        help="事業一覧・公平性チェックのシートを加えない（事業が登録されていれば既定で加える）",
+    )
 
 
 def _restore_options(p: CommandParser) -> None:
@@ -143,6 +148,7 @@ def _export(args: argparse.Namespace, data_dir: Path) -> int:
             org_filter=org_filter,
             with_contacts=args.with_contacts,
             with_interactions=args.with_interactions,
+            with_projects=not args.no_projects,
         )
     print(f"{n:,} 件を書き出しました: {args.out}")
     return EXIT_OK

@@ -1,4 +1,4 @@
-"""``kyodo projects list|show``: projects (事業).
+"""``kyodo projects list|show|fairness|export``: projects (事業).
 
 年度 is printed as the 西暦 year it begins in (2025 for 令和7年度), the number ``--fiscal-year``
 takes: lines stay easy to sort and filter in scripts; the window shows 令和N年度.
@@ -21,7 +21,8 @@ def register(commands: Commands) -> None:
     commands.group(
         GROUP,
         help="事業（協働事業・委託・補助など）の一覧と詳細",
-        example="kyodo projects list --fiscal-year 2025\nkyodo projects show ID --json",
+        example="kyodo projects list --fiscal-year 2025\nkyodo projects show ID --json\n"
+        "kyodo projects fairness --fiscal-year 2025\nkyodo projects export ID 事業計画書.xlsx",
     )
     commands.command(
         "list",
@@ -39,6 +40,26 @@ def register(commands: Commands) -> None:
         options=_show_options,
         run=_show,
     )
+    commands.command(
+        "fairness",
+        help="公平性チェック（固定化の防止）。指摘のある（担当課, 団体）ごとに1行: "
+        "ORG_ID<TAB>担当課<TAB>団体名<TAB>指摘（「、」区切り）",
+        description="公平性チェック（固定化の防止）。担当課ごとに各パートナーの事業数・金額（行政負担）・"
+        "割合・連続年度を集計し、連続年度（既定3年度以上）、理由のない随意契約、応募1者、"
+        "担当課の予算に占める割合（既定30%超）を指摘する。基準は settings.json の fairness"
+        "（consecutive_years, share_limit_percent）。下書きとゴミ箱の事業は数えない。"
+        "行政負担は主たるパートナーに（複数なら均等に）計上する。",
+        example="kyodo projects fairness\nkyodo projects fairness --fiscal-year 2025 --json",
+        options=_fairness_options,
+        run=_fairness,
+    )
+    commands.command(
+        "export",
+        help="事業の事業計画書と役割分担表をExcelに書き出す（A4で印刷できる形）",
+        example="kyodo projects export ID 事業計画書.xlsx",
+        options=_export_options,
+        run=_export,
+    )
 
 
 def _list_options(p: CommandParser) -> None:
@@ -51,6 +72,54 @@ def _list_options(p: CommandParser) -> None:
 def _show_options(p: CommandParser) -> None:
     p.add_argument("id", help="事業のID（kyodo projects list で分かる）")
     p.add_argument("--json", action="store_true", help="JSONで出力する")
+
+
+def _fairness_options(p: CommandParser) -> None:
+    p.add_argument(
+        "--fiscal-year",
+        type=integer,
+        metavar="Y",
+        help="この年度（西暦の開始年）だけを見る（連続年度はそれ以前の年度も数える）",
+    )
+    p.add_argument("--all", action="store_true", help="指摘のない（担当課, 団体）も出力する")
+    p.add_argument("--json", action="store_true", help="JSONで出力する")
+
+
+def _export_options(p: CommandParser) -> None:
+    p.add_argument("id", help="事業のID（kyodo projects list で分かる）")
+    p.add_argument("out", type=Path, metavar="OUT.xlsx", help="書き出すExcelファイル")
+
+
+def _fairness(args: argparse.Namespace, data_dir: Path) -> int:
+    from kyodo_desktop.services import project_fairness
+    from kyodo_desktop.services.workspace import Workspace
+
+    with Workspace.open(data_dir, write=False) as ws:
+        report = project_fairness.report(ws, args.fiscal_year)
+    lines = report.lines if args.all else report.flagged_lines
+    if args.json:
+        print_json([line.as_json() for line in lines])
+    else:
+        write_records(
+            (
+                line.organization.id,
+                one_line(line.section),
+                one_line(line.organization.name),
+                one_line("、".join(reason.text for reason in line.reasons)),
+            )
+            for line in lines
+        )
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace, data_dir: Path) -> int:
+    from kyodo_desktop.services.project_sheets import export_project
+    from kyodo_desktop.services.workspace import Workspace
+
+    with Workspace.open(data_dir, write=False) as ws:
+        title = export_project(ws, args.id, args.out)
+    print(f"事業「{one_line(title)}」を書き出しました: {args.out}")
+    return EXIT_OK
 
 
 def _list(args: argparse.Namespace, data_dir: Path) -> int:

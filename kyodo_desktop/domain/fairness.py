@@ -47,10 +47,10 @@ __all__ = [
 class PartnerRecord:
     """One partner of one project: ``amount`` is its share of the budget in yen, as recorded."""
 
-    project_id: int
+    project_id: str
     fiscal_year: int
     section: str
-    organization_id: int
+    organization_id: str
     amount: int = 0
     selection_method: SelectionMethod | None = None
     selection_reason: str = ""
@@ -61,7 +61,7 @@ class PartnerRecord:
 class OrganizationRecord:
     """What the fairness check needs of a registered organization."""
 
-    id: int
+    id: str
     name: str
     fields: frozenset[int] = frozenset()
     municipality: str = ""
@@ -137,8 +137,8 @@ class YearEntry:
 
     fiscal_year: int
     section: str
-    organization_id: int
-    project_ids: tuple[int, ...]
+    organization_id: str
+    project_ids: tuple[str, ...]
     budget: int
     section_budget: int
     consecutive_years: int
@@ -210,9 +210,9 @@ def year_entries(
     担当課 and organization id. A run counts back through all of ``records``; a 年度 without a
     project breaks it."""
     settings = settings or FairnessSettings()
-    groups: dict[tuple[int, str, int], list[PartnerRecord]] = defaultdict(list)
+    groups: dict[tuple[int, str, str], list[PartnerRecord]] = defaultdict(list)
     section_budgets: dict[tuple[int, str], int] = defaultdict(int)
-    years: dict[tuple[str, int], set[int]] = defaultdict(set)
+    years: dict[tuple[str, str], set[int]] = defaultdict(set)
     for record in records:
         groups[record.fiscal_year, record.section, record.organization_id].append(record)
         section_budgets[record.fiscal_year, record.section] += record.amount
@@ -239,7 +239,7 @@ def year_entries(
 
 def partner_history(
     records: Iterable[PartnerRecord],
-    organization_id: int,
+    organization_id: str,
     section: str,
     until: int,
     settings: FairnessSettings | None = None,
@@ -374,7 +374,7 @@ def _line_reasons(entries: Sequence[YearEntry]) -> tuple[Reason, ...]:
 
 def fairness_report(
     records: Iterable[PartnerRecord],
-    organizations: Mapping[int, OrganizationRecord],
+    organizations: Mapping[str, OrganizationRecord],
     fiscal_year: int | None = None,
     settings: FairnessSettings | None = None,
 ) -> FairnessReport:
@@ -388,7 +388,7 @@ def fairness_report(
         for entry in year_entries(records, settings)
         if fiscal_year is None or entry.fiscal_year == fiscal_year
     ]
-    by_pair: dict[tuple[str, int], list[YearEntry]] = defaultdict(list)
+    by_pair: dict[tuple[str, str], list[YearEntry]] = defaultdict(list)
     for entry in entries:
         by_pair[entry.section, entry.organization_id].append(entry)
     lines = tuple(
@@ -407,7 +407,7 @@ def alternatives(
     organizations: Iterable[OrganizationRecord],
     fields: Iterable[int],
     municipality: str,
-    exclude: Iterable[int] = (),
+    exclude: Iterable[str] = (),
     limit: int | None = None,
 ) -> list[OrganizationRecord]:
     """Other organizations in ``municipality`` sharing an activity field with ``fields``: most

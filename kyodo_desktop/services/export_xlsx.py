@@ -7,7 +7,8 @@ manager reads, printed A4 landscape; ``columns`` picks others by header). Rows a
 a raw cursor (:mod:`kyodo_desktop.persistence.export_rows`) into an openpyxl write-only workbook,
 styled and set up for printing by :mod:`kyodo_desktop.services.sheets`, its cells made by
 :mod:`kyodo_desktop.services.export_cells`. Optional sheets of the contacts and 対応記録 of the
-organizations written follow (:mod:`kyodo_desktop.services.export_details`).
+organizations written follow (:mod:`kyodo_desktop.services.export_details`), then, when the
+data file holds projects, 事業一覧 and 公平性チェック (:mod:`kyodo_desktop.services.export_projects`).
 
 Choices worth knowing:
 
@@ -260,6 +261,7 @@ def export_organizations(
     in_given_order: bool = False,
     with_contacts: bool = False,
     with_interactions: bool = False,
+    with_projects: bool = True,
 ) -> int:
     """Write the organizations not in the trash to ``out`` (.xlsx); return the number of rows.
 
@@ -269,28 +271,37 @@ def export_organizations(
     written in the order of ``ids`` when ``in_given_order`` (the table's sort), else by kana.
     ``with_contacts`` and ``with_interactions`` add the sheets 連絡先 and 対応記録 of exactly the
     organizations written (:mod:`kyodo_desktop.services.export_details`; their rows carry the
-    organization's ID when the main sheet does).
+    organization's ID when the main sheet does). ``with_projects`` adds 事業一覧 and 公平性チェック
+    of every project when there is one (:mod:`kyodo_desktop.services.export_projects`).
     ``progress(done, total)`` is called before the first row, every :data:`PROGRESS_EVERY` rows
     and after the last; when it returns False the export stops, the temp file is removed, and
     :class:`ExportCancelled` is raised (an existing file at ``out`` is left as it was).
     """
     picked, chosen = layout_columns(layout, columns)
     details: Details | None = None
-    if with_contacts or with_interactions:
+    if with_projects:
+        from kyodo_desktop.services import export_projects
+
+        with_projects = export_projects.has_projects(workspace)
+    if with_contacts or with_interactions or with_projects:
         from kyodo_desktop.services.export_details import write_detail_sheets
 
         with_ids = picked is None or HEADERS.index("ID") in picked
 
         def details(wb: Any, exported: list[tuple[str, str]], check: Callable[[int], None]) -> None:
-            write_detail_sheets(
-                wb,
-                workspace.db_path,
-                exported,
-                contacts=with_contacts,
-                interactions=with_interactions,
-                with_ids=with_ids,
-                check=check,
-            )
+            if with_contacts or with_interactions:
+                write_detail_sheets(
+                    wb,
+                    workspace.db_path,
+                    exported,
+                    contacts=with_contacts,
+                    interactions=with_interactions,
+                    with_ids=with_ids,
+                    check=check,
+                )
+            if with_projects:
+                export_projects.write_project_sheets(wb, workspace)
+                check(0)  # a Cancel pressed meanwhile
 
     return write_xlsx_atomically(
         Path(out),

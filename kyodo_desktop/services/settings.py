@@ -1,4 +1,5 @@
-"""Per-data-folder settings (``settings.json``): who the current officer (職員) is, the\nprefecture of the office and the language of the window."""
+"""Per-data-folder settings (``settings.json``): who the current officer (職員) is, the
+prefecture of the office, the language of the window and the levels of the fairness check."""
 
 from __future__ import annotations
 
@@ -127,4 +128,42 @@ def set_ui_language(data_dir: Path, language: str) -> None:
         raise KnownError(f"表示言語は {'、'.join(LANGUAGES)} のいずれかです: {language}")
     settings = load_settings(data_dir)
     settings["language"] = language
+    save_settings(data_dir, settings)
+
+
+#: ``settings.json`` key of the fairness check's levels: ``{"consecutive_years": 3,
+#: "share_limit_percent": 30}`` (either may be left out; the defaults of the manual apply).
+FAIRNESS_KEY = "fairness"
+DEFAULT_CONSECUTIVE_YEARS = 3
+DEFAULT_SHARE_LIMIT_PERCENT = 30.0
+
+
+def fairness_levels(data_dir: Path) -> tuple[int, float]:
+    """(consecutive 年度 that flag a partner, budget share in % above which it is flagged).
+
+    A value that is missing or out of range counts as the default: a hand-edited settings file
+    must not stop the fairness check.
+    """
+    raw = load_settings(data_dir).get(FAIRNESS_KEY)
+    levels = raw if isinstance(raw, dict) else {}
+    years = levels.get("consecutive_years")
+    share = levels.get("share_limit_percent")
+    if isinstance(years, bool) or not isinstance(years, int) or years < 2:
+        years = DEFAULT_CONSECUTIVE_YEARS
+    if isinstance(share, bool) or not isinstance(share, int | float) or not 0 <= share <= 100:
+        share = DEFAULT_SHARE_LIMIT_PERCENT
+    return years, float(share)
+
+
+def set_fairness_levels(data_dir: Path, consecutive_years: int, share_limit_percent: float) -> None:
+    """Remember the fairness check's levels in the data folder's settings."""
+    if consecutive_years < 2:
+        raise KnownError(f"連続年度の基準は2以上にしてください: {consecutive_years}")
+    if not 0 <= share_limit_percent <= 100:
+        raise KnownError(f"予算の割合の基準は0〜100%にしてください: {share_limit_percent}")
+    settings = load_settings(data_dir)
+    settings[FAIRNESS_KEY] = {
+        "consecutive_years": consecutive_years,
+        "share_limit_percent": share_limit_percent,
+    }
     save_settings(data_dir, settings)

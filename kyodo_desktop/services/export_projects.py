@@ -1,0 +1,243 @@
+"""The export's project sheets: 事業一覧 (one row per project) and 公平性チェック (the report).
+
+Added by :func:`kyodo_desktop.services.export_xlsx.export_organizations` after the 団体一覧 and
+its optional sheets, and only when the data file holds a project (finished, not in the trash):
+a registry kept without projects gets the same workbook as before, with no empty pages to print.
+Both sheets cover every such project, whatever organizations the main sheet was filtered to: they
+are the 課's list of projects, not a detail of the organizations chosen.
+
+Print-ready through :mod:`kyodo_desktop.services.sheets` like the other sheets (A4, orientation
+from the width, fit to width, the header row on every page, page numbers); text goes through the
+same cell makers (:mod:`kyodo_desktop.services.export_cells`: formula guard, wrapping). 年度 is
+shown as 令和N年度; amounts are numbers formatted ``#,##0`` and shares percentages, so they sort
+and sum.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import exists, select
+
+from kyodo_desktop.domain.fairness import FairnessReport
+from kyodo_desktop.domain.project_terms import PartnerRole
+from kyodo_desktop.domain.wareki import fiscal_year_label
+from kyodo_desktop.persistence.models import Organization, Project, ProjectPartner
+from kyodo_desktop.services import project_fairness, sheets
+from kyodo_desktop.services.export_cells import cell_makers, wrapped_height
+from kyodo_desktop.services.workspace import Workspace
+
+__all__ = [
+    "FAIRNESS_COLUMNS",
+    "FAIRNESS_TITLE",
+    "NO_PARTNERS",
+    "PROJECTS_COLUMNS",
+    "PROJECTS_TITLE",
+    "has_projects",
+    "write_project_sheets",
+]
+
+PROJECTS_TITLE = "事業一覧"
+FAIRNESS_TITLE = "公平性チェック"
+NO_PARTNERS = "パートナーのいる事業はまだありません"
+
+#: 事業一覧: header and width (A4 landscape, fit to width).
+PROJECTS_COLUMNS: tuple[tuple[str, float], ...] = (
+    ("年度", 11),
+    ("事業名", 30),
+    ("関係", 8),
+    ("形態", 14),
+    ("段階", 14),
+    ("担当課", 14),
+    ("主たるパートナー", 24),
+    ("協力団体", 20),
+    ("金額（行政負担）", 14),
+    ("選定方法", 14),
+    ("応募者数", 8),
+)
+#: 公平性チェック: one row per 年度, 担当課 and partner.
+FAIRNESS_COLUMNS: tuple[tuple[str, float], ...] = (
+    ("年度", 11),
+    ("担当課", 14),
+    ("団体名", 26),
+    ("法人番号", 15),
+    ("事業数", 7),
+    ("金額（行政負担）", 14),
+    ("担当課の計", 14),
+    ("割合", 8),
+    ("連続年度", 8),
+    ("指摘", 40),
+)
+_WRAPPED_PROJECTS = frozenset(("事業名", "主たるパートナー", "協力団体"))
+_WRAPPED_FAIRNESS = frozenset(("団体名", "指摘"))
+_AMOUNT_FORMAT = "#,##0"
+_SHARE_FORMAT = "0.0%"
+
+
+def _live() -> tuple[Any, ...]:
+    return (Project.deleted_at.is_(None), Project.is_draft.is_(False))
+
+
+def has_projects(ws: Workspace) -> bool:
+    """Whether the data file holds a finished project not in the trash."""
+    with ws.session_factory() as s:
+        return bool(s.scalar(select(exists().where(*_live()))))
+
+
+def write_project_sheets(wb: Any, ws: Workspace) -> dict[str, int]:
+    """Add 事業一覧 and 公平性チェック to write-only ``wb``; returns the rows written per sheet."""
+    levels = project_fairness.settings_of(ws)
+    report = project_fairness.report(ws)
+    return {
+        PROJECTS_TITLE: _projects_sheet(wb, _project_rows(ws)),
+        FAIRNESS_TITLE: _fairness_sheet(
+            wb,
+            report,
+            f"{FAIRNESS_TITLE}（基準: {levels.consecutive_years}年度以上連続・"
+            f"予算の{levels.share_limit_percent:g}%超・理由のない随意契約・応募1者）",
+        ),
+    }
+
+
+def _project_rows(ws: Workspace) -> list[tuple[Any, ...]]:
+    """(年度, 事業名, 関係, 形態, 段階, 担当課, main partners, 協力団体, 行政負担, 選定方法, 応募者数)."""
+    with ws.session_factory() as s:
+        names: dict[str, tuple[list[str], list[str]]] = {}
+        partners = (
+            select(ProjectPartner.project_id, ProjectPartner.role, Organization.name)
+            .join(Organization, Organization.id == ProjectPartner.organization_id)
+            .order_by(ProjectPartner.project_id, ProjectPartner.position)
+        )
+        for project_id, role, name in s.execute(partners):
+            main, cooperating = names.setdefault(project_id, ([], []))
+            (main if role == PartnerRole.MAIN.value else cooperating).append(name)
+        projects = s.execute(
+            select(
+                Project.id,
+                Project.fiscal_year,
+                Project.title,
+                Project.relationship_kind,
+                Project.form,
+                Project.stage,
+                Project.section,
+                Project.budget_administration,
+                Project.selection_method,
+                Project.applicant_count,
+            )
+            .where(*_live())
+            .order_by(Project.fiscal_year.desc(), Project.section, Project.title, Project.id)
+        ).all()
+    rows = []
+    for pid, fy, title, kind, form, stage, section, amount, method, applicants in projects:
+        main, cooperating = names.get(pid, ([], []))
+        rows.append(
+            (
+                fiscal_year_label(fy) if fy else "",
+                title,
+                kind,
+                form,
+                stage,
+                section,
+                "、".join(main),
+                "、".join(cooperating),
+                amount,
+                method,
+                applicants,
+            )
+        )
+    return rows
+
+
+def _start(wb: Any, title: str, columns: Sequence[tuple[str, float]], header_text: str) -> Any:
+    ws = wb.create_sheet(title)
+    widths = [width for _, width in columns]
+    sheets.set_widths(ws, widths)
+    sheets.set_print_setup(ws, widths, header_text)
+    ws.append(sheets.header_cells(ws, [header for header, _ in columns]))
+    return ws
+
+
+def _number(ws: Any, value: int | float | None, number_format: str) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+
+    if value is None:
+        return None
+    cell = WriteOnlyCell(ws, value=value)
+    cell.number_format = number_format
+    return cell
+
+
+def _write_rows(
+    ws: Any,
+    columns: Sequence[tuple[str, float]],
+    wrapped: frozenset[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    digits: frozenset[str] = frozenset(),
+) -> None:
+    """Append ``rows`` after the header: text guarded (and wrapped in the ``wrapped`` columns, the
+    row as high as it needs; in the ``digits`` columns text with format ``@``, so 法人番号 keeps
+    its zeros), other values as they are."""
+    from openpyxl.utils import get_column_letter
+
+    cells = cell_makers(ws)
+    wrap_at = tuple((n, width) for n, (header, width) in enumerate(columns) if header in wrapped)
+    makers = [
+        cells.wrapped if header in wrapped else cells.text if header in digits else cells.plain
+        for header, _ in columns
+    ]
+    for index, row in enumerate(rows, 2):
+        values = [makers[n](value) if isinstance(value, str) else value for n, value in enumerate(row)]
+        height = wrapped_height(values, wrap_at)
+        if height is not None:
+            ws.row_dimensions[index].height = height  # a write-only sheet writes it with the row
+            values = cells.top(values)
+        ws.append(values)
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+
+
+def _projects_sheet(wb: Any, rows: list[tuple[Any, ...]]) -> int:
+    ws = _start(wb, PROJECTS_TITLE, PROJECTS_COLUMNS, PROJECTS_TITLE)
+    amount_at = 8
+    shaped = [
+        [*row[:amount_at], _number(ws, row[amount_at], _AMOUNT_FORMAT), *row[amount_at + 1 :]] for row in rows
+    ]
+    _write_rows(ws, PROJECTS_COLUMNS, _WRAPPED_PROJECTS, shaped)
+    return len(rows)
+
+
+def _fairness_sheet(wb: Any, report: FairnessReport, header_text: str) -> int:
+    """One row per (年度, 担当課, partner): newest 年度 first, then 担当課, the largest budget first."""
+    ws = _start(wb, FAIRNESS_TITLE, FAIRNESS_COLUMNS, header_text)
+    orgs = {line.organization.id: line.organization for line in report.lines}
+    entries = sorted(
+        report.entries,
+        key=lambda e: (-e.fiscal_year, e.section, -e.budget, orgs[e.organization_id].name, e.organization_id),
+    )
+    rows: list[list[Any]] = []
+    for entry in entries:
+        org = orgs[entry.organization_id]
+        share = entry.share
+        rows.append(
+            [
+                fiscal_year_label(entry.fiscal_year),
+                entry.section,
+                org.name,
+                org.corporate_number,
+                entry.project_count,
+                _number(ws, entry.budget, _AMOUNT_FORMAT),
+                _number(ws, entry.section_budget, _AMOUNT_FORMAT),
+                _number(ws, None if share is None else float(share), _SHARE_FORMAT),
+                entry.consecutive_years,
+                "、".join(reason.text for reason in entry.reasons),
+            ]
+        )
+    _write_rows(
+        ws,
+        FAIRNESS_COLUMNS,
+        _WRAPPED_FAIRNESS,
+        rows or [["", "", NO_PARTNERS]],
+        digits=frozenset(("法人番号",)),
+    )
+    return len(rows)
