@@ -27,6 +27,7 @@ from kyodo_desktop.domain.project import PartnerInput, ProjectInput, SelectionIn
 from kyodo_desktop.domain.project_terms import PartnerRole, RelationshipKind, SelectionMethod
 from kyodo_desktop.domain.relationship_kind import selection_methods_for
 from kyodo_desktop.domain.validation import ValidationError
+from kyodo_desktop.gui.projects.wizard.fairness_panel import FairnessPanel
 from kyodo_desktop.gui.projects.wizard.manual import why_line
 from kyodo_desktop.gui.projects.wizard.rows_editor import Column, RowsEditor
 from kyodo_desktop.gui.projects.wizard.state import PAGE_PARTNERS, ProjectPage, WizardState
@@ -43,7 +44,7 @@ _ID_COLUMN = 2
 class PartnerPage(ProjectPage):
     """パートナー選定: registry search, the partners and their roles, the selection record.
 
-    :attr:`side` is the right-hand column below the partners, where the fairness panel goes.
+    :attr:`fairness` (beside the selection record) shows the partner's past 年度 with the 担当課.
     """
 
     FIELDS = frozenset({"partners", "selection"})
@@ -83,8 +84,16 @@ class PartnerPage(ProjectPage):
         self.side_layout = QVBoxLayout(self.side)
         self.side_layout.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.side, 2)
-        self.side.hide()
         self.body_layout.addLayout(row)
+        self.fairness = FairnessPanel(state, self.typed_input, self.selected_partner)
+        self.side_layout.addWidget(self.fairness)
+        for signal in (
+            self.method_combo.currentIndexChanged,
+            self.applicants_spin.valueChanged,
+            self.reason_edit.textChanged,
+            self.partners.model.dataChanged,
+        ):
+            signal.connect(self._on_partners_changed)
 
     def _search_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("台帳から探す"))
@@ -200,7 +209,14 @@ class PartnerPage(ProjectPage):
         return ids[0] if ids else None
 
     def _on_partners_changed(self, *_args: object) -> None:
-        """A hook for the fairness panel (the partner it shows may have changed)."""
+        """The partner shown, or what the choice would bring, may have changed."""
+        self.fairness.schedule()
+
+    def typed_input(self) -> ProjectInput:
+        """The project with this page's inputs as typed (unreadable values left out)."""
+        data = self.state.copy_data()
+        self.collect(data, [])
+        return data
 
     # -- ProjectPage ------------------------------------------------------------------------------
     def populate(self, data: ProjectInput) -> None:
@@ -231,7 +247,7 @@ class PartnerPage(ProjectPage):
         self.review_body_edit.setText(s.review_body)
         self.published_date.set_date(s.published_on)
         self.published_check.setChecked(s.is_published)
-        self._on_partners_changed()
+        self.fairness.refresh()
 
     def collect(self, data: ProjectInput, found: list[ValidationError]) -> None:
         data.partners = [PartnerInput(row[_ID_COLUMN], row[1]) for row in self.partners.model.rows()]
