@@ -68,9 +68,9 @@ class AgreementPage(ProjectPage):
         form = QFormLayout(items)
         self.item_edits: dict[str, QPlainTextEdit] = {}
         for n, item in enumerate(AGREEMENT_ITEMS):
-            edit = plain_text(f"agreementEdit{n}", 2)
-            self.item_edits[item] = edit
-            form.addRow(term(item), edit)
+            text_edit = plain_text(f"agreementEdit{n}", 2)
+            self.item_edits[item] = text_edit
+            form.addRow(term(item), text_edit)
         self.body_layout.addWidget(items)
 
     def populate(self, data: ProjectInput) -> None:
@@ -86,8 +86,8 @@ class AgreementPage(ProjectPage):
         self.review_date.set_date(data.review_on)
         for side, edit in self.budget_edits.items():
             edit.setText(amount_text(data.budget.get(side.value)))
-        for item, edit in self.item_edits.items():
-            edit.setPlainText(data.agreement.get(item, ""))
+        for item, text_edit in self.item_edits.items():
+            text_edit.setPlainText(data.agreement.get(item, ""))
 
     def collect(self, data: ProjectInput, found: list[ValidationError]) -> None:
         data.period_start = self.start_date.read("period_start", found)
