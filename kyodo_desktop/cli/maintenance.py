@@ -74,8 +74,7 @@ def _demo_options(p: CommandParser) -> None:
         type=integer,
         default=0,
         metavar="M",
-        help="作成する事業の数（0以上。直近5年度、登録済みの活動中の団体がパートナー。"
-        "担当の職員も加える）",
+        help="作成する事業の数（0以上。直近5年度、登録済みの活動中の団体がパートナー。担当の職員も加える）",
     )
     p.add_argument(
         "--seed",
@@ -133,7 +132,9 @@ def _demo(args: argparse.Namespace, data_dir: Path) -> int:
         raise UsageError("--projects は0以上の数です")
     with Workspace.open(data_dir, write=True) as ws:
         if args.orgs is not None:
-            n = demo.generate(ws, args.orgs, seed=args.seed, progress=progress_printer("デモデータ", sys.stderr))
+            n = demo.generate(
+                ws, args.orgs, seed=args.seed, progress=progress_printer("デモデータ", sys.stderr)
+            )
             print(f"デモ団体を {n:,} 件作成しました。")
         if args.projects:
             from kyodo_desktop.services.demo_projects import generate_projects
