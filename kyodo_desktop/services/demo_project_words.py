@@ -1,4 +1,5 @@
-"""The words of the demo projects: 担当課 with their themes, demo officers, notes and evidence.
+"""The words of the demo projects: 担当課 with their themes, demo officers, notes and evidence,
+and the plain records a series of demo projects is built from.
 
 Kept apart from :mod:`kyodo_desktop.services.demo_projects` so the generator reads as the rules
 it follows (年度, stages, forms and kinds, selection, budgets) rather than as tables of text.
@@ -32,6 +33,33 @@ class Section:
     fields: tuple[int, ...]
     themes: tuple[Theme, ...]
     weight: int
+
+
+@dataclass
+class DemoOrg:
+    """What a partner needs of an organization."""
+
+    id: str
+    name: str
+    municipality: str
+    fields: frozenset[int]
+
+
+@dataclass
+class Series:
+    """One 事業 a 担当課 renews with the same main partner over consecutive 年度."""
+
+    section: Section
+    theme: Theme
+    partner: DemoOrg
+    officer: tuple[str, str]  # (id, name)
+    form: ProjectForm
+    kind: RelationshipKind
+    method: SelectionMethod
+    reason: str
+    first_year: int
+    years: int
+    single_applicant: bool = False
 
 
 SECTIONS: tuple[Section, ...] = (

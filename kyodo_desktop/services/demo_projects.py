@@ -72,33 +72,6 @@ def _pick(rng: random.Random, weighted: tuple[tuple[Any, int], ...]) -> Any:
 
 
 @dataclass
-class _Org:
-    """What a partner needs of an organization."""
-
-    id: str
-    name: str
-    municipality: str
-    fields: frozenset[int]
-
-
-@dataclass
-class _Series:
-    """One 事業 a 担当課 renews with the same main partner over consecutive 年度."""
-
-    section: words.Section
-    theme: words.Theme
-    partner: _Org
-    officer: tuple[str, str]  # (id, name)
-    form: ProjectForm
-    kind: RelationshipKind
-    method: SelectionMethod
-    reason: str
-    first_year: int
-    years: int
-    single_applicant: bool = False
-
-
-@dataclass
 class _Rows:
     """The rows of every table, in insertion order."""
 
@@ -139,7 +112,7 @@ class _Generator:
     def __init__(
         self,
         rng: random.Random,
-        orgs: list[_Org],
+        orgs: list[words.DemoOrg],
         officers: dict[str, list[tuple[str, str]]],
         audit: tuple[str, str],
     ) -> None:
@@ -151,14 +124,14 @@ class _Generator:
         self.this_year = fiscal_year(self.today)
         self.rows = _Rows()
         self.now = utc_now()
-        self._pools: dict[str, list[_Org]] = {}
+        self._pools: dict[str, list[words.DemoOrg]] = {}
         for section in words.SECTIONS:
             wanted = set(section.fields)
             pool = [o for o in orgs if o.fields & wanted]
             self._pools[section.name] = pool if len(pool) >= 3 else orgs
 
     # -- series ----------------------------------------------------------------------------
-    def series(self, n: int, remaining: int) -> _Series:
+    def series(self, n: int, remaining: int) -> words.Series:
         """The ``n``-th series; the first ones are fixed so every demo has each flag to find."""
         rng = self.rng
         section = words.SECTIONS[n % len(words.SECTIONS)] if n < 3 else self._section()
@@ -180,7 +153,7 @@ class _Generator:
         if method is SelectionMethod.DISCRETIONARY and n != 0 and rng.random() < 0.75:
             reason = rng.choice(words.DISCRETIONARY_REASONS)
         first = rng.randint(self.this_year - YEARS + 1, self.this_year - years + 1)
-        return _Series(
+        return words.Series(
             section=section,
             theme=rng.choice(section.themes),
             partner=rng.choice(self._pools[section.name]),
@@ -198,7 +171,7 @@ class _Generator:
         return self.rng.choices(words.SECTIONS, [s.weight for s in words.SECTIONS])[0]
 
     # -- one project ---------------------------------------------------------------------------
-    def project(self, series: _Series, fy: int) -> None:
+    def project(self, series: words.Series, fy: int) -> None:
         """Add the rows of the series' project in 年度 ``fy``."""
         rng, theme, org = self.rng, series.theme, series.partner
         project_id = new_id()
@@ -252,7 +225,7 @@ class _Generator:
             self.rows.partners.append((project_id, o.id, PartnerRole.COOPERATING.value, n))
         for s, on in stages:
             self.rows.stages.append(
-                (project_id, s.value, on, words.STAGE_NOTES[s], series.officer[1], self.now)
+                (project_id, s.value, on.isoformat(), words.STAGE_NOTES[s], series.officer[1], self.now)
             )
         purposes = {
             "地域課題": f"{org.municipality or '地域'}では{theme.issue}。",
@@ -261,12 +234,13 @@ class _Generator:
             "共通の目的": f"{theme.goal}。",
         }
         self.rows.purposes.extend((project_id, k, v) for k, v in purposes.items())
+        due = end.isoformat()
         self.rows.targets.append(
-            (project_id, 0, theme.target, f"{rng.randint(theme.low, theme.high):,}{theme.unit}", end)
+            (project_id, 0, theme.target, f"{rng.randint(theme.low, theme.high):,}{theme.unit}", due)
         )
         if rng.random() < 0.4:
             self.rows.targets.append(
-                (project_id, 1, "参加者の満足度", f"{rng.choice((70, 80, 90))}%以上", end)
+                (project_id, 1, "参加者の満足度", f"{rng.choice((70, 80, 90))}%以上", due)
             )
         for n, (task, side) in enumerate(self._roles(series)):
             who = (
@@ -315,7 +289,7 @@ class _Generator:
             out.append((stage, on))
         return out or [(Stage.NEEDS, min(on, self.today))]
 
-    def _selection(self, series: _Series, start: date) -> dict[str, Any]:
+    def _selection(self, series: words.Series, start: date) -> dict[str, Any]:
         rng, method = self.rng, series.method
         applicants: int | None = None
         if method in (SelectionMethod.PROPOSAL, SelectionMethod.OPEN_TENDER, SelectionMethod.NOMINATED):
@@ -338,7 +312,7 @@ class _Generator:
             "is_published": published is not None,
         }
 
-    def _roles(self, series: _Series) -> list[tuple[str, RoleSide]]:
+    def _roles(self, series: words.Series) -> list[tuple[str, RoleSide]]:
         a, o, j = RoleSide.ADMINISTRATION, RoleSide.ORGANIZATION, RoleSide.JOINT
         sides = {
             RelationshipKind.OUTSOURCING: (a, o, o, o, o, a, o, a),
@@ -356,7 +330,7 @@ class _Generator:
         }[series.kind]
         return list(zip(DEFAULT_ROLE_TASKS, sides, strict=True))
 
-    def _point_status(self, stage: Stage, point: str, series: _Series) -> PointStatus:
+    def _point_status(self, stage: Stage, point: str, series: words.Series) -> PointStatus:
         if point == "公平性の確保" and series.method is SelectionMethod.DISCRETIONARY and not series.reason:
             return PointStatus.NOT_YET
         late = stage in (Stage.EVALUATION, Stage.REVIEW, Stage.FINISHED)
@@ -387,7 +361,7 @@ class _Generator:
             )
 
 
-def _load_orgs(s: Session) -> list[_Org]:
+def _load_orgs(s: Session) -> list[words.DemoOrg]:
     rows = s.execute(
         select(
             Organization.id, Organization.name, Organization.municipality_name, Organization.activity_fields
@@ -399,10 +373,14 @@ def _load_orgs(s: Session) -> list[_Org]:
         )
         .order_by(Organization.dup_key, Organization.name, Organization.id)
     )
-    return [
-        _Org(i, name, muni, frozenset(int(c) for c in fields.split(",") if c.strip()))
-        for i, name, muni, fields in rows
-    ]
+    parsed: dict[str, frozenset[int]] = {}  # a few hundred distinct field lists among 100,000 groups
+    out = []
+    for i, name, muni, fields in rows:
+        codes = parsed.get(fields)
+        if codes is None:
+            codes = parsed[fields] = frozenset(int(c) for c in fields.split(",") if c.strip())
+        out.append(words.DemoOrg(i, name, muni, codes))
+    return out
 
 
 def _officers(s: Session, who: str, context: str) -> tuple[dict[str, list[tuple[str, str]]], int]:
@@ -486,8 +464,12 @@ def generate_projects(
             (ProjectAgreementItem, ("project_id", "item", "text"), rows.agreement),
             (ProjectPoint, ("project_id", "point", "status", "evidence"), rows.points),
         ):
-            shape = RowShape(table_of(model), columns)
-            insert_rows(s, shape, [shape.row(dict(zip(columns, v, strict=True))) for v in values])
+            RowShape(table_of(model), columns)  # refuses a list of columns that leaves one out
+            # the tuples are already in column order with ISO dates: no per-row mapping needed
+            marks = ", ".join("?" for _ in columns)
+            sql = f"INSERT INTO {table_of(model).name} ({', '.join(columns)}) VALUES ({marks})"
+            if values:
+                s.connection().exec_driver_sql(sql, values)
         audit_shape = RowShape(table_of(AuditEntry), _AUDIT_COLUMNS)
         insert_rows(s, audit_shape, [audit_shape.row(r) for r in rows.audit])
     if progress is not None:
