@@ -69,3 +69,9 @@ def test_choose_an_officer_in_the_form_then_clear_it(
     qtbot.mouseClick(dialog.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
     assert _stored(db, org_id) == (None, version + 2)
     assert _audit(db, org_id)[-1][2] == {"responsible_officer_id": [aoki, None]}
+
+
+def test_the_history_names_the_field() -> None:
+    from kyodo_desktop.gui.history.model import field_text
+
+    assert field_text("organization", "responsible_officer_id") == "担当職員"
