@@ -1,4 +1,5 @@
-"""Shared by the benchmarks: a data folder with N demo organizations, made once and reused."""
+"""Shared by the benchmarks: a data folder with N demo organizations (and M demo projects), made
+once and reused."""
 
 from __future__ import annotations
 
@@ -9,15 +10,20 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+#: the projects of the projects-tab benchmark's folder (issue 11: 20,000 beside 100,000 organizations)
+TAB_PROJECTS = 20_000
 
-def demo_folder(orgs: int, seed: int = 1) -> Path:
-    """``$TMP/kyodo-bench-N`` holding exactly ``orgs`` demo organizations (created on first use).
+
+def demo_folder(orgs: int, seed: int = 1, projects: int = 0) -> Path:
+    """``$TMP/kyodo-bench-N-sS`` holding exactly ``orgs`` demo organizations (created on first use);
+    with ``projects``, ``…-pM`` holding as many demo projects among them too.
 
     Made again when the data format changed since (readers refuse an older file).
     """
     from kyodo_desktop.persistence.sqlite_file import SCHEMA_VERSION
 
-    folder = Path(tempfile.gettempdir()) / f"kyodo-bench-{orgs}-s{seed}"
+    name = f"kyodo-bench-{orgs}-s{seed}" + (f"-p{projects}" if projects else "")
+    folder = Path(tempfile.gettempdir()) / name
     marker = folder / ".complete"
     stamp = f"schema {SCHEMA_VERSION}"
     if not marker.exists() or marker.read_text() != stamp:
@@ -25,7 +31,8 @@ def demo_folder(orgs: int, seed: int = 1) -> Path:
             import shutil
 
             shutil.rmtree(folder)
-        print(f"creating {orgs:,} demo organizations in {folder} …", file=sys.stderr, flush=True)
+        what = f"{orgs:,} demo organizations" + (f" and {projects:,} projects" if projects else "")
+        print(f"creating {what} in {folder} …", file=sys.stderr, flush=True)
         subprocess.run(
             [
                 sys.executable,
@@ -38,6 +45,7 @@ def demo_folder(orgs: int, seed: int = 1) -> Path:
                 str(orgs),
                 "--seed",
                 str(seed),
+                *(["--projects", str(projects)] if projects else []),
             ],
             check=True,
         )

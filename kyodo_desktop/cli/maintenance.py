@@ -23,8 +23,9 @@ def register(commands: Commands) -> None:
     """Add the maintenance commands."""
     commands.command(
         "demo",
-        help="デモ用の団体データを作成する（試用・研修・計測用）",
-        example="kyodo --data-dir demo-data demo --orgs 2000",
+        help="デモ用の団体・事業データを作成する（試用・研修・計測用）",
+        example="kyodo --data-dir demo-data demo --orgs 2000\n"
+        "kyodo --data-dir demo-data demo --orgs 2000 --projects 500",
         options=_demo_options,
         run=_demo,
     )
@@ -67,7 +68,14 @@ def register(commands: Commands) -> None:
 
 
 def _demo_options(p: CommandParser) -> None:
-    p.add_argument("--orgs", type=integer, required=True, metavar="N", help="作成する団体の数（0以上）")
+    p.add_argument("--orgs", type=integer, default=None, metavar="N", help="作成する団体の数（0以上）")
+    p.add_argument(
+        "--projects",
+        type=integer,
+        default=0,
+        metavar="M",
+        help="作成する事業の数（0以上。直近5年度、登録済みの活動中の団体がパートナー。担当の職員も加える）",
+    )
     p.add_argument(
         "--seed",
         type=integer,
@@ -121,11 +129,25 @@ def _demo(args: argparse.Namespace, data_dir: Path) -> int:
     from kyodo_desktop.services import demo
     from kyodo_desktop.services.workspace import Workspace
 
-    if args.orgs < 0:
+    if args.orgs is None and not args.projects:
+        raise UsageError("--orgs か --projects を指定してください")
+    if (args.orgs or 0) < 0:
         raise UsageError("--orgs は0以上の数です")
+    if args.projects < 0:
+        raise UsageError("--projects は0以上の数です")
     with Workspace.open(data_dir, write=True) as ws:
-        n = demo.generate(ws, args.orgs, seed=args.seed, progress=progress_printer("デモデータ", sys.stderr))
-    print(f"デモ団体を {n:,} 件作成しました。")
+        if args.orgs is not None:
+            n = demo.generate(
+                ws, args.orgs, seed=args.seed, progress=progress_printer("デモデータ", sys.stderr)
+            )
+            print(f"デモ団体を {n:,} 件作成しました。")
+        if args.projects:
+            from kyodo_desktop.services.demo_projects import generate_projects
+
+            m, officers = generate_projects(
+                ws, args.projects, seed=args.seed, progress=progress_printer("デモ事業", sys.stderr)
+            )
+            print(f"デモ事業を {m:,} 件作成しました（職員の追加 {officers} 人）。")
     return EXIT_OK
 
 

@@ -241,6 +241,7 @@ def _print_org(rec: Any, *, as_json: bool) -> None:
         ("メール", d.email),
         ("ウェブサイト", d.website),
         ("代表者", d.representative),
+        ("担当職員", rec.responsible_officer),
         ("活動分野", "、".join(ACTIVITY_FIELD_SHORT[c] for c in d.fields)),
         ("状態", d.status + ("（ゴミ箱）" if rec.deleted_at else "")),
         ("設立日", d.established_on.isoformat() if d.established_on else ""),

@@ -61,6 +61,25 @@ def load(s: Session, officer_id: str) -> Officer:
     return officer
 
 
+def check_live(s: Session, officer_id: str | None) -> None:
+    """Raise NotFoundError unless ``officer_id`` is None or a stored officer not in the trash."""
+    if officer_id is not None:
+        officer = s.get(Officer, officer_id)
+        if officer is None or officer.deleted_at is not None:
+            raise NotFoundError(f"職員が見つかりません: {officer_id}")
+
+
+def label_of(s: Session, officer_id: str | None) -> str:
+    """``氏名（所属課）`` of an officer, "" for none."""
+    officer = s.get(Officer, officer_id) if officer_id else None
+    return "" if officer is None else officer_label(officer.name, officer.section)
+
+
+def officer_label(name: str, section: str) -> str:
+    """``氏名（所属課）``, or the name alone when no 所属課 is known."""
+    return f"{name}（{section}）" if section else name
+
+
 def add_officer(ws: Workspace, data: OfficerInput) -> str:
     """Validate and store a new officer (audited); returns the id."""
     ws.require_write()

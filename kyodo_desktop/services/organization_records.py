@@ -54,7 +54,11 @@ class InteractionRecord:
 
 @dataclass(frozen=True)
 class OrganizationRecord:
-    """A stored organization with its contacts and interaction log."""
+    """A stored organization with its contacts and interaction log.
+
+    ``responsible_officer_id`` is its 担当職員 (an officer record) or None;
+    ``responsible_officer`` shows that officer as ``氏名（所属課）``.
+    """
 
     id: str
     version: int
@@ -66,3 +70,5 @@ class OrganizationRecord:
     deleted_at: str | None
     contacts: list[ContactRecord] = field(default_factory=list)
     interactions: list[InteractionRecord] = field(default_factory=list)
+    responsible_officer_id: str | None = None
+    responsible_officer: str = ""

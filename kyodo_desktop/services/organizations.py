@@ -35,6 +35,7 @@ from kyodo_desktop.persistence.listing import (
     search_clause,
 )
 from kyodo_desktop.persistence.models import Contact, Interaction, Organization, utc_now
+from kyodo_desktop.services import officers
 from kyodo_desktop.services.interactions import (
     CONTACT_NAME,
     contact_name,
@@ -56,6 +57,16 @@ INPUT_FIELDS = tuple(f.name for f in dataclasses.fields(OrganizationInput))
 _PLAIN_FIELDS = tuple(name for name in INPUT_FIELDS if name != "fields")
 _plain_values = operator.attrgetter(*_PLAIN_FIELDS)
 ENTITY = "organization"
+#: the audit field of an organization's 担当職員 (its own audit row, so a save's field edits
+#: stay one row that 元に戻す can take back)
+RESPONSIBLE_OFFICER = "responsible_officer_id"
+
+
+class _Keep:
+    """The default of ``responsible_officer_id`` in :meth:`OrganizationService.update`: unchanged."""
+
+
+KEEP = _Keep()
 
 
 def fields_to_text(codes: Sequence[int]) -> str:
@@ -119,6 +130,8 @@ class OrganizationService:
                 interactions=[
                     InteractionRecord(i.id, interaction_input(i), i.version) for i in org.interactions
                 ],
+                responsible_officer_id=org.responsible_officer_id,
+                responsible_officer=officers.label_of(s, org.responsible_officer_id),
             )
 
     def search(
@@ -191,8 +204,9 @@ class OrganizationService:
         *,
         contacts: Sequence[ContactInput] = (),
         allow_duplicate: bool = False,
+        responsible_officer_id: str | None = None,
     ) -> str:
-        """Validate and store a new organization; returns its id."""
+        """Validate and store a new organization (with its 担当職員, if given); returns its id."""
         self.ws.require_write()
         clean = validate_organization(data)
         clean_contacts = [validate_contact(c) for c in contacts]
@@ -201,15 +215,17 @@ class OrganizationService:
                 matches = self._find_duplicates(s, clean, None)
                 if matches:
                     raise DuplicateOrganizationError(matches)
-            org = Organization(**org_column_values(clean))
+            officers.check_live(s, responsible_officer_id)
+            org = Organization(**org_column_values(clean), responsible_officer_id=responsible_officer_id)
             s.add(org)
             s.flush()
+            snap = {**_org_snapshot(org), RESPONSIBLE_OFFICER: responsible_officer_id}
             self._audit(
                 s,
                 entity=ENTITY,
                 record_id=org.id,
                 action="create",
-                changes=audit.diff({}, {k: v for k, v in _org_snapshot(org).items() if v not in ("", None)}),
+                changes=audit.diff({}, {k: v for k, v in snap.items() if v not in ("", None)}),
             )
             for contact in clean_contacts:
                 self._add_contact(s, org, contact)
@@ -223,12 +239,15 @@ class OrganizationService:
         expected_version: int,
         expected_updated_at: str | None = None,
         allow_duplicate: bool = False,
+        responsible_officer_id: str | _Keep | None = KEEP,
     ) -> int:
         """Save edits made on version ``expected_version``; returns the new version.
 
         ``expected_updated_at`` (the form's record time) is checked too when given: an import
         undo gives a record back its old version, so a version number alone can come round
         again after another edit (a form opened on the imported values would then overwrite it).
+        ``responsible_officer_id`` sets (an officer's id) or clears (None) the 担当職員; left
+        :data:`KEEP` it stays as it is.
         """
         self.ws.require_write()
         clean = validate_organization(data)
@@ -239,22 +258,43 @@ class OrganizationService:
                 matches = self._find_duplicates(s, clean, org_id)
                 if matches:
                     raise DuplicateOrganizationError(matches)
+            # first: its officer look-up would flush the field edits, bumping the version twice
+            officer_change = self._set_officer(s, org, responsible_officer_id)
             before = _org_snapshot(org)
             for key, value in org_column_values(clean).items():
                 setattr(org, key, value)
             changes = audit.diff(before, _org_snapshot(org))
-            if not changes:
+            if not changes and not officer_change:
                 return org.version
             org.updated_at = utc_now()
             s.flush()  # bumps version (version_id_col), or raises if changed underneath us
-            self._audit(
-                s,
-                entity=ENTITY,
-                record_id=org.id,
-                action="update",
-                changes=changes,
-            )
+            for row in (changes, officer_change):
+                if row:
+                    self._audit(s, entity=ENTITY, record_id=org.id, action="update", changes=row)
             return org.version
+
+    def set_responsible_officer(self, org_id: str, officer_id: str | None, *, expected_version: int) -> int:
+        """Set (or, with None, clear) the organization's 担当職員; returns the new version."""
+        self.ws.require_write()
+        with self.ws.session_factory.begin() as s:
+            org = self._load(s, org_id)
+            self._check_version(org, expected_version)
+            changes = self._set_officer(s, org, officer_id)
+            if not changes:
+                return org.version
+            org.updated_at = utc_now()
+            s.flush()
+            self._audit(s, entity=ENTITY, record_id=org.id, action="update", changes=changes)
+            return org.version
+
+    @staticmethod
+    def _set_officer(s: Session, org: Organization, officer_id: str | _Keep | None) -> dict[str, list[Any]]:
+        """Put ``officer_id`` on ``org``; the audit changes (empty when it stays the same)."""
+        if isinstance(officer_id, _Keep) or officer_id == org.responsible_officer_id:
+            return {}
+        officers.check_live(s, officer_id)
+        old, org.responsible_officer_id = org.responsible_officer_id, officer_id
+        return {RESPONSIBLE_OFFICER: [old, officer_id]}
 
     def delete(self, org_id: str) -> None:
         """Move to the trash (ゴミ箱)."""

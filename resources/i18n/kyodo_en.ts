@@ -2162,6 +2162,14 @@ Data folder: {folder}</translation>
         <translation>Status</translation>
     </message>
     <message>
+        <source>この団体を担当する職員（空欄なら未設定）</source>
+        <translation>The officer in charge of this organization (blank: none)</translation>
+    </message>
+    <message>
+        <source>担当職員</source>
+        <translation>Officer in charge</translation>
+    </message>
+    <message>
         <source>人数（未設定なら空欄）</source>
         <translation>Number of people (blank if unknown)</translation>
     </message>

@@ -80,6 +80,7 @@ _OTHER_FIELDS = {
     "last_contact_on": QT_TRANSLATE_NOOP("HistoryTableModel", "最終接触日"),
     "not_duplicate_of": QT_TRANSLATE_NOOP("HistoryTableModel", "重複ではない相手"),
     "unlinked_interactions": QT_TRANSLATE_NOOP("HistoryTableModel", "担当者の指定を外した対応記録"),
+    "responsible_officer_id": QT_TRANSLATE_NOOP("HistoryTableModel", "担当職員"),
 }
 
 

@@ -30,6 +30,8 @@ from kyodo_desktop.gui.organizations.notice_panel import NoticePanel
 from kyodo_desktop.gui.projects.org_projects import OrganizationProjectsPanel
 from kyodo_desktop.gui.styles import SUCCESS_STYLE
 from kyodo_desktop.persistence.errors import StaleEditError
+from kyodo_desktop.services import officers
+from kyodo_desktop.services.officers import officer_label
 from kyodo_desktop.services.organizations import (
     DuplicateOrganizationError,
     OrganizationRecord,
@@ -110,8 +112,11 @@ class OrganizationDialog(QDialog):
             self._show_errors(found)
             return False
         try:
+            officer_id = self._form.responsible_officer_id()
             if self._org_id is None:
-                self._org_id = self._service.create(data, allow_duplicate=allow_duplicate)
+                self._org_id = self._service.create(
+                    data, allow_duplicate=allow_duplicate, responsible_officer_id=officer_id
+                )
             else:
                 self._service.update(
                     self._org_id,
@@ -119,6 +124,7 @@ class OrganizationDialog(QDialog):
                     expected_version=self._version,
                     expected_updated_at=self._updated_at,
                     allow_duplicate=allow_duplicate,
+                    responsible_officer_id=officer_id,
                 )
         except ValidationErrors as found:
             self._show_errors(found)
@@ -176,6 +182,12 @@ class OrganizationDialog(QDialog):
         root.addWidget(self._notices)
 
         self._form = OrganizationFormPanel()
+        self._form.set_officers(
+            [
+                (o.id, officer_label(o.data.name, o.data.section))
+                for o in officers.list_officers(self._service.ws)
+            ]
+        )
         self._form.edited.connect(self._on_edited)
         self._contacts = ContactsPanel(self._service, lambda: self._org_id)
         self._contacts.changed.connect(self._after_child_change)
@@ -236,6 +248,7 @@ class OrganizationDialog(QDialog):
         self._version = record.version
         self._updated_at = record.updated_at
         self._form.populate(record.data)
+        self._form.show_officer(record.responsible_officer_id, record.responsible_officer)
         self._dirty = False
         self._contacts.set_records(record.contacts)
         self._interactions.set_contacts(record.contacts)

@@ -214,6 +214,11 @@ class OrganizationFormPanel(QScrollArea):
         self._add_row(left, self.tr("状態"), self._status, "status")
         self._text_row(left, "representative")
         self._text_row(left, "representative_kana")
+        self._officer = QComboBox()
+        self._officer.setObjectName("responsibleOfficerCombo")
+        self._officer.setToolTip(self.tr("この団体を担当する職員（空欄なら未設定）"))
+        self._officer.addItem("", None)
+        self._add_row(left, self.tr("担当職員"), self._officer, "responsible_officer_id")
         for attr, label, object_name in _DATE_FIELDS:
             self._date_row(left, attr, label, object_name)
         self._member_count = QLineEdit()
@@ -268,7 +273,7 @@ class OrganizationFormPanel(QScrollArea):
     def _connect_change_tracking(self) -> None:
         for edit in [*self._edits.values(), *self._date_edits.values(), self._member_count]:
             edit.textChanged.connect(self._on_edited)
-        for combo in (self._legal_form, self._municipality, self._status):
+        for combo in (self._legal_form, self._municipality, self._status, self._officer):
             combo.currentTextChanged.connect(self._on_edited)
         for check in self._field_checks.values():
             check.toggled.connect(self._on_edited)
@@ -282,12 +287,49 @@ class OrganizationFormPanel(QScrollArea):
             edit.setReadOnly(read_only)
         for text in (self._purpose, self._notes):
             text.setReadOnly(read_only)
-        for widget in (self._legal_form, self._municipality, self._status, *self._field_checks.values()):
+        for widget in (
+            self._legal_form,
+            self._municipality,
+            self._status,
+            self._officer,
+            *self._field_checks.values(),
+        ):
             widget.setEnabled(not read_only)
 
     def focus_name(self) -> None:
         """Put the cursor in 団体名."""
         self._edits["name"].setFocus()
+
+    def set_officers(self, choices: list[tuple[str, str]]) -> None:
+        """The officers the 担当職員 combo offers, as ``(id, 氏名（所属課）)``, after a blank."""
+        current = self.responsible_officer_id()
+        self._loading = True
+        try:
+            self._officer.clear()
+            self._officer.addItem("", None)
+            for officer_id, label in choices:
+                self._officer.addItem(label, officer_id)
+        finally:
+            self._loading = False
+        if current is not None:
+            self.show_officer(current, "")
+
+    def show_officer(self, officer_id: str | None, label: str) -> None:
+        """Select the 担当職員 ``officer_id`` (one no longer offered is added with ``label``)."""
+        self._loading = True
+        try:
+            index = self._officer.findData(officer_id) if officer_id is not None else 0
+            if index < 0:
+                self._officer.addItem(label or str(officer_id), officer_id)
+                index = self._officer.count() - 1
+            self._officer.setCurrentIndex(index)
+        finally:
+            self._loading = False
+
+    def responsible_officer_id(self) -> str | None:
+        """The chosen 担当職員's id, None for the blank."""
+        value = self._officer.currentData()
+        return str(value) if value else None
 
     def populate(self, data: OrganizationInput) -> None:
         """Show ``data`` (no ``edited`` signal is sent for it)."""
