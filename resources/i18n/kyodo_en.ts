@@ -228,6 +228,49 @@
     </message>
 </context>
 <context>
+    <name>AgreementPage</name>
+    <message>
+        <source>協定・期間・予算</source>
+        <translation>Agreement, period and budget</translation>
+    </message>
+    <message>
+        <source>協定書で取り決める事項、事業の期間、経費の負担を記録します。</source>
+        <translation>Record what the agreement settles, the project&apos;s period and who bears the costs.</translation>
+    </message>
+    <message>
+        <source>期間</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>開始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>終了</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>見直し予定日</source>
+        <translation>Review date</translation>
+    </message>
+    <message>
+        <source>予算（円）</source>
+        <translation>Budget (yen)</translation>
+    </message>
+    <message>
+        <source>例: 1,200,000</source>
+        <translation>e.g. 1,200,000</translation>
+    </message>
+    <message>
+        <source>協定で取り決める事項</source>
+        <translation>Items settled by the agreement</translation>
+    </message>
+    <message>
+        <source>空欄なら{year}の末日（3月31日）</source>
+        <translation>Blank: the last day of {year} (March 31)</translation>
+    </message>
+</context>
+<context>
     <name>BackupListModel</name>
     <message>
         <source>日次</source>
@@ -737,6 +780,50 @@ They are not real groups. Move them to the trash when you no longer need them.</
     </message>
 </context>
 <context>
+    <name>FairnessPanel</name>
+    <message>
+        <source>公平性の確認（固定化の防止）</source>
+        <extracomment>how long after the last change the panel reads again</extracomment>
+        <translation>Fairness check (avoiding fixed partners)</translation>
+    </message>
+    <message>
+        <source>「{name}」と{section}の直近5年度（この事業を含む）</source>
+        <translation>&quot;{name}&quot; with {section} over the last five fiscal years (this project included)</translation>
+    </message>
+    <message>
+        <source>注意: {flags}</source>
+        <translation>Attention: {flags}</translation>
+    </message>
+    <message>
+        <source>同じ市町村・活動分野の他の団体: {names}</source>
+        <translation>Other organizations in the same municipality and activity field: {names}</translation>
+    </message>
+    <message>
+        <source>同じ市町村・活動分野の他の団体は台帳にありません</source>
+        <translation>No other organization in the same municipality and activity field is registered</translation>
+    </message>
+    <message>
+        <source>パートナーを加えると、その団体とこの担当課の過去5年度の実績を表示します。</source>
+        <translation>Add a partner to see its record with this section over the past five fiscal years.</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>事業</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
+        <source>予算（円）</source>
+        <translation>Budget (yen)</translation>
+    </message>
+    <message>
+        <source>割合</source>
+        <translation>Share</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <source>取り込むファイルを選ぶ</source>
@@ -864,6 +951,37 @@ They are not real groups. Move them to the trash when you no longer need them.</
     <message>
         <source>読み込み</source>
         <translation>Reading</translation>
+    </message>
+</context>
+<context>
+    <name>FormPage</name>
+    <message>
+        <source>形態</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>事業をどの形態で行うかを選びます。</source>
+        <translation>Choose the form in which the project is carried out.</translation>
+    </message>
+    <message>
+        <source>マニュアルの表では{kinds}の形態例です</source>
+        <translation>The manual&apos;s table lists this form under {kinds}</translation>
+    </message>
+    <message>
+        <source>。</source>
+        <translation>. </translation>
+    </message>
+    <message>
+        <source>形態だけでは関係の種類は決まりません。</source>
+        <translation>The form alone does not decide the kind of relationship. </translation>
+    </message>
+    <message>
+        <source>選んだ関係の種類（{kind}）と合っているか確かめてください。</source>
+        <translation>Check that it fits the kind of relationship chosen ({kind}).</translation>
+    </message>
+    <message>
+        <source>形態を選んでください</source>
+        <translation>Choose a form</translation>
     </message>
 </context>
 <context>
@@ -1462,6 +1580,45 @@ The {created} organizations it added are deleted and the {updated} it updated ge
     </message>
 </context>
 <context>
+    <name>KindPage</name>
+    <message>
+        <source>関係の種類</source>
+        <translation>Kind of relationship</translation>
+    </message>
+    <message>
+        <source>四つの問いに答えると、マニュアルの表から「支援」「協働」「外部委託」を勧めます。</source>
+        <translation>Answer the four questions and the manual&apos;s table recommends support, collaboration or outsourcing.</translation>
+    </message>
+    <message>
+        <source>この事業の関係の種類</source>
+        <translation>This project&apos;s kind of relationship</translation>
+    </message>
+    <message>
+        <source>理由（推奨と異なる種類を選ぶときは必須）</source>
+        <translation>Reason (required when choosing a kind other than the recommendation)</translation>
+    </message>
+    <message>
+        <source>すべての問いに答えると、推奨する関係の種類とその理由を表示します。</source>
+        <translation>Answer every question to see the recommended kind of relationship and why.</translation>
+    </message>
+    <message>
+        <source>推奨: {kind}</source>
+        <translation>Recommended: {kind}</translation>
+    </message>
+    <message>
+        <source>注意: </source>
+        <translation>Note: </translation>
+    </message>
+    <message>
+        <source>（引用は千葉県協働推進マニュアル「協働」と「支援」「外部委託」の違い）</source>
+        <translation>(Quoted from the Chiba collaboration manual, on the difference between collaboration, support and outsourcing)</translation>
+    </message>
+    <message>
+        <source>関係の種類を選んでください</source>
+        <translation>Choose the kind of relationship</translation>
+    </message>
+</context>
+<context>
     <name>LegalForm</name>
     <message>
         <source>特定非営利活動法人</source>
@@ -1889,6 +2046,62 @@ Data folder: {folder}</translation>
     <message>
         <source>統合できませんでした（{kind}）。詳細はログを確認してください。</source>
         <translation>Could not merge ({kind}). See the log for details.</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsPage</name>
+    <message>
+        <source>課題とニーズ</source>
+        <extracomment>年度 offered around today&apos;s (older and later ones are added when a project has them)</extracomment>
+        <translation>Issues and needs</translation>
+    </message>
+    <message>
+        <source>どんな地域の課題や市民のニーズに応える事業かを書きます。</source>
+        <translation>Describe the local issue or residents&apos; need the project answers.</translation>
+    </message>
+    <message>
+        <source>例: 子ども食堂ネットワーク推進事業</source>
+        <translation>e.g. Children&apos;s cafeteria network project</translation>
+    </message>
+    <message>
+        <source>事業名</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>担当課</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>主担当の職員</source>
+        <translation>Lead officer</translation>
+    </message>
+    <message>
+        <source>現場で聞いた声、データ、これまでの取組で見えた課題など（{kind}）</source>
+        <translation>Voices heard on site, data, issues seen in past work ({kind})</translation>
+    </message>
+    <message>
+        <source>活動分野</source>
+        <translation>Activity fields</translation>
+    </message>
+    <message>
+        <source>活動分野は、パートナー選定で同じ分野の他の団体を探すときにも使います。</source>
+        <translation>The activity fields are also used to find other organizations of the same field when choosing a partner.</translation>
+    </message>
+    <message>
+        <source>{name}（自分）</source>
+        <translation>{name} (me)</translation>
+    </message>
+    <message>
+        <source>事業名は必須です</source>
+        <translation>The project name is required</translation>
+    </message>
+    <message>
+        <source>担当課を入力してください</source>
+        <translation>Enter the section</translation>
     </message>
 </context>
 <context>
@@ -2382,6 +2595,137 @@ Data folder: {folder}</translation>
     </message>
 </context>
 <context>
+    <name>PartnerPage</name>
+    <message>
+        <source>パートナー選定</source>
+        <extracomment>search hits listed (the officer narrows the words to find others)</extracomment>
+        <translation>Partner selection</translation>
+    </message>
+    <message>
+        <source>台帳から団体を探してパートナーに加え、選んだ方法と理由を記録します。</source>
+        <translation>Find organizations in the registry, add them as partners, and record how and why they were chosen.</translation>
+    </message>
+    <message>
+        <source>団体名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>区分</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>パートナー</source>
+        <translation>Partners</translation>
+    </message>
+    <message>
+        <source>台帳から探す</source>
+        <translation>Search the registry</translation>
+    </message>
+    <message>
+        <source>団体名・フリガナ・住所・法人番号など（スペースで区切って絞り込み）</source>
+        <translation>Name, reading, address, corporate number … (separate words with spaces to narrow)</translation>
+    </message>
+    <message>
+        <source>検索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>パートナーに加える</source>
+        <translation>Add as partner</translation>
+    </message>
+    <message>
+        <source>選定の記録</source>
+        <translation>Selection record</translation>
+    </message>
+    <message>
+        <source>（未定）</source>
+        <translation>(not decided)</translation>
+    </message>
+    <message>
+        <source>選定方法</source>
+        <translation>Selection method</translation>
+    </message>
+    <message>
+        <source>検討した他の団体など</source>
+        <translation>Other organizations considered</translation>
+    </message>
+    <message>
+        <source>検討した候補</source>
+        <translation>Candidates considered</translation>
+    </message>
+    <message>
+        <source>未記入</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <source>応募者数</source>
+        <translation>Applicants</translation>
+    </message>
+    <message>
+        <source>随意契約や応募が一者のときは、その団体に決めた理由を必ず記録します</source>
+        <translation>For a discretionary contract or a single applicant, always record why this organization was chosen</translation>
+    </message>
+    <message>
+        <source>選定理由</source>
+        <translation>Reason for the choice</translation>
+    </message>
+    <message>
+        <source>例: 協働事業審査会（行政・NPO・学識経験者）</source>
+        <translation>e.g. Collaboration review board (officials, NPOs, experts)</translation>
+    </message>
+    <message>
+        <source>審査機関</source>
+        <translation>Review body</translation>
+    </message>
+    <message>
+        <source>公表日</source>
+        <translation>Published on</translation>
+    </message>
+    <message>
+        <source>選定の経過を公表した</source>
+        <translation>The selection process was published</translation>
+    </message>
+    <message>
+        <source>{count}件中{shown}件を表示（語を足して絞り込めます）</source>
+        <translation>Showing {shown} of {count} (add words to narrow)</translation>
+    </message>
+    <message>
+        <source>{count}件</source>
+        <translation>{count} found</translation>
+    </message>
+    <message>
+        <source>「{name}」は既にパートナーです</source>
+        <translation>&quot;{name}&quot; is already a partner</translation>
+    </message>
+    <message>
+        <source>マニュアルの公園管理の例では、{kind}の相手は{methods}で選びます</source>
+        <translation>In the manual&apos;s park-management example, a partner for {kind} is chosen by {methods}</translation>
+    </message>
+    <message>
+        <source>選定方法を記録するときは、選んだパートナーを加えてください</source>
+        <translation>When recording a selection method, add the partner chosen</translation>
+    </message>
+</context>
+<context>
+    <name>PointsPage</name>
+    <message>
+        <source>六つのポイント</source>
+        <translation>The six points</translation>
+    </message>
+    <message>
+        <source>協働のポイントごとに、確かめたかどうかとその根拠を記録します。</source>
+        <translation>For each point of collaboration, record whether it was checked and the evidence.</translation>
+    </message>
+    <message>
+        <source>根拠（例: 5月の意見交換会で双方の目的を確認）</source>
+        <translation>Evidence (e.g. both purposes confirmed at the May meeting)</translation>
+    </message>
+    <message>
+        <source>「{point}」を確認済とするときは、根拠を書いてください</source>
+        <translation>Write the evidence when marking &quot;{point}&quot; as confirmed</translation>
+    </message>
+</context>
+<context>
     <name>ProblemTableModel</name>
     <message>
         <source>行</source>
@@ -2861,6 +3205,110 @@ Data folder: {folder}</translation>
     </message>
 </context>
 <context>
+    <name>ProjectWizard</name>
+    <message>
+        <source>日付として読めません</source>
+        <translation>Not a readable date</translation>
+    </message>
+    <message>
+        <source>事業の登録</source>
+        <translation>New project</translation>
+    </message>
+    <message>
+        <source>事業の編集</source>
+        <translation>Edit project</translation>
+    </message>
+    <message>
+        <source>&lt; 戻る</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <source>次へ &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <source>完了</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>中断</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <source>入力した内容を下書きとして残して閉じます（後で続きから再開できます）</source>
+        <translation>Close and keep what was entered as a draft (resume later where you left off)</translation>
+    </message>
+    <message>
+        <source>変更を保存せずに閉じます</source>
+        <translation>Close without saving the changes</translation>
+    </message>
+    <message>
+        <source>下書きを保存できませんでした: {reason}</source>
+        <translation>The draft could not be saved: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectWizardManual</name>
+    <message>
+        <source>ニーズは現場に足を運び、当事者の生の声に耳を傾けてこそわかるという意識を持つこと</source>
+        <extracomment>Why each step matters, in the manual&apos;s words.</extracomment>
+        <translation>Be aware that needs are understood only by going on site and listening to the people concerned</translation>
+    </message>
+    <message>
+        <source>協働は「課題解決の選択肢が増える」と考えることが必要です。「協働」すること自体が目的ではないことを理解しましょう。</source>
+        <translation>Think of collaboration as &quot;more options for solving problems&quot;. Understand that collaborating is not a goal in itself.</translation>
+    </message>
+    <message>
+        <source>「支援」や「外部委託」と重なる形態もありますので、同じ形態で行う事業でも「協働事業」との区別が必要です。</source>
+        <translation>Some forms overlap with &quot;support&quot; and &quot;outsourcing&quot;, so even projects of the same form must be told apart from &quot;collaborative projects&quot;.</translation>
+    </message>
+    <message>
+        <source>互いにメリットのある事業でなければならないことを意識して、目的を明確に共有しましょう。</source>
+        <translation>Keep in mind that the project must benefit both sides, and share its purpose clearly.</translation>
+    </message>
+    <message>
+        <source>パートナーの選択などのプロセスはできるだけ公表し、透明性・公平性の確保に努めましょう。</source>
+        <translation>Publish processes such as the choice of partner as far as possible, and ensure transparency and fairness.</translation>
+    </message>
+    <message>
+        <source>それぞれの特性を活かした役割分担を明確にし、責任の所在や範囲を明らかにしておきましょう。</source>
+        <translation>Make the division of roles that uses each side&apos;s strengths clear, and settle where responsibility lies and how far it goes.</translation>
+    </message>
+    <message>
+        <source>提案された内容に基づいて協議を行い、行政の目的と団体の目的・特性を反映させた仕様書を作成し、合意の上で契約</source>
+        <translation>Based on the proposal, both sides consult, write a specification reflecting the administration&apos;s purpose and the group&apos;s purpose and strengths, and contract by agreement</translation>
+    </message>
+    <message>
+        <source>次に挙げたポイントは、市民活動団体と行政とがよりよい関係性を築き、協働を進めていくために、お互いに認識しておくことが重要です。</source>
+        <translation>Both citizen groups and the administration should keep the following points in mind to build a better relationship and advance collaboration.</translation>
+    </message>
+    <message>
+        <source>協働によってどのような効果があったのか明確にし、協働のメリットをお互いが認識できるようにしましょう。</source>
+        <translation>Make clear what effects the collaboration had, so both sides can see its benefits.</translation>
+    </message>
+    <message>
+        <source>市民活動団体と行政は、それぞれの立場や特性、価値観に基づいて活動している、お互いに独立した存在であるということを理解しましょう。</source>
+        <extracomment>The first advice of each of the six points (keys: COLLABORATION_POINTS).</extracomment>
+        <translation>Understand that citizen groups and the administration are independent of each other, each acting from its own position, character and values.</translation>
+    </message>
+    <message>
+        <source>協働を進めると特定の団体との関係が強くなりがちです。定期的に事業の見直しを行い、内容やパートナーが固定化しないように留意しましょう。</source>
+        <translation>Collaboration tends to strengthen ties with particular groups. Review projects regularly so that their content and partners do not become fixed.</translation>
+    </message>
+    <message>
+        <source>相互及び第三者による事業評価を行い、一方的な評価を行わないようにしましょう。</source>
+        <translation>Evaluate projects mutually and by third parties, and avoid one-sided evaluation.</translation>
+    </message>
+    <message>
+        <source>市民活動団体と行政の役割分担が不明確になりやすい傾向があります。</source>
+        <translation>The division of roles between citizen groups and the administration tends to become unclear.</translation>
+    </message>
+    <message>
+        <source>住民にとって協働の効果がわかりづらいとの指摘もあります。</source>
+        <translation>It has been pointed out that residents find the effects of collaboration hard to see.</translation>
+    </message>
+</context>
+<context>
     <name>ProjectsTab</name>
     <message>
         <source>新しい事業…</source>
@@ -2965,6 +3413,45 @@ Data folder: {folder}</translation>
     <message>
         <source>事業</source>
         <translation>Projects</translation>
+    </message>
+</context>
+<context>
+    <name>PurposePage</name>
+    <message>
+        <source>目的の共有</source>
+        <translation>Shared purpose</translation>
+    </message>
+    <message>
+        <source>行政と団体それぞれの目的と、両者に共通する目的、測れる目標を書きます。</source>
+        <translation>Write each side&apos;s purpose, the purpose they share, and measurable targets.</translation>
+    </message>
+    <message>
+        <source>目標</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <source>例: 何を「参加者数」、どれだけ「延べ300人」、いつまでに「令和8年3月31日」</source>
+        <translation>e.g. what: &quot;participants&quot;, how much: &quot;300 in total&quot;, by when: &quot;March 31, Reiwa 8&quot;</translation>
+    </message>
+    <message>
+        <source>何を</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>どれだけ</source>
+        <translation>How much</translation>
+    </message>
+    <message>
+        <source>いつまでに</source>
+        <translation>By when</translation>
+    </message>
+    <message>
+        <source>（最初の画面で書けます）</source>
+        <translation>(written on the first page)</translation>
+    </message>
+    <message>
+        <source>目標{n}行目: {message}</source>
+        <translation>Target row {n}: {message}</translation>
     </message>
 </context>
 <context>
@@ -3396,6 +3883,60 @@ Restoring returns the data to the state of this backup. The damaged file is not 
     </message>
 </context>
 <context>
+    <name>RolePage</name>
+    <message>
+        <source>役割分担</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>作業ごとに、誰が担い、誰が責任を持つかを決めます。</source>
+        <translation>For each task, decide who carries it out and who is responsible.</translation>
+    </message>
+    <message>
+        <source>作業</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>担い手</source>
+        <translation>Carried by</translation>
+    </message>
+    <message>
+        <source>責任者</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>備考</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>担い手のセルをダブルクリックすると行政・団体・共同を選べます。責任者は「誰が手伝うか」ではなく「誰が責任を持つか」です。</source>
+        <translation>Double-click a &quot;Carried by&quot; cell to choose administration, organization or joint. &quot;Responsible&quot; is who answers for the task, not who helps.</translation>
+    </message>
+    <message>
+        <source>形態の例で置き換える</source>
+        <translation>Replace with the form&apos;s example rows</translation>
+    </message>
+</context>
+<context>
+    <name>RowsEditor</name>
+    <message>
+        <source>行を追加</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <source>行を削除</source>
+        <translation>Remove row</translation>
+    </message>
+    <message>
+        <source>上へ</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>下へ</source>
+        <translation>Down</translation>
+    </message>
+</context>
+<context>
     <name>SafetyNetActions</name>
     <message>
         <source>バックアップを作成</source>
@@ -3476,6 +4017,129 @@ Restoring returns the data to the state of this backup. The damaged file is not 
     <message>
         <source>メモ</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>確認</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <source>内容を確かめて「完了」で保存します。直すときは「戻る」で前の画面へ。</source>
+        <translation>Check the contents and save with Finish. To correct something, go Back.</translation>
+    </message>
+    <message>
+        <source>事業名</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>担当課</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>関係の種類</source>
+        <translation>Kind of relationship</translation>
+    </message>
+    <message>
+        <source>関係の種類の理由</source>
+        <translation>Reason for the kind</translation>
+    </message>
+    <message>
+        <source>形態</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>（{date}まで）</source>
+        <translation> (by {date})</translation>
+    </message>
+    <message>
+        <source>目標</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <source>パートナー</source>
+        <translation>Partners</translation>
+    </message>
+    <message>
+        <source>（まだ選んでいません）</source>
+        <translation>(not chosen yet)</translation>
+    </message>
+    <message>
+        <source>選定方法</source>
+        <translation>Selection method</translation>
+    </message>
+    <message>
+        <source>応募者数</source>
+        <translation>Applicants</translation>
+    </message>
+    <message>
+        <source>検討した候補</source>
+        <translation>Candidates considered</translation>
+    </message>
+    <message>
+        <source>選定理由</source>
+        <translation>Reason for the choice</translation>
+    </message>
+    <message>
+        <source>審査機関</source>
+        <translation>Review body</translation>
+    </message>
+    <message>
+        <source>公表</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>公表済み</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>作業</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>担い手</source>
+        <translation>Carried by</translation>
+    </message>
+    <message>
+        <source>責任者</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>備考</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>役割分担</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>未定</source>
+        <translation>not decided</translation>
+    </message>
+    <message>
+        <source>期間</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>{amount}円</source>
+        <translation>{amount} yen</translation>
+    </message>
+    <message>
+        <source>予算</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>協定: </source>
+        <translation>Agreement: </translation>
+    </message>
+    <message>
+        <source>六つのポイント</source>
+        <translation>The six points</translation>
     </message>
 </context>
 <context>
