@@ -51,13 +51,13 @@ class ImportWizard(QWizard):
     import_finished = Signal(object)
 
     def __init__(
-        self, workspace: Workspace, parent: QWidget | None = None, *, kind: ImportKind = ORGANIZATIONS
+        self, workspace: Workspace, parent: QWidget | None = None, *, kind: ImportKind | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("importWizard")
         self.setWindowTitle(self.tr("団体の取り込み"))
         self.ws = workspace
-        self.state = ImportState(workspace, self, kind)
+        self.state = ImportState(workspace, self, kind or ORGANIZATIONS)
         self._tasks = TaskGroup()
         self._running: BackgroundTask | None = None
         self._closed = False
@@ -86,6 +86,11 @@ class ImportWizard(QWizard):
     def kind(self) -> ImportKind:
         """What is imported, as chosen on the first page."""
         return self.state.kind
+
+    def choose_kind(self, kind: ImportKind | None) -> None:
+        """Choose ``kind`` (None: leave it) while the wizard is still on its first page."""
+        if kind is not None and self.currentPage() is self.file_page:
+            self.file_page.set_kind(kind)
 
     @property
     def plan(self) -> ImportPlan | ProjectImportPlan | None:
