@@ -114,6 +114,9 @@ class MappingPage(QWizardPage):
         if source is not None and table is not None and table is not self._table:
             self._build(source, table)
         self.fixed_box.setVisible(self.state.projects)
+        self.template_name_edit.setPlaceholderText(
+            self.tr("例: 随意契約の一覧") if self.state.projects else self.tr("例: 市民活動団体名簿")
+        )
         self._refresh_templates()
         show_message(self.template_status, "")
         self._update_problems()
