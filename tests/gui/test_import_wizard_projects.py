@@ -253,3 +253,40 @@ def test_the_kind_chooser_of_the_import_action(
     assert window.projects_tab is not None
     assert window.projects_tab.open_import_wizard() is wizard
     wizard.reject()
+
+
+def test_a_tab_without_a_window_opens_its_own_wizard_and_saves_the_review(
+    folder: Path, tmp_path: Path, qtbot: QtBot, dialog_calls: DialogRecorder
+) -> None:
+    from openpyxl import load_workbook
+
+    from kyodo_desktop.gui.projects.tab import ProjectsTab
+
+    listed = write_list(tmp_path / "随意契約一覧.xlsx")
+    with Workspace.open(folder, write=True) as ws:
+        tab = ProjectsTab(ws)
+        qtbot.addWidget(tab)
+        tab.show()
+        qtbot.waitUntil(lambda: tab.started and not tab.loading, timeout=10_000)
+        wizard = tab.open_import_wizard()
+        assert isinstance(wizard, ImportWizard) and wizard.kind is PROJECTS and wizard.isVisible()
+        _choose_file(wizard, qtbot, listed)
+        _next_to(wizard, qtbot, PAGE_MAPPING)
+        type_text(_child(wizard, QLineEdit, "fixedValue_section"), "市民協働課")
+        _next_to(wizard, qtbot, PAGE_REVIEW)
+        # 「この内容をExcelに保存…」 writes the workbook of ``kyodo projects import --summary``
+        out = tmp_path / "確認結果.xlsx"
+        dialog_calls.save_path = str(out)
+        qtbot.mouseClick(_child(wizard, QPushButton, "saveSummaryButton"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not wizard.busy and out.is_file(), timeout=10_000)
+        assert "保存しました" in _child(wizard, QLabel, "summaryStatus").text()
+        cells = {str(c.value) for sheet in load_workbook(out) for row in sheet.iter_rows() for c in row}
+        assert {"子育て支援講座", "環境美化事業"} <= cells
+        # the 担当課 given for every row wins over the list's column (環境政策課 on row 7)
+        assert {p.row.data.project.section for p in wizard.plan.rows if p.row.data} == {"市民協働課"}
+        _tick(qtbot, _child(wizard, QCheckBox, "validOnlyCheck"))
+        _click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+        qtbot.waitUntil(lambda: wizard.currentId() == PAGE_RESULT and not wizard.busy, timeout=10_000)
+        qtbot.waitUntil(lambda: tab.model.rowCount() == 3 and not tab.loading, timeout=10_000)  # reloaded
+        _click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+        tab.shutdown()
