@@ -3491,6 +3491,7 @@ Data folder: {folder}</translation>
     </message>
     <message>
         <source>一覧から取り込む…</source>
+        <extracomment>``open_import(kind)``: show the window&apos;s import wizard with ``kind`` chosen (None: read-only).</extracomment>
         <translation>Import from a list…</translation>
     </message>
     <message>

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from kyodo_desktop.domain.import_kind import ImportKind
 from kyodo_desktop.services.workspace import Workspace
@@ -21,6 +22,20 @@ if TYPE_CHECKING:
 
 #: ``open_import(kind)``: show the window's import wizard with ``kind`` chosen (None: read-only).
 OpenImport = Callable[[ImportKind], "ImportWizard | None"]
+
+
+def import_button(clicked: Callable[[], object]) -> QPushButton:
+    """The tab's 「一覧から取り込む…」 button (``importProjectsButton``), calling ``clicked``."""
+    button = QPushButton(QCoreApplication.translate("ProjectsTab", "一覧から取り込む…"))
+    button.setObjectName("importProjectsButton")
+    button.setAutoDefault(False)
+    button.setToolTip(
+        QCoreApplication.translate(
+            "ProjectsTab", "課の補助金・委託契約などの一覧（Excel・CSV）から過去の事業を取り込む"
+        )
+    )
+    button.clicked.connect(lambda: clicked())
+    return button
 
 
 def open_past_project_import(

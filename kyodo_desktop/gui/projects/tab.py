@@ -34,7 +34,7 @@ from kyodo_desktop.domain.project_flags import overdue_flags
 from kyodo_desktop.gui import dialogs, errors
 from kyodo_desktop.gui.projects.detail_panel import ProjectDetailPanel
 from kyodo_desktop.gui.projects.filters import ProjectFilters
-from kyodo_desktop.gui.projects.past_import import OpenImport, open_past_project_import
+from kyodo_desktop.gui.projects.past_import import OpenImport, import_button, open_past_project_import
 from kyodo_desktop.gui.projects.table_model import (
     COL_FORM,
     COL_PARTNER,
@@ -127,11 +127,7 @@ class ProjectsTab(QWidget):
         self.log_button.clicked.connect(self._on_log_clicked)
         self.trash_button = _button("projectTrashButton", self.tr("ゴミ箱へ移動"))
         self.trash_button.clicked.connect(self._on_trash_clicked)
-        self.import_button = _button("importProjectsButton", self.tr("一覧から取り込む…"))
-        self.import_button.setToolTip(
-            self.tr("課の補助金・委託契約などの一覧（Excel・CSV）から過去の事業を取り込む")
-        )
-        self.import_button.clicked.connect(self.open_import_wizard)
+        self.import_button = import_button(self.open_import_wizard)
         self.drafts_toggle = _button("projectDraftsToggle", self.tr("下書き"))
         self.drafts_toggle.setCheckable(True)
         self.drafts_toggle.setToolTip(self.tr("入力の途中で保存された事業を表示する"))
