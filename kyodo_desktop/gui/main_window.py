@@ -177,7 +177,11 @@ class MainWindow(QMainWindow):
         self.organizations_tab.model.read_failed.connect(lambda exc: self._on_rows_unreadable(ws, exc))
         tabs.addTab(self.organizations_tab, self.tr("団体台帳"))
         # rows are read when the tab is first shown, so start-up reads nothing for it
-        self.projects_tab = ProjectsTab(ws, self.organizations_tab.open_organization)
+        self.projects_tab = ProjectsTab(
+            ws,
+            self.organizations_tab.open_organization,
+            open_import=self.organizations_tab.open_import_wizard,
+        )
         self.organizations_tab.project_requested.connect(self.show_project)
         tabs.addTab(self.projects_tab, self.tr("事業"))
         self.tabs = tabs
@@ -380,6 +384,8 @@ class MainWindow(QMainWindow):
 
     def _on_imported(self) -> None:
         self.safety_net.on_imported()
+        if self.projects_tab is not None and self.projects_tab.started:
+            self.projects_tab.reload()  # a past-project list may have been imported
         if self.duplicates_view is not None:
             self.duplicates_view.refresh_if_shown()  # imported records may pair up with stored ones
 

@@ -70,6 +70,7 @@ __all__ = [
     "ProjectImportPlan",
     "ProjectImportSummary",
     "apply_project_import",
+    "convert_project_list",
     "plan_projects",
     "prepare_project_import",
     "with_fixed_values",
@@ -464,7 +465,20 @@ def prepare_project_import(
         template = import_lists.load_mapping_template(ws.data_dir, template_name, kind=PROJECTS)
     mapping = import_pipeline.choose_mapping(source, template=template, columns=columns)
     named = [(PROJECTS.field_named(field), value) for field, value in fixed]
-    table, used = with_fixed_values(source.table, mapping, named)
-    rows = import_lists.convert_table(table, used, progress=progress, kind=PROJECTS)
+    table, used, rows = convert_project_list(source.table, mapping, named, progress=progress)
     plan = plan_projects(ws, rows, source_name=Path(path).name, drop_invalid=drop_invalid)
     return PreparedProjectImport(dataclasses.replace(source, table=table), used, plan)
+
+
+def convert_project_list(
+    table: SourceTable,
+    mapping: dict[int, str],
+    fixed: Sequence[tuple[str, str]] = (),
+    *,
+    progress: Progress | None = None,
+) -> tuple[SourceTable, dict[int, str], list[ImportRow[PastProjectRow]]]:
+    """A list's rows as past projects, every row given the ``fixed`` values (``(field, value)``,
+    ``--set``): the table and mapping with those columns, and the rows for :func:`plan_projects`.
+    The CLI and the import wizard both convert through here."""
+    table, used = with_fixed_values(table, mapping, fixed)
+    return table, used, import_lists.convert_table(table, used, progress=progress, kind=PROJECTS)

@@ -60,6 +60,30 @@
         <source>{name} に保存しています…</source>
         <translation>Saving to {name}…</translation>
     </message>
+    <message>
+        <source>登録済み</source>
+        <translation>Already stored</translation>
+    </message>
+    <message>
+        <source>{row} 行目と同じ事業（取り込みません）</source>
+        <translation>Same project as row {row} (not imported)</translation>
+    </message>
+    <message>
+        <source>登録済みの事業と同じ（取り込みません）</source>
+        <translation>Same as a stored project (not imported)</translation>
+    </message>
+    <message>
+        <source>{file}: NPOポータルCSV（{layout}、{encoding}）{total} 件のうち、他の都道府県 {other} 件・解散で除外 {dissolved} 件を除く {rows} 件</source>
+        <translation>{file}: NPO portal CSV ({layout}, {encoding}): {rows} of {total} rows, leaving out {other} in other prefectures and {dissolved} dissolved</translation>
+    </message>
+    <message>
+        <source>シート「{sheet}」</source>
+        <translation>sheet &quot;{sheet}&quot;</translation>
+    </message>
+    <message>
+        <source>{file} {where}: {rows} 行</source>
+        <translation>{file} {where}: {rows} rows</translation>
+    </message>
 </context>
 <context>
     <name>ActivityField</name>
@@ -562,6 +586,10 @@ They are not real groups. Move them to the trash when you no longer need them.</
         <translation>Registers the organization without values that fail validation, such as a corporate number whose check digit is wrong or a phone number that is not one. The values left out are listed under “Rows with problems”. An invalid organization name cannot be left out.</translation>
     </message>
     <message>
+        <source>金額として読めない値（「＠21,600円ほか」など）や日付として読めない値を取り込まずに、事業は登録します。除いた値は「問題のある行」に出ます。事業名・団体名・年度の誤りは除けません。</source>
+        <translation>Registers the projects without values that cannot be read as an amount (such as “＠21,600円ほか”) or as a date. The values left out are listed under “Rows with problems”. Errors in the project title, organization name or fiscal year cannot be left out.</translation>
+    </message>
+    <message>
         <source>取り込みの確認</source>
         <translation>Checking the import</translation>
     </message>
@@ -827,7 +855,6 @@ They are not real groups. Move them to the trash when you no longer need them.</
     <name>FilePage</name>
     <message>
         <source>取り込むファイルを選ぶ</source>
-        <extracomment>Path-typing pause before the file is looked at (format, sheets).</extracomment>
         <translation>Choose the file to import</translation>
     </message>
     <message>
@@ -875,6 +902,18 @@ They are not real groups. Move them to the trash when you no longer need them.</
         <translation>Skip &amp;dissolved corporations</translation>
     </message>
     <message>
+        <source>過去の事業の一覧（補助金・委託契約などのExcel・CSV。1 行が 1 事業）を選んでください。内容を確かめて「取り込む」を押すまで、何も保存しません。</source>
+        <translation>Choose a list of past projects (an Excel or CSV list of subsidies, contracts and the like; one row per project). Nothing is saved until you have checked the contents and pressed “Import”.</translation>
+    </message>
+    <message>
+        <source>取り込めるファイル:
+・課の補助金・委託契約などの一覧のExcelブック（.xlsx）やCSV — 見出し（事業名、契約の相手方、法人番号、契約金額、契約締結日 など）がある表。表題の行や 2 行の見出しがあっても構いません
+・相手方は法人番号、次に団体名で台帳の団体と照合し、台帳にない団体はこの取り込みで登録します</source>
+        <translation>Files you can import:
+• A section&apos;s list of subsidies, contracts and the like as an Excel workbook (.xlsx) or CSV — a table with headings (project title, contractor, corporate number, contract amount, contract date …). A title row or a two-row heading is fine
+• Partners are matched to the registry by corporate number, then by name; organizations not in the registry are registered by this import</translation>
+    </message>
+    <message>
         <source>取り込めるファイル:
 ・NPO法人ポータルサイトからダウンロードした「行政入力情報」のCSV（そのままの形で）
 ・団体の一覧のExcelブック（.xlsx）やCSV — 1 行目に見出し（団体名、電話、メール など）がある表
@@ -883,6 +922,14 @@ They are not real groups. Move them to the trash when you no longer need them.</
 • the &quot;administrative input&quot; CSV downloaded from the NPO portal site (as it is)
 • an Excel workbook (.xlsx) or CSV listing organizations — a table with headings (name, phone, email …) in its first row
 • an organization list saved with &quot;Export to Excel&quot; in this program (your edits update the registered organizations)</translation>
+    </message>
+    <message>
+        <source>過去の事業の取り込み</source>
+        <translation>Import past projects</translation>
+    </message>
+    <message>
+        <source>団体の取り込み</source>
+        <translation>Import organizations</translation>
     </message>
     <message>
         <source>フォルダではなくファイルを選んでください</source>
@@ -951,6 +998,30 @@ They are not real groups. Move them to the trash when you no longer need them.</
     <message>
         <source>読み込み</source>
         <translation>Reading</translation>
+    </message>
+</context>
+<context>
+    <name>FixedValuesBox</name>
+    <message>
+        <source>すべての行に同じ値を入れる</source>
+        <extracomment>The fields chosen from their vocabulary, in the order shown. The fields typed as text.</extracomment>
+        <translation>Give every row the same value</translation>
+    </message>
+    <message>
+        <source>（ファイルのまま）</source>
+        <translation>(as in the file)</translation>
+    </message>
+    <message>
+        <source>例: 市民協働課</source>
+        <translation>e.g. 市民協働課</translation>
+    </message>
+    <message>
+        <source>例: 令和6年度</source>
+        <translation>e.g. 令和6年度</translation>
+    </message>
+    <message>
+        <source>一覧にない項目を全行に入れます（例: 随意契約の一覧なら 選定方法=随意契約）。同じ項目の列を選んでいても、ここで選んだ値が優先されます。</source>
+        <translation>Fills in a field the list does not have, on every row (e.g. selection method = discretionary contract for a list of discretionary contracts). A value chosen here takes precedence over a column mapped to the same field.</translation>
     </message>
 </context>
 <context>
@@ -1580,6 +1651,30 @@ The {created} organizations it added are deleted and the {updated} it updated ge
     </message>
 </context>
 <context>
+    <name>KindChooser</name>
+    <message>
+        <source>取り込むもの</source>
+        <extracomment>Path-typing pause before the file is looked at (format, sheets).</extracomment>
+        <translation>What to import</translation>
+    </message>
+    <message>
+        <source>団体名簿(&amp;O)</source>
+        <translation>&amp;Organization list</translation>
+    </message>
+    <message>
+        <source>1 行が 1 団体の一覧。団体台帳に登録・更新します</source>
+        <translation>A list with one organization per row; registers or updates organizations in the registry</translation>
+    </message>
+    <message>
+        <source>過去の事業一覧(&amp;J)</source>
+        <translation>List of past pro&amp;jects</translation>
+    </message>
+    <message>
+        <source>補助金・委託契約の一覧など、1 行が 1 事業の一覧。相手方は台帳の団体と照合します</source>
+        <translation>A list with one project per row, such as subsidies or contracts; partners are matched to the registry&apos;s organizations</translation>
+    </message>
+</context>
+<context>
     <name>KindPage</name>
     <message>
         <source>関係の種類</source>
@@ -1865,6 +1960,10 @@ Data folder: {folder}</translation>
     <message>
         <source>テンプレートとして保存</source>
         <translation>Save as template</translation>
+    </message>
+    <message>
+        <source>例: 随意契約の一覧</source>
+        <translation>e.g. discretionary contracts list</translation>
     </message>
     <message>
         <source>列</source>
@@ -2897,6 +2996,58 @@ Data folder: {folder}</translation>
     </message>
 </context>
 <context>
+    <name>ProjectReviewModel</name>
+    <message>
+        <source>法人番号が同じ</source>
+        <extracomment>How a partner was found, as the service says it (shown translated).</extracomment>
+        <translation>same corporate number</translation>
+    </message>
+    <message>
+        <source>団体名が同じ</source>
+        <translation>same name</translation>
+    </message>
+    <message>
+        <source>団体名がほぼ同じ</source>
+        <translation>nearly the same name</translation>
+    </message>
+    <message>
+        <source>新しい団体として登録</source>
+        <translation>registered as a new organization</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>処理</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>事業名</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>団体名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>金額</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>理由/問題</source>
+        <translation>Reason / problem</translation>
+    </message>
+    <message>
+        <source>シート {sheet} の {row} 行目</source>
+        <translation>Sheet {sheet}, row {row}</translation>
+    </message>
+</context>
+<context>
     <name>ProjectTableModel</name>
     <message>
         <source>年度</source>
@@ -3339,6 +3490,15 @@ Data folder: {folder}</translation>
         <translation>Moved to the trash</translation>
     </message>
     <message>
+        <source>一覧から取り込む…</source>
+        <extracomment>``open_import(kind)``: show the window&apos;s import wizard with ``kind`` chosen (None: read-only).</extracomment>
+        <translation>Import from a list…</translation>
+    </message>
+    <message>
+        <source>課の補助金・委託契約などの一覧（Excel・CSV）から過去の事業を取り込む</source>
+        <translation>Import past projects from a section&apos;s list of subsidies, contracts and the like (Excel, CSV)</translation>
+    </message>
+    <message>
         <source>下書き</source>
         <translation>Drafts</translation>
     </message>
@@ -3743,6 +3903,18 @@ Restoring returns the data to the state of this backup. The damaged file is not 
         <translation>Save the result to Excel…</translation>
     </message>
     <message>
+        <source>取り込んだ事業は「事業」タブに表示されています。</source>
+        <translation>The imported projects are shown in the Projects tab.</translation>
+    </message>
+    <message>
+        <source>事業 {projects} 件、新しい団体 {organizations} 件を取り込みました。</source>
+        <translation>Imported {projects} projects and {organizations} new organizations.</translation>
+    </message>
+    <message>
+        <source>取り込まなかった行: 登録済み・重複など {skipped} 件、エラー {errors} 件</source>
+        <translation>Rows not imported: {skipped} already stored, duplicates etc., {errors} errors</translation>
+    </message>
+    <message>
         <source>新規 {created} 件、更新 {updated} 件を取り込みました。</source>
         <translation>Imported {created} new and {updated} updated organizations.</translation>
     </message>
@@ -3767,7 +3939,7 @@ Restoring returns the data to the state of this backup. The damaged file is not 
     <name>ReviewPage</name>
     <message>
         <source>内容を確かめて取り込む</source>
-        <extracomment>Actions listed in the review counts, in this order (スキップ is not planned by the readers).</extracomment>
+        <extracomment>Actions listed in the review counts, in this order (スキップ is not planned by the readers). The same for past projects (a stored project is never updated).</extracomment>
         <translation>Review and import</translation>
     </message>
     <message>
@@ -3803,6 +3975,10 @@ Restoring returns the data to the state of this backup. The damaged file is not 
         <translation>{action}: {count}</translation>
     </message>
     <message>
+        <source>（新しく登録する団体 {count} 件）</source>
+        <translation> ({count} new organizations to register)</translation>
+    </message>
+    <message>
         <source>すべて（{count}）</source>
         <translation>All ({count})</translation>
     </message>
@@ -3811,24 +3987,16 @@ Restoring returns the data to the state of this backup. The damaged file is not 
         <translation>Rows with problems ({count})</translation>
     </message>
     <message>
-        <source>{file}: NPOポータルCSV（{layout}、{encoding}）{total} 件のうち、他の都道府県 {other} 件・解散で除外 {dissolved} 件を除く {rows} 件</source>
-        <translation>{file}: NPO portal CSV ({layout}, {encoding}): {rows} of {total} rows, leaving out {other} in other prefectures and {dissolved} dissolved</translation>
-    </message>
-    <message>
-        <source>シート「{sheet}」</source>
-        <translation>sheet &quot;{sheet}&quot;</translation>
-    </message>
-    <message>
-        <source>{file} {where}: {rows} 行</source>
-        <translation>{file} {where}: {rows} rows</translation>
-    </message>
-    <message>
         <source>閲覧専用で開いているため取り込めません。</source>
         <translation>Opened read-only: cannot import.</translation>
     </message>
     <message>
         <source>エラーのある行が {count} 行あります。エラーの行を除いて取り込むには、「エラーのない行だけ取り込む」にチェックを入れてください。ファイルを直してから取り込む場合は「キャンセル」で閉じてください。</source>
         <translation>{count} rows have errors. To import the other rows, check &quot;Import only rows without errors&quot;. To correct the file first, close with &quot;Cancel&quot;.</translation>
+    </message>
+    <message>
+        <source>新しく登録する事業はありません。取り込んでも何も変わりません。</source>
+        <translation>There are no new projects to register. Importing would change nothing.</translation>
     </message>
     <message>
         <source>新しく登録する団体も、変わる項目もありません。取り込んでも何も変わりません。</source>

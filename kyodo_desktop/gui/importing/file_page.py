@@ -3,6 +3,9 @@
 The format comes from the import pipeline (:func:`~kyodo_desktop.services.import_pipeline.detect_format`,
 one list of accepted suffixes); 次へ reads the file once (:func:`~kyodo_desktop.services.import_pipeline.read_source`)
 in a worker, and for the NPO portal CSV also plans it, since it needs no column mapping.
+
+At the top the officer chooses what the file holds (:class:`KindChooser`): a 団体名簿 (the
+organization import) or a 過去の事業一覧 (one row per project, as ``kyodo projects import``).
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,12 +24,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QSizePolicy,
     QVBoxLayout,
+    QWidget,
     QWizardPage,
 )
 
+from kyodo_desktop.domain.column_mapping import ORGANIZATIONS
+from kyodo_desktop.domain.import_kind import ImportKind
 from kyodo_desktop.domain.importing import ImportFileError, SourceFormat
+from kyodo_desktop.domain.project_import import PROJECTS
 from kyodo_desktop.gui import dialogs, errors, styles
 from kyodo_desktop.gui.importing.state import PAGE_MAPPING, PAGE_REVIEW, ImportState
 from kyodo_desktop.gui.importing.widgets import message_label, show_message
@@ -47,20 +55,46 @@ from kyodo_desktop.services.settings import home_prefecture
 DETECT_DELAY_MS = 200
 
 
+class KindChooser(QGroupBox):
+    """What the file holds: 団体名簿 or 過去の事業一覧 (signal ``kind_changed(ImportKind)``)."""
+
+    kind_changed = Signal(object)
+
+    def __init__(self, kind: ImportKind, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("取り込むもの"), parent)
+        self.setObjectName("importKindBox")
+        row = QHBoxLayout(self)
+        self.organizations_radio = QRadioButton(self.tr("団体名簿(&O)"))
+        self.organizations_radio.setObjectName("importKindOrganizations")
+        self.organizations_radio.setToolTip(self.tr("1 行が 1 団体の一覧。団体台帳に登録・更新します"))
+        self.projects_radio = QRadioButton(self.tr("過去の事業一覧(&J)"))
+        self.projects_radio.setObjectName("importKindProjects")
+        self.projects_radio.setToolTip(
+            self.tr("補助金・委託契約の一覧など、1 行が 1 事業の一覧。相手方は台帳の団体と照合します")
+        )
+        (self.projects_radio if kind is PROJECTS else self.organizations_radio).setChecked(True)
+        row.addWidget(self.organizations_radio)
+        row.addWidget(self.projects_radio)
+        row.addStretch(1)
+        self.projects_radio.toggled.connect(lambda _on: self.kind_changed.emit(self.kind()))
+
+    def kind(self) -> ImportKind:
+        """The kind chosen now."""
+        return PROJECTS if self.projects_radio.isChecked() else ORGANIZATIONS
+
+    def set_kind(self, kind: ImportKind) -> None:
+        """Choose ``kind`` (as if the officer had)."""
+        (self.projects_radio if kind is PROJECTS else self.organizations_radio).setChecked(True)
+
+
 class FilePage(QWizardPage):
-    """Step 1: the file, its detected format, and the options of that format."""
+    """Step 1: what is imported, the file, its detected format, and the options of that format."""
 
     def __init__(self, state: ImportState) -> None:
         super().__init__()
         self.state = state
         self.setObjectName("importFilePage")
         self.setTitle(self.tr("取り込むファイルを選ぶ"))
-        self.setSubTitle(
-            self.tr(
-                "NPO法人ポータルサイトの「行政入力情報」CSV、または団体の一覧（Excel・CSV）を選んでください。"
-                "内容を確かめて「取り込む」を押すまで、何も保存しません。"
-            )
-        )
         self.setAcceptDrops(True)
         self._format: SourceFormat | None = None
         self._detected_text: str | None = None
@@ -73,6 +107,9 @@ class FilePage(QWizardPage):
         self._detect_timer.timeout.connect(self._detect)
 
         layout = QVBoxLayout(self)
+        self.kind_chooser = KindChooser(state.kind)
+        self.kind_chooser.kind_changed.connect(self._on_kind_changed)
+        layout.addWidget(self.kind_chooser)
         self._form = QFormLayout()
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("importFileEdit")
@@ -129,24 +166,67 @@ class FilePage(QWizardPage):
         self.error_label = message_label("fileError")
         layout.addWidget(self.error_label)
         layout.addStretch(1)
-        hint = QLabel(
-            self.tr(
-                "取り込めるファイル:\n"
-                "・NPO法人ポータルサイトからダウンロードした「行政入力情報」のCSV（そのままの形で）\n"
-                "・団体の一覧のExcelブック（.xlsx）やCSV — 1 行目に見出し（団体名、電話、メール など）がある表\n"
-                "・この画面の「Excelに書き出す」で保存した団体一覧（編集した内容が登録済みの団体に反映されます）"
-            )
-        )
-        hint.setObjectName("fileHint")
-        hint.setWordWrap(True)
-        hint.setStyleSheet(styles.HINT_STYLE)
-        layout.addWidget(hint)
+        self.hint = QLabel()
+        self.hint.setObjectName("fileHint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet(styles.HINT_STYLE)
+        layout.addWidget(self.hint)
 
         self.registerField("path*", self.path_edit)
         self._show_format(None, "")
+        self._show_kind()
+
+    # -- the kind -----------------------------------------------------------------------------
+    def set_kind(self, kind: ImportKind) -> None:
+        """Choose what is imported (the 事業 tab opens the wizard with 過去の事業一覧)."""
+        self.kind_chooser.set_kind(kind)
+
+    def _on_kind_changed(self, kind: ImportKind) -> None:
+        self.state.set_kind(kind)
+        self._show_kind()
+        self._show_format(self._format, self.format_label.text())
+
+    def _show_kind(self) -> None:
+        if self.state.projects:
+            self.setSubTitle(
+                self.tr(
+                    "過去の事業の一覧（補助金・委託契約などのExcel・CSV。1 行が 1 事業）を選んでください。"
+                    "内容を確かめて「取り込む」を押すまで、何も保存しません。"
+                )
+            )
+            self.hint.setText(
+                self.tr(
+                    "取り込めるファイル:\n"
+                    "・課の補助金・委託契約などの一覧のExcelブック（.xlsx）やCSV — 見出し（事業名、契約の相手方、"
+                    "法人番号、契約金額、契約締結日 など）がある表。表題の行や 2 行の見出しがあっても構いません\n"
+                    "・相手方は法人番号、次に団体名で台帳の団体と照合し、台帳にない団体はこの取り込みで登録します"
+                )
+            )
+        else:
+            self.setSubTitle(
+                self.tr(
+                    "NPO法人ポータルサイトの「行政入力情報」CSV、または団体の一覧（Excel・CSV）を選んでください。"
+                    "内容を確かめて「取り込む」を押すまで、何も保存しません。"
+                )
+            )
+            self.hint.setText(
+                self.tr(
+                    "取り込めるファイル:\n"
+                    "・NPO法人ポータルサイトからダウンロードした「行政入力情報」のCSV（そのままの形で）\n"
+                    "・団体の一覧のExcelブック（.xlsx）やCSV — 1 行目に見出し（団体名、電話、メール など）がある表\n"
+                    "・この画面の「Excelに書き出す」で保存した団体一覧（編集した内容が登録済みの団体に反映されます）"
+                )
+            )
+        wizard = self.wizard()
+        if wizard is not None:
+            wizard.setWindowTitle(self._window_title())
+
+    def _window_title(self) -> str:
+        return self.tr("過去の事業の取り込み") if self.state.projects else self.tr("団体の取り込み")
 
     # -- the path -----------------------------------------------------------------------------
     def initializePage(self) -> None:
+        self._show_kind()
         self.path_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def path_text(self) -> str:
@@ -242,7 +322,7 @@ class FilePage(QWizardPage):
         self.format_label.setText(text)
         self.format_label.setStyleSheet("" if fmt is not None else styles.HINT_STYLE)
         self._form.setRowVisible(self.sheet_combo, fmt is SourceFormat.XLSX)
-        self.npo_box.setVisible(fmt is SourceFormat.NPO_PORTAL)
+        self.npo_box.setVisible(fmt is SourceFormat.NPO_PORTAL and not self.state.projects)
         if fmt is not SourceFormat.XLSX:
             self._sheets_for = ""
             self.sheet_combo.clear()
@@ -275,12 +355,13 @@ class FilePage(QWizardPage):
         fmt = self._format
         if fmt is SourceFormat.NPO_PORTAL:
             return (
+                self.state.kind.name,
                 self.path_text(),
                 fmt,
                 self.prefecture_edit.text().strip(),
                 self.skip_dissolved_check.isChecked(),
             )
-        return (self.path_text(), fmt, self.sheet_combo.currentData())
+        return (self.state.kind.name, self.path_text(), fmt, self.sheet_combo.currentData())
 
     def nextId(self) -> int:
         return PAGE_REVIEW if self._format is SourceFormat.NPO_PORTAL else PAGE_MAPPING

@@ -4,6 +4,10 @@ The targets are the import kind's (:class:`~kyodo_desktop.domain.import_kind.Imp
 mapping is proposed, or taken from a saved template, by the import pipeline
 (:func:`~kyodo_desktop.services.import_pipeline.choose_mapping`), and 次へ plans the rows in a
 worker (:func:`~kyodo_desktop.services.import_pipeline.plan`).
+
+For past projects the page also gives every row the same values (``--set``:
+:class:`~kyodo_desktop.gui.importing.fixed_values.FixedValuesBox`), and 次へ converts and plans
+through :mod:`kyodo_desktop.services.project_import`, as ``kyodo projects import``.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from PySide6.QtWidgets import (
 from kyodo_desktop.domain.column_mapping import IGNORE, column_letter, mapping_by_header
 from kyodo_desktop.domain.importing import ImportFileError
 from kyodo_desktop.gui import dialogs, errors, styles
+from kyodo_desktop.gui.importing.fixed_values import FixedValuesBox
 from kyodo_desktop.gui.importing.state import ImportState
 from kyodo_desktop.gui.importing.widgets import SubmitLineEdit, message_label, show_message
 from kyodo_desktop.persistence.errors import KnownError
@@ -34,6 +39,7 @@ from kyodo_desktop.services import import_lists
 from kyodo_desktop.services.import_lists import SourceTable
 from kyodo_desktop.services.import_pipeline import ImportSource, choose_mapping, plan
 from kyodo_desktop.services.importing import ImportPlan
+from kyodo_desktop.services.project_import import ProjectImportPlan, convert_project_list, plan_projects
 
 
 class MappingPage(QWizardPage):
@@ -95,6 +101,9 @@ class MappingPage(QWizardPage):
         # room for several columns however small the wizard is made
         self.mapping_area.setMinimumHeight(self.fontMetrics().height() * 12)
         layout.addWidget(self.mapping_area, 1)
+        self.fixed_box = FixedValuesBox()
+        self.fixed_box.changed.connect(self.completeChanged.emit)
+        layout.addWidget(self.fixed_box)
         self.error_label = message_label("mappingError")
         layout.addWidget(self.error_label)
 
@@ -104,6 +113,10 @@ class MappingPage(QWizardPage):
         table = source.table if source is not None else None
         if source is not None and table is not None and table is not self._table:
             self._build(source, table)
+        self.fixed_box.setVisible(self.state.projects)
+        self.template_name_edit.setPlaceholderText(
+            self.tr("例: 随意契約の一覧") if self.state.projects else self.tr("例: 市民活動団体名簿")
+        )
         self._refresh_templates()
         show_message(self.template_status, "")
         self._update_problems()
@@ -290,26 +303,46 @@ class MappingPage(QWizardPage):
         if source is None or source.table is None:
             return False
         mapping = self.mapping()
-        key = (state.source_key, tuple(sorted(mapping.items())))
+        fixed = self.fixed_box.values() if state.projects else []
+        key = (state.source_key, tuple(sorted(mapping.items())), tuple(fixed))
         if state.plan is not None and state.plan_key == key:
             return True
         if state.busy or not self.isComplete():
             return False
         show_message(self.error_label, "")
         ws = state.ws
+        label = self.tr("{count} 行を確かめ、登録済みの団体と照合しています…").format(
+            count=f"{len(source.table.rows):,}"
+        )
+        if state.projects:
+            table = source.table
+
+            def plan_list(task: Any) -> tuple[list[Any], ProjectImportPlan]:
+                _table, _used, rows = convert_project_list(table, mapping, fixed, progress=task.report)
+                return rows, plan_projects(ws, rows, source_name=source.path.name, progress=task.report)
+
+            state.host.run_task(
+                plan_list,
+                title=self.tr("取り込む内容の確認"),
+                label=label,
+                on_success=lambda result: self._on_planned(key, result[1], result[0]),
+                on_failure=self._on_plan_failed,
+            )
+            return False
         state.host.run_task(
             lambda task: plan(ws, source, mapping, progress=task.report),
             title=self.tr("取り込む内容の確認"),
-            label=self.tr("{count} 行を確かめ、登録済みの団体と照合しています…").format(
-                count=f"{len(source.table.rows):,}"
-            ),
+            label=label,
             on_success=lambda planned: self._on_planned(key, planned),
             on_failure=self._on_plan_failed,
         )
         return False
 
-    def _on_planned(self, key: tuple[Any, ...], planned: ImportPlan) -> None:
+    def _on_planned(
+        self, key: tuple[Any, ...], planned: ImportPlan | ProjectImportPlan, rows: list[Any] | None = None
+    ) -> None:
         self.state.set_plan(planned, key, mapping=dict(key[1]))
+        self.state.rows = list(rows or [])
         self._planned = True
         self.state.host.next()
         self._planned = False

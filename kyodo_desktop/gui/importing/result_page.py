@@ -1,4 +1,8 @@
-"""Step 4 of the import wizard: what was written, and where the backup taken before it is."""
+"""Step 4 of the import wizard: what was written, and where the backup taken before it is.
+
+For past projects: the projects and the new organizations written (both undone together from
+「取り込みの履歴」).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from kyodo_desktop.gui.importing.state import ImportState
 from kyodo_desktop.gui.importing.summary_save import save_summary
+from kyodo_desktop.services.project_import import ProjectImportSummary
 
 
 class ResultPage(QWizardPage):
@@ -46,15 +51,30 @@ class ResultPage(QWizardPage):
         wizard = self.wizard()
         if wizard is not None:
             wizard.setOption(QWizard.WizardOption.NoCancelButton, True)
+        if isinstance(summary, ProjectImportSummary):
+            self.setSubTitle(self.tr("取り込んだ事業は「事業」タブに表示されています。"))
+            counts = [
+                self.tr("事業 {projects} 件、新しい団体 {organizations} 件を取り込みました。").format(
+                    projects=f"{summary.projects:,}", organizations=f"{summary.organizations:,}"
+                ),
+                self.tr("取り込まなかった行: 登録済み・重複など {skipped} 件、エラー {errors} 件").format(
+                    skipped=f"{summary.skipped:,}", errors=f"{summary.errors:,}"
+                ),
+            ]
+        else:
+            self.setSubTitle(self.tr("取り込んだ団体は団体台帳に表示されています。"))
+            counts = [
+                self.tr("新規 {created} 件、更新 {updated} 件を取り込みました。").format(
+                    created=f"{summary.created:,}", updated=f"{summary.updated:,}"
+                ),
+                self.tr("取り込まなかった行: 変更なし・重複など {skipped} 件、エラー {errors} 件").format(
+                    skipped=f"{summary.skipped:,}", errors=f"{summary.errors:,}"
+                ),
+            ]
         self.result_label.setText(
             "\n".join(
                 [
-                    self.tr("新規 {created} 件、更新 {updated} 件を取り込みました。").format(
-                        created=f"{summary.created:,}", updated=f"{summary.updated:,}"
-                    ),
-                    self.tr("取り込まなかった行: 変更なし・重複など {skipped} 件、エラー {errors} 件").format(
-                        skipped=f"{summary.skipped:,}", errors=f"{summary.errors:,}"
-                    ),
+                    *counts,
                     "",
                     self.tr("取り込み前のバックアップ: {path}").format(path=summary.backup_path)
                     if summary.backup_path

@@ -53,7 +53,7 @@ RowNumberRole = Qt.ItemDataRole.UserRole
 #: Longest value text shown in one line; the tooltip has it all.
 _SHORT_VALUE = 60
 
-_ACTION_COLORS = {
+ACTION_COLORS = {
     Action.NEW: QColor("#2e7d32"),
     Action.UPDATE: QColor("#1565c0"),
     Action.UNCHANGED: QColor("#666666"),
@@ -187,7 +187,7 @@ class ReviewTableModel(ReadOnlyTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column in (COL_ACTION, COL_REASON):
             if column == COL_REASON and planned.action is not Action.ERROR:
                 return None
-            return _ACTION_COLORS.get(planned.action)
+            return ACTION_COLORS.get(planned.action)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_ROW:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -5,11 +5,16 @@ The per-field choices of an update are the :class:`ChangesPanel` (``changes_pane
 
 Nothing is written before 「取り込む」; then :func:`~kyodo_desktop.services.importing.apply_import`
 runs in a worker (backup, one transaction, Cancel rolls back) and the wizard shows the result.
+
+Past projects are shown by :class:`ProjectReviewModel` (事業名, 年度, 団体名 with how each partner
+was found, 金額) and written by :func:`~kyodo_desktop.services.project_import.apply_project_import`;
+there is no per-field choice (a stored project is left as it is).
 """
 
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QRegularExpression, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
@@ -31,6 +36,12 @@ from PySide6.QtWidgets import (
 from kyodo_desktop.gui import errors, styles
 from kyodo_desktop.gui.importing.changes_panel import ChangesPanel
 from kyodo_desktop.gui.importing.drop_invalid import DropInvalidCheck
+from kyodo_desktop.gui.importing.project_review_model import (
+    COL_PARTNERS,
+    COL_TITLE,
+    ProjectReviewModel,
+    action_label,
+)
 from kyodo_desktop.gui.importing.review_model import (
     COL_ACTION,
     COL_MATCH,
@@ -43,15 +54,26 @@ from kyodo_desktop.gui.importing.review_model import (
     ReviewTableModel,
     RowNumberRole,
 )
+from kyodo_desktop.gui.importing.review_source import raw_names, source_text
 from kyodo_desktop.gui.importing.state import PAGE_RESULT, ImportState
 from kyodo_desktop.gui.importing.summary_save import save_summary
 from kyodo_desktop.gui.importing.widgets import message_label, show_message
 from kyodo_desktop.services.importing import Action, ImportPlan, PlannedRow, apply_import
+from kyodo_desktop.services.project_import import ProjectImportPlan, apply_project_import
 
 log = logging.getLogger(__name__)
 
 #: Actions listed in the review counts, in this order (スキップ is not planned by the readers).
 _COUNTED = (Action.NEW, Action.UPDATE, Action.UNCHANGED, Action.DUPLICATE_IN_FILE, Action.ERROR)
+#: The same for past projects (a stored project is never updated).
+_PROJECT_COUNTED = (Action.NEW, Action.UNCHANGED, Action.DUPLICATE_IN_FILE, Action.ERROR)
+
+
+def _counts(plan: ImportPlan | ProjectImportPlan | None, *, outcomes: bool = False) -> dict[Action, int]:
+    """Rows per planned action (``outcomes``: an update with nothing taken as 変更なし)."""
+    if isinstance(plan, ImportPlan):
+        return plan.outcomes() if outcomes else plan.counts()
+    return {action: plan.count(action) if plan is not None else 0 for action in Action}
 
 
 class ReviewPage(QWizardPage):
@@ -69,7 +91,7 @@ class ReviewPage(QWizardPage):
         )
         self.setCommitPage(True)  # after the write, 戻る would only show a stale plan
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("取り込む"))
-        self._plan: ImportPlan | None = None
+        self._plan: ImportPlan | ProjectImportPlan | None = None
         self._change_row = -1
 
         layout = QVBoxLayout(self)
@@ -94,7 +116,9 @@ class ReviewPage(QWizardPage):
         top.addWidget(self.filter_combo)
         layout.addLayout(top)
 
-        self.model = ReviewTableModel(self)
+        self.organization_model = ReviewTableModel(self)
+        self.project_model = ProjectReviewModel(self)
+        self.model: ReviewTableModel | ProjectReviewModel = self.organization_model
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterRole(ActionRole)
@@ -105,13 +129,7 @@ class ReviewPage(QWizardPage):
         self._setup_view(self.table)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         metrics = self.table.fontMetrics()
-        for column, sample in (
-            (COL_ROW, "00000"),
-            (COL_ACTION, "ファイル内重複"),
-            (COL_NAME, "国" * 18),
-            (COL_MATCH, "国" * 14),
-        ):
-            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 18)
+        self._set_widths()
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
 
         self.problem_model = ProblemTableModel(self)
@@ -175,6 +193,27 @@ class ReviewPage(QWizardPage):
         summary_row.addWidget(self.summary_status, 1)
         layout.addLayout(summary_row)
 
+    def _set_widths(self) -> None:
+        samples = [(COL_ROW, "00000"), (COL_ACTION, "ファイル内重複")]
+        if self.model is self.project_model:
+            samples += [(COL_TITLE, "国" * 16), (COL_TITLE + 1, "令和00年度"), (COL_PARTNERS, "国" * 24)]
+            samples += [(COL_PARTNERS + 1, "000,000,000")]
+        else:
+            samples += [(COL_NAME, "国" * 18), (COL_MATCH, "国" * 14)]
+        metrics = self.table.fontMetrics()
+        for column, sample in samples:
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 18)
+
+    def _use_model(self) -> None:
+        """The model of the kind imported (the kind may change between two visits)."""
+        model = self.project_model if self.state.projects else self.organization_model
+        self.change_box.setVisible(model is self.organization_model)
+        if model is not self.model:
+            self.model.set_plan(None)
+            self.model = model
+            self.proxy.setSourceModel(model)
+            self._set_widths()
+
     @staticmethod
     def _setup_view(view: QTableView) -> None:
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -190,30 +229,31 @@ class ReviewPage(QWizardPage):
 
     # -- showing the plan ---------------------------------------------------------------------
     def initializePage(self) -> None:
+        self._use_model()
         plan = self.state.plan
         if plan is not self._plan:
             self._show_plan(plan)
         show_message(self.apply_message, "")
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _show_plan(self, plan: ImportPlan | None) -> None:
+    def _show_plan(self, plan: ImportPlan | ProjectImportPlan | None) -> None:
         self._plan = plan
         self._change_row = -1
-        self.model.set_plan(plan, self._raw_names(plan))
+        self.model.set_plan(plan, raw_names(self.state, plan))  # type: ignore[arg-type]
         remarks = sorted([*plan.problems, *plan.notices], key=lambda p: p.row_number) if plan else []
         self.problem_model.set_problems(remarks)
         self.summary_status.setText("")
         self._show_counts()
         # the filter lists rows by their planned action (an update with nothing ticked is there
         # to be ticked); the count line says what the import will do
-        counts = plan.counts() if plan is not None else dict.fromkeys(Action, 0)
-        self.source_note.setText(self._source_text(plan))
+        counts = _counts(plan)
+        self.source_note.setText(source_text(self.state, plan))
         self.filter_combo.blockSignals(True)
         self.filter_combo.clear()
         self.filter_combo.addItem(self.tr("すべて（{count}）").format(count=f"{sum(counts.values()):,}"), "")
-        for action in _COUNTED:
+        for action in self._counted():
             if counts[action]:
-                self.filter_combo.addItem(f"{self.tr(action.value)}（{counts[action]:,}）", action.value)
+                self.filter_combo.addItem(f"{self._action_text(action)}（{counts[action]:,}）", action.value)
         self.filter_combo.blockSignals(False)
         self._on_filter_changed(0)
         problems = self.problem_model.rowCount()
@@ -233,58 +273,24 @@ class ReviewPage(QWizardPage):
             self._show_changes()
         self.completeChanged.emit()
 
+    def _counted(self) -> tuple[Action, ...]:
+        return _PROJECT_COUNTED if isinstance(self._plan, ProjectImportPlan) else _COUNTED
+
+    def _action_text(self, action: Action) -> str:
+        return action_label(action) if isinstance(self._plan, ProjectImportPlan) else self.tr(action.value)
+
     def _show_counts(self) -> None:
         plan = self._plan
-        counts = plan.outcomes() if plan is not None else dict.fromkeys(Action, 0)
-        self.counts_label.setText(
-            "、".join(
-                self.tr("{action} {count} 件").format(action=self.tr(a.value), count=f"{counts[a]:,}")
-                for a in _COUNTED
+        counts = _counts(plan, outcomes=True)
+        text = "、".join(
+            self.tr("{action} {count} 件").format(action=self._action_text(a), count=f"{counts[a]:,}")
+            for a in self._counted()
+        )
+        if isinstance(plan, ProjectImportPlan):
+            text += self.tr("（新しく登録する団体 {count} 件）").format(
+                count=f"{len(plan.new_organizations):,}"
             )
-        )
-
-    def _raw_names(self, plan: ImportPlan | None) -> dict[int, str]:
-        """The 団体名 cells of rows that could not be read, as typed in the list (for the table)."""
-        source, mapping = self.state.source, self.state.mapping
-        if plan is None or source is None or source.table is None or not mapping:
-            return {}
-        column = next((i for i, target in mapping.items() if target == "name"), None)
-        unread = {p.row.row_number for p in plan.rows if p.row.data is None}
-        if column is None or not unread:
-            return {}
-        return {
-            number: " ".join(cells[column].split())
-            for number, cells in source.table.rows
-            if number in unread and column < len(cells)
-        }
-
-    def _source_text(self, plan: ImportPlan | None) -> str:
-        source = self.state.source
-        if source is None or plan is None:
-            return ""
-        if source.portal is not None:
-            read = source.portal
-            return self.tr(
-                "{file}: NPOポータルCSV（{layout}、{encoding}）{total} 件のうち、"
-                "他の都道府県 {other} 件・解散で除外 {dissolved} 件を除く {rows} 件"
-            ).format(
-                file=source.path.name,
-                layout=read.layout_name,
-                encoding=read.encoding,
-                total=f"{read.total_records:,}",
-                other=f"{read.other_prefecture:,}",
-                dissolved=f"{read.dissolved_skipped:,}",
-                rows=f"{len(read.rows):,}",
-            )
-        table = source.table
-        where = (
-            self.tr("シート「{sheet}」").format(sheet=table.sheet)
-            if table is not None and table.sheet
-            else ""
-        )
-        return self.tr("{file} {where}: {rows} 行").format(
-            file=source.path.name, where=where, rows=f"{len(plan.rows):,}"
-        )
+        self.counts_label.setText(text)
 
     def _on_filter_changed(self, _index: int) -> None:
         value = self.filter_combo.currentData() or ""
@@ -320,8 +326,8 @@ class ReviewPage(QWizardPage):
         self._show_changes()
 
     def _current_planned(self) -> PlannedRow | None:
-        if 0 <= self._change_row < self.model.rowCount():
-            return self.model.planned_row(self._change_row)
+        if self.model is self.organization_model and 0 <= self._change_row < self.model.rowCount():
+            return self.organization_model.planned_row(self._change_row)
         return None
 
     def _show_changes(self) -> None:
@@ -332,7 +338,7 @@ class ReviewPage(QWizardPage):
         self._show_counts()  # an update with nothing ticked counts as 変更なし
         self._update_hint()
 
-    def _on_replanned(self, plan: ImportPlan | None) -> None:
+    def _on_replanned(self, plan: ImportPlan | ProjectImportPlan | None) -> None:
         self._show_plan(plan if plan is not None else self._plan)
         show_message(self.apply_message, "")
 
@@ -364,7 +370,9 @@ class ReviewPage(QWizardPage):
         elif not self._writes_anything():
             show_message(
                 self.valid_only_hint,
-                self.tr("新しく登録する団体も、変わる項目もありません。取り込んでも何も変わりません。"),
+                self.tr("新しく登録する事業はありません。取り込んでも何も変わりません。")
+                if isinstance(plan, ProjectImportPlan)
+                else self.tr("新しく登録する団体も、変わる項目もありません。取り込んでも何も変わりません。"),
                 styles.HINT_STYLE,
             )
         elif error_rows:
@@ -380,6 +388,8 @@ class ReviewPage(QWizardPage):
 
     def _writes_anything(self) -> bool:
         plan = self._plan
+        if isinstance(plan, ProjectImportPlan):
+            return plan.count(Action.NEW) > 0
         return plan is not None and any(
             r.action is Action.NEW or (r.action is Action.UPDATE and r.taken_changes()) for r in plan.rows
         )
@@ -403,13 +413,26 @@ class ReviewPage(QWizardPage):
         valid_only = self.valid_only_check.isChecked()
         ws = state.ws
         show_message(self.apply_message, "")
-        count = sum(
-            1
-            for r in plan.rows
-            if r.action is Action.NEW or (r.action is Action.UPDATE and r.taken_changes())
-        )
+        if isinstance(plan, ProjectImportPlan):
+            count = plan.count(Action.NEW)
+            projects = plan
+
+            def work(task: Any) -> Any:
+                return apply_project_import(ws, projects, valid_only=valid_only, progress=task.report)
+
+        else:
+            count = sum(
+                1
+                for r in plan.rows
+                if r.action is Action.NEW or (r.action is Action.UPDATE and r.taken_changes())
+            )
+            organizations = plan
+
+            def work(task: Any) -> Any:
+                return apply_import(ws, organizations, valid_only=valid_only, progress=task.report)
+
         state.host.run_task(
-            lambda task: apply_import(ws, plan, valid_only=valid_only, progress=task.report),
+            work,
             title=self.tr("取り込み"),
             label=self.tr("{count} 件を取り込んでいます…（キャンセルすると何も取り込みません）").format(
                 count=f"{count:,}"

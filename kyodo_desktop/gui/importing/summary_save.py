@@ -1,4 +1,8 @@
-"""「Excelに保存」 of the review and result pages: the plan (and result) as a summary workbook."""
+"""「Excelに保存」 of the review and result pages: the plan (and result) as a summary workbook.
+
+Past projects are written by :func:`~kyodo_desktop.services.project_import_summary.write_project_import_summary`
+(the workbook of ``kyodo projects import --summary``).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 from kyodo_desktop.gui import dialogs, errors, styles
 from kyodo_desktop.gui.importing.state import ImportState
 from kyodo_desktop.gui.tasks import BackgroundTask
+from kyodo_desktop.services.importing import ImportPlan, ImportSummary
+from kyodo_desktop.services.project_import import ProjectImportPlan
 
 log = logging.getLogger(__name__)
 
@@ -36,9 +42,16 @@ def save_summary(parent: QWidget, state: ImportState, status: QLabel) -> Backgro
     out = Path(chosen) if chosen.lower().endswith(".xlsx") else Path(chosen + ".xlsx")
 
     def work(_task: BackgroundTask) -> Path:
+        if state.projects:
+            from kyodo_desktop.services.project_import_summary import write_project_import_summary
+
+            assert isinstance(plan, ProjectImportPlan)
+            write_project_import_summary(plan, out)
+            return out
         from kyodo_desktop.services.import_summary import write_import_summary
 
-        write_import_summary(plan, out, summary=summary)
+        assert isinstance(plan, ImportPlan)
+        write_import_summary(plan, out, summary=summary if isinstance(summary, ImportSummary) else None)
         return out
 
     def succeeded(path: Path) -> None:

@@ -8,6 +8,10 @@ planning and writing go through the import pipeline
 progress dialog and Cancel; a page's ``validatePage`` starts the work and answers False, and the
 worker's success moves the wizard on. Nothing is written to the data file before the review
 page's 「取り込む」 — and then in one transaction after a backup.
+
+The same pages import organizations (団体名簿) and past projects (過去の事業一覧, through
+:mod:`kyodo_desktop.services.project_import` as ``kyodo projects import``): the first page's
+chooser sets the state's kind, and each page shows that kind's targets, rows and counts.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from kyodo_desktop.gui.importing.review_page import ReviewPage
 from kyodo_desktop.gui.importing.state import PAGE_FILE, PAGE_MAPPING, PAGE_RESULT, PAGE_REVIEW, ImportState
 from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup, show_progress
 from kyodo_desktop.services.importing import ImportPlan, ImportSummary
+from kyodo_desktop.services.project_import import ProjectImportPlan, ProjectImportSummary
 from kyodo_desktop.services.workspace import Workspace
 
 __all__ = ["PAGE_FILE", "PAGE_MAPPING", "PAGE_RESULT", "PAGE_REVIEW", "ImportWizard"]
@@ -38,20 +43,21 @@ log = logging.getLogger(__name__)
 class ImportWizard(QWizard):
     """The インポート wizard of the registry tab; shown with ``show()``, never ``exec()``.
 
-    ``kind`` is what is imported (the organization import by default). Signals:
-    ``import_finished(ImportSummary)`` once the rows are written.
+    ``kind`` is what is chosen first (the organization import by default; the officer may
+    choose the other). Signals: ``import_finished(ImportSummary | ProjectImportSummary)`` once
+    the rows are written.
     """
 
     import_finished = Signal(object)
 
     def __init__(
-        self, workspace: Workspace, parent: QWidget | None = None, *, kind: ImportKind = ORGANIZATIONS
+        self, workspace: Workspace, parent: QWidget | None = None, *, kind: ImportKind | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("importWizard")
         self.setWindowTitle(self.tr("団体の取り込み"))
         self.ws = workspace
-        self.state = ImportState(workspace, self, kind)
+        self.state = ImportState(workspace, self, kind or ORGANIZATIONS)
         self._tasks = TaskGroup()
         self._running: BackgroundTask | None = None
         self._closed = False
@@ -73,15 +79,26 @@ class ImportWizard(QWizard):
         self.setPage(PAGE_REVIEW, self.review_page)
         self.setPage(PAGE_RESULT, self.result_page)
         self.setStartId(PAGE_FILE)
+        self.setWindowTitle(self.file_page._window_title())
         self.resize(980, 700)
 
     @property
-    def plan(self) -> ImportPlan | None:
+    def kind(self) -> ImportKind:
+        """What is imported, as chosen on the first page."""
+        return self.state.kind
+
+    def choose_kind(self, kind: ImportKind | None) -> None:
+        """Choose ``kind`` (None: leave it) while the wizard is still on its first page."""
+        if kind is not None and self.currentPage() is self.file_page:
+            self.file_page.set_kind(kind)
+
+    @property
+    def plan(self) -> ImportPlan | ProjectImportPlan | None:
         """The plan under review (None before the rows were matched)."""
         return self.state.plan
 
     @property
-    def summary(self) -> ImportSummary | None:
+    def summary(self) -> ImportSummary | ProjectImportSummary | None:
         """What was written (None before 取り込む)."""
         return self.state.summary
 
@@ -159,16 +176,26 @@ class ImportWizard(QWizard):
             self._closed = True
 
     # -- the end of the import --------------------------------------------------------------
-    def finish_import(self, summary: ImportSummary) -> None:
+    def finish_import(self, summary: ImportSummary | ProjectImportSummary) -> None:
         """The rows were written: announce it and show the result page."""
         self.state.summary = summary
         plan = self.state.plan
-        log.info(
-            "import %s: %d created, %d updated from %s",
-            summary.import_id,
-            summary.created,
-            summary.updated,
-            plan.source_name if plan else "",
-        )
+        source = plan.source_name if plan else ""
+        if isinstance(summary, ProjectImportSummary):
+            log.info(
+                "project import %s: %d projects, %d new organizations from %s",
+                summary.import_id,
+                summary.projects,
+                summary.organizations,
+                source,
+            )
+        else:
+            log.info(
+                "import %s: %d created, %d updated from %s",
+                summary.import_id,
+                summary.created,
+                summary.updated,
+                source,
+            )
         self.import_finished.emit(summary)
         self.next()

@@ -56,6 +56,7 @@ from kyodo_desktop.persistence.rows import RowStore, load_row
 from kyodo_desktop.services.workspace import Workspace
 
 if TYPE_CHECKING:
+    from kyodo_desktop.domain.import_kind import ImportKind
     from kyodo_desktop.gui.importing.wizard import ImportWizard
     from kyodo_desktop.gui.organizations.edit_dialog import OrganizationDialog
     from kyodo_desktop.services.organizations import OrganizationService
@@ -471,17 +472,18 @@ class OrganizationsTab(QWidget):
         self.export_to_excel()
 
     # -- import -------------------------------------------------------------------------------
-    def open_import_wizard(self) -> ImportWizard | None:
-        """Show the import wizard (or bring the open one forward); None when read-only."""
+    def open_import_wizard(self, kind: ImportKind | None = None) -> ImportWizard | None:
+        """Show the import wizard (or bring the open one forward), ``kind`` chosen; None when read-only."""
         if not self.writable:
             return None
         if self._import_wizard is not None:
+            self._import_wizard.choose_kind(kind)
             self._import_wizard.raise_()
             self._import_wizard.activateWindow()
             return self._import_wizard
         from kyodo_desktop.gui.importing.wizard import ImportWizard
 
-        wizard = ImportWizard(self._ws, parent=self)
+        wizard = ImportWizard(self._ws, parent=self, kind=kind)
         wizard.import_finished.connect(self._on_import_finished)
         wizard.finished.connect(lambda _result, w=wizard: self._forget_import_wizard(w))
         self._import_wizard = wizard

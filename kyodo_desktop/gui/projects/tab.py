@@ -4,7 +4,8 @@ Nothing is read before the tab is first shown: the window starts without SQLAlch
 ``ProjectService`` is imported when the rows are first needed. Each filter change runs the
 service's query off the UI thread (numbered; only the newest is shown) and resets the model.
 The project wizard (``gui/projects/wizard.py``, ``open_project_wizard``) is imported inside the
-slots that open it; where it is not installed the buttons say so instead.
+slots that open it; where it is not installed the buttons say so instead. 「一覧から取り込む…」
+opens the import wizard for past-project lists (``past_import.py``).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from kyodo_desktop.domain.project_flags import overdue_flags
 from kyodo_desktop.gui import dialogs, errors
 from kyodo_desktop.gui.projects.detail_panel import ProjectDetailPanel
 from kyodo_desktop.gui.projects.filters import ProjectFilters
+from kyodo_desktop.gui.projects.past_import import OpenImport, import_button, open_past_project_import
 from kyodo_desktop.gui.projects.table_model import (
     COL_FORM,
     COL_PARTNER,
@@ -45,6 +47,7 @@ from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup
 from kyodo_desktop.services.workspace import Workspace
 
 if TYPE_CHECKING:
+    from kyodo_desktop.gui.importing.wizard import ImportWizard
     from kyodo_desktop.gui.projects.stage_dialog import LogEntryDialog, StageDialog
     from kyodo_desktop.services.project_records import ProjectSummary
     from kyodo_desktop.services.projects import ProjectService
@@ -69,7 +72,8 @@ def _button(name: str, text: str) -> QPushButton:
 class ProjectsTab(QWidget):
     """The projects (事業) of the data folder, filtered, with the selected one's detail.
 
-    ``open_organization`` opens a partner's form (the registry's, so one record has one form).
+    ``open_organization`` opens a partner's form (the registry's, so one record has one form);
+    ``open_import`` the window's import wizard with a kind chosen.
 
     Signals: ``rows_loaded(int)`` after a (re)load was shown; ``project_changed(str)`` after a
     stage change, a log entry, a move to or out of the trash, or a wizard save.
@@ -83,11 +87,14 @@ class ProjectsTab(QWidget):
         workspace: Workspace,
         open_organization: Callable[[str], object] | None = None,
         parent: QWidget | None = None,
+        *,
+        open_import: OpenImport | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("projectsTab")
         self._ws = workspace
         self._open_organization = open_organization
+        self._open_import = open_import
         self._service_instance: ProjectService | None = None
         self._tasks = TaskGroup()
         self._generation = 0
@@ -120,6 +127,7 @@ class ProjectsTab(QWidget):
         self.log_button.clicked.connect(self._on_log_clicked)
         self.trash_button = _button("projectTrashButton", self.tr("ゴミ箱へ移動"))
         self.trash_button.clicked.connect(self._on_trash_clicked)
+        self.import_button = import_button(self.open_import_wizard)
         self.drafts_toggle = _button("projectDraftsToggle", self.tr("下書き"))
         self.drafts_toggle.setCheckable(True)
         self.drafts_toggle.setToolTip(self.tr("入力の途中で保存された事業を表示する"))
@@ -135,6 +143,7 @@ class ProjectsTab(QWidget):
             self.stage_button,
             self.log_button,
             self.trash_button,
+            self.import_button,
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -344,6 +353,7 @@ class ProjectsTab(QWidget):
         self.stage_button.setEnabled(write and live and not self.drafts_mode)
         self.log_button.setEnabled(write and live and not self.drafts_mode)
         self.trash_button.setEnabled(write and has)
+        self.import_button.setEnabled(write)
         self.trash_button.setText(self.tr("元に戻す") if self.trash_mode else self.tr("ゴミ箱へ移動"))
 
     def _on_mode_toggled(self, _checked: bool) -> None:
@@ -373,6 +383,12 @@ class ProjectsTab(QWidget):
         elif project_id is not None:
             self.reload()  # a draft may have been kept mid-way
         return str(saved) if saved else None
+
+    def open_import_wizard(self) -> ImportWizard | None:
+        """The import wizard with 過去の事業一覧 chosen; None when read-only."""
+        if not self.writable:
+            return None
+        return open_past_project_import(self, self._ws, self._open_import, self.reload)
 
     def _on_new_clicked(self) -> None:
         self.open_wizard(None)

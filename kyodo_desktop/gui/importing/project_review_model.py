@@ -1,0 +1,191 @@
+"""The import review's table for past projects: 行, 処理, 事業名, 年度, 団体名, 金額, 理由/問題.
+
+The review page shows this model instead of
+:class:`~kyodo_desktop.gui.importing.review_model.ReviewTableModel` when past projects are
+imported; it answers the same calls (``set_plan``, ``planned_row``, ``row_of_number``,
+``refresh_row``, the roles) over a
+:class:`~kyodo_desktop.services.project_import.ProjectImportPlan`. Each partner is shown with
+how it was found (法人番号 or name) or that the import registers it as a new organization.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from kyodo_desktop.domain.importing import RowProblem
+from kyodo_desktop.domain.project_terms import BudgetSide
+from kyodo_desktop.gui.importing.review_model import (
+    ACTION_COLORS,
+    COL_ACTION,
+    COL_ROW,
+    ActionRole,
+    PlannedRowRole,
+)
+from kyodo_desktop.gui.projects.labels import term, year_label
+from kyodo_desktop.gui.table_base import ReadOnlyTableModel
+from kyodo_desktop.services.importing import Action
+from kyodo_desktop.services.project_import import PlannedPartner, PlannedProject, ProjectImportPlan
+
+_ModelIndex = QModelIndex | QPersistentModelIndex
+
+COL_TITLE = 2
+COL_YEAR = 3
+COL_PARTNERS = 4
+COL_AMOUNT = 5
+COL_REASON = 6
+PROJECT_COLUMN_COUNT = 7
+
+#: How a partner was found, as the service says it (shown translated).
+_REASONS = (
+    QT_TRANSLATE_NOOP("ProjectReviewModel", "法人番号が同じ"),
+    QT_TRANSLATE_NOOP("ProjectReviewModel", "団体名が同じ"),
+    QT_TRANSLATE_NOOP("ProjectReviewModel", "団体名がほぼ同じ"),
+    QT_TRANSLATE_NOOP("ProjectReviewModel", "新しい団体として登録"),
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ProjectReviewModel", text)
+
+
+def action_label(action: Action) -> str:
+    """A project row's action as shown: 変更なし reads 登録済み (the project is stored already)."""
+    if action is Action.UNCHANGED:
+        return _tr("登録済み")
+    return QCoreApplication.translate("ImportAction", action.value)
+
+
+def partner_text(partner: PlannedPartner) -> str:
+    """``みどりの森（法人番号が同じ）`` / ``さくら印刷（新しい団体として登録）``."""
+    name = partner.cell.name or partner.cell.corporate_number
+    return f"{name}（{_tr(partner.reason)}）"
+
+
+def _problem_line(problem: RowProblem) -> str:
+    return f"「{problem.column}」{problem.message}" if problem.column else problem.message
+
+
+def project_reason(planned: PlannedProject) -> str:
+    """Why a row gets its action (its problems, the earlier row or stored project it repeats),
+    then its remarks (values left out, partners not paired with numbers)."""
+    if planned.action is Action.ERROR:
+        reason = " ".join(_problem_line(p) for p in planned.row.problems)
+    elif planned.action is Action.DUPLICATE_IN_FILE:
+        reason = _tr("{row} 行目と同じ事業（取り込みません）").format(row=planned.duplicate_of_row)
+    elif planned.action is Action.UNCHANGED:
+        reason = _tr("登録済みの事業と同じ（取り込みません）")
+    else:
+        reason = ""
+    remarks = " ".join(_problem_line(p) for p in (*planned.warnings, *planned.dropped))
+    return f"{reason} {remarks}" if reason and remarks else reason or remarks
+
+
+class ProjectReviewModel(ReadOnlyTableModel):
+    """Every row of a past-project plan: 行, 処理, 事業名, 年度, 団体名, 金額, 理由/問題."""
+
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ProjectReviewModel", "行"),
+        QT_TRANSLATE_NOOP("ProjectReviewModel", "処理"),
+        QT_TRANSLATE_NOOP("ProjectReviewModel", "事業名"),
+        QT_TRANSLATE_NOOP("ProjectReviewModel", "年度"),
+        QT_TRANSLATE_NOOP("ProjectReviewModel", "団体名"),
+        QT_TRANSLATE_NOOP("ProjectReviewModel", "金額"),
+        QT_TRANSLATE_NOOP("ProjectReviewModel", "理由/問題"),
+    )
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._headers = [self.tr(h) for h in self.HEADERS]
+        self._rows: list[PlannedProject] = []
+        self._raw_names: dict[int, str] = {}
+
+    def set_plan(self, plan: ProjectImportPlan | None, raw_names: dict[int, str] | None = None) -> None:
+        """Show ``plan`` (None: nothing); ``raw_names`` are the 事業名 cells, by row number, of
+        rows that could not be read."""
+        self.beginResetModel()
+        self._rows = list(plan.rows) if plan is not None else []
+        self._raw_names = dict(raw_names or {})
+        self.endResetModel()
+
+    def planned_row(self, row: int) -> PlannedProject:
+        """The planned row shown in table row ``row``."""
+        return self._rows[row]
+
+    def row_of_number(self, row_number: int) -> int:
+        """The table row of a source row number, or -1."""
+        return next((n for n, p in enumerate(self._rows) if p.row.row_number == row_number), -1)
+
+    def refresh_row(self, row: int) -> None:
+        """Repaint one row (nothing of a project row is chosen in the review; kept for the page)."""
+        if 0 <= row < len(self._rows):
+            self.dataChanged.emit(self.index(row, 0), self.index(row, PROJECT_COLUMN_COUNT - 1))
+
+    # -- Qt model interface -------------------------------------------------------------------
+    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else PROJECT_COLUMN_COUNT
+
+    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        planned = self._rows[index.row()]
+        column = index.column()
+        if role == PlannedRowRole:
+            return planned
+        if role == ActionRole:
+            return planned.action.value
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(planned, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(planned, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column in (COL_ACTION, COL_REASON):
+            if column == COL_REASON and planned.action is not Action.ERROR:
+                return None
+            return ACTION_COLORS.get(planned.action)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_ROW, COL_AMOUNT):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, planned: PlannedProject, column: int) -> str:
+        record = planned.row.data
+        project = record.project if record is not None else None
+        if column == COL_ROW:
+            return str(planned.row.row_number)
+        if column == COL_ACTION:
+            return action_label(planned.action)
+        if column == COL_TITLE:
+            return project.title if project is not None else self._raw_names.get(planned.row.row_number, "")
+        if column == COL_YEAR:
+            return year_label(project.fiscal_year) if project is not None else ""
+        if column == COL_PARTNERS:
+            return "、".join(partner_text(p) for p in planned.partners)
+        if column == COL_AMOUNT:
+            amount = project.budget.get(BudgetSide.ADMINISTRATION.value) if project is not None else None
+            return f"{amount:,}" if isinstance(amount, int) else ""
+        if column == COL_REASON:
+            return project_reason(planned)
+        return ""
+
+    def _tooltip(self, planned: PlannedProject, column: int) -> str | None:
+        if column == COL_ROW and planned.row.sheet:
+            return self.tr("シート {sheet} の {row} 行目").format(
+                sheet=planned.row.sheet, row=planned.row.row_number
+            )
+        if column == COL_PARTNERS and planned.partners:
+            return "\n".join(
+                f"{partner_text(p)} {term(p.role)}"
+                + (f"\n  {p.cell.corporate_number}" if p.cell.corporate_number else "")
+                + (f"\n  {p.cell.address}" if p.cell.address else "")
+                for p in planned.partners
+            )
+        if column == COL_REASON:
+            lines = [p.describe() for p in (*planned.row.problems, *planned.warnings, *planned.dropped)]
+            return "\n".join(lines) or None
+        if column == COL_TITLE:
+            return self._display(planned, column) or None
+        return None
