@@ -28,14 +28,12 @@ from kyodo_desktop.domain.column_mapping import TARGETS
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.import_salvage import drop_invalid_values
 from kyodo_desktop.domain.importing import ImportRow, RowProblem
-from kyodo_desktop.domain.organization import OrganizationInput
 from kyodo_desktop.domain.text import duplicate_key
 from kyodo_desktop.persistence import backup
-from kyodo_desktop.persistence.audit import last_rowid, record_created_since
 from kyodo_desktop.persistence.bulk import RowShape, bulk_cache, insert_rows
 from kyodo_desktop.persistence.errors import KnownError
 from kyodo_desktop.persistence.listing import is_listed
-from kyodo_desktop.persistence.models import AuditEntry, Organization, new_id, table_of, utc_now
+from kyodo_desktop.persistence.models import AuditEntry, Organization, table_of, utc_now
 from kyodo_desktop.services.gc_pacing import sparse_collection
 from kyodo_desktop.services.import_matching import (
     FileNumbers,
@@ -45,6 +43,9 @@ from kyodo_desktop.services.import_matching import (
     municipality_notices,
     number_notice,
     place,
+)
+from kyodo_desktop.services.new_organizations import (  # re-exported: importers call it from here
+    insert_new_organizations as insert_new_organizations,
 )
 from kyodo_desktop.services.organizations import (
     INPUT_FIELDS,
@@ -384,84 +385,10 @@ def apply_import(
     )
 
 
-def insert_new_organizations(
-    s: Session,
-    records: Sequence[tuple[OrganizationInput, str]],
-    *,
-    officer: str,
-    now: str,
-    context: str,
-    tick: Callable[[int], None] | None = None,
-) -> list[str]:
-    """Store validated new organizations (with their folded names, "" to compute) and their
-    ``create`` audit rows naming ``context``, in batches of plain tuples; their ids, in order.
-
-    Every import that creates organizations goes through here (the organization import, the
-    past-project import's unmatched partners), so they all read back alike in the history and
-    an undo finds them by ``context``.
-    """
-    today = date.today()
-    # what every new record gets besides its own values (the NULL columns given outright, so
-    # that building a row needs no merge with defaults)
-    fixed = {
-        "registered_on": today,
-        "version": 1,
-        "created_at": now,
-        "updated_at": now,
-        "last_contact_on": None,
-        "deleted_at": None,
-        "merged_into": None,
-    }
-    ids: list[str] = []
-    for start in range(0, len(records), _BATCH):
-        orgs: list[tuple[Any, ...]] = []
-        for n, (data, dup_key) in enumerate(records[start : start + _BATCH], start + 1):
-            if tick is not None:
-                tick(n)
-            values = org_column_values(data, dup_key=dup_key or None)
-            values.update(id=new_id(), **fixed)
-            ids.append(values["id"])
-            orgs.append(_NEW_ORG.row(values))
-        after = last_rowid(s, _ORG_TABLE)
-        insert_rows(s, _NEW_ORG, orgs)
-        # their create audit rows, built by SQLite from the rows just stored
-        record_created_since(
-            s,
-            _ORG_TABLE,
-            after_rowid=after,
-            fields=_CREATE_AUDITED,
-            occurred_at=now,
-            officer=officer,
-            entity="organization",
-            context=context,
-        )
-    return ids
-
-
 _ORG_TABLE = table_of(Organization)
-# Every column of a new record: org_column_values(), its id and the ``fixed`` values.
-_NEW_ORG = RowShape(
-    _ORG_TABLE,
-    [
-        "id",
-        *(f for f in FIELDS if f != "fields"),
-        "activity_fields",
-        "dup_key",
-        "search_text",
-        "registered_on",
-        "version",
-        "created_at",
-        "updated_at",
-        "last_contact_on",
-        "deleted_at",
-        "merged_into",
-    ],
-)
 _AUDIT = RowShape(
     table_of(AuditEntry), ["occurred_at", "officer", "entity", "record_id", "action", "changes", "context"]
 )
-# What a create audit row records: every field the officer sees, blank ones left out.
-_CREATE_AUDITED = (*(f for f in FIELDS if f != "fields"), "activity_fields")
 
 
 @dataclasses.dataclass(frozen=True)
