@@ -56,7 +56,6 @@ from kyodo_desktop.services.organizations import (
 from kyodo_desktop.services.workspace import Workspace
 
 Progress = Callable[[int, int], bool]
-_BATCH = 2_000
 
 #: Fields an import may set, in form order (derived columns are recomputed).
 FIELDS = INPUT_FIELDS
