@@ -3212,6 +3212,7 @@ Data folder: {folder}</translation>
     </message>
     <message>
         <source>事業の登録</source>
+        <extracomment>the finished project as opened (normalised), to tell whether leaving discards changes</extracomment>
         <translation>New project</translation>
     </message>
     <message>
@@ -3245,6 +3246,18 @@ Data folder: {folder}</translation>
     <message>
         <source>下書きを保存できませんでした: {reason}</source>
         <translation>The draft could not be saved: {reason}</translation>
+    </message>
+    <message>
+        <source>変更の破棄</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>事業「{title}」の変更は保存されていません。変更を破棄して閉じますか？</source>
+        <translation>The changes to the project “{title}” are not saved. Discard them and close?</translation>
+    </message>
+    <message>
+        <source>破棄して閉じる</source>
+        <translation>Discard and close</translation>
     </message>
 </context>
 <context>
