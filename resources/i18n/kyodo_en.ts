@@ -745,6 +745,14 @@ They are not real groups. Move them to the trash when you no longer need them.</
         <translation>Add a sheet of interactions</translation>
     </message>
     <message>
+        <source>事業一覧・公平性チェックのシートも書き出す</source>
+        <translation>Also write the project list and fairness check sheets</translation>
+    </message>
+    <message>
+        <source>すべての事業が載ります（絞り込んだ団体の事業だけではありません）</source>
+        <translation>Lists every project (not only those of the organizations filtered)</translation>
+    </message>
+    <message>
         <source>Excelに書き出す</source>
         <translation>Export to Excel</translation>
     </message>
@@ -2900,7 +2908,7 @@ Data folder: {folder}</translation>
     <name>ProjectTableModel</name>
     <message>
         <source>年度</source>
-        <extracomment>The project id of a row. Overdue rows: the colour of the app&apos;s error texts (``ERROR_STYLE`` in gui/styles.py)</extracomment>
+        <extracomment>The project id of a row. Overdue rows: the colour of the app&apos;s error texts (``ERROR_STYLE`` in gui/styles.py) Stages sort in the order of the cycle (課題・ニーズの把握 first), not by their names.</extracomment>
         <translation>Fiscal year</translation>
     </message>
     <message>
