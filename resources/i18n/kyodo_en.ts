@@ -1992,6 +1992,10 @@ Data folder: {folder}</translation>
 {summary}</translation>
     </message>
     <message>
+        <source>担当職員</source>
+        <translation>Officer in charge</translation>
+    </message>
+    <message>
         <source>団体Aの値</source>
         <translation>A&apos;s value</translation>
     </message>
