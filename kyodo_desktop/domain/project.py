@@ -26,6 +26,7 @@ from kyodo_desktop.domain.project_terms import (
     SelectionMethod,
     Stage,
 )
+from kyodo_desktop.domain.relationship_kind import QUESTIONS
 from kyodo_desktop.domain.text import nfkc
 from kyodo_desktop.domain.validation import ValidationError, ValidationErrors, unsafe_character_errors
 from kyodo_desktop.domain.wareki import fiscal_year
@@ -123,6 +124,9 @@ class ProjectInput:
     partners: list[PartnerInput] = dataclasses.field(default_factory=list)
     relationship_kind: str = ""
     kind_reason: str = ""
+    #: the relationship-kind questionnaire's answers, ``{question id: choice id}`` (see
+    #: :data:`~kyodo_desktop.domain.relationship_kind.QUESTIONS`); those not answered are left out
+    kind_answers: dict[str, str] = dataclasses.field(default_factory=dict)
     form: str = ""
     fields: list[int] = dataclasses.field(default_factory=list)
     purposes: dict[str, str] = dataclasses.field(default_factory=dict)
@@ -269,6 +273,19 @@ def _partners(errors: list[ValidationError], partners: list[PartnerInput]) -> li
     return out
 
 
+_ANSWER_CHOICES: dict[str, frozenset[str]] = {q.id: frozenset(c.id for c in q.choices) for q in QUESTIONS}
+
+
+def _kind_answers(errors: list[ValidationError], answers: dict[str, str]) -> dict[str, str]:
+    """The questionnaire's answers in the questions' order; an unknown question or choice is an error."""
+    for qid, value in answers.items():
+        if value not in _ANSWER_CHOICES.get(qid, ()):
+            errors.append(
+                ValidationError("kind_answers", f"関係の種類の問いの答えが読めません: {qid}={value}")
+            )
+    return {qid: answers[qid] for qid in _ANSWER_CHOICES if answers.get(qid) in _ANSWER_CHOICES[qid]}
+
+
 def validate_project(data: ProjectInput, *, draft: bool = False) -> ProjectInput:
     """Return a normalised copy of a project, or raise ValidationErrors listing every problem.
 
@@ -321,6 +338,7 @@ def validate_project(data: ProjectInput, *, draft: bool = False) -> ProjectInput
         partners=_partners(errors, data.partners),
         relationship_kind=_choice(errors, "relationship_kind", "関係の種類", data.relationship_kind, _KINDS),
         kind_reason=_nfkc_multiline(data.kind_reason),
+        kind_answers=_kind_answers(errors, data.kind_answers),
         form=_choice(errors, "form", "形態", data.form, _FORMS),
         fields=sorted(fields),
         purposes={k: _nfkc_multiline(v) for k, v in data.purposes.items() if _nfkc_multiline(v)},

@@ -40,8 +40,16 @@ EXPORT_COLUMNS: tuple[str, ...] = (
     "last_contact_on",
     "tags",
     "notes",
+    "responsible_officer",
     "id",
 )
+#: Columns that are no column of ``organizations``: the 担当職員 is written by the officer's name
+#: (an officer in the trash still by name: the record says who it was).
+_EXPRESSIONS = {
+    "responsible_officer": (
+        "(SELECT o.name FROM officers AS o WHERE o.id = organizations.responsible_officer_id)"
+    ),
+}
 
 _WHERE = listing_sql()
 # Pages are read by rowid, straight off the table's b-tree (3× faster than through the id
@@ -50,7 +58,7 @@ _WHERE = listing_sql()
 _ORDER = "ORDER BY kana, name, id"
 _LISTING_SQL = f"SELECT rowid, id FROM organizations WHERE {_WHERE} {_ORDER}"
 _FILTER_SQL = f"SELECT rowid, id, {', '.join(FILTER_COLUMNS)} FROM organizations WHERE {_WHERE} {_ORDER}"
-_SELECT = f"SELECT {', '.join(EXPORT_COLUMNS)} FROM organizations"
+_SELECT = f"SELECT {', '.join(_EXPRESSIONS.get(c, c) for c in EXPORT_COLUMNS)} FROM organizations"
 _ID = EXPORT_COLUMNS.index("id")
 PAGE_SIZE = 500  # rowids per query (well under SQLite's limit on ? parameters)
 

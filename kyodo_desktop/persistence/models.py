@@ -257,6 +257,8 @@ class Project(Base):
     relationship_kind: Mapped[str] = mapped_column(Text, default="")
     #: why the officer chose another kind than the helper recommended
     kind_reason: Mapped[str] = mapped_column(Text, default="")
+    #: the questionnaire's answers as JSON ``{question id: choice id}``, "" when none (0008)
+    kind_answers: Mapped[str] = mapped_column(Text, default="", server_default="")
     form: Mapped[str] = mapped_column(Text, default="")
     activity_fields: Mapped[str] = mapped_column(Text, default="")  # "1,13" like organizations
     stage: Mapped[str] = mapped_column(Text)

@@ -202,6 +202,7 @@ class _Generator:
                 "lead_officer_id": series.officer[0],
                 "relationship_kind": series.kind.value,
                 "kind_reason": "",
+                "kind_answers": "",  # a demo project was not entered through the questionnaire
                 "form": series.form.value,
                 "activity_fields": ",".join(map(str, sorted(series.section.fields))),
                 "stage": stage.value,

@@ -22,11 +22,20 @@ from kyodo_desktop.domain.text import email_key
 from kyodo_desktop.persistence import audit, backup
 from kyodo_desktop.persistence.errors import KnownError, NotFoundError
 from kyodo_desktop.persistence.listing import is_listed, listing_clause
-from kyodo_desktop.persistence.models import AuditEntry, Contact, Interaction, Organization, table_of, utc_now
+from kyodo_desktop.persistence.models import (
+    AuditEntry,
+    Contact,
+    Interaction,
+    Officer,
+    Organization,
+    table_of,
+    utc_now,
+)
 from kyodo_desktop.services import not_duplicates
 from kyodo_desktop.services.organizations import (
     ENTITY,
     INPUT_FIELDS,
+    RESPONSIBLE_OFFICER,
     fields_from_text,
     fields_to_text,
     input_from,
@@ -235,13 +244,14 @@ def merge(ws: Workspace, keep_id: str, other_id: str, *, take_from_other: Iterab
     """Merge ``other_id`` into ``keep_id`` (one transaction; undo with :func:`unmerge`).
 
     The survivor keeps its own values, takes the other's where its own are blank, and takes the
-    other's for every field named in ``take_from_other``.
+    other's for every field named in ``take_from_other``. The 担当職員 (``responsible_officer_id``,
+    which may be named there too) goes the same way, unless the other's officer is in the trash.
     """
     ws.require_write()
     if keep_id == other_id:
         raise KnownError("同じ団体どうしは統合できません。")
     take = set(take_from_other)
-    unknown = take - set(FIELDS)
+    unknown = take - set(FIELDS) - {RESPONSIBLE_OFFICER}
     if unknown:
         raise KnownError(f"項目名が正しくありません: {', '.join(sorted(unknown))}")
     with ws.session_factory() as s:  # refuse before taking a backup nothing would follow
@@ -259,6 +269,7 @@ def merge(ws: Workspace, keep_id: str, other_id: str, *, take_from_other: Iterab
             if (field in take or mine in ("", None, [])) and mine != theirs:
                 chosen[field] = theirs
         merged = dataclasses.replace(kept, **chosen)
+        officer_change = _officer_taken(s, keep, other, RESPONSIBLE_OFFICER in take)
         contact_ids = list(s.scalars(select(Contact.id).where(Contact.organization_id == other_id)))
         interaction_ids = list(
             s.scalars(select(Interaction.id).where(Interaction.organization_id == other_id))
@@ -270,6 +281,10 @@ def merge(ws: Workspace, keep_id: str, other_id: str, *, take_from_other: Iterab
             .where(orgs.c.id == keep_id)
             .values(**org_column_values(merged), version=keep.version + 1, updated_at=now)
         )
+        if officer_change:
+            s.execute(
+                update(orgs).where(orgs.c.id == keep_id).values(responsible_officer_id=officer_change[1])
+            )
         s.execute(
             update(table_of(Contact))
             .where(table_of(Contact).c.organization_id == other_id)
@@ -296,6 +311,7 @@ def merge(ws: Workspace, keep_id: str, other_id: str, *, take_from_other: Iterab
             action="merge",
             changes={
                 **{f: [_jsonable(getattr(kept, f)), _jsonable(v)] for f, v in chosen.items()},
+                **({RESPONSIBLE_OFFICER: officer_change} if officer_change else {}),
                 "merged_from": [None, other_id],
                 "moved_contacts": [None, contact_ids],
                 "moved_interactions": [None, interaction_ids],
@@ -350,6 +366,12 @@ def unmerge(ws: Workspace, other_id: str) -> str:
             .where(orgs.c.id == keep_id)
             .values(**org_column_values(restored), version=keep.version + 1, updated_at=now)
         )
+        if RESPONSIBLE_OFFICER in changes:  # the survivor's own 担当職員 back (or none)
+            s.execute(
+                update(orgs)
+                .where(orgs.c.id == keep_id)
+                .values(responsible_officer_id=changes[RESPONSIBLE_OFFICER][0])
+            )
         moved_contacts = changes.get("moved_contacts", [None, []])[1]
         moved_interactions = changes.get("moved_interactions", [None, []])[1]
         if moved_contacts:
@@ -389,6 +411,17 @@ def unmerge(ws: Workspace, other_id: str) -> str:
             )
         s.expire_all()
         return keep_id
+
+
+def _officer_taken(s: Session, keep: Organization, other: Organization, take: bool) -> list[str | None]:
+    """``[old, new]`` of the survivor's 担当職員 when a merge takes the other's, else []."""
+    mine, theirs = keep.responsible_officer_id, other.responsible_officer_id
+    if theirs is None or theirs == mine or (mine is not None and not take):
+        return []
+    officer = s.get(Officer, theirs)
+    if officer is None or officer.deleted_at is not None:
+        return []  # not to be chosen any more: the survivor keeps its own
+    return [mine, theirs]
 
 
 def _date_or_none(text: str | None) -> date | None:

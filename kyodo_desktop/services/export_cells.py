@@ -232,6 +232,7 @@ def organization_converter(ws: Any) -> Callable[[tuple[Any, ...]], list[Any]]:
             last_contact_on,
             tags,
             notes,
+            responsible_officer,
             org_id,
         ) = row
         established, established_wareki = day(established_on)
@@ -263,6 +264,7 @@ def organization_converter(ws: Any) -> Callable[[tuple[Any, ...]], list[Any]]:
             day(last_contact_on)[0],
             plain(tags),
             plain(notes),
+            plain(responsible_officer),
             plain(org_id),
         ]
 

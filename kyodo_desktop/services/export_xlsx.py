@@ -101,6 +101,7 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     ("最終接触日", 13),
     ("タグ", 24),
     ("備考", 40),
+    ("担当職員", 16),  # the officer's name; not read back by an import (officers are records)
     ("ID", 38),
 )
 HEADERS: tuple[str, ...] = tuple(header for header, _ in COLUMNS)

@@ -27,11 +27,12 @@ from kyodo_desktop.domain.organization import validate_interaction, validate_org
 from kyodo_desktop.domain.validation import ValidationErrors
 from kyodo_desktop.persistence import audit
 from kyodo_desktop.persistence.errors import KnownError, NotFoundError
-from kyodo_desktop.persistence.models import AuditEntry, Interaction, Organization, utc_now
-from kyodo_desktop.services import interactions, not_duplicates
+from kyodo_desktop.persistence.models import AuditEntry, Interaction, Officer, Organization, utc_now
+from kyodo_desktop.services import interactions, not_duplicates, officers
 from kyodo_desktop.services.organizations import (
     ENTITY,
     INPUT_FIELDS,
+    RESPONSIBLE_OFFICER,
     fields_from_text,
     input_from,
     org_column_values,
@@ -129,27 +130,35 @@ def _jsonable(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
 
+#: The audit keys whose values are ids of other records, shown by those records' names.
+_NAMED_BY_ID = (NOT_DUPLICATE_OF, RESPONSIBLE_OFFICER)
+
+
 def _with_names(s: Session, entries: list[HistoryEntry]) -> list[HistoryEntry]:
-    """The entries with the names of the other records their changes name by id."""
-    wanted = {
-        other
-        for e in entries
-        for other in e.changes.get(NOT_DUPLICATE_OF, ())
-        if isinstance(other, str) and other
-    }
-    if not wanted:
+    """The entries with the names of the other records their changes name by id.
+
+    The other side of 「重複ではない」 by the organization's name; a 担当職員 as ``氏名（所属課）``
+    (an officer in the trash still by name: the history tells who it was).
+    """
+
+    def wanted(key: str) -> set[str]:
+        return {i for e in entries for i in e.changes.get(key, ()) if isinstance(i, str) and i}
+
+    orgs, staff = wanted(NOT_DUPLICATE_OF), wanted(RESPONSIBLE_OFFICER)
+    if not orgs and not staff:
         return entries
-    names = dict(
-        s.execute(select(Organization.id, Organization.name).where(Organization.id.in_(wanted)))
-        .tuples()
-        .all()
-    )
-    return [
-        dataclasses.replace(e, names={i: names[i] for i in e.changes[NOT_DUPLICATE_OF] if i in names})
-        if NOT_DUPLICATE_OF in e.changes
-        else e
-        for e in entries
-    ]
+    names: dict[str, str] = {}
+    if orgs:
+        stmt = select(Organization.id, Organization.name).where(Organization.id.in_(orgs))
+        names.update(s.execute(stmt).tuples().all())
+    if staff:
+        rows = s.execute(select(Officer.id, Officer.name, Officer.section).where(Officer.id.in_(staff)))
+        names.update({i: officers.officer_label(name, section) for i, name, section in rows})
+    out = []
+    for e in entries:
+        ids = [i for key in _NAMED_BY_ID for i in e.changes.get(key, ()) if i in names]
+        out.append(dataclasses.replace(e, names={i: names[i] for i in ids}) if ids else e)
+    return out
 
 
 class HistoryService:
@@ -214,7 +223,36 @@ class HistoryService:
                 not_duplicates.undo_in(s, self.ws, entry.record_id, entry.changes[NOT_DUPLICATE_OF][1])
                 return org.version
             self._refuse_if_newer(s, entry, org.name)
+            if set(entry.changes) == {RESPONSIBLE_OFFICER}:
+                return self._undo_officer(s, entry, org)
             return self._apply_undo(s, entry, org)
+
+    def _undo_officer(self, s: Session, entry: HistoryEntry, org: Organization) -> int:
+        """Put back the 担当職員 a change replaced (its own audit row); returns the new version."""
+        old, new = entry.changes[RESPONSIBLE_OFFICER]
+        if org.responsible_officer_id != new:
+            raise UndoRefusedError(
+                f"団体「{org.name}」のこの変更は元に戻せません。値がその後に変わっています。"
+            )
+        try:
+            officers.check_live(s, old)
+        except NotFoundError as exc:
+            raise UndoRefusedError(
+                f"団体「{org.name}」の担当職員を元に戻せません。元の職員が削除されています。"
+            ) from exc
+        org.responsible_officer_id = old
+        org.updated_at = utc_now()
+        s.flush()  # bumps the version: an edit form open on the old one is refused
+        audit.record(
+            s,
+            officer=self.ws.officer.name,
+            entity=ENTITY,
+            record_id=org.id,
+            action="undo",
+            changes={RESPONSIBLE_OFFICER: [new, old]},
+            context=f"{UNDO_CONTEXT_PREFIX}{entry.id}",
+        )
+        return org.version
 
     def _undo_interaction(self, s: Session, entry: HistoryEntry) -> int:
         """Put back the old values of a 対応記録 correction; returns the entry's new version."""

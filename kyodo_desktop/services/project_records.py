@@ -6,6 +6,7 @@ and the sheets can hold them freely. :func:`snapshot` is the project as its audi
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -147,6 +148,7 @@ def input_of(p: Project) -> ProjectInput:
         **plain,
         partners=[PartnerInput(x.organization_id, x.role) for x in p.partners],
         fields=[int(c) for c in p.activity_fields.split(",") if c.strip()],
+        kind_answers=json.loads(p.kind_answers) if p.kind_answers else {},
         purposes={x.kind: x.text for x in p.purposes},
         targets=[TargetInput(t.what, t.amount, t.due_on) for t in p.targets],
         budget={side: getattr(p, col) for side, col in BUDGET_COLUMNS.items() if getattr(p, col)},
@@ -162,6 +164,7 @@ def apply_input(p: Project, data: ProjectInput) -> None:
     for name in PLAIN_COLUMNS:
         setattr(p, name, getattr(data, name))
     p.activity_fields = ",".join(map(str, sorted(set(data.fields))))
+    p.kind_answers = json.dumps(data.kind_answers, ensure_ascii=False) if data.kind_answers else ""
     for side, col in BUDGET_COLUMNS.items():
         setattr(p, col, data.budget.get(side, 0))
     for key, col in _SELECTION_COLUMNS.items():
@@ -187,6 +190,7 @@ def snapshot(data: ProjectInput) -> dict[str, Any]:
     """The user-visible values of a project for audit diffs (lists as JSON-ready lists)."""
     snap: dict[str, Any] = {name: getattr(data, name) for name in PLAIN_COLUMNS}
     snap["activity_fields"] = ",".join(map(str, data.fields))
+    snap["kind_answers"] = dict(data.kind_answers)
     snap["partners"] = [[x.organization_id, x.role] for x in data.partners]
     snap["purposes"] = dict(sorted(data.purposes.items()))
     snap["targets"] = [[t.what, t.amount, t.due_on.isoformat() if t.due_on else None] for t in data.targets]

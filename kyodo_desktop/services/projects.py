@@ -257,6 +257,7 @@ class ProjectService:
                 p.draft_step = draft_step
             changes = audit.diff(before, {**snapshot(clean), "is_draft": is_draft})
             if not changes:
+                s.flush()  # a new draft_step alone is still written, and that bumps the version
                 return p.version
             p.updated_at = utc_now()
             s.flush()  # bumps version (version_id_col)

@@ -773,6 +773,14 @@ They are not real groups. Move them to the trash when you no longer need them.</
         <translation>Add a sheet of interactions</translation>
     </message>
     <message>
+        <source>事業一覧・公平性チェックのシートも書き出す</source>
+        <translation>Also write the project list and fairness check sheets</translation>
+    </message>
+    <message>
+        <source>すべての事業が載ります（絞り込んだ団体の事業だけではありません）</source>
+        <translation>Lists every project (not only those of the organizations filtered)</translation>
+    </message>
+    <message>
         <source>Excelに書き出す</source>
         <translation>Export to Excel</translation>
     </message>
@@ -2083,6 +2091,10 @@ Data folder: {folder}</translation>
 {summary}</translation>
     </message>
     <message>
+        <source>担当職員</source>
+        <translation>Officer in charge</translation>
+    </message>
+    <message>
         <source>団体Aの値</source>
         <translation>A&apos;s value</translation>
     </message>
@@ -3051,7 +3063,7 @@ Data folder: {folder}</translation>
     <name>ProjectTableModel</name>
     <message>
         <source>年度</source>
-        <extracomment>The project id of a row. Overdue rows: the colour of the app&apos;s error texts (``ERROR_STYLE`` in gui/styles.py)</extracomment>
+        <extracomment>The project id of a row. Overdue rows: the colour of the app&apos;s error texts (``ERROR_STYLE`` in gui/styles.py) Stages sort in the order of the cycle (課題・ニーズの把握 first), not by their names.</extracomment>
         <translation>Fiscal year</translation>
     </message>
     <message>
@@ -3363,6 +3375,7 @@ Data folder: {folder}</translation>
     </message>
     <message>
         <source>事業の登録</source>
+        <extracomment>the finished project as opened (normalised), to tell whether leaving discards changes</extracomment>
         <translation>New project</translation>
     </message>
     <message>
@@ -3396,6 +3409,18 @@ Data folder: {folder}</translation>
     <message>
         <source>下書きを保存できませんでした: {reason}</source>
         <translation>The draft could not be saved: {reason}</translation>
+    </message>
+    <message>
+        <source>変更の破棄</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>事業「{title}」の変更は保存されていません。変更を破棄して閉じますか？</source>
+        <translation>The changes to the project “{title}” are not saved. Discard them and close?</translation>
+    </message>
+    <message>
+        <source>破棄して閉じる</source>
+        <translation>Discard and close</translation>
     </message>
 </context>
 <context>

@@ -38,7 +38,7 @@ from kyodo_desktop.gui.projects.wizard.role_defaults import default_roles
 from kyodo_desktop.persistence.models import Project
 from kyodo_desktop.services.projects import ProjectService
 from kyodo_desktop.services.workspace import Workspace
-from tests.gui.conftest import type_text
+from tests.gui.conftest import DialogRecorder, type_text
 
 
 @pytest.fixture
@@ -263,7 +263,12 @@ def test_next_refused_with_the_message(qtbot: QtBot, ws: Workspace) -> None:
     page.targets.model.set_rows([["", "100人", ""]])
     click_next(wizard)
     assert "目標ごとに「何を」を入力してください" in error_text(wizard)
-    assert ProjectService(ws).list_projects(drafts=True) == []
+    # every 次へ accepted kept the draft; the refused ones stored nothing of their page
+    [draft] = ProjectService(ws).list_projects(drafts=True)
+    record = ProjectService(ws).get(draft.id)
+    assert record.draft_step == PAGE_PURPOSES and record.data.form == ProjectForm.CO_HOSTING.value
+    assert record.data.targets == []
+    assert ProjectService(ws).list_projects() == []
 
 
 def test_leave_midway_and_resume_the_draft(qtbot: QtBot, ws: Workspace) -> None:
@@ -340,3 +345,96 @@ def test_open_project_wizard_returns_the_id(qtbot: QtBot, ws: Workspace) -> None
     draft_id = open_project_wizard(None, ws)
     assert draft_id is not None
     assert ProjectService(ws).get(draft_id).draft_step == PAGE_KIND
+
+
+def test_every_next_keeps_the_draft_and_its_answers(qtbot: QtBot, ws: Workspace) -> None:
+    """A crash mid-way loses at most the page being typed; the questionnaire comes back."""
+    service = ProjectService(ws)
+    wizard = make_wizard(qtbot, ws)
+    fill_needs(wizard)
+    click_next(wizard)
+    [draft] = service.list_projects(drafts=True)
+    first = service.get(draft.id)
+    assert first.draft_step == PAGE_KIND and first.data.title == "子ども食堂ネットワーク推進事業"
+    assert first.data.lead_officer_id is not None
+    answer_collaboration(wizard)
+    click_next(wizard)
+    second = service.get(draft.id)
+    assert second.draft_step == PAGE_FORM and second.version > first.version
+    assert second.data.relationship_kind == RelationshipKind.COLLABORATION.value
+    assert second.data.kind_answers == {
+        "setter": "both",
+        "own_purpose": "yes",
+        "support_aim": "no",
+        "joint_planning": "yes",
+    }
+    assert second.data.lead_officer_id == first.data.lead_officer_id
+    wizard.close()  # as if the program stopped here: the draft is what the last 次へ stored
+
+    again = make_wizard(qtbot, ws, draft.id)
+    assert again.currentId() == PAGE_FORM
+    again.button(QWizard.WizardButton.BackButton).click()
+    assert again.currentId() == PAGE_KIND
+    for name in ("answer_setter_both", "answer_own_purpose_yes", "answer_support_aim_no"):
+        assert radio(again, name).isChecked(), name
+    assert "推奨: 協働" in again.currentPage().findChild(QLabel, "recommendationLabel").text()
+
+
+def test_a_stale_draft_save_is_refused_with_the_house_message(qtbot: QtBot, ws: Workspace) -> None:
+    service = ProjectService(ws)
+    wizard = make_wizard(qtbot, ws)
+    fill_needs(wizard)
+    click_next(wizard)
+    [draft] = service.list_projects(drafts=True)
+    record = service.get(draft.id)
+    record.data.notes = "他の画面で書き足した"
+    service.update(draft.id, record.data, expected_version=record.version)  # another window saved
+    answer_collaboration(wizard)
+    click_next(wizard)
+    assert wizard.currentId() == PAGE_KIND  # not moved on
+    assert "下書きを保存できませんでした" in error_text(wizard)
+    assert "開いた後に他の操作で更新されています" in error_text(wizard)
+    assert service.get(draft.id).data.notes == "他の画面で書き足した"  # the other save stands
+
+
+def _finished_project(qtbot: QtBot, ws: Workspace) -> str:
+    wizard = make_wizard(qtbot, ws)
+    fill_needs(wizard)
+    click_next(wizard)
+    answer_collaboration(wizard)
+    click_next(wizard)
+    radio(wizard, "formSubsidy").click()
+    for _ in range(PAGE_SUMMARY - PAGE_FORM):
+        click_next(wizard)
+    assert wizard.currentId() == PAGE_SUMMARY, error_text(wizard)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert wizard.saved_id is not None
+    return wizard.saved_id
+
+
+def test_leaving_an_edit_with_changes_asks_to_discard(
+    qtbot: QtBot, ws: Workspace, dialog_calls: DialogRecorder
+) -> None:
+    pid = _finished_project(qtbot, ws)
+    service = ProjectService(ws)
+    version = service.get(pid).version
+    assert service.get(pid).data.kind_answers["setter"] == "both"
+
+    untouched = make_wizard(qtbot, ws, pid)
+    untouched.button(QWizard.WizardButton.CancelButton).click()
+    assert not untouched.isVisible()
+    assert "confirm" not in dialog_calls.names()  # nothing changed: nothing to ask
+
+    edit = make_wizard(qtbot, ws, pid)
+    edit.pages[PAGE_NEEDS].title_edit.setText("変えた事業名")
+    dialog_calls.confirm_answer = False
+    edit.button(QWizard.WizardButton.CancelButton).click()
+    assert edit.isVisible()  # kept open, the change still typed
+    assert edit.pages[PAGE_NEEDS].title_edit.text() == "変えた事業名"
+    [question] = dialog_calls.texts("confirm")
+    assert "変更を破棄して閉じますか" in question and "子ども食堂ネットワーク推進事業" in question
+    dialog_calls.confirm_answer = True
+    edit.button(QWizard.WizardButton.CancelButton).click()
+    assert not edit.isVisible()
+    assert service.get(pid).data.title == "子ども食堂ネットワーク推進事業"
+    assert service.get(pid).version == version

@@ -52,6 +52,7 @@ EXPECTED_HEADERS = [
     "最終接触日",
     "タグ",
     "備考",
+    "担当職員",
     "ID",
 ]
 COL = {header: index for index, header in enumerate(EXPECTED_HEADERS)}
@@ -138,7 +139,7 @@ class TestSheet:
         assert first.fill.fill_type == "solid"
         assert first.fill.fgColor.rgb.endswith("DDEBF7")
         assert sheet.freeze_panes == "A2"
-        assert sheet.auto_filter.ref == "A1:Y2"
+        assert sheet.auto_filter.ref == "A1:Z2"  # 26 columns, 担当職員 before the ID
 
     def test_japanese_font_everywhere_and_column_widths(
         self, ws: Workspace, full_org: str, out: Path
@@ -150,13 +151,13 @@ class TestSheet:
         wb = openpyxl.load_workbook(out)
         assert wb._named_styles["Normal"].font.name == "Yu Gothic"
         assert sheet.column_dimensions["A"].width == 36
-        assert sheet.column_dimensions["Y"].width == 38
+        assert sheet.column_dimensions["Z"].width == 38  # the ID, last
 
     def test_empty_registry_gives_header_only(self, ws: Workspace, out: Path) -> None:
         assert export_organizations(ws, out) == 0
         sheet = _open_sheet(out)
         assert sheet.max_row == 1
-        assert sheet.auto_filter.ref == "A1:Y1"
+        assert sheet.auto_filter.ref == "A1:Z1"
 
 
 class TestRows:

@@ -14,7 +14,6 @@ dialog, and nothing changes.
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
@@ -42,6 +41,7 @@ from kyodo_desktop.gui.duplicates.merge_fields import (
     CHOSEN_BACKGROUND,
     KEEP,
     LINKED,
+    OFFICER_FIELD,
     OTHER,
     PREVIEW_CHARS,
     ROW_FIELDS,
@@ -50,8 +50,9 @@ from kyodo_desktop.gui.duplicates.merge_fields import (
     FieldRow,
     blank,
     default_survivor,
-    display_value,
-    row_value,
+    display_value,  # noqa: F401 (re-exported: the merge rules are read from here too)
+    record_display,
+    record_value,
 )
 from kyodo_desktop.gui.keys import enter_presses_only_the_focused_button
 from kyodo_desktop.gui.styles import ERROR_COLORS, HINT_STYLE, panel_style
@@ -208,16 +209,17 @@ class MergeDialog(QDialog):
         grid.addWidget(line, 1, 0, 1, 4)
 
         grid_row = 2
-        for field in ROW_FIELDS:
-            values = (row_value(first.data, field), row_value(second.data, field))
+        for field in (*ROW_FIELDS, OFFICER_FIELD):
+            values = (record_value(first, field), record_value(second, field))
             if blank(values[0]) and blank(values[1]):
                 continue
-            label = QLabel(self.tr(TARGETS[field]))
+            name = self.tr("担当職員") if field == OFFICER_FIELD else self.tr(TARGETS[field])
+            label = QLabel(name)
             label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             grid.addWidget(label, grid_row, 0)
             row = FieldRow(field, values)
-            for side, value in enumerate(values):
-                cell = self._value_label(field, value)
+            for side, record in enumerate((first, second)):
+                cell = self._value_label(record_display(record, field))
                 cell.setObjectName(f"value{'AB'[side]}_{field}")
                 row.cells.append(cell)
                 grid.addWidget(cell, grid_row, 1 + side)
@@ -226,7 +228,7 @@ class MergeDialog(QDialog):
                 combo.setObjectName(f"choice_{field}")
                 combo.addItem(self.tr("団体Aの値"))
                 combo.addItem(self.tr("団体Bの値"))
-                combo.setAccessibleName(self.tr("{label}に使う値").format(label=TARGETS[field]))
+                combo.setAccessibleName(self.tr("{label}に使う値").format(label=name))
                 combo.activated.connect(lambda _index, r=row: self._on_choice_activated(r))
                 combo.currentIndexChanged.connect(lambda _index, r=row: self._paint(r))
                 grid.addWidget(combo, grid_row, 3, Qt.AlignmentFlag.AlignTop)
@@ -248,8 +250,7 @@ class MergeDialog(QDialog):
         scroll.setWidget(grid_widget)
         return scroll
 
-    def _value_label(self, field: str, value: Any) -> QLabel:
-        text = display_value(field, value)
+    def _value_label(self, text: str) -> QLabel:
         shown = text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS] + "…"
         label = QLabel(shown if text else self.tr("（空欄）"))
         label.setWordWrap(True)

@@ -36,6 +36,9 @@ LINKED: dict[str, tuple[str, ...]] = {"municipality_name": ("municipality_code",
 ROW_FIELDS: tuple[str, ...] = tuple(
     f for f in FIELD_ORDER if not any(f in linked and f != row for row, linked in LINKED.items())
 )
+#: The 担当職員 row after the form's fields: not part of the input, an officer record's id
+#: (``duplicates.merge`` takes it from the other record like a field, when told or when blank).
+OFFICER_FIELD = "responsible_officer_id"
 #: The tint of the value the survivor will have.
 CHOSEN_BACKGROUND = "#d4edd6"
 #: Long free text is cut in the table; the whole text is in the tooltip.
@@ -55,6 +58,18 @@ def row_value(data: OrganizationInput, field: str) -> Any:
     if linked is None:
         return getattr(data, field)
     return tuple(getattr(data, f) for f in linked)
+
+
+def record_value(record: OrganizationRecord, field: str) -> Any:
+    """What a row compares on one record: :func:`row_value`, or the 担当職員's id."""
+    return record.responsible_officer_id if field == OFFICER_FIELD else row_value(record.data, field)
+
+
+def record_display(record: OrganizationRecord, field: str) -> str:
+    """A row's value on one record as the officer reads it (the 担当職員 as ``氏名（所属課）``)."""
+    if field == OFFICER_FIELD:
+        return record.responsible_officer
+    return display_value(field, row_value(record.data, field))
 
 
 def display_value(field: str, value: Any) -> str:

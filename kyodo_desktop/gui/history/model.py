@@ -132,6 +132,11 @@ def value_text(field: str, value: Any) -> str:
     return " ".join(str(value).split())
 
 
+#: Id fields shown all the same: the history service names their records (the 担当職員 by
+#: ``氏名（所属課）``); other ids mean nothing to an officer and are left out.
+_NAMED_IDS = frozenset({"responsible_officer_id"})
+
+
 def changes_text(entry: HistoryEntry) -> str:
     """``電話番号: 043-… → 043-…`` for every changed field, one a line (ids left out)."""
 
@@ -141,7 +146,7 @@ def changes_text(entry: HistoryEntry) -> str:
     lines = [
         f"{field_text(entry.entity, field)}: {side(field, old)} → {side(field, new)}"
         for field, (old, new) in entry.changes.items()
-        if not field.endswith("_id") and field != "merged_from"
+        if field in _NAMED_IDS or (not field.endswith("_id") and field != "merged_from")
     ]
     return "\n".join(lines)
 

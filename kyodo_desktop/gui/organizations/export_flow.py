@@ -2,8 +2,10 @@
 
 What is written is what the list shows: when a search or filter is set, only the rows on screen.
 The rows are written in the table's order on screen. The layout (一覧 for printing, 全項目 for
-re-import) and the optional sheets of 連絡先 and 対応記録 are asked each time, the last choice
-offered first (kept in the data folder's ``settings.json``). The write itself is ``services.export_xlsx``
+re-import) and the optional sheets of 連絡先 and 対応記録, and of 事業一覧・公平性チェック (every
+project, so a filtered list for a partner need not carry them), are asked each time, the last
+choice offered first (kept in the data folder's ``settings.json``; the project sheets are offered
+ticked for the whole registry until the officer chooses). The write itself is ``services.export_xlsx``
 (imported in the worker, so openpyxl is loaded only when someone exports); a progress dialog
 with Cancel shows while it runs.
 """
@@ -33,15 +35,18 @@ LAYOUTS: tuple[str, ...] = ("一覧", "全項目")
 LAYOUT_SETTING = "export_layout"
 CONTACTS_SETTING = "export_with_contacts"
 INTERACTIONS_SETTING = "export_with_interactions"
+PROJECTS_SETTING = "export_with_projects"
 
 
 @dataclass(frozen=True)
 class ExportChoice:
-    """What the officer chose: the layout and whether to add the 連絡先 and 対応記録 sheets."""
+    """What the officer chose: the layout and whether to add the 連絡先 and 対応記録 sheets, and
+    the 事業一覧 and 公平性チェック sheets (written only when there are projects)."""
 
     layout: str
     contacts: bool
     interactions: bool
+    projects: bool = True
 
 
 class ExportFlow(QObject):
@@ -64,13 +69,14 @@ class ExportFlow(QObject):
                 LAYOUT_SETTING: choice.layout,
                 CONTACTS_SETTING: choice.contacts,
                 INTERACTIONS_SETTING: choice.interactions,
+                PROJECTS_SETTING: choice.projects,
             }
             if any(data.get(key) != value for key, value in wanted.items()):
                 settings.save_settings(self._ws.data_dir, {**data, **wanted})
         except KnownError as exc:  # a read-only folder: the choice is not kept, the export goes on
             log.info("export choice not remembered: %s", exc)
 
-    def _ask(self) -> ExportChoice | None:
+    def _ask(self, filtered: bool = False) -> ExportChoice | None:
         labels = [
             self.tr("一覧（印刷用: 主な列、A4横）"),
             self.tr("全項目（再インポート用: すべての列とID）"),
@@ -82,17 +88,24 @@ class ExportFlow(QObject):
         interactions = QCheckBox(self.tr("対応記録のシートを加える"))
         interactions.setObjectName("exportInteractions")
         interactions.setChecked(last.get(INTERACTIONS_SETTING) is True)
+        projects = QCheckBox(self.tr("事業一覧・公平性チェックのシートも書き出す"))
+        projects.setObjectName("exportProjects")
+        projects.setToolTip(self.tr("すべての事業が載ります（絞り込んだ団体の事業だけではありません）"))
+        remembered = last.get(PROJECTS_SETTING)
+        projects.setChecked(remembered if isinstance(remembered, bool) else not filtered)
         index = dialogs.choose(
             self._owner,
             self.tr("Excelに書き出す"),
             self.tr("書き出す形式:"),
             labels,
             self._last_layout(),
-            checks=[contacts, interactions],
+            checks=[contacts, interactions, projects],
         )
         if index is None:
             return None
-        return ExportChoice(LAYOUTS[index], contacts.isChecked(), interactions.isChecked())
+        return ExportChoice(
+            LAYOUTS[index], contacts.isChecked(), interactions.isChecked(), projects.isChecked()
+        )
 
     def run(self, ids: Sequence[str] | None = None) -> BackgroundTask | None:
         """Ask the layout, the extra sheets and a file, and write the registry in the background.
@@ -103,7 +116,7 @@ class ExportFlow(QObject):
         stops it.
         """
         owner = self._owner
-        choice = self._ask()
+        choice = self._ask(filtered=ids is not None)
         if choice is None:
             return None
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -131,6 +144,7 @@ class ExportFlow(QObject):
                     in_given_order=True,
                     with_contacts=choice.contacts,
                     with_interactions=choice.interactions,
+                    with_projects=choice.projects,
                 )
             )
 

@@ -177,6 +177,11 @@ class ProjectsTab(QWidget):
         for column, sample in samples.items():
             self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 18)
         header.setStretchLastSection(True)
+        # a header click sorts the loaded rows (the model's sort, a reset); no indicator at first
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.sortIndicatorChanged.connect(self._on_sort_indicator)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.activated.connect(self._on_row_activated)
 
@@ -237,6 +242,13 @@ class ProjectsTab(QWidget):
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, COL_TITLE))
         return True
+
+    def _on_sort_indicator(self, column: int, order: Qt.SortOrder) -> None:
+        """A header click flipped the indicator (ascending first): sort, the selection kept."""
+        selected = self.current_id()
+        self.model.sort(column, order)
+        if selected:
+            self.select_id(selected)
 
     # -- loading ------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:

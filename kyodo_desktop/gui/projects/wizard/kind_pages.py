@@ -158,7 +158,7 @@ class KindPage(ProjectPage):
     # -- ProjectPage ------------------------------------------------------------------------------
     def populate(self, data: ProjectInput) -> None:
         for qid, group in self.answer_groups.items():
-            wanted = self.state.answers.get(qid)
+            wanted = data.kind_answers.get(qid, self.state.answers.get(qid))
             for button in group.buttons():
                 if button.property("choice") == wanted:
                     button.setChecked(True)
@@ -170,6 +170,7 @@ class KindPage(ProjectPage):
 
     def collect(self, data: ProjectInput, found: list[ValidationError]) -> None:
         self.state.answers = self.answers()
+        data.kind_answers = dict(self.state.answers)  # stored with the project (and audited)
         kind = self.chosen_kind()
         data.relationship_kind = kind.value if kind else ""
         data.kind_reason = self.reason_edit.toPlainText()

@@ -2,7 +2,7 @@
 
 :class:`WizardState` holds one :class:`~kyodo_desktop.domain.project.ProjectInput` that each page
 fills in when the officer moves on (and, leniently, when they go back or leave), plus what the
-input does not keep: the questionnaire's answers and the partners' names. :class:`ProjectPage`
+input does not keep: the partners' names. :class:`ProjectPage`
 is the base of the steps: a title, one line from the manual on why the step matters, an error
 line, and ``validatePage`` running the domain's validation over what the page owns.
 """
@@ -54,8 +54,8 @@ class WizardState:
 
     ``project_id``/``version`` are None until the first save (a draft kept on leaving, or the
     finished project). ``stored_kind`` is the relationship kind the project had when opened:
-    the questionnaire's answers are not stored, so a reopened project may keep its kind
-    without answering again.
+    a project stored before its answers were kept (``ProjectInput.kind_answers``, schema 8)
+    keeps its kind without answering again.
     """
 
     ws: Workspace

@@ -1,15 +1,19 @@
 """The project wizard: nine steps from 課題とニーズ to 確認, a draft kept when left mid-way.
 
 Each step is a :class:`~kyodo_desktop.gui.projects.wizard.state.ProjectPage` filling one shared
-:class:`~kyodo_desktop.gui.projects.wizard.state.WizardState`. Leaving before 完了 (キャンセル,
-Esc, closing the window) keeps what was typed as a draft (``ProjectService.create``/``update``
-with ``draft`` and the step it was left at); opening that draft starts again at that step.
-完了 saves the project in one transaction, validated in full. Editing a finished project opens
-the same steps filled in; leaving it then keeps nothing (a finished project is not a draft).
+:class:`~kyodo_desktop.gui.projects.wizard.state.WizardState`. An unfinished project is kept as
+a draft at every 次へ and when left (キャンセル, Esc, closing the window): one transaction each
+(``ProjectService.create``/``update`` with ``draft`` and the step to resume at), on the version
+last saved, so a crash loses at most the page being typed and a stale save is refused with
+the house's message. Opening that draft starts again at that step. 完了 saves the project in
+one transaction, validated in full. Editing a finished project opens the same steps filled in;
+nothing is saved before 完了 (a finished project is not a draft), and leaving with changes asks
+whether to discard them.
 """
 
 from __future__ import annotations
 
+import copy
 import logging
 
 from PySide6.QtCore import Signal
@@ -17,7 +21,7 @@ from PySide6.QtWidgets import QWidget, QWizard
 
 from kyodo_desktop.domain.project import ProjectInput, validate_project
 from kyodo_desktop.domain.validation import ValidationError, ValidationErrors
-from kyodo_desktop.gui import errors
+from kyodo_desktop.gui import dialogs, errors
 from kyodo_desktop.gui.projects.wizard.agreement_page import AgreementPage
 from kyodo_desktop.gui.projects.wizard.kind_pages import FormPage, KindPage
 from kyodo_desktop.gui.projects.wizard.needs_page import NeedsPage
@@ -67,6 +71,9 @@ class ProjectWizard(QWizard):
         self.state = WizardState(workspace)
         self.saved_id: str | None = None
         self._leaving = False
+        self._resuming = False
+        #: the finished project as opened (normalised), to tell whether leaving discards changes
+        self._opened: ProjectInput | None = None
         start = PAGE_NEEDS
         if project_id is not None:
             start = self._load(project_id)
@@ -116,16 +123,37 @@ class ProjectWizard(QWizard):
         self.state.partner_names = {p.organization_id: p.name for p in record.partners}
         self.state.roles_filled_for = record.data.form if record.data.roles else None
         if not record.is_draft:
+            self._opened = copy.deepcopy(record.data)
             return PAGE_NEEDS
         return min(max(record.draft_step, PAGE_NEEDS), PAGE_SUMMARY)
 
     def resume_at(self, step: int) -> None:
-        """Move on, page by page, to ``step`` (stopping early where a page does not validate)."""
-        while self.currentId() < step:
-            before = self.currentId()
-            self.next()
-            if self.currentId() == before:
-                break
+        """Move on, page by page, to ``step`` (stopping early where a page does not validate).
+
+        Nothing is saved on the way: the draft already holds these pages and its step.
+        """
+        self._resuming = True
+        try:
+            while self.currentId() < step:
+                before = self.currentId()
+                self.next()
+                if self.currentId() == before:
+                    break
+        finally:
+            self._resuming = False
+
+    def validateCurrentPage(self) -> bool:
+        """次へ: the page's own checks, then (an unfinished project) the draft kept at the next step."""
+        if not super().validateCurrentPage():
+            return False
+        following = self.nextId()
+        if self._resuming or not self.state.is_draft or following < 0:
+            return True  # 完了 saves in full; a finished project's edit waits for 完了
+        problem = self._store_draft(following)
+        if problem is None:
+            return True
+        self._show_draft_problem(problem)
+        return False
 
     def current_page(self) -> ProjectPage:
         """The step shown."""
@@ -141,7 +169,7 @@ class ProjectWizard(QWizard):
             validate_project(data)
             if self.state.project_id is None:
                 self.state.project_id = self.service.create(data)
-                self.state.version = self.service.get(self.state.project_id).version
+                self._took_stored(self.state.project_id)
             else:
                 assert self.state.version is not None
                 self.state.version = self.service.update(
@@ -166,14 +194,16 @@ class ProjectWizard(QWizard):
 
     def save_draft(self) -> str | None:
         """Keep what was typed as a draft at the current step; the problem found, or None."""
-        page = self.current_page()
-        page.keep_typed()
+        self.current_page().keep_typed()
+        return self._store_draft(self.currentId())
+
+    def _store_draft(self, step: int) -> str | None:
+        """Store the state as a draft to resume at ``step`` (one transaction); the problem, or None."""
         data: ProjectInput = self.state.data
-        step = self.currentId()
         try:
             if self.state.project_id is None:
                 self.state.project_id = self.service.create(data, draft=True, draft_step=step)
-                self.state.version = self.service.get(self.state.project_id).version
+                self._took_stored(self.state.project_id)
             else:
                 assert self.state.version is not None
                 self.state.version = self.service.update(
@@ -191,6 +221,14 @@ class ProjectWizard(QWizard):
         self.draft_saved.emit(self.saved_id)
         return None
 
+    def _took_stored(self, project_id: str) -> None:
+        """After a create: the stored version, and the lead officer the service filled in
+        (the current officer), so the next save does not clear it."""
+        record = self.service.get(project_id)
+        self.state.version = record.version
+        if self.state.data.lead_officer_id is None:
+            self.state.data.lead_officer_id = record.data.lead_officer_id
+
     def _has_input(self) -> bool:
         """Whether anything was typed in a new project (an untouched wizard keeps no draft)."""
         self.current_page().keep_typed()
@@ -207,11 +245,36 @@ class ProjectWizard(QWizard):
         if self.state.is_draft and (self.state.project_id is not None or self._has_input()):
             problem = self.save_draft()
             if problem is not None:
-                page = self.current_page()
-                page.error_label.setText(
-                    self.tr("下書きを保存できませんでした: {reason}").format(reason=problem)
-                )
-                page.error_label.show()
+                self._show_draft_problem(problem)
                 return
+        elif not self.state.is_draft and self._changed() and not self._discard_confirmed():
+            return
         self._leaving = True
         super().reject()
+
+    def _show_draft_problem(self, problem: str) -> None:
+        page = self.current_page()
+        page.error_label.setText(self.tr("下書きを保存できませんでした: {reason}").format(reason=problem))
+        page.error_label.show()
+
+    def _changed(self) -> bool:
+        """Whether the edit of a finished project differs from the project as opened."""
+        if self._opened is None:
+            return False
+        self.current_page().keep_typed()
+        try:
+            now = validate_project(self.state.data, draft=True)
+            opened = validate_project(self._opened, draft=True)
+        except ValidationErrors:
+            return True  # something unreadable was typed: that is a change too
+        return now != opened
+
+    def _discard_confirmed(self) -> bool:
+        return dialogs.confirm(
+            self,
+            self.tr("変更の破棄"),
+            self.tr("事業「{title}」の変更は保存されていません。変更を破棄して閉じますか？").format(
+                title=self._opened.title if self._opened else ""
+            ),
+            ok_text=self.tr("破棄して閉じる"),
+        )
