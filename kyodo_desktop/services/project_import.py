@@ -45,23 +45,24 @@ from kyodo_desktop.domain.project_terms import BudgetSide, PartnerRole, Stage
 from kyodo_desktop.domain.text import duplicate_key
 from kyodo_desktop.domain.validation import ValidationErrors
 from kyodo_desktop.persistence import audit, backup
-from kyodo_desktop.persistence.bulk import RowShape, insert_rows
+from kyodo_desktop.persistence.bulk import RowShape, bulk_cache, insert_rows
 from kyodo_desktop.persistence.errors import KnownError
+from kyodo_desktop.persistence.listing import listing_clause
 from kyodo_desktop.persistence.models import (
     AuditEntry,
+    Organization,
     Project,
     ProjectPartner,
-    ProjectStageChange,
     new_id,
     table_of,
     utc_now,
 )
 from kyodo_desktop.services import import_lists, import_pipeline
 from kyodo_desktop.services.import_lists import SourceTable
-from kyodo_desktop.services.import_matching import Registry
 from kyodo_desktop.services.import_pipeline import ImportSource
 from kyodo_desktop.services.importing import Action, ImportCancelled, insert_new_organizations
-from kyodo_desktop.services.project_records import apply_input, nonblank, snapshot
+from kyodo_desktop.services.project_bulk import NewProjects
+from kyodo_desktop.services.project_records import nonblank, snapshot
 from kyodo_desktop.services.workspace import Workspace
 
 __all__ = [
@@ -79,6 +80,8 @@ Progress = Callable[[int, int], bool]
 #: How many first characters of a folded name pick the names compared by similarity.
 _PREFIX = 3
 _NEW = "new:"
+#: Projects whose rows are written at a time (their tuples are not all held until the end)
+_BATCH = 2000
 _DIGITS = re.compile(r"[0-9]+")
 
 
@@ -174,9 +177,17 @@ class _Partners:
     """The registry's organizations and the file's new ones, found by 法人番号 or name."""
 
     def __init__(self, ws: Workspace) -> None:
-        registry = Registry(ws)
-        self.by_number: dict[str, list[str]] = {k: list(v) for k, v in registry.by_number.items()}
-        self.keys: dict[str, str] = dict(registry.keys)
+        # three columns of the live records (as the organization import's Registry selects
+        # them), not whole records: 0.3 s instead of 3 s for 100,000 organizations
+        table = table_of(Organization)
+        stmt = select(table.c.id, table.c.corporate_number, table.c.dup_key).where(listing_clause(table.c))
+        self.by_number: dict[str, list[str]] = {}
+        self.keys: dict[str, str] = {}
+        with ws.engine.connect() as connection:
+            for org_id, number, key in connection.execute(stmt):
+                self.keys[org_id] = key
+                if number:
+                    self.by_number.setdefault(number, []).append(org_id)
         self.by_key: dict[str, list[str]] = {}
         self.by_prefix: dict[tuple[str, tuple[str, ...]], list[str]] = {}
         for org_id, key in self.keys.items():
@@ -380,12 +391,15 @@ def apply_project_import(
     context = f"import {import_id} {plan.source_name}"
     officer, now, today = ws.officer.name, utc_now(), date.today()
     total = len(news)
-    with ws.session_factory.begin() as s:
+    # plain rows in one executemany per table: through the session, 10,000 projects with their
+    # lists took most of the import (attribute events, the unit of work sorting every child)
+    with ws.session_factory.begin() as s, bulk_cache(s):
         keys = list(plan.new_organizations)
         ids = insert_new_organizations(
             s, list(plan.new_organizations.values()), officer=officer, now=now, context=context
         )
         org_of = dict(zip(keys, ids, strict=True))
+        rows = NewProjects(import_id=import_id, officer=officer, now=now)
         audits: list[tuple[Any, ...]] = []
         for n, planned in enumerate(news, 1):
             if progress is not None and n % 500 == 0 and progress(n, total) is False:
@@ -397,12 +411,8 @@ def apply_project_import(
                 partners=[PartnerInput(org_of.get(p.key, p.key), p.role) for p in planned.partners],
             )
             stage, since = _stage_of(record, today)
-            p = Project(id=new_id(), stage=stage, import_id=import_id, created_at=now, updated_at=now)
-            apply_input(p, data)
-            p.stage_changes = [
-                ProjectStageChange(stage=stage, changed_on=since, officer=officer, created_at=now)
-            ]
-            s.add(p)
+            project_id = new_id()
+            rows.add(project_id, data, stage, since)
             changes = audit.diff({}, nonblank({**snapshot(data), "stage": stage, "import_id": import_id}))
             audits.append(
                 _AUDIT.row(
@@ -410,16 +420,16 @@ def apply_project_import(
                         "occurred_at": now,
                         "officer": officer,
                         "entity": "project",
-                        "record_id": p.id,
+                        "record_id": project_id,
                         "action": "create",
                         "changes": _json(changes),
                         "context": context,
                     }
                 )
             )
-            if n % 1000 == 0:
-                s.flush()
-        s.flush()
+            if len(rows) >= _BATCH:
+                rows.insert(s)
+        rows.insert(s)
         insert_rows(s, _AUDIT, audits)
         if progress is not None and progress(total, total) is False:
             raise ImportCancelled
