@@ -241,7 +241,10 @@ def main() -> int:
                 flush=True,
             )
     bare = median(times["bare"])
-    for side, what in (("registry", "orgTable, every organization"), ("projects", "projectTable, every project")):
+    for side, what in (
+        ("registry", "orgTable, every organization"),
+        ("projects", "projectTable, every project"),
+    ):
         ratio = median(times[side]) / bare
         print(
             f"start-up to {what}: {spread(times[side])} vs bare window {spread(times['bare'])} → "
