@@ -388,10 +388,17 @@ def _listing_order(row: list[Any]) -> tuple[Any, ...]:
 
 def _summary(row: list[Any]) -> ProjectSummary:
     """A listing row as JSON gave it: 0/1 for the draft flag, ISO text for the dates."""
+    project_id, fiscal_year, title, form, stage, section, kind, is_draft, partner, end, review = row
     return ProjectSummary(
-        *row[:7],
-        bool(row[7]),
-        row[8],
-        date.fromisoformat(row[9]) if row[9] else None,
-        date.fromisoformat(row[10]) if row[10] else None,
+        project_id,
+        fiscal_year,
+        title,
+        form,
+        stage,
+        section,
+        kind,
+        bool(is_draft),
+        partner,
+        date.fromisoformat(end) if end else None,
+        date.fromisoformat(review) if review else None,
     )
