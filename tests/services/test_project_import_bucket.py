@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kyodo_desktop.domain.org_names import same_name_key
-from kyodo_desktop.services.project_import import _Bucket
+from kyodo_desktop.services.project_partner_index import _Bucket
 
 # few letters, so that equal names, names beginning others and near misses are common
 _NAMES = st.text(alphabet="あおぞらさくの会支部館", min_size=1, max_size=12)
