@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 
 from kyodo_desktop.domain.text import duplicate_key
 
-__all__ = ["SAME_NAME_RATIO", "same_name_key", "same_organization_name"]
+__all__ = ["MIN_PREFIX", "SAME_NAME_RATIO", "same_name_key", "same_organization_name"]
 
 #: Folded names at least this similar (rapidfuzz ratio, 0–100) are spellings of one name: a
 #: typo or one character more or less in a long name, never two different words.
@@ -21,7 +21,8 @@ SAME_NAME_RATIO = 85.0
 
 #: A name appended to another counts as a facility of it only when the shorter one is this long
 #: (folded, without its 法人格): a two-character core such as 「ちば」 says too little.
-_MIN_PREFIX = 4
+MIN_PREFIX = 4
+_MIN_PREFIX = MIN_PREFIX
 
 
 def same_organization_name(a: str | None, b: str | None) -> bool:

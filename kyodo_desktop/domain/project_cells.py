@@ -16,6 +16,7 @@ can report the row (or keep it without the value under ``--drop-invalid``):
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -57,6 +58,19 @@ def is_empty_marker(value: CellValue) -> bool:
 
 def cell_text(value: CellValue) -> str:
     """A cell as text with its line breaks kept and each line stripped; "" for a dash alone."""
+    # a row's cells are read by several parsers, and a list repeats its 年度, 担当課 and dashes
+    # on every row: text cells are cleaned once each
+    if type(value) is str:
+        return _text_cell(value)
+    return _cell_text(value)
+
+
+@functools.lru_cache(maxsize=16_384)
+def _text_cell(value: str) -> str:
+    return _cell_text(value)
+
+
+def _cell_text(value: CellValue) -> str:
     if is_empty_marker(value):
         return ""
     if isinstance(value, float) and value.is_integer():

@@ -16,6 +16,7 @@ Partners are matched to the registry by the service, not here. Pure: no file acc
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -199,6 +200,12 @@ def parse_fiscal_year(text: str, field: str = "年度") -> int | None:
     return fiscal_year(found)
 
 
+#: The same 年度 and date texts recur on most rows of a list: each distinct one is parsed once
+#: (a failure is not kept, and is raised again for each row that has it).
+_fiscal_year = functools.lru_cache(maxsize=4096, typed=True)(parse_fiscal_year)
+_cell_date = functools.lru_cache(maxsize=16_384, typed=True)(parse_cell_date)
+
+
 def title_key(title: str) -> str:
     """A 事業名 as compared across files and years: folded, without spaces."""
     return "".join(search_fold(title).split())
@@ -208,6 +215,7 @@ def _one_line(text: str) -> str:
     return " ".join(cell_text(text).split())
 
 
+@functools.lru_cache(maxsize=4096)
 def _choice(field: str, text: str) -> str:
     allowed, words = _VOCABULARIES[field]
     value = _one_line(text)
@@ -333,9 +341,9 @@ def past_project_row(
         )
     for field in _VOCABULARIES:
         row.parse(field, lambda text, _label, f=field: _choice(f, text))
-    row.parse("fiscal_year", parse_fiscal_year)
+    row.parse("fiscal_year", _fiscal_year)
     for field in ("date", "period_start", "period_end"):
-        row.parse(field, parse_cell_date)
+        row.parse(field, _cell_date)
     row.parse("amount", parse_amount)
     row.parse("applicant_count", parse_applicants)
     partners, notices = _partners(row)

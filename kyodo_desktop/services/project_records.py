@@ -59,6 +59,8 @@ _SELECTION_COLUMNS = {
     "published_on": "published_on",
     "is_published": "is_published",
 }
+#: SelectionInput fields → the projects columns holding them (the past-project import's bulk rows)
+SELECTION_COLUMNS = _SELECTION_COLUMNS
 
 
 @dataclass(frozen=True)

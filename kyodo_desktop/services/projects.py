@@ -13,6 +13,7 @@ finishing it is one update that validates it in full.
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
@@ -166,9 +167,15 @@ class ProjectService:
             stmt = stmt.where(Project.id.in_(matching))
         if field is not None:  # "1,13" stored: wrapped in commas, a code is one substring test
             stmt = stmt.where(("," + Project.activity_fields + ",").contains(f",{field},"))
-        stmt = stmt.order_by(Project.fiscal_year.desc(), Project.section, Project.title, Project.id)
+        # One SQLite step hands back every row as one JSON text, decoded in C: fetching 20,000
+        # rows one by one re-took the GIL per row and, beside the window's start-up work on the
+        # other thread, took 2 s instead of 0.4 s. The order is made here, not trusted to the
+        # aggregate: 年度 newest first (none last, as SQLite's DESC puts NULL), 担当課, title, id.
+        packed = select(func.json_group_array(func.json_array(*stmt.subquery().c)))
         with self.ws.session_factory() as s:
-            return [ProjectSummary(*row) for row in s.execute(stmt)]
+            rows = json.loads(s.execute(packed).scalar_one())
+        rows.sort(key=_listing_order)
+        return [_summary(row) for row in rows]
 
     def projects_of_organization(self, organization_id: str) -> list[OrganizationProject]:
         """The (finished, not trashed) projects an organization takes part in, newest 年度 first."""
@@ -373,3 +380,26 @@ class ProjectService:
                 f"（開いた時: 版{expected_version}、現在: 版{p.version}）。"
                 "入力内容は残してあります。最新の内容を開き直してから保存してください。"
             )
+
+
+def _listing_order(row: list[Any]) -> tuple[Any, ...]:
+    fiscal_year = row[1]
+    return (fiscal_year is None, -(fiscal_year or 0), row[5], row[2], row[0])
+
+
+def _summary(row: list[Any]) -> ProjectSummary:
+    """A listing row as JSON gave it: 0/1 for the draft flag, ISO text for the dates."""
+    project_id, fiscal_year, title, form, stage, section, kind, is_draft, partner, end, review = row
+    return ProjectSummary(
+        project_id,
+        fiscal_year,
+        title,
+        form,
+        stage,
+        section,
+        kind,
+        bool(is_draft),
+        partner,
+        date.fromisoformat(end) if end else None,
+        date.fromisoformat(review) if review else None,
+    )
