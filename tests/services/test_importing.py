@@ -12,7 +12,7 @@ from sqlalchemy import text
 from kyodo_desktop.domain.importing import ImportRow, RowProblem
 from kyodo_desktop.domain.organization import OrganizationInput, validate_organization
 from kyodo_desktop.persistence.errors import KnownError
-from kyodo_desktop.services import importing
+from kyodo_desktop.services import new_organizations
 from kyodo_desktop.services.importing import (
     Action,
     ImportCancelled,
@@ -173,7 +173,7 @@ def test_choosing_fields_takes_only_those(ws: Workspace, svc: OrganizationServic
 def test_cancel_leaves_the_database_exactly_as_before(
     ws: Workspace, batch: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(importing, "_BATCH", batch)
+    monkeypatch.setattr(new_organizations, "BATCH", batch)
     rows = [_row(n, name=f"取消確認の会{n}") for n in range(2, 1202)]
     plan = plan_import(ws, rows, source_name="big.csv")
     before = _digest(ws)
