@@ -1,7 +1,8 @@
 """The 団体台帳 tab: search and filter the registry, open, create, trash and export records.
 
-The tab composes its actions (:mod:`.actions`: menu entries, buttons, shortcuts), the row
-loader (:mod:`.row_loader`) and the export flow (:mod:`.export_flow`); it keeps the list, its
+The tab composes its actions (:mod:`.actions`: menu entries, buttons, shortcuts), its table
+view and filter combos (:mod:`.table_view`), the row loader (:mod:`.row_loader`), the export
+flow (:mod:`.export_flow`) and the import wizard (:mod:`.import_flow`); it keeps the list, its
 filters, the open forms and the trash.
 
 Rows come from a ``persistence.rows.RowStore`` (raw ``sqlite3``; ids loaded off the UI thread);
@@ -31,6 +32,7 @@ from kyodo_desktop.gui.organizations import trash
 from kyodo_desktop.gui.organizations.actions import RegistryActions, tool_button
 from kyodo_desktop.gui.organizations.empty_state import RegistryStack
 from kyodo_desktop.gui.organizations.export_flow import ExportFlow
+from kyodo_desktop.gui.organizations.import_flow import ImportFlow
 from kyodo_desktop.gui.organizations.open_forms import OpenForms
 from kyodo_desktop.gui.organizations.row_loader import RowLoader
 from kyodo_desktop.gui.organizations.table_model import (
@@ -82,7 +84,8 @@ class OrganizationsTab(QWidget):
         self._forms = OpenForms(self.service, lambda: self.writable, self)
         self._forms.saved.connect(self._on_organization_saved)
         self._forms.project_requested.connect(self.project_requested)
-        self._import_wizard: ImportWizard | None = None
+        self._imports = ImportFlow(workspace, self)
+        self._imports.imported.connect(self._on_import_finished)
         self.model = OrganizationTableModel(self)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -279,8 +282,7 @@ class OrganizationsTab(QWidget):
     def shutdown(self) -> None:
         """Stop background work (before the window closes)."""
         self._search_timer.stop()
-        if self._import_wizard is not None:
-            self._import_wizard.shutdown()  # its running work must stop before the data file closes
+        self._imports.shutdown()  # the wizard's running work must stop before the data file closes
         self._tasks.stop_all()
         self.model.store.close()
 
@@ -415,30 +417,11 @@ class OrganizationsTab(QWidget):
     # -- import -------------------------------------------------------------------------------
     def open_import_wizard(self, kind: ImportKind | None = None) -> ImportWizard | None:
         """Show the import wizard (or bring the open one forward), ``kind`` chosen; None when read-only."""
-        if not self.writable:
-            return None
-        if self._import_wizard is not None:
-            self._import_wizard.choose_kind(kind)
-            self._import_wizard.raise_()
-            self._import_wizard.activateWindow()
-            return self._import_wizard
-        from kyodo_desktop.gui.importing.wizard import ImportWizard
-
-        wizard = ImportWizard(self._ws, parent=self, kind=kind)
-        wizard.import_finished.connect(self._on_import_finished)
-        wizard.finished.connect(lambda _result, w=wizard: self._forget_import_wizard(w))
-        self._import_wizard = wizard
-        wizard.show()
-        return wizard
+        return self._imports.open(kind) if self.writable else None
 
     def _on_import_triggered(self) -> None:
         self.open_import_wizard()
 
-    def _on_import_finished(self, _summary: object) -> None:
+    def _on_import_finished(self) -> None:
         self.reload()
         self.imported.emit()
-
-    def _forget_import_wizard(self, wizard: ImportWizard) -> None:
-        if self._import_wizard is wizard:
-            self._import_wizard = None
-        wizard.deleteLater()

@@ -5,7 +5,8 @@ Nothing is read before the tab is first shown: the window starts without SQLAlch
 service's query off the UI thread (numbered; only the newest is shown) and resets the model.
 The project wizard (``gui/projects/wizard.py``, ``open_project_wizard``) is imported inside the
 slots that open it; where it is not installed the buttons say so instead. 「一覧から取り込む…」
-opens the import wizard for past-project lists (``past_import.py``).
+opens the import wizard for past-project lists (``past_import.py``). The stage, log and trash
+dialogs are in ``changes.py`` (``ProjectChanges``), the table view in ``table_view.py``.
 """
 
 from __future__ import annotations
