@@ -26,11 +26,11 @@ from kyodo_desktop.gui.safety_net import SafetyNetActions
 from kyodo_desktop.gui.startup import open_data_folder
 from kyodo_desktop.gui.styles import WARNING_COLORS, panel_style
 from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup
-from kyodo_desktop.gui.window_menus import about_text, language_menu
+from kyodo_desktop.gui.window_menus import about_text, build_menus
+from kyodo_desktop.gui.window_status import WindowStatus
 from kyodo_desktop.persistence import backup
 from kyodo_desktop.persistence.errors import KnownError
 from kyodo_desktop.services.errors import as_known_error
-from kyodo_desktop.services.settings import set_ui_language, ui_language
 from kyodo_desktop.services.workspace import Workspace
 
 if TYPE_CHECKING:  # the view imports SQLAlchemy, which start-up must not load
@@ -86,19 +86,7 @@ class MainWindow(QMainWindow):
         self._content: QWidget | None = None
         self.setCentralWidget(central)
 
-        self._officer_status = QLabel()
-        self._officer_status.setObjectName("officerStatusLabel")
-        self._folder_status = QLabel()
-        self._folder_status.setObjectName("folderStatusLabel")
-        self._count_status = QLabel()
-        self._count_status.setObjectName("countStatusLabel")
-        for label in (self._officer_status, self._folder_status):
-            label.setStyleSheet("margin: 0 12px 0 4px;")
-        status = self.statusBar()
-        status.addWidget(self._officer_status)
-        status.addWidget(self._folder_status, 1)
-        status.addPermanentWidget(self._count_status)
-        self._folder_status.setText(self.tr("データ: {folder}").format(folder=data_dir))
+        self._status = WindowStatus(self, data_dir)
 
         self.quit_action = QAction(self.tr("終了"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -148,8 +136,7 @@ class MainWindow(QMainWindow):
         page.restore_requested.connect(self._on_restore_requested)
         self._set_content(page)
         self.read_only_banner.hide()
-        self._officer_status.clear()
-        self._count_status.clear()
+        self._status.clear()
         self._build_menus()
         self.problem_shown.emit(str(error))
 
@@ -172,7 +159,7 @@ class MainWindow(QMainWindow):
         tabs.setObjectName("mainTabs")
         tabs.setDocumentMode(True)
         self.organizations_tab = OrganizationsTab(ws)
-        self.organizations_tab.count_changed.connect(self._on_count_changed)
+        self.organizations_tab.count_changed.connect(self._status.show_count)
         self.organizations_tab.imported.connect(self._on_imported)
         self.organizations_tab.model.read_failed.connect(lambda exc: self._on_rows_unreadable(ws, exc))
         tabs.addTab(self.organizations_tab, self.tr("団体台帳"))
@@ -191,7 +178,7 @@ class MainWindow(QMainWindow):
         if ws.officer.source != "settings":
             self.officer_panel.open_panel()
         if not ws.writable:
-            self._officer_status.setText(self._officer_status.text() + self.tr("（閲覧専用）"))
+            self._status.mark_read_only()
         # The whole-file check runs in a worker once the early read is done (on two cores the
         # two reads side by side delayed the rows by 0.1–0.2 s); writes wait for it, a damaged
         # file turns the window into the recovery page, and the day's first backup follows a
@@ -273,59 +260,12 @@ class MainWindow(QMainWindow):
         self.tabs = None
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        bar.clear()
-        tab = self.organizations_tab if self.workspace is not None else None
-        file_menu = bar.addMenu(self.tr("ファイル(&F)"))
-        if tab is not None:
-            file_menu.addAction(tab.export_action)
-            file_menu.addAction(self.safety_net.backup_action)
-            file_menu.addAction(self.safety_net.restore_action)
-            file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        if tab is not None:
-            org_menu = bar.addMenu(self.tr("団体(&O)"))
-            org_menu.addAction(tab.new_action)
-            org_menu.addAction(tab.open_action)
-            org_menu.addAction(tab.trash_action)
-            org_menu.addAction(tab.import_action)
-            org_menu.addAction(self.safety_net.import_history_action)
-            org_menu.addSeparator()
-            org_menu.addAction(tab.show_trash_action)
-            org_menu.addAction(tab.reload_action)
-            org_menu.addSeparator()
-            org_menu.addAction(self.duplicates_action)
-            org_menu.addAction(self.safety_net.history_action)
-            self.safety_net.update_enabled()
-            self.duplicates_action.setEnabled(self.workspace is not None and self.workspace.writable)
-            settings_menu = bar.addMenu(self.tr("設定(&S)"))
-            settings_menu.addAction(self.officer_action)
-            settings_menu.addMenu(language_menu(self, ui_language(self.data_dir), self._on_language_chosen))
-        help_menu = bar.addMenu(self.tr("ヘルプ(&H)"))
-        help_menu.addAction(self.about_action)
+        build_menus(self)
 
-    def _on_language_chosen(self, language: str) -> None:
-        try:
-            set_ui_language(self.data_dir, language)
-        except KnownError as exc:
-            dialogs.error(self, self.tr("表示言語"), str(exc))
-            return
-        self.statusBar().showMessage(self.tr("表示言語は次回の起動から切り替わります"), 10000)
-
-    # -- status bar ---------------------------------------------------------------------------
+    # -- status bar (WindowStatus) ------------------------------------------------------------
     def _show_officer(self) -> None:
         if self.workspace is not None:
-            self._officer_status.setText(
-                self.tr("職員: {officer}").format(officer=self.workspace.officer.label())
-            )
-
-    def _on_count_changed(self, shown: int, total: int) -> None:
-        if shown == total:
-            self._count_status.setText(self.tr("{total} 件").format(total=f"{total:,}"))
-        else:
-            self._count_status.setText(
-                self.tr("{shown} 件 / 全 {total} 件").format(shown=f"{shown:,}", total=f"{total:,}")
-            )
+            self._status.show_officer(self.workspace)
 
     def _on_officer_saved(self) -> None:
         self._show_officer()

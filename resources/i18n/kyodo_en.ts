@@ -84,6 +84,50 @@
         <source>{file} {where}: {rows} 行</source>
         <translation>{file} {where}: {rows} rows</translation>
     </message>
+    <message>
+        <source>ファイル(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>団体(&amp;O)</source>
+        <translation>&amp;Organizations</translation>
+    </message>
+    <message>
+        <source>設定(&amp;S)</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <source>ヘルプ(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>表示言語</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>表示言語は次回の起動から切り替わります</source>
+        <translation>The language changes the next time the program starts</translation>
+    </message>
+    <message>
+        <source>データ: {folder}</source>
+        <translation>Data: {folder}</translation>
+    </message>
+    <message>
+        <source>職員: {officer}</source>
+        <translation>Officer: {officer}</translation>
+    </message>
+    <message>
+        <source>（閲覧専用）</source>
+        <translation> (read-only)</translation>
+    </message>
+    <message>
+        <source>{total} 件</source>
+        <translation>{total} organizations</translation>
+    </message>
+    <message>
+        <source>{shown} 件 / 全 {total} 件</source>
+        <translation>{shown} of {total} organizations</translation>
+    </message>
 </context>
 <context>
     <name>ActivityField</name>
@@ -1799,10 +1843,6 @@ The {created} organizations it added are deleted and the {updated} it updated ge
         <translation>Kyodo Desktop</translation>
     </message>
     <message>
-        <source>データ: {folder}</source>
-        <translation>Data: {folder}</translation>
-    </message>
-    <message>
         <source>終了</source>
         <translation>Quit</translation>
     </message>
@@ -1835,28 +1875,8 @@ The {created} organizations it added are deleted and the {updated} it updated ge
         <translation>Projects</translation>
     </message>
     <message>
-        <source>（閲覧専用）</source>
-        <translation> (read-only)</translation>
-    </message>
-    <message>
         <source>団体一覧を読み込めませんでした: {reason}</source>
         <translation>The list of organizations could not be loaded: {reason}</translation>
-    </message>
-    <message>
-        <source>ファイル(&amp;F)</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <source>団体(&amp;O)</source>
-        <translation>&amp;Organizations</translation>
-    </message>
-    <message>
-        <source>設定(&amp;S)</source>
-        <translation>&amp;Settings</translation>
-    </message>
-    <message>
-        <source>ヘルプ(&amp;H)</source>
-        <translation>&amp;Help</translation>
     </message>
     <message>
         <source>表示言語(&amp;L)</source>
@@ -1869,26 +1889,6 @@ The {created} organizations it added are deleted and the {updated} it updated ge
     <message>
         <source>English</source>
         <translation>English</translation>
-    </message>
-    <message>
-        <source>表示言語</source>
-        <translation>Language</translation>
-    </message>
-    <message>
-        <source>表示言語は次回の起動から切り替わります</source>
-        <translation>The language changes the next time the program starts</translation>
-    </message>
-    <message>
-        <source>職員: {officer}</source>
-        <translation>Officer: {officer}</translation>
-    </message>
-    <message>
-        <source>{total} 件</source>
-        <translation>{total} organizations</translation>
-    </message>
-    <message>
-        <source>{shown} 件 / 全 {total} 件</source>
-        <translation>{shown} of {total} organizations</translation>
     </message>
     <message>
         <source>職員を設定しました</source>
@@ -2605,7 +2605,7 @@ Data folder: {folder}</translation>
     <name>OrganizationsTab</name>
     <message>
         <source>団体名・フリガナ・住所・代表者・法人番号・タグで検索（スペースで絞り込み）</source>
-        <extracomment>Keystroke-to-filter delay: short enough to feel immediate, long enough to skip most keystrokes of a fast typist (filtering 100k rows takes 6–21 ms). Typical content of each column, sized with the current font (so DPI and fonts do not clip).</extracomment>
+        <extracomment>Keystroke-to-filter delay: short enough to feel immediate, long enough to skip most keystrokes of a fast typist (filtering 100k rows takes 6–21 ms).</extracomment>
         <translation>Search name, reading, address, representative, corporate number and tags (spaces narrow the search)</translation>
     </message>
     <message>
@@ -2849,6 +2849,33 @@ Data folder: {folder}</translation>
     <message>
         <source>理由</source>
         <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectChanges</name>
+    <message>
+        <source>保存できません</source>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <source>事業「{title}」をゴミ箱から元に戻しますか？</source>
+        <translation>Restore the project “{title}” from the trash?</translation>
+    </message>
+    <message>
+        <source>元に戻す</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>事業「{title}」をゴミ箱へ移動しますか？（後で元に戻せます）</source>
+        <translation>Move the project “{title}” to the trash? (It can be restored later.)</translation>
+    </message>
+    <message>
+        <source>ゴミ箱へ移動</source>
+        <translation>Moved to the trash</translation>
+    </message>
+    <message>
+        <source>事業</source>
+        <translation>Projects</translation>
     </message>
 </context>
 <context>
@@ -3582,22 +3609,6 @@ Data folder: {folder}</translation>
     <message>
         <source>元に戻す</source>
         <translation>Undo</translation>
-    </message>
-    <message>
-        <source>保存できません</source>
-        <translation>Cannot save</translation>
-    </message>
-    <message>
-        <source>事業「{title}」をゴミ箱から元に戻しますか？</source>
-        <translation>Restore the project “{title}” from the trash?</translation>
-    </message>
-    <message>
-        <source>事業「{title}」をゴミ箱へ移動しますか？（後で元に戻せます）</source>
-        <translation>Move the project “{title}” to the trash? (It can be restored later.)</translation>
-    </message>
-    <message>
-        <source>事業</source>
-        <translation>Projects</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,8 @@
 """The 団体台帳 tab: search and filter the registry, open, create, trash and export records.
 
-The tab composes its actions (:mod:`.actions`: menu entries, buttons, shortcuts), the row
-loader (:mod:`.row_loader`) and the export flow (:mod:`.export_flow`); it keeps the list, its
+The tab composes its actions (:mod:`.actions`: menu entries, buttons, shortcuts), its table
+view and filter combos (:mod:`.table_view`), the row loader (:mod:`.row_loader`), the export
+flow (:mod:`.export_flow`) and the import wizard (:mod:`.import_flow`); it keeps the list, its
 filters, the open forms and the trash.
 
 Rows come from a ``persistence.rows.RowStore`` (raw ``sqlite3``; ids loaded off the UI thread);
@@ -12,18 +13,14 @@ saved, trashed or exported, so the window shows its table without paying for the
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,21 +32,14 @@ from kyodo_desktop.gui.organizations import trash
 from kyodo_desktop.gui.organizations.actions import RegistryActions, tool_button
 from kyodo_desktop.gui.organizations.empty_state import RegistryStack
 from kyodo_desktop.gui.organizations.export_flow import ExportFlow
+from kyodo_desktop.gui.organizations.import_flow import ImportFlow
 from kyodo_desktop.gui.organizations.open_forms import OpenForms
 from kyodo_desktop.gui.organizations.row_loader import RowLoader
 from kyodo_desktop.gui.organizations.table_model import (
-    COL_FIELDS,
-    COL_KANA,
-    COL_LAST_CONTACT,
-    COL_LEGAL_FORM,
-    COL_MUNICIPALITY,
     COL_NAME,
-    COL_PHONE,
-    COL_REGISTERED,
-    COL_REPRESENTATIVE,
-    COL_STATUS,
     OrganizationTableModel,
 )
+from kyodo_desktop.gui.organizations.table_view import filter_combo, registry_table
 from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup
 from kyodo_desktop.persistence.listing import is_listed
 from kyodo_desktop.persistence.rows import RowStore, load_row
@@ -66,43 +56,6 @@ log = logging.getLogger(__name__)
 #: Keystroke-to-filter delay: short enough to feel immediate, long enough to skip most keystrokes
 #: of a fast typist (filtering 100k rows takes 6–21 ms).
 SEARCH_DEBOUNCE_MS = 80
-
-#: Typical content of each column, sized with the current font (so DPI and fonts do not clip).
-_COLUMN_SAMPLES = {
-    COL_NAME: "国" * 18,
-    COL_KANA: "国" * 14,
-    COL_LEGAL_FORM: "認定特定非営利活動法人",
-    COL_MUNICIPALITY: "南房総市国",
-    COL_FIELDS: "国" * 12,
-    COL_STATUS: "活動中",
-    COL_PHONE: "0000-00-0000",
-    COL_REPRESENTATIVE: "佐々木 美咲",
-    COL_LAST_CONTACT: "最終接触日",
-    COL_REGISTERED: "2024-04-01",
-}
-
-
-def _registry_table(model: OrganizationTableModel, row_height: int) -> QTableView:
-    """The ``orgTable`` view: whole rows selected, columns sized for their typical content."""
-    table = QTableView()
-    table.setObjectName("orgTable")
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(row_height)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setHighlightSections(False)
-    metrics = table.fontMetrics()
-    for column, sample in _COLUMN_SAMPLES.items():
-        table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 18)
-    header.setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
-    table.setSortingEnabled(True)
-    return table
 
 
 class OrganizationsTab(QWidget):
@@ -131,7 +84,8 @@ class OrganizationsTab(QWidget):
         self._forms = OpenForms(self.service, lambda: self.writable, self)
         self._forms.saved.connect(self._on_organization_saved)
         self._forms.project_requested.connect(self.project_requested)
-        self._import_wizard: ImportWizard | None = None
+        self._imports = ImportFlow(workspace, self)
+        self._imports.imported.connect(self._on_import_finished)
         self.model = OrganizationTableModel(self)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -174,20 +128,20 @@ class OrganizationsTab(QWidget):
         self.search_edit.returnPressed.connect(self._on_search_return_pressed)
         filters.addWidget(self.search_edit, 1)
 
-        self.municipality_filter = self._filter_combo(
+        self.municipality_filter = filter_combo(
             "municipalityFilter", self.tr("すべての市町村"), [(n, c) for c, n in CHIBA_MUNICIPALITIES.items()]
         )
-        self.field_filter = self._filter_combo(
+        self.field_filter = filter_combo(
             "fieldFilter",
             self.tr("すべての活動分野"),
             [(self.tr(s), c) for c, s in ACTIVITY_FIELD_SHORT.items()],
         )
         for code in ACTIVITY_FIELD_SHORT:
             self.field_filter.setItemData(code, self.tr(ACTIVITY_FIELDS[code]), Qt.ItemDataRole.ToolTipRole)
-        self.legal_form_filter = self._filter_combo(
+        self.legal_form_filter = filter_combo(
             "legalFormFilter", self.tr("すべての法人格"), [(self.tr(f), f) for f in LEGAL_FORMS]
         )
-        self.status_filter = self._filter_combo(
+        self.status_filter = filter_combo(
             "statusFilter", self.tr("すべての状態"), [(self.tr(s.value), s.value) for s in OrgStatus]
         )
         for combo in (
@@ -196,6 +150,7 @@ class OrganizationsTab(QWidget):
             self.legal_form_filter,
             self.status_filter,
         ):
+            combo.currentIndexChanged.connect(self._on_filter_changed)
             filters.addWidget(combo)
         self.trash_toggle = tool_button("trashToggle", self.show_trash_action)
         self.trash_toggle.setText(self.tr("ゴミ箱"))
@@ -215,7 +170,7 @@ class OrganizationsTab(QWidget):
         buttons.addWidget(self.count_label)
         layout.addLayout(buttons)
 
-        self.table = _registry_table(self.model, self.fontMetrics().height() + 10)
+        self.table = registry_table(self.model, self.fontMetrics().height() + 10)
         self.table.activated.connect(self._on_row_activated)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.table.addActions(self._actions.table_actions())
@@ -224,17 +179,6 @@ class OrganizationsTab(QWidget):
 
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.activated.connect(self.focus_search)
-
-    def _filter_combo(self, name: str, all_label: str, items: list[tuple[str, Any]]) -> QComboBox:
-        combo = QComboBox()
-        combo.setObjectName(name)
-        combo.addItem(all_label, None)
-        for text, value in items:
-            combo.addItem(text, value)
-        combo.setMaxVisibleItems(20)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        combo.currentIndexChanged.connect(self._on_filter_changed)
-        return combo
 
     # -- state --------------------------------------------------------------------------------
     @property
@@ -338,8 +282,7 @@ class OrganizationsTab(QWidget):
     def shutdown(self) -> None:
         """Stop background work (before the window closes)."""
         self._search_timer.stop()
-        if self._import_wizard is not None:
-            self._import_wizard.shutdown()  # its running work must stop before the data file closes
+        self._imports.shutdown()  # the wizard's running work must stop before the data file closes
         self._tasks.stop_all()
         self.model.store.close()
 
@@ -474,30 +417,11 @@ class OrganizationsTab(QWidget):
     # -- import -------------------------------------------------------------------------------
     def open_import_wizard(self, kind: ImportKind | None = None) -> ImportWizard | None:
         """Show the import wizard (or bring the open one forward), ``kind`` chosen; None when read-only."""
-        if not self.writable:
-            return None
-        if self._import_wizard is not None:
-            self._import_wizard.choose_kind(kind)
-            self._import_wizard.raise_()
-            self._import_wizard.activateWindow()
-            return self._import_wizard
-        from kyodo_desktop.gui.importing.wizard import ImportWizard
-
-        wizard = ImportWizard(self._ws, parent=self, kind=kind)
-        wizard.import_finished.connect(self._on_import_finished)
-        wizard.finished.connect(lambda _result, w=wizard: self._forget_import_wizard(w))
-        self._import_wizard = wizard
-        wizard.show()
-        return wizard
+        return self._imports.open(kind) if self.writable else None
 
     def _on_import_triggered(self) -> None:
         self.open_import_wizard()
 
-    def _on_import_finished(self, _summary: object) -> None:
+    def _on_import_finished(self) -> None:
         self.reload()
         self.imported.emit()
-
-    def _forget_import_wizard(self, wizard: ImportWizard) -> None:
-        if self._import_wizard is wizard:
-            self._import_wizard = None
-        wizard.deleteLater()

@@ -5,7 +5,8 @@ Nothing is read before the tab is first shown: the window starts without SQLAlch
 service's query off the UI thread (numbered; only the newest is shown) and resets the model.
 The project wizard (``gui/projects/wizard.py``, ``open_project_wizard``) is imported inside the
 slots that open it; where it is not installed the buttons say so instead. 「一覧から取り込む…」
-opens the import wizard for past-project lists (``past_import.py``).
+opens the import wizard for past-project lists (``past_import.py``). The stage, log and trash
+dialogs are in ``changes.py`` (``ProjectChanges``), the table view in ``table_view.py``.
 """
 
 from __future__ import annotations
@@ -19,30 +20,22 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from kyodo_desktop.domain.project_flags import overdue_flags
-from kyodo_desktop.gui import dialogs, errors
+from kyodo_desktop.gui import errors
+from kyodo_desktop.gui.projects.changes import ProjectChanges
 from kyodo_desktop.gui.projects.detail_panel import ProjectDetailPanel
 from kyodo_desktop.gui.projects.filters import ProjectFilters
 from kyodo_desktop.gui.projects.past_import import OpenImport, import_button, open_past_project_import
-from kyodo_desktop.gui.projects.table_model import (
-    COL_FORM,
-    COL_PARTNER,
-    COL_PERIOD_END,
-    COL_STAGE,
-    COL_TITLE,
-    ProjectTableModel,
-)
+from kyodo_desktop.gui.projects.table_model import COL_TITLE, ProjectTableModel
+from kyodo_desktop.gui.projects.table_view import project_table
 from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup
 from kyodo_desktop.services.workspace import Workspace
 
@@ -103,6 +96,7 @@ class ProjectsTab(QWidget):
         self._pending_select: str | None = None
         self._wizard = wizard_available()
         self.model = ProjectTableModel(self)
+        self._changes = ProjectChanges(self)
         self._build()
         self._update_actions()
 
@@ -122,11 +116,11 @@ class ProjectsTab(QWidget):
         self.resume_button.setToolTip(self.tr("下書きの続きから入力する"))
         self.resume_button.clicked.connect(self._on_edit_clicked)
         self.stage_button = _button("advanceStageButton", self.tr("段階を進める…"))
-        self.stage_button.clicked.connect(self._on_stage_clicked)
+        self.stage_button.clicked.connect(self.advance_stage)
         self.log_button = _button("addLogButton", self.tr("経過を記録…"))
-        self.log_button.clicked.connect(self._on_log_clicked)
+        self.log_button.clicked.connect(self.add_log_entry)
         self.trash_button = _button("projectTrashButton", self.tr("ゴミ箱へ移動"))
-        self.trash_button.clicked.connect(self._on_trash_clicked)
+        self.trash_button.clicked.connect(self.move_to_trash)
         self.import_button = import_button(self.open_import_wizard)
         self.drafts_toggle = _button("projectDraftsToggle", self.tr("下書き"))
         self.drafts_toggle.setCheckable(True)
@@ -154,33 +148,8 @@ class ProjectsTab(QWidget):
         buttons.addWidget(self.trash_toggle)
         layout.addLayout(buttons)
 
-        self.table = QTableView()
-        self.table.setObjectName("projectTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        self.table = project_table(self.model)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setHighlightSections(False)
-        metrics = self.table.fontMetrics()
-        samples = {
-            COL_TITLE: "国" * 22,
-            COL_FORM: "実行委員会・協議会",
-            COL_STAGE: "課題・ニーズの把握",
-            COL_PARTNER: "国" * 14,
-            COL_PERIOD_END: "2026-03-31",
-        }
-        for column, sample in samples.items():
-            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 18)
-        header.setStretchLastSection(True)
-        # a header click sorts the loaded rows (the model's sort, a reset); no indicator at first
-        header.setSectionsClickable(True)
-        header.setSortIndicatorShown(True)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.sortIndicatorChanged.connect(self._on_sort_indicator)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.activated.connect(self._on_row_activated)
@@ -391,7 +360,7 @@ class ProjectsTab(QWidget):
         wizard = importlib.import_module(WIZARD_MODULE)
         saved = wizard.open_project_wizard(self, self._ws, project_id=project_id)
         if saved:
-            self._after_change(str(saved))
+            self.after_change(str(saved))
         elif project_id is not None:
             self.reload()  # a draft may have been kept mid-way
         return str(saved) if saved else None
@@ -410,92 +379,23 @@ class ProjectsTab(QWidget):
         if project_id is not None:
             self.open_wizard(project_id)
 
-    # -- stage, log, trash --------------------------------------------------------------------
+    # -- stage, log, trash (ProjectChanges) -----------------------------------------------------
     def advance_stage(self) -> StageDialog | None:
         """段階を進める…: the stage dialog of the selected project (shown, not waited for)."""
-        record = self.detail.record
-        if record is None or not self.writable:
-            return None
-        from kyodo_desktop.gui.projects.stage_dialog import StageDialog
-
-        project_id, version = record.id, record.version
-        service = self.service()
-        dialog = StageDialog(
-            record.stage,
-            lambda stage, on, note: service.change_stage(
-                project_id, stage, changed_on=on, note=note, expected_version=version
-            ),
-            self,
-        )
-        self._present(dialog, project_id)
-        return dialog
+        return self._changes.advance_stage()
 
     def add_log_entry(self) -> LogEntryDialog | None:
         """経過を記録…: the log entry dialog of the selected project (shown, not waited for)."""
-        record = self.detail.record
-        if record is None or not self.writable:
-            return None
-        from kyodo_desktop.gui.projects.stage_dialog import LogEntryDialog
+        return self._changes.add_log_entry()
 
-        project_id = record.id
-        service = self.service()
-        dialog = LogEntryDialog(lambda on, text: service.add_log(project_id, on, text), self)
-        self._present(dialog, project_id)
-        dialog.accepted.connect(lambda: self.detail.tabs.setCurrentWidget(self.detail.log_table))
-        return dialog
+    def move_to_trash(self) -> bool:
+        """ゴミ箱へ移動 (or 元に戻す in the trash) for the selected project, after asking."""
+        return self._changes.move_to_trash()
 
-    def _present(self, dialog: StageDialog | LogEntryDialog, project_id: str) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._after_change(project_id))
-        dialog.refused.connect(lambda exc: self._on_refused(project_id, exc))
-        dialog.open()
-
-    def _on_refused(self, project_id: str, exc: Exception) -> None:
-        errors.show_error(self, self.tr("保存できません"), exc)
-        self._after_change(project_id, changed=False)
-
-    def _after_change(self, project_id: str, *, changed: bool = True) -> None:
+    def after_change(self, project_id: str, *, changed: bool = True) -> None:
+        """``project_id`` was saved (or refused, ``changed`` False): show it again, reload."""
         self._pending_select = project_id
         self._show_detail(project_id)
         self.reload()
         if changed:
             self.project_changed.emit(project_id)
-
-    def _on_stage_clicked(self) -> None:
-        self.advance_stage()
-
-    def _on_log_clicked(self) -> None:
-        self.add_log_entry()
-
-    def _on_trash_clicked(self) -> None:
-        self.move_to_trash()
-
-    def move_to_trash(self) -> bool:
-        """ゴミ箱へ移動 (or 元に戻す in the trash) for the selected project, after asking."""
-        record = self.detail.record
-        if record is None or not self.writable:
-            return False
-        restore = self.trash_mode
-        title = record.data.title
-        if restore:
-            question = self.tr("事業「{title}」をゴミ箱から元に戻しますか？").format(title=title)
-            ok_text = self.tr("元に戻す")
-        else:
-            question = self.tr("事業「{title}」をゴミ箱へ移動しますか？（後で元に戻せます）").format(
-                title=title
-            )
-            ok_text = self.tr("ゴミ箱へ移動")
-        if not dialogs.confirm(self, self.tr("事業"), question, ok_text=ok_text):
-            return False
-        try:
-            (self.service().restore if restore else self.service().delete)(record.id)
-        except Exception as exc:
-            if errors.known_text(exc) is None:
-                raise
-            errors.show_error(self, self.tr("事業"), exc)
-            return False
-        self.table.clearSelection()
-        self.detail.clear()
-        self.reload()
-        self.project_changed.emit(record.id)
-        return True
