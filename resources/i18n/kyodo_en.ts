@@ -4059,6 +4059,7 @@ Restoring returns the data to the state of this backup. The damaged file is not 
     <name>ReviewTableModel</name>
     <message>
         <source>行</source>
+        <extracomment>the column that tells why a row is an error (coloured like the 処理 column) columns of numbers, aligned right</extracomment>
         <translation>Row</translation>
     </message>
     <message>

@@ -10,24 +10,19 @@ how it was found (法人番号 or name) or that the import registers it as a new
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex
 
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.importing import RowProblem
 from kyodo_desktop.domain.project_terms import BudgetSide
 from kyodo_desktop.gui.importing.review_model import (
-    ACTION_COLORS,
     COL_ACTION,
     COL_ROW,
-    ActionRole,
-    PlannedRowRole,
+    PlanTableModel,
 )
 from kyodo_desktop.gui.projects.labels import term, year_label
-from kyodo_desktop.gui.table_base import ReadOnlyTableModel
 from kyodo_desktop.services.importing import Action
-from kyodo_desktop.services.project_import import PlannedPartner, PlannedProject, ProjectImportPlan
+from kyodo_desktop.services.project_import import PlannedPartner, PlannedProject
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -83,7 +78,7 @@ def project_reason(planned: PlannedProject) -> str:
     return f"{reason} {remarks}" if reason and remarks else reason or remarks
 
 
-class ProjectReviewModel(ReadOnlyTableModel):
+class ProjectReviewModel(PlanTableModel):
     """Every row of a past-project plan: 行, 処理, 事業名, 年度, 団体名, 金額, 理由/問題."""
 
     HEADERS = (
@@ -96,60 +91,13 @@ class ProjectReviewModel(ReadOnlyTableModel):
         QT_TRANSLATE_NOOP("ProjectReviewModel", "理由/問題"),
     )
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._headers = [self.tr(h) for h in self.HEADERS]
-        self._rows: list[PlannedProject] = []
-        self._raw_names: dict[int, str] = {}
-
-    def set_plan(self, plan: ProjectImportPlan | None, raw_names: dict[int, str] | None = None) -> None:
-        """Show ``plan`` (None: nothing); ``raw_names`` are the 事業名 cells, by row number, of
-        rows that could not be read."""
-        self.beginResetModel()
-        self._rows = list(plan.rows) if plan is not None else []
-        self._raw_names = dict(raw_names or {})
-        self.endResetModel()
+    REASON_COLUMN = COL_REASON
+    RIGHT_ALIGNED = (COL_ROW, COL_AMOUNT)
 
     def planned_row(self, row: int) -> PlannedProject:
         """The planned row shown in table row ``row``."""
-        return self._rows[row]
-
-    def row_of_number(self, row_number: int) -> int:
-        """The table row of a source row number, or -1."""
-        return next((n for n, p in enumerate(self._rows) if p.row.row_number == row_number), -1)
-
-    def refresh_row(self, row: int) -> None:
-        """Repaint one row (nothing of a project row is chosen in the review; kept for the page)."""
-        if 0 <= row < len(self._rows):
-            self.dataChanged.emit(self.index(row, 0), self.index(row, PROJECT_COLUMN_COUNT - 1))
-
-    # -- Qt model interface -------------------------------------------------------------------
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else PROJECT_COLUMN_COUNT
-
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        planned = self._rows[index.row()]
-        column = index.column()
-        if role == PlannedRowRole:
-            return planned
-        if role == ActionRole:
-            return planned.action.value
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(planned, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(planned, column)
-        if role == Qt.ItemDataRole.ForegroundRole and column in (COL_ACTION, COL_REASON):
-            if column == COL_REASON and planned.action is not Action.ERROR:
-                return None
-            return ACTION_COLORS.get(planned.action)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_ROW, COL_AMOUNT):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        planned: PlannedProject = self._rows[row]
+        return planned
 
     def _display(self, planned: PlannedProject, column: int) -> str:
         record = planned.row.data

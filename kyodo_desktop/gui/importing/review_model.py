@@ -27,6 +27,7 @@ from kyodo_desktop.domain.importing import RowProblem
 from kyodo_desktop.domain.municipalities import municipality_name
 from kyodo_desktop.gui.table_base import ReadOnlyTableModel
 from kyodo_desktop.services.importing import Action, ImportPlan, PlannedRow
+from kyodo_desktop.services.project_import import ProjectImportPlan
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -126,32 +127,35 @@ def _action_reason(planned: PlannedRow) -> str:
     return planned.match_reason
 
 
-class ReviewTableModel(ReadOnlyTableModel):
-    """Every row of an import plan: 行, 処理, 団体名, 一致した団体, 理由/問題."""
+class PlanTableModel(ReadOnlyTableModel):
+    """The rows of an import plan, one a line, whatever the import's kind: the shared calls the
+    review page makes (``set_plan``, ``planned_row``, ``row_of_number``, ``refresh_row``) and the
+    roles and colours; a kind's model gives its headers, its columns and their texts.
+    """
 
-    HEADERS = (
-        QT_TRANSLATE_NOOP("ReviewTableModel", "行"),
-        QT_TRANSLATE_NOOP("ReviewTableModel", "処理"),
-        QT_TRANSLATE_NOOP("ReviewTableModel", "団体名"),
-        QT_TRANSLATE_NOOP("ReviewTableModel", "一致した団体"),
-        QT_TRANSLATE_NOOP("ReviewTableModel", "理由/問題"),
-    )
+    HEADERS: tuple[str, ...] = ()
+    #: the column that tells why a row is an error (coloured like the 処理 column)
+    REASON_COLUMN = COL_REASON
+    #: columns of numbers, aligned right
+    RIGHT_ALIGNED: tuple[int, ...] = (COL_ROW,)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._headers = [self.tr(h) for h in self.HEADERS]
-        self._rows: list[PlannedRow] = []
+        self._rows: list[Any] = []
         self._raw_names: dict[int, str] = {}
 
-    def set_plan(self, plan: ImportPlan | None, raw_names: dict[int, str] | None = None) -> None:
-        """Show ``plan`` (None: nothing); ``raw_names`` are the 団体名 cells, by row number, of
+    def set_plan(
+        self, plan: ImportPlan | ProjectImportPlan | None, raw_names: dict[int, str] | None = None
+    ) -> None:
+        """Show ``plan`` (None: nothing); ``raw_names`` are the name cells, by row number, of
         rows that could not be read (shown in place of the name they lack)."""
         self.beginResetModel()
         self._rows = list(plan.rows) if plan is not None else []
         self._raw_names = dict(raw_names or {})
         self.endResetModel()
 
-    def planned_row(self, row: int) -> PlannedRow:
+    def planned_row(self, row: int) -> Any:
         """The planned row shown in table row ``row``."""
         return self._rows[row]
 
@@ -162,14 +166,14 @@ class ReviewTableModel(ReadOnlyTableModel):
     def refresh_row(self, row: int) -> None:
         """Repaint one row after the officer changed which of its fields to take."""
         if 0 <= row < len(self._rows):
-            self.dataChanged.emit(self.index(row, 0), self.index(row, REVIEW_COLUMN_COUNT - 1))
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
 
     # -- Qt model interface -------------------------------------------------------------------
     def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else REVIEW_COLUMN_COUNT
+        return 0 if parent.isValid() else len(self.HEADERS)
 
     def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -184,13 +188,36 @@ class ReviewTableModel(ReadOnlyTableModel):
             return self._display(planned, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(planned, column)
-        if role == Qt.ItemDataRole.ForegroundRole and column in (COL_ACTION, COL_REASON):
-            if column == COL_REASON and planned.action is not Action.ERROR:
+        if role == Qt.ItemDataRole.ForegroundRole and column in (COL_ACTION, self.REASON_COLUMN):
+            if column == self.REASON_COLUMN and planned.action is not Action.ERROR:
                 return None
             return ACTION_COLORS.get(planned.action)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_ROW:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in self.RIGHT_ALIGNED:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _display(self, planned: Any, column: int) -> str:
+        raise NotImplementedError
+
+    def _tooltip(self, planned: Any, column: int) -> str | None:
+        raise NotImplementedError
+
+
+class ReviewTableModel(PlanTableModel):
+    """Every row of an import plan: 行, 処理, 団体名, 一致した団体, 理由/問題."""
+
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ReviewTableModel", "行"),
+        QT_TRANSLATE_NOOP("ReviewTableModel", "処理"),
+        QT_TRANSLATE_NOOP("ReviewTableModel", "団体名"),
+        QT_TRANSLATE_NOOP("ReviewTableModel", "一致した団体"),
+        QT_TRANSLATE_NOOP("ReviewTableModel", "理由/問題"),
+    )
+
+    def planned_row(self, row: int) -> PlannedRow:
+        """The planned row shown in table row ``row``."""
+        planned: PlannedRow = self._rows[row]
+        return planned
 
     def _display(self, planned: PlannedRow, column: int) -> str:
         if column == COL_ROW:

@@ -239,7 +239,7 @@ class ReviewPage(QWizardPage):
     def _show_plan(self, plan: ImportPlan | ProjectImportPlan | None) -> None:
         self._plan = plan
         self._change_row = -1
-        self.model.set_plan(plan, raw_names(self.state, plan))  # type: ignore[arg-type]
+        self.model.set_plan(plan, raw_names(self.state, plan))
         remarks = sorted([*plan.problems, *plan.notices], key=lambda p: p.row_number) if plan else []
         self.problem_model.set_problems(remarks)
         self.summary_status.setText("")
