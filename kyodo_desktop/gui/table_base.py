@@ -1,10 +1,12 @@
-"""What every read-only table model of the app shares: translated headers, row numbers, flags."""
+"""What every read-only table of the app shares: the model base (translated headers, row numbers,
+flags) and the view set-up (whole rows selected, nothing edited, alternating rows)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -31,3 +33,37 @@ class ReadOnlyTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def table_view(
+    name: str, model: QAbstractItemModel, *, multi: bool = False, wrap: bool = False
+) -> QTableView:
+    """A read-only table named ``name`` over ``model``: whole rows selected (one, or several
+    with ``multi``), nothing edited, alternating rows, no row numbers; columns resized by hand."""
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(
+        QAbstractItemView.SelectionMode.ExtendedSelection
+        if multi
+        else QAbstractItemView.SelectionMode.SingleSelection
+    )
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(wrap)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return table
+
+
+def list_table(
+    name: str, model: QAbstractItemModel, stretch_column: int, *, wrap: bool = False
+) -> QTableView:
+    """A short read-only list (a record's contacts, a project's stages …): columns sized to their
+    contents, ``stretch_column`` taking the width left."""
+    table = table_view(name, model, wrap=wrap)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+    return table

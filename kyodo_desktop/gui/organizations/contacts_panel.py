@@ -29,8 +29,8 @@ from kyodo_desktop.gui.organizations.form_widgets import (
     named,
     run_child_change,
     selected_row,
-    small_table,
 )
+from kyodo_desktop.gui.table_base import list_table
 from kyodo_desktop.services.organizations import ContactRecord, OrganizationService
 
 
@@ -50,7 +50,7 @@ class ContactsPanel(QWidget):
         self._org_id = org_id
         layout = QVBoxLayout(self)
         self.model = ContactTableModel(self)
-        self.table = small_table("contactTable", self.model, 4)
+        self.table = list_table("contactTable", self.model, 4, wrap=True)
         self.table.selectionModel().selectionChanged.connect(self._on_row_changed)
         layout.addWidget(self.table, 1)
 

@@ -12,10 +12,8 @@ from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
-    QHeaderView,
     QLabel,
     QTableView,
     QWidget,
@@ -24,7 +22,6 @@ from PySide6.QtWidgets import (
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.validation import ValidationError, ValidationErrors, parse_date
 from kyodo_desktop.gui import errors
-from kyodo_desktop.gui.organizations.detail_models import ContactTableModel, InteractionTableModel
 from kyodo_desktop.gui.styles import ERROR_STYLE
 
 DATE_PLACEHOLDER = QT_TRANSLATE_NOOP("OrganizationFormPanel", "2024-04-01 または 令和6年4月1日")
@@ -74,24 +71,6 @@ def date_or_error(text: str, field: str, found: list[ValidationError]) -> date |
 def join_messages(found: ValidationErrors) -> str:
     """Every field's message, one a line."""
     return "\n".join(found.by_field().values())
-
-
-def small_table(
-    name: str, model: ContactTableModel | InteractionTableModel, stretch_column: int
-) -> QTableView:
-    """A read-only, single-selection list of a record's contacts or interactions."""
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
-    return table
 
 
 def selected_row(table: QTableView) -> int:

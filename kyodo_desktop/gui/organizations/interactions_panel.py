@@ -39,8 +39,8 @@ from kyodo_desktop.gui.organizations.form_widgets import (
     named,
     run_child_change,
     selected_row,
-    small_table,
 )
+from kyodo_desktop.gui.table_base import list_table
 from kyodo_desktop.persistence.errors import StaleEditError
 from kyodo_desktop.services.interactions import InteractionService
 from kyodo_desktop.services.organizations import ContactRecord, InteractionRecord, OrganizationService
@@ -65,7 +65,7 @@ class InteractionsPanel(QWidget):
         self._editing: InteractionRecord | None = None
         layout = QVBoxLayout(self)
         self.model = InteractionTableModel(self)
-        self.table = small_table("interactionTable", self.model, 2)
+        self.table = list_table("interactionTable", self.model, 2, wrap=True)
         self.table.doubleClicked.connect(self._on_edit_clicked)
         layout.addWidget(self.table, 1)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableView
+from PySide6.QtWidgets import QComboBox, QTableView
 
 from kyodo_desktop.gui.organizations.table_model import (
     COL_FIELDS,
@@ -24,6 +24,7 @@ from kyodo_desktop.gui.organizations.table_model import (
     COL_STATUS,
     OrganizationTableModel,
 )
+from kyodo_desktop.gui.table_base import table_view
 
 #: Typical content of each column, sized with the current font (so DPI and fonts do not clip).
 _COLUMN_SAMPLES = {
@@ -42,18 +43,9 @@ _COLUMN_SAMPLES = {
 
 def registry_table(model: OrganizationTableModel, row_height: int) -> QTableView:
     """The ``orgTable`` view: whole rows selected, columns sized for their typical content."""
-    table = QTableView()
-    table.setObjectName("orgTable")
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
+    table = table_view("orgTable", model, multi=True)
     table.verticalHeader().setDefaultSectionSize(row_height)
     header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setHighlightSections(False)
     metrics = table.fontMetrics()
     for column, sample in _COLUMN_SAMPLES.items():

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from kyodo_desktop.gui.table_base import ReadOnlyTableModel
 
@@ -53,20 +52,3 @@ class TextRowsModel(ReadOnlyTableModel):
     def texts(self, column: int) -> list[str]:
         """Every row's text in ``column`` (what the list shows, for checks and tests)."""
         return [r[column] for r in self._rows]
-
-
-def text_table(name: str, model: TextRowsModel, stretch_column: int) -> QTableView:
-    """A read-only, single-selection list named ``name``; ``stretch_column`` takes the width left."""
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
-    return table

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from kyodo_desktop.domain.project_flags import OverdueFlag
 from kyodo_desktop.domain.project_terms import COLLABORATION_POINTS, BudgetSide, PointStatus
 from kyodo_desktop.gui.i18n import activity_field_short, list_separator
-from kyodo_desktop.gui.projects.detail_models import TextRowsModel, text_table
+from kyodo_desktop.gui.projects.detail_models import TextRowsModel
 from kyodo_desktop.gui.projects.labels import day_label, flag_label, term, year_label
 from kyodo_desktop.gui.styles import ERROR_STYLE, HINT_STYLE
+from kyodo_desktop.gui.table_base import list_table
 
 if TYPE_CHECKING:
     from kyodo_desktop.services.project_records import ProjectRecord
@@ -66,13 +67,13 @@ class ProjectDetailPanel(QWidget):
         self.log = TextRowsModel([self.tr("日付"), self.tr("内容"), self.tr("職員")], self)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("projectDetailTabs")
-        self.stage_table = text_table("stageHistoryTable", self.stages, 2)
-        self.partner_table = text_table("partnerTable", self.partners, 0)
+        self.stage_table = list_table("stageHistoryTable", self.stages, 2)
+        self.partner_table = list_table("partnerTable", self.partners, 0)
         self.partner_table.setToolTip(self.tr("ダブルクリックで団体の画面を開きます"))
         self.partner_table.doubleClicked.connect(self._on_partner_double_clicked)
-        self.role_table = text_table("roleTable", self.roles, 3)
-        self.point_table = text_table("pointTable", self.points, 2)
-        self.log_table = text_table("logTable", self.log, 1)
+        self.role_table = list_table("roleTable", self.roles, 3)
+        self.point_table = list_table("pointTable", self.points, 2)
+        self.log_table = list_table("logTable", self.log, 1)
         self.tabs.addTab(self.stage_table, self.tr("段階の履歴"))
         self.tabs.addTab(self.partner_table, self.tr("パートナー"))
         self.tabs.addTab(self.role_table, self.tr("役割分担"))

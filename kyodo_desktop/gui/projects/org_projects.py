@@ -11,9 +11,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from kyodo_desktop.gui.projects.detail_models import TextRowsModel, text_table
+from kyodo_desktop.gui.projects.detail_models import TextRowsModel
 from kyodo_desktop.gui.projects.labels import term, year_label
 from kyodo_desktop.gui.styles import HINT_STYLE
+from kyodo_desktop.gui.table_base import list_table
 from kyodo_desktop.services.projects import ProjectService
 from kyodo_desktop.services.workspace import Workspace
 
@@ -36,7 +37,7 @@ class OrganizationProjectsPanel(QWidget):
         self.model = TextRowsModel(
             [self.tr("年度"), self.tr("事業名"), self.tr("役割"), self.tr("形態"), self.tr("段階")], self
         )
-        self.table = text_table("orgProjectsTable", self.model, 1)
+        self.table = list_table("orgProjectsTable", self.model, 1)
         self.table.doubleClicked.connect(self._on_double_clicked)
         layout.addWidget(self.table, 1)
         hint = QLabel(self.tr("ダブルクリックで事業タブに表示します。"))

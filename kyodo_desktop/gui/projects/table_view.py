@@ -6,7 +6,7 @@ Split from the tab's building code; the tab connects the selection and the heade
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QTableView
 
 from kyodo_desktop.gui.projects.table_model import (
     COL_FORM,
@@ -16,21 +16,13 @@ from kyodo_desktop.gui.projects.table_model import (
     COL_TITLE,
     ProjectTableModel,
 )
+from kyodo_desktop.gui.table_base import table_view
 
 
 def project_table(model: ProjectTableModel) -> QTableView:
     """The ``projectTable`` view of ``model``: columns sized to typical texts, no sort shown yet."""
-    table = QTableView()
-    table.setObjectName("projectTable")
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
+    table = table_view("projectTable", model)
     header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setHighlightSections(False)
     metrics = table.fontMetrics()
     samples = {
