@@ -49,7 +49,10 @@ __all__ = [
     "ContactInput",
     "InteractionInput",
     "OrganizationInput",
+    "clean_katakana",
     "derived_columns",
+    "nfkc_multiline",
+    "raise_if_any",
     "search_blob",
     "validate_contact",
     "validate_interaction",
@@ -110,7 +113,7 @@ class InteractionInput:
     contact_id: str | None = None
 
 
-def _nfkc_multiline(text: str | None) -> str:
+def nfkc_multiline(text: str | None) -> str:
     """NFKC for free-text paragraphs: like nfkc() per line, but line breaks are kept.
 
     nfkc() collapses newlines, which would flatten 活動目的 and 備考 into one line.
@@ -130,7 +133,7 @@ def _nfkc_multiline(text: str | None) -> str:
 _SPACE_BUT_NEWLINE = re.compile(r"[^\S\n]")
 
 
-def _katakana(text: str | None) -> str:
+def clean_katakana(text: str | None) -> str:
     """Readings (フリガナ) are stored in full-width katakana whatever the user typed."""
     # NFKC first turns half-width ｶﾅ into full-width カナ, so only hiragana is left to convert.
     text = nfkc(text)
@@ -204,7 +207,7 @@ def _field_order(cls: type) -> dict[str, int]:
     return {f.name: i for i, f in enumerate(dataclasses.fields(cls))}
 
 
-def _raise_if_any(errors: list[ValidationError], cls: type) -> None:
+def raise_if_any(errors: list[ValidationError], cls: type) -> None:
     """Raise all collected errors at once, sorted by the position of their field on the form."""
     if errors:
         order = _field_order(cls)
@@ -270,7 +273,7 @@ def validate_organization(data: OrganizationInput) -> OrganizationInput:
     # test_every_field_is_carried_over keeps this list complete.
     result = OrganizationInput(
         name=name,
-        kana=_katakana(data.kana),
+        kana=clean_katakana(data.kana),
         legal_form=legal_form,
         corporate_number=_attempt(
             errors, "corporate_number", normalize_corporate_number, data.corporate_number
@@ -284,11 +287,11 @@ def validate_organization(data: OrganizationInput) -> OrganizationInput:
         email=_attempt(errors, "email", normalize_email, data.email),
         website=_attempt(errors, "website", normalize_url, data.website),
         representative=nfkc(data.representative),
-        representative_kana=_katakana(data.representative_kana),
-        purpose=_nfkc_multiline(data.purpose),
+        representative_kana=clean_katakana(data.representative_kana),
+        purpose=nfkc_multiline(data.purpose),
         status=status,
         tags=_normalize_tags(data.tags),
-        notes=_nfkc_multiline(data.notes),
+        notes=nfkc_multiline(data.notes),
         established_on=data.established_on,
         certified_on=data.certified_on,
         member_count=data.member_count,
@@ -298,7 +301,7 @@ def validate_organization(data: OrganizationInput) -> OrganizationInput:
     errors.extend(
         unsafe_character_errors({f: getattr(result, f) for f in _FREE_TEXT if f not in failed}, _LABELS)
     )
-    _raise_if_any(errors, OrganizationInput)
+    raise_if_any(errors, OrganizationInput)
     return result
 
 
@@ -311,7 +314,7 @@ def validate_contact(data: ContactInput) -> ContactInput:
     result = dataclasses.replace(
         data,
         name=name,
-        kana=_katakana(data.kana),
+        kana=clean_katakana(data.kana),
         role=nfkc(data.role),
         phone=_attempt(errors, "phone", normalize_phone, data.phone),
         email=_attempt(errors, "email", normalize_email, data.email),
@@ -322,7 +325,7 @@ def validate_contact(data: ContactInput) -> ContactInput:
             {"name": result.name, "kana": result.kana, "role": result.role}, _CONTACT_LABELS
         )
     )
-    _raise_if_any(errors, ContactInput)
+    raise_if_any(errors, ContactInput)
     return result
 
 
@@ -335,7 +338,7 @@ def validate_interaction(data: InteractionInput) -> InteractionInput:
     kind = nfkc(data.kind)
     if kind not in _KIND_VALUES:
         errors.append(ValidationError("kind", f"種別は{_choices(InteractionKind)}のいずれかです"))
-    summary = _nfkc_multiline(data.summary)
+    summary = nfkc_multiline(data.summary)
     if not summary:
         errors.append(ValidationError("summary", "内容は必須です"))
     if (
@@ -350,7 +353,7 @@ def validate_interaction(data: InteractionInput) -> InteractionInput:
     errors.extend(
         unsafe_character_errors({"summary": summary, "officer": result.officer}, _INTERACTION_LABELS)
     )
-    _raise_if_any(errors, InteractionInput)
+    raise_if_any(errors, InteractionInput)
     return result
 
 

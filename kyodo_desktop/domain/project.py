@@ -12,7 +12,7 @@ import dataclasses
 from datetime import date
 
 from kyodo_desktop.domain.fields import ACTIVITY_FIELDS
-from kyodo_desktop.domain.organization import _katakana, _nfkc_multiline, _raise_if_any
+from kyodo_desktop.domain.organization import clean_katakana, nfkc_multiline, raise_if_any
 from kyodo_desktop.domain.project_terms import (
     AGREEMENT_ITEMS,
     COLLABORATION_POINTS,
@@ -155,13 +155,16 @@ def validate_officer(data: OfficerInput) -> OfficerInput:
     """Return a normalised copy of an officer, or raise ValidationErrors."""
     errors: list[ValidationError] = []
     result = OfficerInput(
-        name=nfkc(data.name), kana=_katakana(data.kana), section=nfkc(data.section), title=nfkc(data.title)
+        name=nfkc(data.name),
+        kana=clean_katakana(data.kana),
+        section=nfkc(data.section),
+        title=nfkc(data.title),
     )
     if not result.name:
         errors.append(ValidationError("name", "職員の氏名は必須です"))
     labels = {"name": "氏名", "kana": "フリガナ", "section": "所属課", "title": "役職"}
     errors.extend(unsafe_character_errors(dataclasses.asdict(result), labels))
-    _raise_if_any(errors, OfficerInput)
+    raise_if_any(errors, OfficerInput)
     return result
 
 
@@ -247,9 +250,9 @@ def _selection(errors: list[ValidationError], s: SelectionInput) -> SelectionInp
         errors.append(ValidationError("selection", "応募者数は0以上の数で入力してください"))
     return SelectionInput(
         method=_choice(errors, "selection", "選定方法", s.method, _METHODS),
-        candidates=_nfkc_multiline(s.candidates),
+        candidates=nfkc_multiline(s.candidates),
         applicant_count=s.applicant_count,
-        reason=_nfkc_multiline(s.reason),
+        reason=nfkc_multiline(s.reason),
         review_body=nfkc(s.review_body),
         published_on=s.published_on,
         is_published=bool(s.is_published or s.published_on),  # a 公表日 means it was published
@@ -317,7 +320,7 @@ def validate_project(data: ProjectInput, *, draft: bool = False) -> ProjectInput
             task=nfkc(r.task),
             side=_choice(errors, "roles", "役割の担い手", r.side, _SIDES) or RoleSide.JOINT.value,
             responsible=nfkc(r.responsible),
-            note=_nfkc_multiline(r.note),
+            note=nfkc_multiline(r.note),
         )
         for r in data.roles
     ]
@@ -326,7 +329,7 @@ def validate_project(data: ProjectInput, *, draft: bool = False) -> ProjectInput
     points = {
         k: PointCheck(
             _choice(errors, "points", k, p.status, _STATUSES) or PointStatus.NOT_YET.value,
-            _nfkc_multiline(p.evidence),
+            nfkc_multiline(p.evidence),
         )
         for k, p in data.points.items()
     }
@@ -337,11 +340,11 @@ def validate_project(data: ProjectInput, *, draft: bool = False) -> ProjectInput
         lead_officer_id=data.lead_officer_id or None,
         partners=_partners(errors, data.partners),
         relationship_kind=_choice(errors, "relationship_kind", "関係の種類", data.relationship_kind, _KINDS),
-        kind_reason=_nfkc_multiline(data.kind_reason),
+        kind_reason=nfkc_multiline(data.kind_reason),
         kind_answers=_kind_answers(errors, data.kind_answers),
         form=_choice(errors, "form", "形態", data.form, _FORMS),
         fields=sorted(fields),
-        purposes={k: _nfkc_multiline(v) for k, v in data.purposes.items() if _nfkc_multiline(v)},
+        purposes={k: nfkc_multiline(v) for k, v in data.purposes.items() if nfkc_multiline(v)},
         targets=targets,
         period_start=data.period_start,
         period_end=period_end,
@@ -349,9 +352,9 @@ def validate_project(data: ProjectInput, *, draft: bool = False) -> ProjectInput
         budget=_budget(errors, data.budget),
         selection=_selection(errors, data.selection),
         roles=roles,
-        agreement={k: _nfkc_multiline(v) for k, v in data.agreement.items() if _nfkc_multiline(v)},
+        agreement={k: nfkc_multiline(v) for k, v in data.agreement.items() if nfkc_multiline(v)},
         points=points,
-        notes=_nfkc_multiline(data.notes),
+        notes=nfkc_multiline(data.notes),
     )
     free = {
         "title": result.title,
@@ -368,7 +371,7 @@ def validate_project(data: ProjectInput, *, draft: bool = False) -> ProjectInput
         "points": " ".join(p.evidence for p in points.values()),
     }
     errors.extend(unsafe_character_errors(free, _LABELS))
-    _raise_if_any(errors, ProjectInput)
+    raise_if_any(errors, ProjectInput)
     return result
 
 
@@ -398,7 +401,7 @@ def validate_stage_change(
                 f"段階を変えた日付は前回の変更日（{last_changed_on.isoformat()}）以降にしてください",
             )
         )
-    clean_note = _nfkc_multiline(note)
+    clean_note = nfkc_multiline(note)
     errors.extend(unsafe_character_errors({"note": clean_note}, {"note": "メモ"}))
     if errors:
         raise ValidationErrors(errors)

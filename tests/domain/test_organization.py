@@ -464,7 +464,7 @@ def test_every_field_is_carried_over() -> None:
     )
 )
 def test_readings_are_jaconv_katakana_of_the_nfkc_text(text: str) -> None:
-    # _katakana uses one translate table probed from jaconv.hira2kata, only when hiragana occur
+    # clean_katakana uses one translate table probed from jaconv.hira2kata, only when hiragana occur
     expected = jaconv.hira2kata(nfkc(text))
     assert validate_organization(OrganizationInput(name="会", kana=text)).kana == expected
 
