@@ -798,6 +798,146 @@ They are not real groups. Move them to the trash when you no longer need them.</
     </message>
 </context>
 <context>
+    <name>EvaluationTerm</name>
+    <message>
+        <source>協働のプロセス</source>
+        <translation>Collaboration process</translation>
+    </message>
+    <message>
+        <source>事業の成果</source>
+        <translation>Project results</translation>
+    </message>
+    <message>
+        <source>協働のポイント</source>
+        <translation>Collaboration points</translation>
+    </message>
+    <message>
+        <source>基本的事項</source>
+        <extracomment>How each of the six points is asked again at evaluation time.</extracomment>
+        <translation>Basics</translation>
+    </message>
+    <message>
+        <source>実施プロセス</source>
+        <translation>Implementation process</translation>
+    </message>
+    <message>
+        <source>事業の実施効果</source>
+        <translation>Effects of the project</translation>
+    </message>
+    <message>
+        <source>中間</source>
+        <translation>Mid-term</translation>
+    </message>
+    <message>
+        <source>最終</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <source>行政</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>団体</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>第三者</source>
+        <translation>Third party</translation>
+    </message>
+    <message>
+        <source>5段階</source>
+        <translation>5 levels</translation>
+    </message>
+    <message>
+        <source>3段階</source>
+        <translation>3 levels</translation>
+    </message>
+    <message>
+        <source>点数</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>拡大</source>
+        <translation>Expand</translation>
+    </message>
+    <message>
+        <source>改善して継続</source>
+        <translation>Continue with improvements</translation>
+    </message>
+    <message>
+        <source>現状のまま継続</source>
+        <translation>Continue as is</translation>
+    </message>
+    <message>
+        <source>中止・廃止</source>
+        <translation>Stop / abolish</translation>
+    </message>
+    <message>
+        <source>予定どおり終了</source>
+        <translation>End as planned</translation>
+    </message>
+    <message>
+        <source>想定をはるかに上回った</source>
+        <extracomment>The stage a project moves to when the final conclusion is recorded: a project that goes on is reviewed and improved (見直し・改善); one that ends, as planned or abolished after its evaluation, has run its course (終了 — 中止 is for a project stopped before it was evaluated). The 5-level scale of pattern A (某市「協働事業評価書」), value → label, highest first.</extracomment>
+        <translation>Far above expectations</translation>
+    </message>
+    <message>
+        <source>想定をやや上回った</source>
+        <translation>Somewhat above expectations</translation>
+    </message>
+    <message>
+        <source>想定した範囲</source>
+        <translation>As expected</translation>
+    </message>
+    <message>
+        <source>想定をやや下回った</source>
+        <translation>Somewhat below expectations</translation>
+    </message>
+    <message>
+        <source>はるかに低い</source>
+        <translation>Far below</translation>
+    </message>
+    <message>
+        <source>適切</source>
+        <extracomment>The 3-level scale of pattern B (浦安市 協働提案事業評価書), value → label, highest first.</extracomment>
+        <translation>Appropriate</translation>
+    </message>
+    <message>
+        <source>概ね適切</source>
+        <translation>Mostly appropriate</translation>
+    </message>
+    <message>
+        <source>あまり適切ではなかった</source>
+        <translation>Not very appropriate</translation>
+    </message>
+    <message>
+        <source>優良</source>
+        <extracomment>総合評価 of pattern B, short words (stored) highest first.</extracomment>
+        <translation>Excellent</translation>
+    </message>
+    <message>
+        <source>良好</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <source>改善が必要</source>
+        <translation>Needs improvement</translation>
+    </message>
+    <message>
+        <source>優良な協働事業として評価できる</source>
+        <extracomment>The sentence each grade stands for on the printed form (浦安市&apos;s wording).</extracomment>
+        <translation>Can be rated an excellent collaborative project</translation>
+    </message>
+    <message>
+        <source>良好な協働事業である</source>
+        <translation>A good collaborative project</translation>
+    </message>
+    <message>
+        <source>協働事業として継続するには内容等の改善が必要である</source>
+        <translation>Needs improvement to continue as a collaborative project</translation>
+    </message>
+</context>
+<context>
     <name>ExportFlow</name>
     <message>
         <source>一覧（印刷用: 主な列、A4横）</source>
