@@ -84,7 +84,7 @@ class EvaluationRound(Base):
             name="direction",
         ),
     )
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads a plain dict)
 
 
 class ImprovementAction(Base):
@@ -130,7 +130,7 @@ class Evaluation(Base):
         UniqueConstraint("round_id", "side", "evaluator_name"),
         CheckConstraint("side IN ('行政','団体','第三者')", name="side"),
     )
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads a plain dict)
 
 
 class EvaluationScore(Base):

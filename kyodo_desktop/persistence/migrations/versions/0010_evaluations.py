@@ -79,7 +79,9 @@ def upgrade() -> None:
             name=op.f("fk_evaluation_rounds_template_id_evaluation_templates"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_evaluation_rounds")),
-        sa.UniqueConstraint("project_id", "fiscal_year", "phase", name=op.f("uq_evaluation_rounds_project_id")),
+        sa.UniqueConstraint(
+            "project_id", "fiscal_year", "phase", name=op.f("uq_evaluation_rounds_project_id")
+        ),
     )
     op.create_index(
         op.f("ix_evaluation_rounds_template_id"), "evaluation_rounds", ["template_id"], unique=False
@@ -93,7 +95,9 @@ def upgrade() -> None:
         sa.Column("owner", sa.Text(), nullable=False),
         sa.Column("due_on", sa.Date(), nullable=True),
         sa.Column("status", sa.Text(), nullable=False),
-        sa.CheckConstraint("status IN ('未着手','対応中','完了')", name=op.f("ck_improvement_actions_status")),
+        sa.CheckConstraint(
+            "status IN ('未着手','対応中','完了')", name=op.f("ck_improvement_actions_status")
+        ),
         sa.ForeignKeyConstraint(
             ["round_id"],
             ["evaluation_rounds.id"],
