@@ -28,13 +28,12 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from kyodo_desktop.domain.evaluation import side_total
-from kyodo_desktop.domain.evaluation_terms import DIRECTION_STAGE, EvaluatorSide, Phase
+from kyodo_desktop.domain.evaluation_terms import DIRECTION_STAGE, Phase
 from kyodo_desktop.domain.organization import nfkc_multiline
 from kyodo_desktop.domain.validation import ValidationErrors, unsafe_character_errors
 from kyodo_desktop.persistence import audit
 from kyodo_desktop.persistence.errors import KnownError, NotFoundError
-from kyodo_desktop.persistence.models import Project, utc_now
+from kyodo_desktop.persistence.models import utc_now
 from kyodo_desktop.persistence.models_evaluations import (
     Evaluation,
     EvaluationRound,
@@ -65,8 +64,7 @@ __all__ = ["EVALUATION_ENTITY", "ROUND_ENTITY", "EvaluationService"]
 
 EVALUATION_ENTITY = "evaluation"
 ROUND_ENTITY = "evaluation_round"
-_SIDE_ORDER = {s.value: n for n, s in enumerate(EvaluatorSide)}
-_PHASE_ORDER = {p.value: n for n, p in enumerate(Phase)}
+_SIDE_ORDER, _PHASE_ORDER = rows.SIDE_ORDER, rows.PHASE_ORDER
 
 
 class EvaluationService(EvaluationTemplates):
@@ -139,44 +137,8 @@ class EvaluationService(EvaluationTemplates):
 
     def evaluation_list(self, fiscal_year: int | None = None) -> list[EvaluationListRow]:
         """Every evaluation of a project not in the trash, for ``kyodo evaluations list``."""
-        stmt = (
-            select(Evaluation, EvaluationRound)
-            .join(EvaluationRound, EvaluationRound.id == Evaluation.round_id)
-            .join(Project, Project.id == EvaluationRound.project_id)
-            .where(Project.deleted_at.is_(None))
-        )
-        if fiscal_year is not None:
-            stmt = stmt.where(EvaluationRound.fiscal_year == fiscal_year)
-        out: list[tuple[Any, ...]] = []
         with self.ws.session_factory() as s:
-            templates: dict[str, Any] = {}
-            for e, r in s.execute(stmt).tuples():
-                if r.template_id not in templates:
-                    templates[r.template_id] = domain_template(load_template(s, r.template_id))
-                template = templates[r.template_id]
-                total = side_total(template, {x.item_key: x.score for x in e.scores})
-                key = (
-                    -r.fiscal_year,
-                    r.project_id,
-                    _PHASE_ORDER[r.phase],
-                    _SIDE_ORDER[e.side],
-                    e.evaluator_name,
-                )
-                out.append(
-                    (
-                        key,
-                        EvaluationListRow(
-                            e.id,
-                            r.project_id,
-                            r.fiscal_year,
-                            r.phase,
-                            e.side,
-                            f"{total.points}/{template.maximum}",
-                        ),
-                    )
-                )
-        out.sort(key=lambda pair: pair[0])
-        return [row for _, row in out]
+            return rows.evaluation_list(s, fiscal_year)
 
     # -- rounds ------------------------------------------------------------------------------
     def round_for(

@@ -26,6 +26,7 @@ from kyodo_desktop.persistence.models_evaluations import Evaluation, EvaluationR
 from kyodo_desktop.services.evaluation_records import (
     ACTION_STATUSES,
     EvaluationInput,
+    EvaluationListRow,
     EvaluationRecord,
     ImprovementActionInput,
     RoundRecord,
@@ -33,6 +34,9 @@ from kyodo_desktop.services.evaluation_records import (
 )
 from kyodo_desktop.services.evaluations_templates import domain_template
 
+#: The orders records are listed in: 中間 before 最終; 行政, 団体, 第三者.
+PHASE_ORDER = {p.value: n for n, p in enumerate(Phase)}
+SIDE_ORDER = {s.value: n for n, s in enumerate(EvaluatorSide)}
 _STALE_TAIL = "入力内容は残してあります。最新の内容を開き直してから保存してください。"
 
 
@@ -133,6 +137,32 @@ def evaluation_record(s: Session, e: Evaluation) -> EvaluationRecord:
         created_at=e.created_at,
         updated_at=e.updated_at,
     )
+
+
+def evaluation_list(s: Session, fiscal_year: int | None) -> list[EvaluationListRow]:
+    """The lines of ``kyodo evaluations list``: 年度 newest first, then project, 中間/最終, side."""
+    stmt = (
+        select(Evaluation, EvaluationRound)
+        .join(EvaluationRound, EvaluationRound.id == Evaluation.round_id)
+        .join(Project, Project.id == EvaluationRound.project_id)
+        .where(Project.deleted_at.is_(None))
+    )
+    if fiscal_year is not None:
+        stmt = stmt.where(EvaluationRound.fiscal_year == fiscal_year)
+    templates: dict[str, Template] = {}
+    keyed: list[tuple[tuple[Any, ...], EvaluationListRow]] = []
+    for e, r in s.execute(stmt).tuples():
+        if r.template_id not in templates:
+            row = s.get(EvaluationTemplate, r.template_id)
+            assert row is not None  # kept by the foreign key
+            templates[r.template_id] = domain_template(row)
+        template = templates[r.template_id]
+        total = side_total(template, {x.item_key: x.score for x in e.scores})
+        key = (-r.fiscal_year, r.project_id, PHASE_ORDER[r.phase], SIDE_ORDER[e.side], e.evaluator_name)
+        text = f"{total.points}/{template.maximum}"
+        keyed.append((key, EvaluationListRow(e.id, r.project_id, r.fiscal_year, r.phase, e.side, text)))
+    keyed.sort(key=lambda pair: pair[0])
+    return [row for _, row in keyed]
 
 
 # -- stale edits -----------------------------------------------------------------------------

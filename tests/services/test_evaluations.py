@@ -317,3 +317,18 @@ def test_the_list_gives_one_row_per_evaluation_with_its_total(ws: Workspace) -> 
     assert [r.id for r in svc.evaluation_list(2024)] == [c.id]
     ProjectService(ws).delete(pid)
     assert svc.evaluation_list() == []
+
+
+def test_a_duplicate_the_checks_missed_is_refused_by_the_file_in_japanese(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kyodo_desktop.services import evaluations_rows
+
+    svc = EvaluationService(ws)
+    pid = _project(ws)
+    svc.save_evaluation(_input(pid, "団体", 4, source_form_id="form-1"))
+    # as when another window stored the same workbook between the check and the write
+    monkeypatch.setattr(evaluations_rows, "form_exists", lambda *a, **k: False)
+    with pytest.raises(KnownError, match="同時に別の操作で保存されました"):
+        svc.save_evaluation(_input(pid, "団体", 4, evaluator_name="別人", source_form_id="form-1"))
+    assert len(svc.evaluations_of_project(pid)) == 1
