@@ -22,6 +22,7 @@ from kyodo_desktop.argparse_ja import JapaneseArgumentParser
 from kyodo_desktop.cli import (
     audit,
     duplicates,
+    evaluations,
     import_history,
     imports,
     maintenance,
@@ -48,6 +49,7 @@ GROUPS: tuple[Group, ...] = (
     duplicates,
     projects,
     project_import,
+    evaluations,
     imports,
     import_history,
     maintenance,

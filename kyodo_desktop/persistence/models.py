@@ -417,3 +417,8 @@ class ProjectLogEntry(Base):
     text: Mapped[str] = mapped_column(Text)
     officer: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[str] = mapped_column(String(32), default=utc_now)
+
+
+# The evaluation tables live in their own module on the same Base; importing it here puts them
+# in Base.metadata wherever the models are loaded (Alembic's env, the schema test, the services).
+from kyodo_desktop.persistence import models_evaluations as _evaluations  # noqa: E402,F401

@@ -279,22 +279,7 @@ class ProjectService:
         with self.ws.session_factory.begin() as s:
             p = self._load(s, project_id)
             self._check_version(p, expected_version)
-            last = p.stage_changes[-1].changed_on if p.stage_changes else None
-            new, on, clean_note = validate_stage_change(p.stage, stage, changed_on, last, note)
-            old = p.stage
-            p.stage = new.value
-            p.stage_changes.append(
-                ProjectStageChange(stage=new.value, changed_on=on, note=clean_note, officer=self._who())
-            )
-            p.updated_at = utc_now()
-            s.flush()
-            self._audit(
-                s,
-                p.id,
-                "stage",
-                {"stage": [old, new.value], "changed_on": [None, on.isoformat()], "note": [None, clean_note]},
-            )
-            return p.version
+            return apply_stage_change(s, p, stage, changed_on=changed_on, note=note, officer=self._who())
 
     def add_log(self, project_id: str, occurred_on: date, text: str) -> int:
         """Add an entry to the progress log (経過記録); returns its id. The version stays."""
@@ -380,6 +365,34 @@ class ProjectService:
                 f"（開いた時: 版{expected_version}、現在: 版{p.version}）。"
                 "入力内容は残してあります。最新の内容を開き直してから保存してください。"
             )
+
+
+def apply_stage_change(
+    s: Session, p: Project, stage: str, *, changed_on: date | None, note: str, officer: str
+) -> int:
+    """Move ``p`` to ``stage`` in the caller's transaction, audited; returns the new version.
+
+    The one stage change: :meth:`ProjectService.change_stage` and the evaluations' final
+    conclusion (which moves the project in the same transaction as it is recorded) call it.
+    """
+    last = p.stage_changes[-1].changed_on if p.stage_changes else None
+    new, on, clean_note = validate_stage_change(p.stage, stage, changed_on, last, note)
+    old = p.stage
+    p.stage = new.value
+    p.stage_changes.append(
+        ProjectStageChange(stage=new.value, changed_on=on, note=clean_note, officer=officer)
+    )
+    p.updated_at = utc_now()
+    s.flush()
+    audit.record(
+        s,
+        officer=officer,
+        entity=ENTITY,
+        record_id=p.id,
+        action="stage",
+        changes={"stage": [old, new.value], "changed_on": [None, on.isoformat()], "note": [None, clean_note]},
+    )
+    return p.version
 
 
 def _listing_order(row: list[Any]) -> tuple[Any, ...]:
