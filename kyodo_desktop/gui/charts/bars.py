@@ -37,6 +37,7 @@ class BarChart(ChartWidget):
         super().__init__(parent)
         self._categories: tuple[str, ...] = ()
         self._unit = ""
+        self._painted: list[tuple[int, int, tuple[float, float, float, float]]] = []
         self._data_changed()
 
     def categories(self) -> tuple[str, ...]:
@@ -55,9 +56,18 @@ class BarChart(ChartWidget):
         self._set_series(geometry.normalize_series(series, len(self._categories)))
         self._data_changed()
 
+    def painted_bars(self) -> list[tuple[int, int, tuple[float, float, float, float]]]:
+        """``(category, series, (left, top, width, height))`` of each bar as last painted.
+
+        Bars of missing values are not in the list. Empty before the first paint.
+        """
+        return list(self._painted)
+
     def ticks(self) -> list[float]:
         """The value axis' ticks, from 0 to at least the largest value."""
-        top = max((value for series in self._series for value in series.values if value is not None), default=0.0)
+        top = max(
+            (value for series in self._series for value in series.values if value is not None), default=0.0
+        )
         return geometry.nice_ticks(top)
 
     def summary(self) -> str:
@@ -66,7 +76,7 @@ class BarChart(ChartWidget):
         missing = self.tr("未入力")
         parts = [self.tr("棒グラフ。")]
         for index, category in enumerate(self._categories):
-            values = "、".join(
+            values = self.tr("、").join(
                 f"{series.name} {self._with_unit(series.values[index], missing)}" for series in self._series
             )
             parts.append(self.tr("{0}: {1}。").format(category, values))
@@ -77,6 +87,7 @@ class BarChart(ChartWidget):
 
     # -- painting -----------------------------------------------------------------------------
     def _paint_plot(self, painter: QPainter, rect: QRectF) -> None:
+        self._painted = []
         if not self._categories or not self._series:
             painter.setPen(MUTED_COLOR)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.tr("データがありません"))
@@ -109,7 +120,12 @@ class BarChart(ChartWidget):
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.setPen(MUTED_COLOR)
             painter.drawText(
-                QRectF(rect.left(), y - small_metrics.height() / 2, axis_width - _TICK_GAP, small_metrics.height()),
+                QRectF(
+                    rect.left(),
+                    y - small_metrics.height() / 2,
+                    axis_width - _TICK_GAP,
+                    small_metrics.height(),
+                ),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 text,
             )
@@ -118,12 +134,21 @@ class BarChart(ChartWidget):
             value = self._series[slot.series].values[slot.category]
             if value is None:
                 continue
-            self._paint_bar(painter, slot.series, QRectF(slot.left, y_of(value), slot.width, plot.bottom() - y_of(value)))
+            bar = QRectF(slot.left, y_of(value), slot.width, plot.bottom() - y_of(value))
+            self._paint_bar(painter, slot.series, bar)
+            self._painted.append(
+                (slot.category, slot.series, (bar.left(), bar.top(), bar.width(), bar.height()))
+            )
             text = geometry.format_value(value)
             if small_metrics.horizontalAdvance(text) <= slot.width + 4:
                 painter.setPen(TEXT_COLOR)
                 painter.drawText(
-                    QRectF(slot.left - 2, y_of(value) - small_metrics.height(), slot.width + 4, small_metrics.height()),
+                    QRectF(
+                        slot.left - 2,
+                        y_of(value) - small_metrics.height(),
+                        slot.width + 4,
+                        small_metrics.height(),
+                    ),
                     Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
                     text,
                 )

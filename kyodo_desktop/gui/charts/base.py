@@ -65,9 +65,17 @@ def draw_marker(painter: QPainter, shape: str, center: QPointF, size: float, col
     if shape == "square":
         painter.drawRect(QRectF(x - half * 0.85, y - half * 0.85, size * 0.85, size * 0.85))
     elif shape == "triangle":
-        painter.drawPolygon(QPolygonF([QPointF(x, y - half), QPointF(x + half, y + half * 0.8), QPointF(x - half, y + half * 0.8)]))
+        painter.drawPolygon(
+            QPolygonF(
+                [QPointF(x, y - half), QPointF(x + half, y + half * 0.8), QPointF(x - half, y + half * 0.8)]
+            )
+        )
     elif shape == "diamond":
-        painter.drawPolygon(QPolygonF([QPointF(x, y - half), QPointF(x + half, y), QPointF(x, y + half), QPointF(x - half, y)]))
+        painter.drawPolygon(
+            QPolygonF(
+                [QPointF(x, y - half), QPointF(x + half, y), QPointF(x, y + half), QPointF(x - half, y)]
+            )
+        )
     elif shape == "cross":
         painter.setPen(QPen(color, 2.2))
         painter.drawLine(QPointF(x - half, y - half), QPointF(x + half, y + half))
@@ -172,13 +180,13 @@ class ChartWidget(QWidget):
         return font
 
     # -- Qt -----------------------------------------------------------------------------------
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def sizeHint(self) -> QSize:
         return QSize(600, 400)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def minimumSizeHint(self) -> QSize:
         return QSize(320, 240)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         try:
             self.paint(painter, QRectF(self.rect()))

@@ -186,7 +186,7 @@ def bar_slots(
     band = width / categories
     group = band * group_fill
     bar = group / series
-    slots = []
+    slots: list[BarSlot] = []
     for category in range(categories):
         start = left + band * category + (band - group) / 2
         slots.extend(BarSlot(category, index, start + bar * index, bar) for index in range(series))
@@ -281,7 +281,9 @@ def label_box(
     return left, top, width, height
 
 
-def fit_radius(half_width: float, half_height: float, sizes: Sequence[tuple[float, float]], gap: float) -> float:
+def fit_radius(
+    half_width: float, half_height: float, sizes: Sequence[tuple[float, float]], gap: float
+) -> float:
     """The largest radius at which every rim label (``sizes`` per axis) stays inside the area.
 
     The area is ``2*half_width`` × ``2*half_height`` around the centre. Never negative.
@@ -290,7 +292,10 @@ def fit_radius(half_width: float, half_height: float, sizes: Sequence[tuple[floa
     best = min(half_width, half_height)
     for index, (width, height) in enumerate(sizes):
         angle = axis_angle(index, count)
-        for component, half, extent in ((math.cos(angle), half_width, width), (math.sin(angle), half_height, height)):
+        for component, half, extent in (
+            (math.cos(angle), half_width, width),
+            (math.sin(angle), half_height, height),
+        ):
             side = label_side(component)
             # the label's far edge, as a function of r: (r + gap)*|component| + extent (or extent/2)
             room = half - (extent if side else extent / 2)

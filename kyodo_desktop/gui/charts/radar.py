@@ -42,6 +42,7 @@ class RadarChart(ChartWidget):
         self._labels: tuple[str, ...] = ()
         self._maximum = 5.0
         self._step = 1.0
+        self._painted: tuple[geometry.Point, float] | None = None
         self._data_changed()
 
     def labels(self) -> tuple[str, ...]:
@@ -69,13 +70,30 @@ class RadarChart(ChartWidget):
         self._set_series(geometry.normalize_series(series, len(self._labels)))
         self._data_changed()
 
+    def painted_vertices(self) -> list[list[geometry.Point | None]]:
+        """Each series' vertices as last painted (logical pixels; ``None`` where missing).
+
+        Empty before the first paint. Lets a test or a tooltip find the points without redoing
+        the layout.
+        """
+        if self._painted is None:
+            return []
+        origin, radius = self._painted
+        return [
+            geometry.radar_vertices(origin, radius, series.values, self._maximum) for series in self._series
+        ]
+
+    def painted_center_radius(self) -> tuple[geometry.Point, float] | None:
+        """The centre and rim radius as last painted, ``None`` before the first paint."""
+        return self._painted
+
     def summary(self) -> str:
         if not self._labels:
             return self.tr("データがありません")
         missing = self.tr("未回答")
         parts = [self.tr("レーダーチャート、尺度 0〜{0}。").format(geometry.format_value(self._maximum))]
         for series in self._series:
-            values = "、".join(
+            values = self.tr("、").join(
                 f"{label} {self.value_text(value, missing)}"
                 for label, value in zip(self._labels, series.values, strict=True)
             )
@@ -89,7 +107,10 @@ class RadarChart(ChartWidget):
         max_width = max(metrics.height() * _LABEL_EMS, 40.0)
         lines = [geometry.wrap_label(label, max_width, metrics.horizontalAdvance) for label in self._labels]
         sizes = [
-            (max((metrics.horizontalAdvance(line) for line in block), default=0.0), metrics.height() * len(block))
+            (
+                max((metrics.horizontalAdvance(line) for line in block), default=0.0),
+                metrics.height() * len(block),
+            )
             for block in lines
         ]
         center = rect.center()
@@ -99,15 +120,20 @@ class RadarChart(ChartWidget):
     def _paint_plot(self, painter: QPainter, rect: QRectF) -> None:
         count = len(self._labels)
         if count < 3:
+            self._painted = None
             painter.setPen(MUTED_COLOR)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.tr("データがありません"))
             return
         center, radius, lines = self.plot_layout(painter, rect)
         origin = (center.x(), center.y())
+        self._painted = (origin, radius)
         self._paint_grid(painter, origin, radius, count)
         self._paint_labels(painter, origin, radius, lines)
         for index, series in enumerate(self._series):
-            self._paint_series(painter, index, geometry.radar_vertices(origin, radius, series.values, self._maximum))
+            self._paint_series(
+                painter, index, geometry.radar_vertices(origin, radius, series.values, self._maximum)
+            )
+        self._paint_scale(painter, origin, radius, count)
 
     def _paint_grid(self, painter: QPainter, origin: geometry.Point, radius: float, count: int) -> None:
         painter.save()
@@ -122,7 +148,15 @@ class RadarChart(ChartWidget):
             painter.drawPolygon(ring)
         painter.setPen(QPen(GRID_COLOR, 0.8))
         for index in range(count):
-            painter.drawLine(QPointF(*origin), QPointF(*geometry.radar_point(origin, radius, index, count, 1.0)))
+            painter.drawLine(
+                QPointF(*origin), QPointF(*geometry.radar_point(origin, radius, index, count, 1.0))
+            )
+        painter.restore()
+
+    def _paint_scale(self, painter: QPainter, origin: geometry.Point, radius: float, count: int) -> None:
+        """The ring values, painted last so no outline covers them."""
+        painter.save()
+        rings = geometry.ring_values(self._maximum, self._step)
         # scale numbers in the middle of the rings' first edge, off the axes where markers sit
         painter.setFont(self.small_font())
         metrics = QFontMetricsF(painter.font(), painter.device())
@@ -132,22 +166,35 @@ class RadarChart(ChartWidget):
             text = geometry.format_value(value)
             width = metrics.horizontalAdvance(text)
             # a white halo keeps the number legible where an outline crosses it
-            painter.fillRect(QRectF(x - width / 2 - 1, y - metrics.height() / 2, width + 2, metrics.height()), _HALO)
+            painter.fillRect(
+                QRectF(x - width / 2 - 1, y - metrics.height() / 2, width + 2, metrics.height()), _HALO
+            )
             painter.drawText(QPointF(x - width / 2, y + metrics.ascent() / 2 - 1), text)
         painter.restore()
 
-    def _paint_labels(self, painter: QPainter, origin: geometry.Point, radius: float, lines: list[list[str]]) -> None:
+    def _paint_labels(
+        self, painter: QPainter, origin: geometry.Point, radius: float, lines: list[list[str]]
+    ) -> None:
         painter.save()
         painter.setFont(self.label_font())
         painter.setPen(TEXT_COLOR)
         metrics = QFontMetricsF(painter.font(), painter.device())
         count = len(lines)
         for index, block in enumerate(lines):
-            size = (max((metrics.horizontalAdvance(line) for line in block), default=0.0), metrics.height() * len(block))
+            size = (
+                max((metrics.horizontalAdvance(line) for line in block), default=0.0),
+                metrics.height() * len(block),
+            )
             left, top, width, height = geometry.label_box(origin, radius, index, count, size, _LABEL_GAP)
             side = geometry.label_side(math.cos(geometry.axis_angle(index, count)))
-            align = {1: Qt.AlignmentFlag.AlignLeft, 0: Qt.AlignmentFlag.AlignHCenter, -1: Qt.AlignmentFlag.AlignRight}[side]
-            painter.drawText(QRectF(left, top, width + 1, height), align | Qt.AlignmentFlag.AlignVCenter, "\n".join(block))
+            align = {
+                1: Qt.AlignmentFlag.AlignLeft,
+                0: Qt.AlignmentFlag.AlignHCenter,
+                -1: Qt.AlignmentFlag.AlignRight,
+            }[side]
+            painter.drawText(
+                QRectF(left, top, width + 1, height), align | Qt.AlignmentFlag.AlignVCenter, "\n".join(block)
+            )
         painter.restore()
 
     def _paint_series(self, painter: QPainter, index: int, vertices: list[geometry.Point | None]) -> None:
