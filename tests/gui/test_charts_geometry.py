@@ -104,8 +104,8 @@ def one_per_char(text: str) -> float:
 def test_long_japanese_labels_wrap_then_elide() -> None:
     assert geometry.wrap_label("相談件数", 8, one_per_char) == ["相談件数"]
     assert geometry.wrap_label("ボランティア登録者数の増加", 8, one_per_char) == [
-        "ボランティア登録",
-        "者数の増加",
+        "ボランティア",
+        "登録者数の増加",
     ]
     lines = geometry.wrap_label("アンケートで満足と答えた人の割合の推移と比較", 8, one_per_char)
     assert len(lines) == 2
@@ -123,7 +123,20 @@ def test_wrapping_keeps_brackets_and_small_kana_with_their_words() -> None:
     # a line does not start with ー or a small ッ
     lines = geometry.wrap_label("あいうえおかきーく", 7, one_per_char)
     assert not lines[1].startswith("ー")
-    assert geometry.wrap_label("あいうえおかきッく", 7, one_per_char) == ["あいうえおか", "きッく"]
+    lines = geometry.wrap_label("あいうえおかきッく", 7, one_per_char)
+    assert len(lines) == 2 and not lines[1].startswith("ッ")
+    assert "".join(lines) == "あいうえおかきッく"
+    # a break after a particle, lines balanced: no one-character last line
+    assert geometry.wrap_label("団体の自立性の向上", 8, one_per_char) == ["団体の", "自立性の向上"]
+    assert geometry.wrap_label("協働のプロセス：情報共有は十分だったか", 8, one_per_char, 3) == [
+        "協働のプロセス：",
+        "情報共有は",
+        "十分だったか",
+    ]
+    # numbers and Latin words stay whole, and ： does not start a line
+    assert geometry.wrap_label("目標10：参加者数", 5, one_per_char) == ["目標10：", "参加者数"]
+    assert geometry.wrap_label("目標10：参加者数", 4, one_per_char) == ["目標", "10：…"]
+    assert geometry.wrap_label("NPO法人の数", 4, one_per_char) == ["NPO", "法人の数"]
     # a break after ・ late in the line is taken
     assert geometry.wrap_label("地域防災・防犯パトロール", 8, one_per_char) == [
         "地域防災・",
@@ -157,3 +170,11 @@ def test_series_data_comes_as_a_mapping_or_pairs_padded_to_the_axes() -> None:
     assert from_mapping == (Series("行政", (4.0, 3.0, None)), Series("団体", (1.0, 2.0, 3.0)))
     from_pairs = geometry.normalize_series([("第三者", (None, 5, 2)), Series("x", (1.0,))], 3)
     assert from_pairs == (Series("第三者", (None, 5.0, 2.0)), Series("x", (1.0, None, None)))
+
+
+def test_ring_numbers_are_thinned_when_the_rings_stand_close() -> None:
+    rings = geometry.ring_values(60)
+    assert geometry.labelled_rings(rings, 60, 300, 14) == rings  # 50 px apart: all written
+    assert geometry.labelled_rings(rings, 60, 60, 14) == [20, 40, 60]  # 10 px apart: every other
+    assert geometry.labelled_rings([1, 2, 3, 4, 5], 5, 10, 14)[-1] == 5  # the rim always
+    assert geometry.labelled_rings([], 5, 100, 14) == []

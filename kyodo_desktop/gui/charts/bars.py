@@ -21,7 +21,14 @@ from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from kyodo_desktop.gui.charts import geometry
-from kyodo_desktop.gui.charts.base import BACKGROUND, GRID_COLOR, MUTED_COLOR, TEXT_COLOR, ChartWidget
+from kyodo_desktop.gui.charts.base import (
+    BACKGROUND,
+    GRID_COLOR,
+    MUTED_COLOR,
+    TEXT_COLOR,
+    ChartWidget,
+    block_size,
+)
 from kyodo_desktop.gui.charts.geometry import Series, Value
 
 __all__ = ["BarChart"]
@@ -98,7 +105,7 @@ class BarChart(ChartWidget):
         ticks = self.ticks()
         tick_texts = [geometry.format_value(tick) + self._unit for tick in ticks]
         axis_width = max(small_metrics.horizontalAdvance(text) for text in tick_texts) + _TICK_GAP
-        label_height = label_metrics.height() * _LABEL_LINES + _TICK_GAP
+        label_height = block_size(label_metrics, "\n".join("あ" * _LABEL_LINES))[1] + _TICK_GAP
         plot = QRectF(
             rect.left() + axis_width,
             rect.top() + small_metrics.height(),  # room for the value above the tallest bar
@@ -130,6 +137,18 @@ class BarChart(ChartWidget):
                 text,
             )
         slots = geometry.bar_slots(plot.left(), plot.width(), len(self._categories), len(self._series))
+        # the bars of a group touch: values go on all bars when every one fits its bar, else on none
+        # (some numbers shown and others not would read as missing values)
+        widest = max(
+            (
+                small_metrics.horizontalAdvance(geometry.format_value(value))
+                for series in self._series
+                for value in series.values
+                if value is not None
+            ),
+            default=0.0,
+        )
+        show_values = bool(slots) and widest <= slots[0].width
         for slot in slots:
             value = self._series[slot.series].values[slot.category]
             if value is None:
@@ -140,7 +159,7 @@ class BarChart(ChartWidget):
                 (slot.category, slot.series, (bar.left(), bar.top(), bar.width(), bar.height()))
             )
             text = geometry.format_value(value)
-            if small_metrics.horizontalAdvance(text) <= slot.width + 4:
+            if show_values:
                 painter.setPen(TEXT_COLOR)
                 painter.drawText(
                     QRectF(

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kyodo_desktop.gui.charts.geometry import Series, format_value
 
-__all__ = ["SERIES_STYLES", "ChartWidget", "SeriesStyle", "draw_marker"]
+__all__ = ["SERIES_STYLES", "ChartWidget", "SeriesStyle", "block_size", "draw_marker", "line_height"]
 
 # 96 dpi in dots per metre: an image gets the screen's font size in pixels (QImage defaults to 72).
 _DOTS_PER_METRE = round(96 / 0.0254)
@@ -53,6 +53,21 @@ TEXT_COLOR = QColor("#202020")
 GRID_COLOR = QColor("#b0b0b0")
 MUTED_COLOR = QColor("#606060")
 BACKGROUND = QColor("#ffffff")
+
+
+def block_size(metrics: QFontMetricsF, text: str) -> tuple[float, float]:
+    """Width and height of ``text`` (lines split at ``\\n``) as ``drawText`` lays it out.
+
+    Japanese glyphs often come from a fallback font taller than the application's font, so
+    ``metrics.height()`` alone would clip them.
+    """
+    rect = metrics.boundingRect(QRectF(0, 0, 1e6, 1e6), int(Qt.AlignmentFlag.AlignLeft), text)
+    return rect.width(), rect.height()
+
+
+def line_height(metrics: QFontMetricsF) -> float:
+    """The height of one line of Japanese text."""
+    return block_size(metrics, "あ")[1]
 
 
 def draw_marker(painter: QPainter, shape: str, center: QPointF, size: float, color: QColor) -> None:
@@ -146,7 +161,7 @@ class ChartWidget(QWidget):
             metrics = QFontMetricsF(font, painter.device())
             painter.setFont(font)
             painter.setPen(TEXT_COLOR)
-            title_rect = QRectF(inner.left(), inner.top(), inner.width(), metrics.height())
+            title_rect = QRectF(inner.left(), inner.top(), inner.width(), line_height(metrics))
             text = metrics.elidedText(self._title, Qt.TextElideMode.ElideRight, inner.width())
             painter.drawText(title_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
             inner.setTop(title_rect.bottom() + _PADDING)
@@ -218,7 +233,7 @@ class ChartWidget(QWidget):
             return 0.0
         font = self.label_font()
         metrics = QFontMetricsF(font, painter.device())
-        row_height = max(metrics.height(), 14.0) + 4
+        row_height = max(line_height(metrics), 14.0) + 4
         entries = []
         for index, series in enumerate(self._series):
             name = metrics.elidedText(series.name, Qt.TextElideMode.ElideRight, rect.width() / 2)

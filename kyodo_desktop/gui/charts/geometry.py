@@ -26,6 +26,7 @@ __all__ = [
     "format_value",
     "label_box",
     "label_side",
+    "labelled_rings",
     "nice_ticks",
     "normalize_series",
     "polygon_runs",
@@ -196,39 +197,75 @@ def bar_slots(
 def wrap_label(text: str, max_width: float, measure: Callable[[str], float], max_lines: int = 2) -> list[str]:
     """``text`` broken into at most ``max_lines`` lines of at most ``max_width`` each.
 
-    Japanese has no spaces, so lines break between any two characters (but after ``・``, a space
-    or ``／`` when one falls near the end of a line). The last line is cut with ``…`` when the
-    text does not fit. ``measure`` gives the width of a string (QFontMetricsF.horizontalAdvance).
+    Japanese has no spaces, so a line may break between any two characters; it prefers to break
+    after a particle (の, と, を …) or a mark (・, ：, 、), or before a bracket, and never leaves an
+    opening bracket at a line's end or a closing one (or a small kana, ー) at a line's start.
+    When the text fits in the lines left, they are balanced rather than filled (no one-character
+    last line). The last line is cut with ``…`` when the text does not fit. ``measure`` gives the
+    width of a string (QFontMetricsF.horizontalAdvance).
     """
     lines: list[str] = []
     rest = text.strip()
     while rest and len(lines) < max_lines:
         if measure(rest) <= max_width:
             lines.append(rest)
-            rest = ""
             break
-        if len(lines) == max_lines - 1:
+        remaining = max_lines - len(lines)
+        if remaining == 1:
             lines.append(_elide(rest, max_width, measure))
-            rest = ""
             break
-        cut = 1
-        while cut < len(rest) and measure(rest[: cut + 1]) <= max_width:
-            cut += 1
-        soft = max((rest.rfind(mark, 0, cut) + 1 for mark in _BREAK_AFTER), default=0)
-        soft = max([soft, *(rest.rfind(mark, 1, cut) for mark in _OPENING)])
-        if soft >= max(cut // 2, 1):
-            cut = soft
-        cut = _kinsoku(rest, cut)
+        cut = _choose_cut(rest, max_width, measure, remaining)
         lines.append(rest[:cut].rstrip())
         rest = rest[cut:].lstrip()
     return lines
 
 
+def _choose_cut(text: str, max_width: float, measure: Callable[[str], float], remaining: int) -> int:
+    """Where the next line of ``text`` ends (``text`` does not fit on one line)."""
+    greedy = 1
+    while greedy < len(text) and measure(text[: greedy + 1]) <= max_width:
+        greedy += 1
+    total = measure(text)
+    em = measure("あ") or 1.0
+    # the rest fits in the lines left: aim for equal lines, else fill this one
+    balanced = total <= max_width * remaining * 0.95
+    target = total / remaining if balanced else measure(text[:greedy])
+    best, best_score = 0, math.inf
+    for cut in range(1, greedy + 1):
+        if _kinsoku(text, cut) != cut or _inside_word(text, cut):
+            continue
+        if balanced and measure(text[cut:]) > max_width * (remaining - 1):
+            continue
+        score = abs(measure(text[:cut]) - target) + (0.0 if _good_break(text, cut) else 1.5 * em)
+        if score < best_score:
+            best, best_score = cut, score
+    return best if best else _kinsoku(text, greedy)
+
+
+def _inside_word(text: str, cut: int) -> bool:
+    """Whether ``cut`` splits a number or a Latin word (「10」, 「NPO」)."""
+    return 0 < cut < len(text) and _latin_or_digit(text[cut - 1]) and _latin_or_digit(text[cut])
+
+
+def _latin_or_digit(char: str) -> bool:
+    return (char.isascii() and char.isalnum()) or ("０" <= char <= "９") or ("Ａ" <= char <= "ｚ")
+
+
+def _good_break(text: str, cut: int) -> bool:
+    """Whether breaking before ``text[cut]`` falls between words (as far as characters tell)."""
+    before, after = text[cut - 1], text[cut] if cut < len(text) else ""
+    if before in _BREAK_AFTER or after in _OPENING:
+        return True
+    # a particle followed by kanji or katakana most likely ends a phrase (文節)
+    return before in _PARTICLES and after != "" and not ("ぁ" <= after <= "ゖ")
+
+
 #: Marks a line may break after, and brackets a line may break before (but never end with).
-_BREAK_AFTER = "・ ／/、。"
+_BREAK_AFTER = "・ ／/、。：:，,"
+_PARTICLES = "のとをにへはがでやも"
 _OPENING = "（(「『【〔［"
 #: Characters a line must not start with (行頭禁則): closing brackets, punctuation, long vowel.
-_NO_LINE_START = "）)」』】〕］、。，．・ーァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎ々"
+_NO_LINE_START = "）)」』】〕］、。，．・：:ーァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎ々"
 
 
 def _kinsoku(text: str, cut: int) -> int:
@@ -314,3 +351,17 @@ def scale_label_point(center: Point, radius: float, count: int, fraction: float)
     first = radar_point(center, radius, 0, count, fraction)
     second = radar_point(center, radius, 1, count, fraction)
     return ((first[0] + second[0]) / 2, (first[1] + second[1]) / 2)
+
+
+def labelled_rings(rings: Sequence[float], maximum: float, length: float, min_gap: float) -> list[float]:
+    """The rings whose value is written, when the scale from 0 to ``maximum`` spans ``length`` px.
+
+    The rim always; going inwards every k-th ring, k chosen so the numbers stand at least
+    ``min_gap`` apart (a 60-point scale on a small chart would print its numbers on each other).
+    """
+    if not rings or maximum <= 0 or length <= 0:
+        return []
+    spacing = length * rings[0] / maximum
+    every = max(1, math.ceil(min_gap / spacing)) if spacing > 0 else len(rings)
+    shown = list(rings)[::-1][::every]
+    return shown[::-1]

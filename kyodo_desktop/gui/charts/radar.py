@@ -17,11 +17,18 @@ import math
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QWidget
 
 from kyodo_desktop.gui.charts import geometry
-from kyodo_desktop.gui.charts.base import GRID_COLOR, MUTED_COLOR, TEXT_COLOR, ChartWidget, draw_marker
+from kyodo_desktop.gui.charts.base import (
+    GRID_COLOR,
+    MUTED_COLOR,
+    TEXT_COLOR,
+    ChartWidget,
+    block_size,
+    draw_marker,
+)
 from kyodo_desktop.gui.charts.geometry import Series, Value
 
 __all__ = ["RadarChart"]
@@ -32,6 +39,9 @@ _FILL_ALPHA = 40
 _HALO = QColor(255, 255, 255, 190)
 #: A label gets at most this many times the font's height in width before it wraps.
 _LABEL_EMS = 7.0
+_LABEL_LINES = 3
+#: Below this share of the plot's shorter side, the radius is too small: labels get smaller.
+_SMALLEST_SHARE = 0.3
 
 
 class RadarChart(ChartWidget):
@@ -101,21 +111,32 @@ class RadarChart(ChartWidget):
         return "".join(parts)
 
     # -- painting -----------------------------------------------------------------------------
-    def plot_layout(self, painter: QPainter, rect: QRectF) -> tuple[QPointF, float, list[list[str]]]:
-        """The centre, the radius and each label's wrapped lines for ``rect``."""
-        metrics = QFontMetricsF(self.label_font(), painter.device())
-        max_width = max(metrics.height() * _LABEL_EMS, 40.0)
-        lines = [geometry.wrap_label(label, max_width, metrics.horizontalAdvance) for label in self._labels]
-        sizes = [
-            (
-                max((metrics.horizontalAdvance(line) for line in block), default=0.0),
-                metrics.height() * len(block),
-            )
-            for block in lines
-        ]
+    def plot_layout(self, painter: QPainter, rect: QRectF) -> tuple[QPointF, float, list[list[str]], QFont]:
+        """The centre, the radius, each label's wrapped lines and their font for ``rect``.
+
+        When long labels would leave the chart itself tiny (a small widget), they are set a point
+        smaller and on at most two lines.
+        """
         center = rect.center()
-        radius = geometry.fit_radius(rect.width() / 2, rect.height() / 2, sizes, _LABEL_GAP)
-        return center, radius, lines
+        fallback: tuple[QPointF, float, list[list[str]], QFont] | None = None
+        for font, ems, most in (
+            (self.label_font(), _LABEL_EMS, _LABEL_LINES),
+            (self.small_font(), _LABEL_EMS, 2),
+        ):
+            metrics = QFontMetricsF(font, painter.device())
+            max_width = max(metrics.height() * ems, 40.0)
+            lines = [
+                geometry.wrap_label(label, max_width, metrics.horizontalAdvance, most)
+                for label in self._labels
+            ]
+            sizes = [block_size(metrics, "\n".join(block)) for block in lines]
+            radius = geometry.fit_radius(rect.width() / 2, rect.height() / 2, sizes, _LABEL_GAP)
+            if radius >= min(rect.width(), rect.height()) * _SMALLEST_SHARE:
+                return center, radius, lines, font
+            if fallback is None or radius > fallback[1]:
+                fallback = (center, radius, lines, font)
+        assert fallback is not None
+        return fallback
 
     def _paint_plot(self, painter: QPainter, rect: QRectF) -> None:
         count = len(self._labels)
@@ -124,11 +145,11 @@ class RadarChart(ChartWidget):
             painter.setPen(MUTED_COLOR)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.tr("データがありません"))
             return
-        center, radius, lines = self.plot_layout(painter, rect)
+        center, radius, lines, font = self.plot_layout(painter, rect)
         origin = (center.x(), center.y())
         self._painted = (origin, radius)
         self._paint_grid(painter, origin, radius, count)
-        self._paint_labels(painter, origin, radius, lines)
+        self._paint_labels(painter, origin, radius, lines, font)
         for index, series in enumerate(self._series):
             self._paint_series(
                 painter, index, geometry.radar_vertices(origin, radius, series.values, self._maximum)
@@ -161,7 +182,8 @@ class RadarChart(ChartWidget):
         painter.setFont(self.small_font())
         metrics = QFontMetricsF(painter.font(), painter.device())
         painter.setPen(MUTED_COLOR)
-        for value in rings:
+        length = math.dist(origin, geometry.scale_label_point(origin, radius, count, 1.0))
+        for value in geometry.labelled_rings(rings, self._maximum, length, metrics.height()):
             x, y = geometry.scale_label_point(origin, radius, count, value / self._maximum)
             text = geometry.format_value(value)
             width = metrics.horizontalAdvance(text)
@@ -173,18 +195,15 @@ class RadarChart(ChartWidget):
         painter.restore()
 
     def _paint_labels(
-        self, painter: QPainter, origin: geometry.Point, radius: float, lines: list[list[str]]
+        self, painter: QPainter, origin: geometry.Point, radius: float, lines: list[list[str]], font: QFont
     ) -> None:
         painter.save()
-        painter.setFont(self.label_font())
+        painter.setFont(font)
         painter.setPen(TEXT_COLOR)
         metrics = QFontMetricsF(painter.font(), painter.device())
         count = len(lines)
         for index, block in enumerate(lines):
-            size = (
-                max((metrics.horizontalAdvance(line) for line in block), default=0.0),
-                metrics.height() * len(block),
-            )
+            size = block_size(metrics, "\n".join(block))
             left, top, width, height = geometry.label_box(origin, radius, index, count, size, _LABEL_GAP)
             side = geometry.label_side(math.cos(geometry.axis_angle(index, count)))
             align = {
@@ -193,7 +212,9 @@ class RadarChart(ChartWidget):
                 -1: Qt.AlignmentFlag.AlignRight,
             }[side]
             painter.drawText(
-                QRectF(left, top, width + 1, height), align | Qt.AlignmentFlag.AlignVCenter, "\n".join(block)
+                QRectF(left - 1, top - 1, width + 2, height + 2),
+                align | Qt.AlignmentFlag.AlignVCenter,
+                "\n".join(block),
             )
         painter.restore()
 
