@@ -530,7 +530,6 @@ Later changes are kept only in the backup taken before the restore. Restore?</tr
     <name>ChartWidget</name>
     <message>
         <source>グラフ</source>
-        <extracomment>Okabe–Ito colours (safe for the common colour blindnesses), each with its own dash and marker.</extracomment>
         <translation>Chart</translation>
     </message>
 </context>
@@ -3685,7 +3684,6 @@ Data folder: {folder}</translation>
     <name>RadarChart</name>
     <message>
         <source>データがありません</source>
-        <extracomment>A label gets at most this many times the font&apos;s height in width before it wraps.</extracomment>
         <translation>No data</translation>
     </message>
     <message>

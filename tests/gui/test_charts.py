@@ -6,7 +6,9 @@ import itertools
 import math
 
 import pytest
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint
+from PySide6.QtGui import QColor, QHelpEvent, QImage
+from PySide6.QtWidgets import QToolTip
 from pytestqt.qtbot import QtBot
 
 from kyodo_desktop.domain.project_terms import COLLABORATION_POINTS
@@ -220,3 +222,44 @@ def test_bar_summary_names_missing_values(bars: BarChart) -> None:
     assert "参加者数: 目標値 500人、実績 420人" in bars.accessibleDescription()
     assert "相談件数: 目標値 120人、実績 未入力" in bars.accessibleDescription()
     assert bars.categories() == ("参加者数", "相談件数")
+
+
+def test_a_cut_label_is_shown_whole_with_its_values_on_hover(qtbot: QtBot, bars: BarChart) -> None:
+    name = "ボランティア登録者数の増加と定着の状況について"
+    bars.set_data([name, "相談件数"], {"目標値": [10, 5], "実績": [8, None]}, unit="人")
+    bars.resize(600, 400)
+    bars.show()
+    qtbot.waitExposed(bars)
+    bars.render_to_image(bars.width(), bars.height())
+    rects = {(category, series): rect for category, series, rect in bars.painted_bars()}
+    x, y, w, h = rects[0, 0]
+    assert bars.tooltip_at(x + w / 2, y + h + 20) == f"{name}\n目標値: 10人\n実績: 8人"
+    x, y, w, h = rects[1, 0]
+    assert bars.tooltip_at(x + w, y + h / 2) == "相談件数\n目標値: 5人\n実績: 未入力"
+    assert bars.tooltip_at(2, 2) is None  # the title
+    # the tool-tip event shows it
+    event = QHelpEvent(
+        QEvent.Type.ToolTip, QPoint(round(x + w), round(y + h / 2)), bars.mapToGlobal(QPoint(0, 0))
+    )
+    QCoreApplication.sendEvent(bars, event)
+    assert QToolTip.text() == "相談件数\n目標値: 5人\n実績: 未入力"
+    QToolTip.hideText()
+
+
+def test_hovering_an_axis_names_it_and_every_side_score(radar: RadarChart) -> None:
+    radar.set_data(
+        COLLABORATION_POINTS, {"行政": [4, 3, 5, 4, 4, 3], "団体": [3, 3, None, 4, 5, 2]}, maximum=5
+    )
+    radar.resize(600, 400)
+    radar.render_to_image(600, 300)  # another size first: the tool tip uses the widget's own
+    painted = radar.painted_center_radius()
+    assert painted is not None
+    tip = radar.tooltip_at(300, 60)
+    assert tip == "相互理解\n行政: 4\n団体: 3"
+    (cx, cy), radius = radar.painted_center_radius() or ((0.0, 0.0), 0.0)
+    lower_right = (
+        cx + radius * 0.8 * math.cos(math.radians(30)),
+        cy + radius * 0.8 * math.sin(math.radians(30)),
+    )
+    assert radar.tooltip_at(*lower_right) == "対等性の確保\n行政: 5\n団体: 未回答"
+    assert radar.tooltip_at(2, 398) is None

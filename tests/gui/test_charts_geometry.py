@@ -178,3 +178,10 @@ def test_ring_numbers_are_thinned_when_the_rings_stand_close() -> None:
     assert geometry.labelled_rings(rings, 60, 60, 14) == [20, 40, 60]  # 10 px apart: every other
     assert geometry.labelled_rings([1, 2, 3, 4, 5], 5, 10, 14)[-1] == 5  # the rim always
     assert geometry.labelled_rings([], 5, 100, 14) == []
+
+
+def test_the_nearest_axis_is_found_by_direction() -> None:
+    assert geometry.nearest_axis(CENTER, (100, 10), 6) == 0  # straight up
+    assert geometry.nearest_axis(CENTER, (100, 190), 6) == 3  # straight down
+    assert geometry.nearest_axis(CENTER, (30, 60), 6) == 5  # up and to the left
+    assert geometry.nearest_axis(CENTER, (170, 60), 6) == 1

@@ -45,6 +45,8 @@ class BarChart(ChartWidget):
         self._categories: tuple[str, ...] = ()
         self._unit = ""
         self._painted: list[tuple[int, int, tuple[float, float, float, float]]] = []
+        # left, width, top and bottom (labels included) of the bars as last painted
+        self._span: tuple[float, float, float, float] | None = None
         self._data_changed()
 
     def categories(self) -> tuple[str, ...]:
@@ -92,9 +94,19 @@ class BarChart(ChartWidget):
     def _with_unit(self, value: float | None, missing: str) -> str:
         return missing if value is None else geometry.format_value(value) + self._unit
 
+    def _tooltip_text(self, x: float, y: float) -> str | None:
+        if self._span is None:
+            return None
+        left, width, top, bottom = self._span
+        if not (left <= x < left + width and top <= y <= bottom):
+            return None
+        index = min(int((x - left) / (width / len(self._categories))), len(self._categories) - 1)
+        return f"{self._categories[index]}\n{self._values_text(index, self.tr('未入力'), self._unit)}"
+
     # -- painting -----------------------------------------------------------------------------
     def _paint_plot(self, painter: QPainter, rect: QRectF) -> None:
         self._painted = []
+        self._span = None
         if not self._categories or not self._series:
             painter.setPen(MUTED_COLOR)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.tr("データがありません"))
@@ -114,6 +126,7 @@ class BarChart(ChartWidget):
         )
         if plot.width() <= 10 or plot.height() <= 10:
             return
+        self._span = (plot.left(), plot.width(), plot.top(), plot.bottom() + label_height)
         top_value = ticks[-1]
 
         def y_of(value: float) -> float:

@@ -14,9 +14,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPaintEvent, QPen, QPolygonF
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QHelpEvent,
+    QImage,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from kyodo_desktop.gui.charts.geometry import Series, format_value
 
@@ -40,7 +51,7 @@ class SeriesStyle:
     hatch: Qt.BrushStyle
 
 
-#: Okabe–Ito colours (safe for the common colour blindnesses), each with its own dash and marker.
+# Okabe–Ito colours (safe for the common colour blindnesses), each with its own dash and marker.
 SERIES_STYLES: tuple[SeriesStyle, ...] = (
     SeriesStyle("#0072B2", Qt.PenStyle.SolidLine, "circle", Qt.BrushStyle.SolidPattern),
     SeriesStyle("#D55E00", Qt.PenStyle.DashLine, "square", Qt.BrushStyle.BDiagPattern),
@@ -194,7 +205,24 @@ class ChartWidget(QWidget):
             font.setPointSizeF(font.pointSizeF() * 1.2)
         return font
 
+    def tooltip_at(self, x: float, y: float) -> str | None:
+        """The full text for the point (x, y) of the widget: a cut label's whole name and its values."""
+        # the layout of the widget's own size (a render_to_image since may have left another)
+        self.render_to_image(max(1, self.width()), max(1, self.height()))
+        return self._tooltip_text(x, y)
+
     # -- Qt -----------------------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tooltip_at(event.pos().x(), event.pos().y())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
     def sizeHint(self) -> QSize:
         return QSize(600, 400)
 
@@ -223,6 +251,17 @@ class ChartWidget(QWidget):
 
     def _paint_plot(self, painter: QPainter, rect: QRectF) -> None:
         raise NotImplementedError
+
+    def _tooltip_text(self, x: float, y: float) -> str | None:
+        raise NotImplementedError
+
+    def _values_text(self, index: int, missing: str, unit: str = "") -> str:
+        """One line per series: its name and its value at axis or category ``index``."""
+        return "\n".join(
+            f"{series.name}: {self.value_text(series.values[index], missing)}"
+            + (unit if series.values[index] is not None else "")
+            for series in self._series
+        )
 
     def _paint_legend_sample(self, painter: QPainter, index: int, rect: QRectF) -> None:
         raise NotImplementedError

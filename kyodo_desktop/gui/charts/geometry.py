@@ -27,6 +27,7 @@ __all__ = [
     "label_box",
     "label_side",
     "labelled_rings",
+    "nearest_axis",
     "nice_ticks",
     "normalize_series",
     "polygon_runs",
@@ -260,11 +261,11 @@ def _good_break(text: str, cut: int) -> bool:
     return before in _PARTICLES and after != "" and not ("ぁ" <= after <= "ゖ")
 
 
-#: Marks a line may break after, and brackets a line may break before (but never end with).
+# Marks a line may break after, and brackets a line may break before (but never end with).
 _BREAK_AFTER = "・ ／/、。：:，,"
 _PARTICLES = "のとをにへはがでやも"
 _OPENING = "（(「『【〔［"
-#: Characters a line must not start with (行頭禁則): closing brackets, punctuation, long vowel.
+# Characters a line must not start with (行頭禁則): closing brackets, punctuation, long vowel.
 _NO_LINE_START = "）)」』】〕］、。，．・：:ーァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎ々"
 
 
@@ -365,3 +366,9 @@ def labelled_rings(rings: Sequence[float], maximum: float, length: float, min_ga
     every = max(1, math.ceil(min_gap / spacing)) if spacing > 0 else len(rings)
     shown = list(rings)[::-1][::every]
     return shown[::-1]
+
+
+def nearest_axis(center: Point, point: Point, count: int) -> int:
+    """The axis (of ``count``) whose direction from ``center`` is closest to ``point``'s."""
+    angle = math.atan2(point[1] - center[1], point[0] - center[0])
+    return round((angle + math.pi / 2) / (2 * math.pi / count)) % count

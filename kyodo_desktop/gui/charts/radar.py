@@ -37,10 +37,10 @@ _LABEL_GAP = 8.0
 _MARKER = 9.0
 _FILL_ALPHA = 40
 _HALO = QColor(255, 255, 255, 190)
-#: A label gets at most this many times the font's height in width before it wraps.
+# A label gets at most this many times the font's height in width before it wraps.
 _LABEL_EMS = 7.0
 _LABEL_LINES = 3
-#: Below this share of the plot's shorter side, the radius is too small: labels get smaller.
+# Below this share of the plot's shorter side, the radius is too small: labels get smaller.
 _SMALLEST_SHARE = 0.3
 
 
@@ -109,6 +109,15 @@ class RadarChart(ChartWidget):
             )
             parts.append(self.tr("{0}: {1}。").format(series.name, values))
         return "".join(parts)
+
+    def _tooltip_text(self, x: float, y: float) -> str | None:
+        if self._painted is None or not self._labels:
+            return None
+        (cx, cy), radius = self._painted
+        if math.dist((x, y), (cx, cy)) > radius * 1.15 + 40:
+            return None
+        index = geometry.nearest_axis((cx, cy), (x, y), len(self._labels))
+        return f"{self._labels[index]}\n{self._values_text(index, self.tr('未回答'))}"
 
     # -- painting -----------------------------------------------------------------------------
     def plot_layout(self, painter: QPainter, rect: QRectF) -> tuple[QPointF, float, list[list[str]], QFont]:
