@@ -435,6 +435,29 @@ Later changes are kept only in the backup taken before the restore. Restore?</tr
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <source>データがありません</source>
+        <translation>No data</translation>
+    </message>
+    <message>
+        <source>未入力</source>
+        <translation>not entered</translation>
+    </message>
+    <message>
+        <source>棒グラフ。</source>
+        <translation>Bar chart. </translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>{0}: {1}。</source>
+        <translation>{0}: {1}. </translation>
+    </message>
+</context>
+<context>
     <name>CandidateTableModel</name>
     <message>
         <source>団体A</source>
@@ -501,6 +524,13 @@ Later changes are kept only in the backup taken before the restore. Restore?</tr
 {reasons}</source>
         <translation>Row {row} cannot be imported because of errors.
 {reasons}</translation>
+    </message>
+</context>
+<context>
+    <name>ChartWidget</name>
+    <message>
+        <source>グラフ</source>
+        <translation>Chart</translation>
     </message>
 </context>
 <context>
@@ -3788,6 +3818,29 @@ Data folder: {folder}</translation>
     <message>
         <source>目標{n}行目: {message}</source>
         <translation>Target row {n}: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>RadarChart</name>
+    <message>
+        <source>データがありません</source>
+        <translation>No data</translation>
+    </message>
+    <message>
+        <source>未回答</source>
+        <translation>no answer</translation>
+    </message>
+    <message>
+        <source>レーダーチャート、尺度 0〜{0}。</source>
+        <translation>Radar chart, scale 0 to {0}. </translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>{0}: {1}。</source>
+        <translation>{0}: {1}. </translation>
     </message>
 </context>
 <context>
