@@ -113,12 +113,12 @@ class _Identity:
 Cells = dict[tuple[int, int], str]
 
 
-def _bounded(rows: Iterable[tuple[int, list[str]]]) -> Cells:
+def _bounded(rows: Iterable[tuple[int, list[str]]], name: str) -> Cells:
     cells: Cells = {}
     for number, texts in rows:
         if number > MAX_FORM_ROWS:
             raise FormRefused(
-                [f"行が多すぎます（{MAX_FORM_ROWS:,} 行まで）。評価シートではない可能性があります。"]
+                [f"行が多すぎます（{MAX_FORM_ROWS:,} 行まで）。評価シートではない可能性があります。"], name
             )
         for column, text in enumerate(texts, 1):
             if text != "":
@@ -140,7 +140,7 @@ def _read_sheets(path: Path) -> dict[str, Cells]:
         wanted = {ws.title: ws for ws in wb.worksheets if ws.title in (ID_SHEET, FORM_SHEET, GUIDE_SHEET)}
         if ID_SHEET not in wanted:
             raise FormRefused([_NOT_OURS], path.name)
-        return {title: _bounded(sheet_texts(path, ws)) for title, ws in wanted.items()}
+        return {title: _bounded(sheet_texts(path, ws), path.name) for title, ws in wanted.items()}
 
 
 def _identity(cells: Cells, name: str) -> _Identity:
