@@ -255,9 +255,10 @@ def _guide(s: FormSheet, req: _Request) -> None:
     if template.scale.kind is ScaleKind.POINTS:
         how = "「評価」欄には点数（0〜満点の整数）を入力してください。範囲外の数や小数は入力できません。"
     else:
+        example = score_choices(template, template.items[0])[0]
         how = (
             "「評価」欄のセルを選ぶと右に▼が出ます。▼を押し、一覧から当てはまるもの"
-            "（例：「5 想定をはるかに上回った」）を選んでください。一覧にない値は入力できません。"
+            f"（例：「{example}」）を選んでください。一覧にない値は入力できません。"
         )
     lines = [
         f"この評価シートは「{req.project.data.title}」の{fiscal_year_label(req.fiscal_year)}"
