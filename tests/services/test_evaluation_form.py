@@ -155,6 +155,11 @@ def test_the_guide_says_what_to_fill_and_how_to_return_it(tmp_path: Path) -> Non
         str(c.value) for row in openpyxl.load_workbook(path)[GUIDE_SHEET].iter_rows() for c in row if c.value
     )
     assert "「5 想定をはるかに上回った」" in text
+    export(path, URAYASU_THREE)
+    text = "\n".join(
+        str(c.value) for row in openpyxl.load_workbook(path)[GUIDE_SHEET].iter_rows() for c in row if c.value
+    )
+    assert "「3 的確であった」" in text and "想定" not in text
 
 
 def _input_addresses(wb: openpyxl.Workbook) -> set[str]:
@@ -268,3 +273,40 @@ def test_a_form_is_for_a_partner_or_a_third_party_only(tmp_path: Path) -> None:
             form_id="x",
         )
     assert not (tmp_path / "form.xlsx").exists()
+
+
+def test_a_copied_template_with_its_own_maximum_and_long_words(tmp_path: Path) -> None:
+    """An item's own maximum is its range; words too long for Excel's list leave the numbers."""
+    from kyodo_desktop.domain.evaluation import Scale, TemplateItem
+
+    points = Template(
+        "own-points",
+        "独自の点数",
+        Scale.points(10),
+        (TemplateItem("a", "企画", "企画力"), TemplateItem("b", "成果", "成果の大きさ", maximum=20)),
+    )
+    long_words = Template(
+        "own-three",
+        "独自の3段階",
+        Scale.three(["とても" * 90 + "よかった", "ふつう", "よくなかった"]),
+        (TemplateItem("a", "全体", "全体の印象"),),
+    )
+    lookup = {"tpl-own-points": points, "tpl-own-three": long_words}.get
+    path = tmp_path / "form.xlsx"
+    export(path, points)
+    ws = openpyxl.load_workbook(path)[FORM_SHEET]
+    address = f"C{item_row(ws, '成果の大きさ')}"
+    (dv,) = [dv for dv in ws.data_validations.dataValidation if address in dv.sqref]
+    assert (dv.formula1, dv.formula2) == ("0", "20")
+    fill(path, points, scores={"a": 10, "b": 15})
+    assert [s.score for s in read_partner_form(path, lookup=lookup).scores] == [10, 15]
+    export(path, long_words)
+    ws = openpyxl.load_workbook(path)[FORM_SHEET]
+    (dv,) = ws.data_validations.dataValidation
+    assert dv.formula1 == '"3,2,1"'
+    fill(path, long_words, scores={"a": "2"})
+    assert read_partner_form(path, lookup=lookup).scores[0].score == 2
+    text = "\n".join(
+        str(c.value) for row in openpyxl.load_workbook(path)[GUIDE_SHEET].iter_rows() for c in row if c.value
+    )
+    assert "「3 とても" in text
