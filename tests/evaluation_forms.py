@@ -7,6 +7,7 @@ text, 記入者名, 記入日 …), each checked to be unlocked before it is wri
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -96,7 +97,7 @@ def fill(
     *,
     scores: dict[str, object],
     comments: dict[str, str] | None = None,
-    results: list[str] = (),  # type: ignore[assignment]
+    results: Sequence[str] = (),
     name: object = "佐藤 花子",
     on: object = "令和7年3月10日",
     grade: str | None = None,

@@ -21,6 +21,7 @@ when :func:`kyodo_desktop.services.evaluation_form_read.read_partner_form` reads
 from __future__ import annotations
 
 import dataclasses
+import uuid
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -333,6 +334,10 @@ def _check(req: _Request) -> None:
         raise KnownError(f"評価の時期は中間か最終です: {req.phase}")
     if not req.template.items:
         raise KnownError("評価項目のない様式では評価シートを作れません。")
+    # the caller's mistakes, not the officer's: the reader could not know such a form again
+    uuid.UUID(req.form_id)
+    if not req.template_id or not req.project.id:
+        raise ValueError("a form needs the template's and the project's ids")
 
 
 def write_partner_form_to(
@@ -397,7 +402,8 @@ def write_partner_form(
     version); ``side`` is 団体 or 第三者, ``phase`` 中間 or 最終; ``form_id`` is a new uuid the
     caller stores to recognise the returned form. ``organization_name`` is shown as 団体名
     (default: the project's partners). Raises :class:`KnownError` for a side, phase or template
-    a form cannot be made for, or when the file cannot be written.
+    a form cannot be made for, or when the file cannot be written; ValueError when ``form_id``
+    is not a uuid or an id is empty (the reader could not know the form again).
     """
     from kyodo_desktop.services.export_xlsx import write_xlsx_atomically
 

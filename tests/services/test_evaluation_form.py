@@ -272,6 +272,17 @@ def test_a_form_is_for_a_partner_or_a_third_party_only(tmp_path: Path) -> None:
             phase="期末",
             form_id="x",
         )
+    with pytest.raises(ValueError):
+        write_partner_form(
+            tmp_path / "form.xlsx",
+            project=project(),
+            template=POINTS_FIVE,
+            template_id="t",
+            side="団体",
+            fiscal_year=2024,
+            phase="最終",
+            form_id="not-a-uuid",
+        )
     assert not (tmp_path / "form.xlsx").exists()
 
 
