@@ -113,7 +113,7 @@ def fill(
         row = item_row(ws, template.item(key).text)
         _unlocked(ws.cell(row=row, column=4)).value = text
     for n, text in enumerate(results):
-        target = next(r for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=1).value == str(n + 1))
+        target = next(r for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=1).value == n + 1)
         _unlocked(ws.cell(row=target, column=3)).value = text
     labelled(ws, "記入者名").value = name
     labelled(ws, "記入日").value = on

@@ -133,7 +133,7 @@ def _summary(s: FormSheet, req: _Request) -> None:
         s.next()
     for n in range(len(d.targets)):
         text = _target_text(req.project, n)
-        s.text(1, str(n + 1), align=s.styles.center)
+        s.number(1, n + 1)
         s.text(2, text)
         s.field(3, f"target:{n}", last=s.last)
         s.next(max(2, s.lines((text, FORM_WIDTHS[1]))))
@@ -200,7 +200,7 @@ def _items(s: FormSheet, req: _Request) -> None:
             text = item.text
             if template.scale.kind is ScaleKind.POINTS:
                 text += f"（{template.item_maximum(item)}点）"
-            s.text(1, str(number), align=s.styles.center)
+            s.number(1, number)
             s.text(2, text)
             cell = s.field(3, f"score:{item.key}", number_format="General")
             _score_validation(s.ws, template, item, made).add(cell.coordinate)

@@ -96,6 +96,13 @@ class FormSheet:
                 self.ws.cell(row=self.row, column=c).fill = self.styles.heading_fill
         return cell
 
+    def number(self, column: int, value: int) -> None:
+        """A fixed whole number, centred (a number, so Excel marks no "number stored as text")."""
+        cell = self._cell(column, column)
+        cell.value = value
+        cell.alignment = self.styles.center
+        self.texts[(self.row, column)] = str(value)  # as the reader sees it
+
     def field(self, column: int, name: str, *, last: int | None = None, number_format: str = "") -> Any:
         """An input cell (light yellow, unlocked) named ``name`` on the identification sheet."""
         cell = self._cell(column, last or column)
