@@ -309,6 +309,25 @@ def _xlsx_records(path: Path, ws: Any) -> Iterator[tuple[int, list[str]]]:
         yield number, [_xlsx_text(value) for value in values] if values else []
 
 
+def open_workbook(path: Path) -> _Workbook:
+    """The workbook at ``path`` read only, after every guard above; use it as a context manager.
+
+    For readers of a fixed layout (the partner's evaluation form) that need the guards but not
+    a list's header row; ``.worksheets`` are openpyxl's read-only sheets, hidden ones included.
+    """
+    return _Workbook(path)
+
+
+def sheet_texts(path: Path, ws: Any) -> Iterator[tuple[int, list[str]]]:
+    """``(row number, cell texts)`` of a sheet of :func:`open_workbook`, as a list is read.
+
+    Rows are bounded by :data:`~.limits.MAX_ROWS`; the sheet's declared dimension is dropped so
+    a lying one cannot pad every row to 16,384 cells.
+    """
+    ws.reset_dimensions()
+    return _xlsx_records(path, ws)
+
+
 def read_xlsx(
     path: Path,
     sheet: str | None,
