@@ -1,12 +1,17 @@
-"""The small read-only lists of a project's detail view: rows of texts, each with a key."""
+"""What a project's detail view shows: small read-only lists of texts, each with a key, and how
+the relationship kind was judged (the questionnaire's answers and the recommendation)."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea
 
+from kyodo_desktop.domain.kind_account import KindAccount
+from kyodo_desktop.gui.projects.labels import term
 from kyodo_desktop.gui.table_base import ReadOnlyTableModel
 
 #: The key of a row (a partner's organization id, a project id …).
@@ -52,3 +57,53 @@ class TextRowsModel(ReadOnlyTableModel):
     def texts(self, column: int) -> list[str]:
         """Every row's text in ``column`` (what the list shows, for checks and tests)."""
         return [r[column] for r in self._rows]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ProjectKindAccount", text)
+
+
+def _question(text: str) -> str:
+    return html.escape(QCoreApplication.translate("RelationshipQuestion", text))
+
+
+def kind_account_html(account: KindAccount | None) -> str:
+    """The 関係の種類 tab's text: answers, recommendation with the manual's words, choice, reason."""
+    if account is None:
+        return html.escape(_tr("関係の種類はまだ決まっていません。"))
+    parts: list[str] = []
+    rec = account.recommendation
+    if rec is not None:
+        parts.append("<b>" + html.escape(_tr("推奨: {kind}").format(kind=term(rec.kind.value))) + "</b>")
+        parts.extend(f"「{_question(q)}」" for q in rec.quotes)
+        if rec.tentative:
+            parts.append("<i>" + html.escape(_tr("注意: ")) + _question(rec.note) + "</i>")
+    chosen = html.escape(_tr("選んだ種類: {kind}").format(kind=term(account.chosen) or "—"))
+    if account.differs:
+        chosen += html.escape(_tr("（推奨と異なる）"))
+    parts.append("<b>" + chosen + "</b>")
+    if account.reason:
+        label = _tr("推奨と異なる理由: ") if account.differs else _tr("理由: ")
+        parts.append(html.escape(label) + html.escape(account.reason).replace("\n", "<br>"))
+    parts.append("<br><b>" + html.escape(_tr("問いへの答え")) + "</b>")
+    if account.answers:
+        parts.extend(f"・{_question(q)} — <b>{_question(a)}</b>" for q, a in account.answers)
+    else:
+        parts.append(html.escape(_tr("（問いへの答えは記録されていません）")))
+    return "<br>".join(parts)
+
+
+def scrolled_label(name: str) -> tuple[QLabel, QScrollArea]:
+    """A word-wrapped rich-text label named ``name`` in a frameless scroll area (a detail tab)."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setContentsMargins(6, 6, 6, 6)
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(label)
+    return label, area
