@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea
 
+from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.kind_account import KindAccount
 from kyodo_desktop.gui.projects.labels import term
 from kyodo_desktop.gui.table_base import ReadOnlyTableModel
@@ -59,6 +60,17 @@ class TextRowsModel(ReadOnlyTableModel):
         return [r[column] for r in self._rows]
 
 
+_NO_KIND = QT_TRANSLATE_NOOP("ProjectKindAccount", "関係の種類はまだ決まっていません。")
+_RECOMMENDED = QT_TRANSLATE_NOOP("ProjectKindAccount", "推奨: {kind}")
+_NOTE = QT_TRANSLATE_NOOP("ProjectKindAccount", "注意: ")
+_CHOSEN = QT_TRANSLATE_NOOP("ProjectKindAccount", "選んだ種類: {kind}")
+_DIFFERS = QT_TRANSLATE_NOOP("ProjectKindAccount", "（推奨と異なる）")
+_REASON_DIFFERS = QT_TRANSLATE_NOOP("ProjectKindAccount", "推奨と異なる理由: ")
+_REASON = QT_TRANSLATE_NOOP("ProjectKindAccount", "理由: ")
+_ANSWERS = QT_TRANSLATE_NOOP("ProjectKindAccount", "問いへの答え")
+_NO_ANSWERS = QT_TRANSLATE_NOOP("ProjectKindAccount", "（問いへの答えは記録されていません）")
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ProjectKindAccount", text)
 
@@ -70,26 +82,26 @@ def _question(text: str) -> str:
 def kind_account_html(account: KindAccount | None) -> str:
     """The 関係の種類 tab's text: answers, recommendation with the manual's words, choice, reason."""
     if account is None:
-        return html.escape(_tr("関係の種類はまだ決まっていません。"))
+        return html.escape(_tr(_NO_KIND))
     parts: list[str] = []
     rec = account.recommendation
     if rec is not None:
-        parts.append("<b>" + html.escape(_tr("推奨: {kind}").format(kind=term(rec.kind.value))) + "</b>")
+        parts.append("<b>" + html.escape(_tr(_RECOMMENDED).format(kind=term(rec.kind.value))) + "</b>")
         parts.extend(f"「{_question(q)}」" for q in rec.quotes)
         if rec.tentative:
-            parts.append("<i>" + html.escape(_tr("注意: ")) + _question(rec.note) + "</i>")
-    chosen = html.escape(_tr("選んだ種類: {kind}").format(kind=term(account.chosen) or "—"))
+            parts.append("<i>" + html.escape(_tr(_NOTE)) + _question(rec.note) + "</i>")
+    chosen = html.escape(_tr(_CHOSEN).format(kind=term(account.chosen) or "—"))
     if account.differs:
-        chosen += html.escape(_tr("（推奨と異なる）"))
+        chosen += html.escape(_tr(_DIFFERS))
     parts.append("<b>" + chosen + "</b>")
     if account.reason:
-        label = _tr("推奨と異なる理由: ") if account.differs else _tr("理由: ")
+        label = _tr(_REASON_DIFFERS) if account.differs else _tr(_REASON)
         parts.append(html.escape(label) + html.escape(account.reason).replace("\n", "<br>"))
-    parts.append("<br><b>" + html.escape(_tr("問いへの答え")) + "</b>")
+    parts.append("<br><b>" + html.escape(_tr(_ANSWERS)) + "</b>")
     if account.answers:
         parts.extend(f"・{_question(q)} — <b>{_question(a)}</b>" for q, a in account.answers)
     else:
-        parts.append(html.escape(_tr("（問いへの答えは記録されていません）")))
+        parts.append(html.escape(_tr(_NO_ANSWERS)))
     return "<br>".join(parts)
 
 
