@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from kyodo_desktop.domain.kind_account import kind_account
 from kyodo_desktop.domain.project_flags import OverdueFlag
 from kyodo_desktop.domain.project_terms import COLLABORATION_POINTS, BudgetSide, PointStatus
-from kyodo_desktop.gui.history.view import HistoryPanel
 from kyodo_desktop.gui.i18n import activity_field_short, list_separator
 from kyodo_desktop.gui.projects.detail_log import LogTab
 from kyodo_desktop.gui.projects.detail_models import TextRowsModel, kind_account_html, scrolled_label
@@ -29,6 +28,7 @@ from kyodo_desktop.gui.styles import ERROR_STYLE, HINT_STYLE
 from kyodo_desktop.gui.table_base import list_table
 
 if TYPE_CHECKING:
+    from kyodo_desktop.gui.history.view import HistoryPanel
     from kyodo_desktop.services.project_records import ProjectRecord
     from kyodo_desktop.services.workspace import Workspace
 
@@ -98,13 +98,14 @@ class ProjectDetailPanel(QWidget):
         self.tabs.addTab(self.role_table, self.tr("役割分担"))
         self.tabs.addTab(self.point_table, self.tr("協働のポイント"))
         self.tabs.addTab(self.log_tab, self.tr("経過記録"))
+        #: the 変更履歴 panel, made when its tab is first shown (the history service needs the
+        #: database layer, which the window does not load before its first rows are shown)
         self.history: HistoryPanel | None = None
+        self._history_page = QWidget()
+        self._history_page.setObjectName("projectHistoryPage")
+        QVBoxLayout(self._history_page).setContentsMargins(0, 0, 0, 0)
         if workspace is not None:
-            self.history = HistoryPanel(
-                workspace, lambda: self.record.id if self.record else None, undo=False, wareki=True
-            )
-            self.history.setObjectName("projectHistoryPanel")
-            self.tabs.addTab(self.history, self.tr("変更履歴"))
+            self.tabs.addTab(self._history_page, self.tr("変更履歴"))
         self.tabs.currentChanged.connect(self._on_tab_changed)
         layout.addWidget(self.tabs, 1)
         self.clear()
@@ -115,8 +116,19 @@ class ProjectDetailPanel(QWidget):
 
     def _refresh_history(self) -> None:
         """Read the project's audit rows (only while its tab is shown: a selection stays quick)."""
-        if self.history is not None and self.tabs.currentIndex() == TAB_HISTORY:
-            self.history.refresh()
+        if self._ws is None or self.tabs.currentIndex() != TAB_HISTORY:
+            return
+        if self.history is None:
+            from kyodo_desktop.gui.history.view import HistoryPanel
+
+            self.history = HistoryPanel(
+                self._ws, lambda: self.record.id if self.record else None, undo=False, wareki=True
+            )
+            self.history.setObjectName("projectHistoryPanel")
+            layout = self._history_page.layout()
+            assert layout is not None
+            layout.addWidget(self.history)
+        self.history.refresh()
 
     def clear(self) -> None:
         """Show no project."""
