@@ -3018,6 +3018,7 @@ Data folder: {folder}</translation>
     </message>
     <message>
         <source>変更履歴</source>
+        <extracomment>the 変更履歴 panel, made when its tab is first shown (the history service needs the database layer, which the window does not load before its first rows are shown)</extracomment>
         <translation>Change history</translation>
     </message>
     <message>
