@@ -293,7 +293,9 @@ def validate_project(data: ProjectInput, *, draft: bool = False) -> ProjectInput
     """Return a normalised copy of a project, or raise ValidationErrors listing every problem.
 
     ``draft=True`` (the wizard's unfinished project) lets required fields stay blank but checks
-    every value given. A blank period end becomes 3月31日 of the 年度.
+    every value given. A blank period end becomes 3月31日 of the 年度. A finished project needs
+    its 事業名, 年度 and 担当課 (the fairness check counts by 担当課), and a 協働のポイント marked
+    確認済 needs its evidence (what was done to confirm it); a draft may still lack them.
     """
     errors: list[ValidationError] = []
     title = nfkc(data.title)
@@ -333,10 +335,19 @@ def validate_project(data: ProjectInput, *, draft: bool = False) -> ProjectInput
         )
         for k, p in data.points.items()
     }
+    section = nfkc(data.section)
+    if not draft:
+        if not section:
+            errors.append(ValidationError("section", "担当課は必須です"))
+        errors.extend(
+            ValidationError("points", f"「{k}」を確認済とするときは、根拠を書いてください")
+            for k, p in points.items()
+            if p.status == PointStatus.CONFIRMED.value and not p.evidence
+        )
     result = ProjectInput(
         title=title,
         fiscal_year=fy,
-        section=nfkc(data.section),
+        section=section,
         lead_officer_id=data.lead_officer_id or None,
         partners=_partners(errors, data.partners),
         relationship_kind=_choice(errors, "relationship_kind", "関係の種類", data.relationship_kind, _KINDS),

@@ -350,6 +350,9 @@ def past_project_row(
     required: list[tuple[str, str]] = []
     if not row.values["title"]:
         required.append(("", "事業名がありません"))
+    if not row.values["section"]:  # the fairness check counts each 課's projects: a list of one
+        # 課 without the column gives it for every row (--set 担当課=…, the wizard's 全行に同じ値)
+        required.append(("", "担当課がありません（担当課の列か、全行に同じ値で担当課を指定してください）"))
     if not any(p.name or p.corporate_number for p in partners):
         required.append(("", "団体名（または法人番号）がありません"))
     failed = {field for field, _ in row.problems}

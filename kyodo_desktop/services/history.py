@@ -20,14 +20,21 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kyodo_desktop.domain.organization import validate_interaction, validate_organization
 from kyodo_desktop.domain.validation import ValidationErrors
 from kyodo_desktop.persistence import audit
 from kyodo_desktop.persistence.errors import KnownError, NotFoundError
-from kyodo_desktop.persistence.models import AuditEntry, Interaction, Officer, Organization, utc_now
+from kyodo_desktop.persistence.models import (
+    AuditEntry,
+    Interaction,
+    Officer,
+    Organization,
+    Project,
+    utc_now,
+)
 from kyodo_desktop.services import interactions, not_duplicates, officers
 from kyodo_desktop.services.organizations import (
     ENTITY,
@@ -87,7 +94,7 @@ _COLUMNS = (
     AuditEntry.officer,
     AuditEntry.entity,
     AuditEntry.record_id,
-    Organization.name,
+    func.coalesce(Organization.name, Project.title),  # an organization's rows, or a project's
     AuditEntry.action,
     AuditEntry.changes,
     AuditEntry.context,
@@ -130,21 +137,34 @@ def _jsonable(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
 
+#: A project's lead officer (its audit key), named as an organization's 担当職員 is.
+LEAD_OFFICER = "lead_officer_id"
+#: A project's partners: ``[[organization id, role], …]`` on each side of a change.
+PARTNERS = "partners"
 #: The audit keys whose values are ids of other records, shown by those records' names.
-_NAMED_BY_ID = (NOT_DUPLICATE_OF, RESPONSIBLE_OFFICER)
+_NAMED_BY_ID = (NOT_DUPLICATE_OF, RESPONSIBLE_OFFICER, LEAD_OFFICER)
+
+
+def _ids_in(entry: HistoryEntry, key: str) -> set[str]:
+    """The ids a change names under ``key``: the values themselves, or a partner list's ids."""
+    sides = entry.changes.get(key, ())
+    if key == PARTNERS:
+        return {p[0] for side in sides if isinstance(side, list) for p in side if isinstance(p, list) and p}
+    return {i for i in sides if isinstance(i, str) and i}
 
 
 def _with_names(s: Session, entries: list[HistoryEntry]) -> list[HistoryEntry]:
     """The entries with the names of the other records their changes name by id.
 
-    The other side of 「重複ではない」 by the organization's name; a 担当職員 as ``氏名（所属課）``
+    The other side of 「重複ではない」 and a project's partners by the organization's name; a
+    担当職員 (an organization's, or a project's lead) as ``氏名（所属課）``
     (an officer in the trash still by name: the history tells who it was).
     """
 
-    def wanted(key: str) -> set[str]:
-        return {i for e in entries for i in e.changes.get(key, ()) if isinstance(i, str) and i}
+    def wanted(*keys: str) -> set[str]:
+        return {i for e in entries for key in keys for i in _ids_in(e, key)}
 
-    orgs, staff = wanted(NOT_DUPLICATE_OF), wanted(RESPONSIBLE_OFFICER)
+    orgs, staff = wanted(NOT_DUPLICATE_OF, PARTNERS), wanted(RESPONSIBLE_OFFICER, LEAD_OFFICER)
     if not orgs and not staff:
         return entries
     names: dict[str, str] = {}
@@ -156,7 +176,7 @@ def _with_names(s: Session, entries: list[HistoryEntry]) -> list[HistoryEntry]:
         names.update({i: officers.officer_label(name, section) for i, name, section in rows})
     out = []
     for e in entries:
-        ids = [i for key in _NAMED_BY_ID for i in e.changes.get(key, ()) if i in names]
+        ids = [i for key in (*_NAMED_BY_ID, PARTNERS) for i in _ids_in(e, key) if i in names]
         out.append(dataclasses.replace(e, names={i: names[i] for i in ids}) if ids else e)
     return out
 
@@ -168,7 +188,11 @@ class HistoryService:
         self.ws = workspace
 
     def _select(self) -> Any:
-        return select(*_COLUMNS).outerjoin(Organization, Organization.id == AuditEntry.record_id)
+        return (
+            select(*_COLUMNS)
+            .outerjoin(Organization, Organization.id == AuditEntry.record_id)
+            .outerjoin(Project, Project.id == AuditEntry.record_id)
+        )
 
     def for_record(self, record_id: str) -> list[HistoryEntry]:
         """Every audit row of one record (its contacts and interactions included), newest first."""

@@ -100,6 +100,13 @@ class ImportRecord:
     created: int
     updated: int
     undone: bool
+    #: of ``created``, the projects (a past-project import also registers organizations)
+    created_projects: int = 0
+
+    @property
+    def created_organizations(self) -> int:
+        """Of ``created``, the organizations."""
+        return self.created - self.created_projects
 
     @property
     def context(self) -> str:
@@ -160,7 +167,8 @@ def _imports(s: Session) -> list[ImportRecord]:
     rows = s.execute(
         text(
             "SELECT context, min(occurred_at), min(officer),"
-            " sum(action = 'create'), sum(action = 'update')"
+            " sum(action = 'create'), sum(action = 'update'),"
+            " sum(action = 'create' AND entity = 'project')"
             " FROM audit_log WHERE substr(context, 1, 7) = :prefix AND action IN ('create', 'update')"
             " GROUP BY context ORDER BY min(id)"
         ),
@@ -168,7 +176,7 @@ def _imports(s: Session) -> list[ImportRecord]:
     ).all()
     undone = _undone_ids(s)
     out = []
-    for context, occurred_at, officer, created, updated in rows:
+    for context, occurred_at, officer, created, updated, projects in rows:
         import_id, source = _split_context(context, _IMPORT_PREFIX)
         out.append(
             ImportRecord(
@@ -179,6 +187,7 @@ def _imports(s: Session) -> list[ImportRecord]:
                 created=int(created or 0),
                 updated=int(updated or 0),
                 undone=import_id in undone,
+                created_projects=int(projects or 0),
             )
         )
     return out

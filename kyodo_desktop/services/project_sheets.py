@@ -1,7 +1,9 @@
 """One project's sheets in Excel: 事業計画書 and 役割分担表, ready to print on A4.
 
 事業計画書 is a form (a label column and the values beside it) in sections: the basics (事業名,
-年度 as 令和N年度, 担当課, 関係・形態, 期間 …), the purposes shared (目的の共有), the targets,
+年度 as 令和N年度, 担当課, 関係・形態, 期間 …), how the relationship kind was judged (the
+questionnaire's answers, the recommendation in the manual's words, the kind chosen and the reason
+for a different one), the purposes shared (目的の共有), the targets,
 the budget, the partners and how they were chosen. 役割分担表 is one row per task with ○ under
 行政, 団体 or 共同, the person responsible and a note.
 
@@ -22,6 +24,7 @@ from typing import IO, Any
 
 from kyodo_desktop.domain.cell_text import cell_copy
 from kyodo_desktop.domain.fields import ACTIVITY_FIELD_SHORT
+from kyodo_desktop.domain.kind_account import kind_account
 from kyodo_desktop.domain.project_terms import PURPOSE_KINDS, BudgetSide, RoleSide
 from kyodo_desktop.domain.wareki import fiscal_year_label, to_wareki
 from kyodo_desktop.persistence.errors import NotFoundError
@@ -54,6 +57,7 @@ ROLES_COLUMNS: tuple[tuple[str, float], ...] = (
 )
 YEN_FORMAT = '#,##0"円"'
 NO_ROLES = "役割分担はまだ登録されていません"
+NO_ANSWERS = "（問いへの答えは記録されていません）"
 _TITLE_SIZE = 14
 _TITLE_LINE_HEIGHT = 22.0  # points per line of the 14-point title
 
@@ -226,14 +230,13 @@ def _plan_sheet(wb: Any, rec: ProjectRecord, officer: str, styles: _Styles) -> N
     form.field("担当課", d.section)
     form.field("担当職員", officer)
     form.field("関係の種類", d.relationship_kind)
-    if d.kind_reason:
-        form.field("関係の種類の理由", d.kind_reason)
     form.field("形態", d.form)
     form.field("活動分野", "、".join(ACTIVITY_FIELD_SHORT.get(code, str(code)) for code in d.fields))
     form.field("段階", rec.stage)
     form.field("期間", _period(rec))
     if d.review_on:
         form.field("見直しの予定日", _day(d.review_on))
+    _kind_section(form, rec)
     form.section("目的の共有")
     for kind in PURPOSE_KINDS:
         form.field(kind, d.purposes.get(kind, ""))
@@ -262,6 +265,24 @@ def _plan_sheet(wb: Any, rec: ProjectRecord, officer: str, styles: _Styles) -> N
     form.field("審査機関", s.review_body)
     published = "公表済み" if s.is_published else "未公表"
     form.field("公表", f"{_day(s.published_on)} {published}".strip())
+
+
+def _kind_section(form: _Form, rec: ProjectRecord) -> None:
+    """関係の種類の判断: the questionnaire's answers, the recommendation in the manual's words,
+    the kind chosen and the officer's reason (nothing for a project without a kind or answers)."""
+    account = kind_account(rec.data)
+    if account is None:
+        return
+    form.section("関係の種類の判断")
+    form.table(("問い", "答え"), account.answers or [(NO_ANSWERS, "")], (3, 1))
+    rec_ = account.recommendation
+    if rec_ is not None:
+        form.field("推奨", "\n".join([rec_.kind.value, *(f"「{q}」" for q in rec_.quotes)]))
+        if rec_.tentative:
+            form.field("注意", rec_.note)
+    form.field("選んだ種類", account.chosen + ("（推奨と異なる）" if account.differs else ""))
+    if account.reason:
+        form.field("推奨と異なる理由" if account.differs else "理由", account.reason)
 
 
 def _roles_sheet(wb: Any, rec: ProjectRecord, styles: _Styles) -> None:

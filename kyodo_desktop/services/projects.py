@@ -366,6 +366,39 @@ class ProjectService:
                 "入力内容は残してあります。最新の内容を開き直してから保存してください。"
             )
 
+    def correct_log(
+        self, project_id: str, log_id: int, occurred_on: date, text: str, *, expected: LogRecord
+    ) -> None:
+        """Correct an entry of the progress log as read in ``expected`` (audited as ``log_update``).
+
+        A log entry has no version of its own: the correction is refused as stale
+        (:class:`StaleEditError`) when the entry no longer holds what ``expected`` shows.
+        The entry keeps the officer who wrote it; the audit row names who corrected it.
+        """
+        self.ws.require_write()
+        body = nfkc(text)
+        if not body:
+            raise ValidationErrors([ValidationError("text", "経過の内容は必須です")])
+        with self.ws.session_factory.begin() as s:
+            p = self._load(s, project_id)
+            entry = s.get(ProjectLogEntry, log_id)
+            if entry is None or entry.project_id != p.id:
+                raise NotFoundError(f"事業「{p.title}」の経過記録が見つかりません（番号 {log_id}）。")
+            if (entry.occurred_on, entry.text) != (expected.occurred_on, expected.text):
+                raise StaleEditError(
+                    f"事業「{p.title}」の {entry.occurred_on.isoformat()} の経過記録は、開いた後に"
+                    "他の操作で修正されています。最新の内容を開き直してから修正してください。"
+                )
+            changes: dict[str, Any] = {"log_id": [log_id, log_id]}
+            if entry.occurred_on != occurred_on:
+                changes["occurred_on"] = [entry.occurred_on.isoformat(), occurred_on.isoformat()]
+            if entry.text != body:
+                changes["text"] = [entry.text, body]
+            if len(changes) == 1:
+                return  # nothing changed: nothing to audit
+            entry.occurred_on, entry.text = occurred_on, body
+            self._audit(s, p.id, "log_update", changes)
+
 
 def apply_stage_change(
     s: Session, p: Project, stage: str, *, changed_on: date | None, note: str, officer: str

@@ -1351,6 +1351,10 @@ They are not real groups. Move them to the trash when you no longer need them.</
         <translation>Interaction log</translation>
     </message>
     <message>
+        <source>事業</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
         <source>登録</source>
         <translation>Created</translation>
     </message>
@@ -1393,6 +1397,18 @@ They are not real groups. Move them to the trash when you no longer need them.</
     <message>
         <source>重複ではないを取り消し</source>
         <translation>Not-a-duplicate mark withdrawn</translation>
+    </message>
+    <message>
+        <source>段階の変更</source>
+        <translation>Stage change</translation>
+    </message>
+    <message>
+        <source>経過の記録</source>
+        <translation>Progress entry</translation>
+    </message>
+    <message>
+        <source>経過記録の修正</source>
+        <translation>Progress entry correction</translation>
     </message>
     <message>
         <source>修正</source>
@@ -1604,6 +1620,10 @@ The {created} organizations it added are deleted and the {updated} it updated ge
     <message>
         <source>状態</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>事業 {projects} / 団体 {organizations}</source>
+        <translation>Projects {projects} / groups {organizations}</translation>
     </message>
     <message>
         <source>取り消し済み</source>
@@ -1993,6 +2013,10 @@ The {created} organizations it added are deleted and the {updated} it updated ge
         <translation>Record progress</translation>
     </message>
     <message>
+        <source>経過記録の修正</source>
+        <translation>Progress entry correction</translation>
+    </message>
+    <message>
         <source>日付</source>
         <translation>Date</translation>
     </message>
@@ -2003,6 +2027,29 @@ The {created} organizations it added are deleted and the {updated} it updated ge
     <message>
         <source>日付は必須です</source>
         <translation>The date is required</translation>
+    </message>
+</context>
+<context>
+    <name>LogTab</name>
+    <message>
+        <source>追加…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>経過を記録する</source>
+        <translation>Record progress</translation>
+    </message>
+    <message>
+        <source>修正…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <source>選んだ経過記録の日付と内容を直す（ダブルクリックでも）</source>
+        <translation>Correct the date and text of the selected progress entry (or double-click it)</translation>
+    </message>
+    <message>
+        <source>保存できません</source>
+        <translation>Cannot save</translation>
     </message>
 </context>
 <context>
@@ -3052,7 +3099,7 @@ Data folder: {folder}</translation>
     <name>ProjectDetailPanel</name>
     <message>
         <source>段階</source>
-        <extracomment>Tabs of the detail view, in order.</extracomment>
+        <extracomment>Tabs of the detail view, in order (変更履歴 only with a workspace to read it from).</extracomment>
         <translation>Stage</translation>
     </message>
     <message>
@@ -3124,6 +3171,10 @@ Data folder: {folder}</translation>
         <translation>Partners</translation>
     </message>
     <message>
+        <source>関係の種類</source>
+        <translation>Kind of relationship</translation>
+    </message>
+    <message>
         <source>役割分担</source>
         <translation>Roles</translation>
     </message>
@@ -3134,6 +3185,11 @@ Data folder: {folder}</translation>
     <message>
         <source>経過記録</source>
         <translation>Progress log</translation>
+    </message>
+    <message>
+        <source>変更履歴</source>
+        <extracomment>the 変更履歴 panel, made when its tab is first shown (the history service needs the database layer, which the window does not load before its first rows are shown)</extracomment>
+        <translation>Change history</translation>
     </message>
     <message>
         <source>事業を選ぶと、ここに詳細が表示されます。</source>
@@ -3205,6 +3261,191 @@ Data folder: {folder}</translation>
     </message>
 </context>
 <context>
+    <name>ProjectHistory</name>
+    <message>
+        <source>事業名</source>
+        <extracomment>The labels of a project&apos;s audit keys (the wizard&apos;s and the 事業計画書&apos;s words).</extracomment>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>担当課</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>担当職員</source>
+        <translation>Officer in charge</translation>
+    </message>
+    <message>
+        <source>関係の種類</source>
+        <translation>Kind of relationship</translation>
+    </message>
+    <message>
+        <source>関係の種類の理由</source>
+        <translation>Reason for the kind</translation>
+    </message>
+    <message>
+        <source>関係の種類の問いへの答え</source>
+        <translation>Answers to the relationship questions</translation>
+    </message>
+    <message>
+        <source>形態</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>活動分野</source>
+        <translation>Activity fields</translation>
+    </message>
+    <message>
+        <source>期間の開始</source>
+        <translation>Period start</translation>
+    </message>
+    <message>
+        <source>期間の終了</source>
+        <translation>Period end</translation>
+    </message>
+    <message>
+        <source>見直しの予定日</source>
+        <translation>Planned review date</translation>
+    </message>
+    <message>
+        <source>備考</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>パートナー</source>
+        <translation>Partners</translation>
+    </message>
+    <message>
+        <source>目的の共有</source>
+        <translation>Shared purpose</translation>
+    </message>
+    <message>
+        <source>目標</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <source>予算</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>選定方法</source>
+        <translation>Selection method</translation>
+    </message>
+    <message>
+        <source>検討した候補</source>
+        <translation>Candidates considered</translation>
+    </message>
+    <message>
+        <source>応募者数</source>
+        <translation>Applicants</translation>
+    </message>
+    <message>
+        <source>選定の理由</source>
+        <translation>Reason for the selection</translation>
+    </message>
+    <message>
+        <source>審査機関</source>
+        <translation>Review body</translation>
+    </message>
+    <message>
+        <source>公表日</source>
+        <translation>Published on</translation>
+    </message>
+    <message>
+        <source>公表</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>役割分担</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>協定事項</source>
+        <translation>Agreement items</translation>
+    </message>
+    <message>
+        <source>協働のポイント</source>
+        <translation>Collaboration points</translation>
+    </message>
+    <message>
+        <source>段階</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>下書き</source>
+        <translation>Drafts</translation>
+    </message>
+    <message>
+        <source>日付</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>メモ</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>経過の日付</source>
+        <translation>Progress date</translation>
+    </message>
+    <message>
+        <source>経過の内容</source>
+        <translation>Progress text</translation>
+    </message>
+    <message>
+        <source>ゴミ箱</source>
+        <translation>Trash</translation>
+    </message>
+    <message>
+        <source>{amount}円</source>
+        <extracomment>Keys holding one stored project word (shown as the 事業 tab shows it).</extracomment>
+        <translation>{amount} yen</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectKindAccount</name>
+    <message>
+        <source>関係の種類はまだ決まっていません。</source>
+        <extracomment>The key of a row (a partner&apos;s organization id, a project id …).</extracomment>
+        <translation>The relationship kind is not decided yet.</translation>
+    </message>
+    <message>
+        <source>推奨: {kind}</source>
+        <translation>Recommended: {kind}</translation>
+    </message>
+    <message>
+        <source>注意: </source>
+        <translation>Note: </translation>
+    </message>
+    <message>
+        <source>選んだ種類: {kind}</source>
+        <translation>Kind chosen: {kind}</translation>
+    </message>
+    <message>
+        <source>（推奨と異なる）</source>
+        <translation> (differs from the recommendation)</translation>
+    </message>
+    <message>
+        <source>推奨と異なる理由: </source>
+        <translation>Reason for differing from the recommendation: </translation>
+    </message>
+    <message>
+        <source>理由: </source>
+        <translation>Reason: </translation>
+    </message>
+    <message>
+        <source>問いへの答え</source>
+        <translation>Answers to the questions</translation>
+    </message>
+    <message>
+        <source>（問いへの答えは記録されていません）</source>
+        <translation>(No answers to the questions were recorded)</translation>
+    </message>
+</context>
+<context>
     <name>ProjectReviewModel</name>
     <message>
         <source>法人番号が同じ</source>
@@ -3253,6 +3494,7 @@ Data folder: {folder}</translation>
     </message>
     <message>
         <source>シート {sheet} の {row} 行目</source>
+        <extracomment>where the matched partners&apos; registered names are read (none: the list&apos;s names only)</extracomment>
         <translation>Sheet {sheet}, row {row}</translation>
     </message>
 </context>

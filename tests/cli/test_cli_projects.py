@@ -37,11 +37,15 @@ def test_projects_list_and_show(data_dir: Path, capsys: pytest.CaptureFixture[st
         )
         pid = ProjectService(ws).create(
             ProjectInput(
-                title="防災講座", fiscal_year=2025, form="共催", partners=[PartnerInput(org, "協力団体")]
+                title="防災講座",
+                fiscal_year=2025,
+                section="危機管理課",
+                form="共催",
+                partners=[PartnerInput(org, "協力団体")],
             ),
             stage_on=date(2025, 4, 1),
         )
-        ProjectService(ws).create(ProjectInput(title="前年度の事業", fiscal_year=2024))
+        ProjectService(ws).create(ProjectInput(title="前年度の事業", fiscal_year=2024, section="危機管理課"))
     code, out = _run(data_dir, capsys, "projects", "list", "--fiscal-year", "2025")
     assert (code, out) == (0, f"{pid}\t2025\t防災講座\t共催\t課題・ニーズの把握\n")
     code, out = _run(data_dir, capsys, "projects", "list", "--json")

@@ -169,7 +169,9 @@ def test_past_projects_from_the_projects_tab_then_undone(
         [str(FIRST_ROW + 3), "エラー", "啓発冊子の印刷", ""],
     ]
     assert "みどりの森（法人番号が同じ）" in rows[0][4] and "あおぞら（新しい団体として登録）" in rows[0][4]
-    assert rows[1][4] == "NPO法人 みどりの森（団体名が同じ）"  # the same partner under another name
+    # the same partner under another name, beside the name it is registered under
+    assert rows[1][4] == f"NPO法人 みどりの森 → {REGISTERED[0]}（団体名が同じ）"
+    assert rows[0][4].startswith(f"{REGISTERED[0]}（法人番号が同じ）")  # the same name: said once
     assert rows[0][5] == "1,200,000" and rows[1][5] == "1,300,000"
     problems = _table(_child(wizard, QTableView, "problemList"))
     assert [p[:2] for p in problems] == [[str(FIRST_ROW + 3), "契約金額"]]

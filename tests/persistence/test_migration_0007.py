@@ -50,7 +50,9 @@ def test_schema_4_file_upgrades_with_everything_intact(data_dir: Path, tmp_path:
         assert {t: _dump(path, t, old) for t in TABLES} == before
         assert ws.officer.label() == "千葉 花子（県民生活課）"  # the old setting still names the officer
         pid = ProjectService(ws).create(
-            ProjectInput(title="新しい事業", fiscal_year=2026, partners=[PartnerInput(a)])
+            ProjectInput(
+                title="新しい事業", fiscal_year=2026, section="市民協働課", partners=[PartnerInput(a)]
+            )
         )
         assert [p.id for p in ProjectService(ws).projects_of_organization(a)] == [pid]
     (backup,) = (data_dir / "backups").glob("kyodo-*-pre-migration.db")

@@ -20,6 +20,7 @@ def test_partner_text_and_field_filter_and_main_partner_column(ws: Workspace) ->
         ProjectInput(
             title="子ども食堂",
             fiscal_year=2024,
+            section="市民協働課",
             fields=[13, 1],
             partners=[PartnerInput(green)],
             review_on=date(2025, 1, 10),
@@ -29,11 +30,12 @@ def test_partner_text_and_field_filter_and_main_partner_column(ws: Workspace) ->
         ProjectInput(
             title="河川清掃",
             fiscal_year=2025,
+            section="市民協働課",
             fields=[7],
             partners=[PartnerInput(sky), PartnerInput(green, "協力団体")],
         )
     )
-    c = svc.create(ProjectInput(title="名簿なし", fiscal_year=2025, fields=[10]))
+    c = svc.create(ProjectInput(title="名簿なし", fiscal_year=2025, section="市民協働課", fields=[10]))
 
     assert {s.id for s in svc.list_projects(partner="みどり")} == {a, b}  # any partner, any role
     assert {s.id for s in svc.list_projects(partner="アオゾラ")} == {b}  # reading, folded like search

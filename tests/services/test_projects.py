@@ -59,12 +59,16 @@ def test_validation_says_every_problem_in_japanese() -> None:
 
 
 def test_period_end_defaults_to_march_31_and_year_follows_the_start() -> None:
-    clean = validate_project(ProjectInput(title="x", period_start=date(2026, 2, 1)))
+    clean = validate_project(ProjectInput(title="x", section="市民協働課", period_start=date(2026, 2, 1)))
     assert clean.fiscal_year == 2025 and clean.period_end == date(2026, 3, 31)
     with pytest.raises(ValidationErrors, match="期間の終わり"):
         validate_project(
             ProjectInput(
-                title="x", fiscal_year=2025, period_start=date(2025, 5, 1), period_end=date(2025, 4, 1)
+                title="x",
+                fiscal_year=2025,
+                section="市民協働課",
+                period_start=date(2025, 5, 1),
+                period_end=date(2025, 4, 1),
             )
         )
 
@@ -116,7 +120,12 @@ def test_a_draft_is_out_of_the_lists_until_finished(ws: Workspace) -> None:
     assert svc.list_projects() == [] and [s.id for s in svc.list_projects(drafts=True)] == [pid]
     with pytest.raises(ValidationErrors, match="年度は必須です"):
         svc.update(pid, ProjectInput(title="下書きの事業"), expected_version=1, draft=False)
-    svc.update(pid, ProjectInput(title="下書きの事業", fiscal_year=2026), expected_version=1, draft=False)
+    svc.update(
+        pid,
+        ProjectInput(title="下書きの事業", fiscal_year=2026, section="市民協働課"),
+        expected_version=1,
+        draft=False,
+    )
     assert [s.id for s in svc.list_projects(fiscal_year=2026)] == [pid]
 
 
@@ -126,7 +135,7 @@ def test_settings_officer_becomes_a_record_found_by_name_and_section(ws: Workspa
     existing = officers.add_officer(
         ws, OfficerInput(name="千葉 花子", section="県民生活課", kana="ちば はなこ")
     )
-    pid = ProjectService(ws).create(ProjectInput(title="x", fiscal_year=2025))
+    pid = ProjectService(ws).create(ProjectInput(title="x", fiscal_year=2025, section="県民生活課"))
     assert ProjectService(ws).get(pid).data.lead_officer_id == existing
     assert settings.current_officer(ws.data_dir).officer_id == existing  # remembered
     assert [(o.data.name, o.data.kana) for o in officers.list_officers(ws)] == [("千葉 花子", "チバ ハナコ")]

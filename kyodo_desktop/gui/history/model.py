@@ -16,6 +16,11 @@ from kyodo_desktop.domain.column_mapping import TARGETS
 from kyodo_desktop.domain.fields import ACTIVITY_FIELD_SHORT
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.local_time import utc_iso_to_local_text
+from kyodo_desktop.gui.history.project_text import (
+    project_field_text,
+    project_value_text,
+    wareki_local_time,
+)
 from kyodo_desktop.gui.table_base import ReadOnlyTableModel
 from kyodo_desktop.services.history import HistoryEntry
 
@@ -39,6 +44,7 @@ _ENTITIES = {
     "organization": "",
     "contact": QT_TRANSLATE_NOOP("HistoryTableModel", "担当者"),
     "interaction": QT_TRANSLATE_NOOP("HistoryTableModel", "対応記録"),
+    "project": QT_TRANSLATE_NOOP("HistoryTableModel", "事業"),
 }
 _ACTIONS = {
     "create": QT_TRANSLATE_NOOP("HistoryTableModel", "登録"),
@@ -52,6 +58,9 @@ _ACTIONS = {
     "undo": QT_TRANSLATE_NOOP("HistoryTableModel", "元に戻す"),
     "not_duplicate": QT_TRANSLATE_NOOP("HistoryTableModel", "重複ではないと記録"),
     "not_duplicate_undone": QT_TRANSLATE_NOOP("HistoryTableModel", "重複ではないを取り消し"),
+    "stage": QT_TRANSLATE_NOOP("HistoryTableModel", "段階の変更"),
+    "log": QT_TRANSLATE_NOOP("HistoryTableModel", "経過の記録"),
+    "log_update": QT_TRANSLATE_NOOP("HistoryTableModel", "経過記録の修正"),
 }
 #: Actions of a child record said in their own words (an interaction's ``update`` is a 修正).
 _CHILD_ACTIONS = {
@@ -107,6 +116,10 @@ def action_text(entry: HistoryEntry) -> str:
 
 def field_text(entity: str, field: str) -> str:
     """The label of a changed field as the forms show it."""
+    if entity == "project":
+        text = project_field_text(field)
+        if text is not None:
+            return text
     if entity != "organization" and field in _CHILD_FIELDS:
         return _tr(_CHILD_FIELDS[field])
     if field in _OTHER_FIELDS:
@@ -134,13 +147,17 @@ def value_text(field: str, value: Any) -> str:
 
 #: Id fields shown all the same: the history service names their records (the 担当職員 by
 #: ``氏名（所属課）``); other ids mean nothing to an officer and are left out.
-_NAMED_IDS = frozenset({"responsible_officer_id"})
+_NAMED_IDS = frozenset({"responsible_officer_id", "lead_officer_id"})
 
 
 def changes_text(entry: HistoryEntry) -> str:
     """``電話番号: 043-… → 043-…`` for every changed field, one a line (ids left out)."""
 
     def side(field: str, value: Any) -> str:
+        if entry.entity == "project":
+            text = project_value_text(field, value, entry.names)
+            if text is not None:
+                return text
         return value_text(field, entry.names.get(value, value) if isinstance(value, str) else value)
 
     lines = [
@@ -152,10 +169,15 @@ def changes_text(entry: HistoryEntry) -> str:
 
 
 class HistoryTableModel(ReadOnlyTableModel):
-    """Audit rows newest first; :meth:`set_entries` gives them whole, :meth:`set_ids` lazily."""
+    """Audit rows newest first; :meth:`set_entries` gives them whole, :meth:`set_ids` lazily.
 
-    def __init__(self, parent: Any = None) -> None:
+    ``wareki`` shows the times' dates in 和暦 (a project's history).
+    """
+
+    def __init__(self, parent: Any = None, *, wareki: bool = False) -> None:
         super().__init__(parent)
+        #: dates in 和暦 (a project's history, read beside its 和暦 sheets); else ISO
+        self._time_text = wareki_local_time if wareki else utc_iso_to_local_text
         self._headers = [_tr(h) for h in _HEADERS]
         self._ids: list[int] = []
         self._rows: dict[int, HistoryEntry] = {}
@@ -207,7 +229,7 @@ class HistoryTableModel(ReadOnlyTableModel):
             return entry
         column = index.column()
         if column == COL_TIME:
-            return utc_iso_to_local_text(entry.occurred_at)
+            return self._time_text(entry.occurred_at)
         if column == COL_OFFICER:
             return entry.officer
         if column == COL_RECORD:

@@ -37,6 +37,8 @@ class HistoryPanel(QWidget):
 
     ``record_id`` is a callable giving the record whose history is shown (None while a new
     record is not yet saved); without it the panel shows the whole registry, read lazily.
+    ``undo=False`` leaves 元に戻す out (a project's changes are not undone field by field);
+    ``wareki`` shows the dates in 和暦.
 
     Signals: ``undone(str)`` with the record's id after a change was undone.
     """
@@ -48,13 +50,17 @@ class HistoryPanel(QWidget):
         workspace: Workspace,
         record_id: Callable[[], str | None] | None = None,
         parent: QWidget | None = None,
+        *,
+        undo: bool = True,
+        wareki: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("historyPanel")
         self._ws = workspace
         self._service = HistoryService(workspace)
         self._record_id = record_id
-        self.model = HistoryTableModel(self)
+        self._undo = undo
+        self.model = HistoryTableModel(self, wareki=wareki)
 
         layout = QVBoxLayout(self)
         self.table = QTableView()
@@ -87,6 +93,7 @@ class HistoryPanel(QWidget):
         for button in (self.undo_button, self.reload_button):
             button.setAutoDefault(False)
             buttons.addWidget(button)
+        self.undo_button.setVisible(undo)
         layout.addLayout(buttons)
         self._update_buttons()
 
@@ -106,7 +113,9 @@ class HistoryPanel(QWidget):
 
     def _update_buttons(self) -> None:
         entry = self.selected_entry()
-        self.undo_button.setEnabled(self._ws.writable and entry is not None and entry.undoable_kind)
+        self.undo_button.setEnabled(
+            self._undo and self._ws.writable and entry is not None and entry.undoable_kind
+        )
 
     def _on_undo_clicked(self) -> None:
         entry = self.selected_entry()

@@ -44,7 +44,8 @@ _ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class ImportHistoryModel(ReadOnlyTableModel):
-    """The imports, newest first: 日時, ファイル, 職員, 新規, 更新, 状態."""
+    """The imports, newest first: 日時, ファイル, 職員, 新規, 更新, 状態 (新規 of a past-project
+    import counted apart: 事業 N / 団体 M)."""
 
     HEADERS = (
         QT_TRANSLATE_NOOP("ImportHistoryModel", "日時"),
@@ -94,6 +95,10 @@ class ImportHistoryModel(ReadOnlyTableModel):
         if column == COL_OFFICER:
             return found.officer
         if column == COL_CREATED:
+            if found.created_projects:  # a past-project import: its projects and the groups it registered
+                return self.tr("事業 {projects} / 団体 {organizations}").format(
+                    projects=f"{found.created_projects:,}", organizations=f"{found.created_organizations:,}"
+                )
             return f"{found.created:,}"
         if column == COL_UPDATED:
             return f"{found.updated:,}"

@@ -5,12 +5,15 @@ The review page shows this model instead of
 imported; it answers the same calls (``set_plan``, ``planned_row``, ``row_of_number``,
 ``refresh_row``, the roles) over a
 :class:`~kyodo_desktop.services.project_import.ProjectImportPlan`. Each partner is shown with
-how it was found (法人番号 or name) or that the import registers it as a new organization.
+how it was found (法人番号 or name) or that the import registers it as a new organization;
+a matched one also with its registered name when the list names it otherwise.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex
 
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.importing import RowProblem
@@ -22,7 +25,10 @@ from kyodo_desktop.gui.importing.review_model import (
 )
 from kyodo_desktop.gui.projects.labels import term, year_label
 from kyodo_desktop.services.importing import Action
+from kyodo_desktop.services.organization_names import organization_names
 from kyodo_desktop.services.project_import import PlannedPartner, PlannedProject
+from kyodo_desktop.services.project_partner_index import NEW_PREFIX
+from kyodo_desktop.services.workspace import Workspace
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -53,9 +59,12 @@ def action_label(action: Action) -> str:
     return QCoreApplication.translate("ImportAction", action.value)
 
 
-def partner_text(partner: PlannedPartner) -> str:
-    """``みどりの森（法人番号が同じ）`` / ``さくら印刷（新しい団体として登録）``."""
+def partner_text(partner: PlannedPartner, registered: str = "") -> str:
+    """``みどりの森 → 特定非営利活動法人みどりの森（法人番号が同じ）`` (the list's name, then the
+    registered name when it differs) / ``さくら印刷（新しい団体として登録）``."""
     name = partner.cell.name or partner.cell.corporate_number
+    if registered and registered != name:
+        name = f"{name} → {registered}"
     return f"{name}（{_tr(partner.reason)}）"
 
 
@@ -94,6 +103,23 @@ class ProjectReviewModel(PlanTableModel):
     REASON_COLUMN = COL_REASON
     RIGHT_ALIGNED = (COL_ROW, COL_AMOUNT)
 
+    def __init__(self, parent: QObject | None = None, workspace: Workspace | None = None) -> None:
+        super().__init__(parent)
+        #: where the matched partners' registered names are read (none: the list's names only)
+        self.workspace = workspace
+        self._registered: dict[str, str] = {}
+
+    def set_plan(self, plan: Any, raw_names: dict[int, str] | None = None) -> None:
+        """Show ``plan`` (as :class:`PlanTableModel`), the matched partners' registered names read once."""
+        self._registered = {}
+        if plan is not None and self.workspace is not None:
+            keys = {p.key for row in plan.rows for p in row.partners if not p.key.startswith(NEW_PREFIX)}
+            self._registered = organization_names(self.workspace, keys) if keys else {}
+        super().set_plan(plan, raw_names)
+
+    def _partner(self, partner: PlannedPartner) -> str:
+        return partner_text(partner, self._registered.get(partner.key, ""))
+
     def planned_row(self, row: int) -> PlannedProject:
         """The planned row shown in table row ``row``."""
         planned: PlannedProject = self._rows[row]
@@ -111,7 +137,7 @@ class ProjectReviewModel(PlanTableModel):
         if column == COL_YEAR:
             return year_label(project.fiscal_year) if project is not None else ""
         if column == COL_PARTNERS:
-            return "、".join(partner_text(p) for p in planned.partners)
+            return "、".join(self._partner(p) for p in planned.partners)
         if column == COL_AMOUNT:
             amount = project.budget.get(BudgetSide.ADMINISTRATION.value) if project is not None else None
             return f"{amount:,}" if isinstance(amount, int) else ""
@@ -126,7 +152,7 @@ class ProjectReviewModel(PlanTableModel):
             )
         if column == COL_PARTNERS and planned.partners:
             return "\n".join(
-                f"{partner_text(p)} {term(p.role)}"
+                f"{self._partner(p)} {term(p.role)}"
                 + (f"\n  {p.cell.corporate_number}" if p.cell.corporate_number else "")
                 + (f"\n  {p.cell.address}" if p.cell.address else "")
                 for p in planned.partners

@@ -117,7 +117,7 @@ class ReviewPage(QWizardPage):
         layout.addLayout(top)
 
         self.organization_model = ReviewTableModel(self)
-        self.project_model = ProjectReviewModel(self)
+        self.project_model = ProjectReviewModel(self, state.ws)
         self.model: ReviewTableModel | ProjectReviewModel = self.organization_model
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)

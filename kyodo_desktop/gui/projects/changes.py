@@ -57,7 +57,7 @@ class ProjectChanges(QObject):
         service = tab.service()
         dialog = LogEntryDialog(lambda on, text: service.add_log(project_id, on, text), tab)
         self._present(dialog, project_id)
-        dialog.accepted.connect(lambda: tab.detail.tabs.setCurrentWidget(tab.detail.log_table))
+        dialog.accepted.connect(lambda: tab.detail.tabs.setCurrentWidget(tab.detail.log_tab))
         return dialog
 
     def _present(self, dialog: StageDialog | LogEntryDialog, project_id: str) -> None:

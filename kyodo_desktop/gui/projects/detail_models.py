@@ -1,12 +1,18 @@
-"""The small read-only lists of a project's detail view: rows of texts, each with a key."""
+"""What a project's detail view shows: small read-only lists of texts, each with a key, and how
+the relationship kind was judged (the questionnaire's answers and the recommendation)."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea
 
+from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from kyodo_desktop.domain.kind_account import KindAccount
+from kyodo_desktop.gui.projects.labels import term
 from kyodo_desktop.gui.table_base import ReadOnlyTableModel
 
 #: The key of a row (a partner's organization id, a project id …).
@@ -52,3 +58,64 @@ class TextRowsModel(ReadOnlyTableModel):
     def texts(self, column: int) -> list[str]:
         """Every row's text in ``column`` (what the list shows, for checks and tests)."""
         return [r[column] for r in self._rows]
+
+
+_NO_KIND = QT_TRANSLATE_NOOP("ProjectKindAccount", "関係の種類はまだ決まっていません。")
+_RECOMMENDED = QT_TRANSLATE_NOOP("ProjectKindAccount", "推奨: {kind}")
+_NOTE = QT_TRANSLATE_NOOP("ProjectKindAccount", "注意: ")
+_CHOSEN = QT_TRANSLATE_NOOP("ProjectKindAccount", "選んだ種類: {kind}")
+_DIFFERS = QT_TRANSLATE_NOOP("ProjectKindAccount", "（推奨と異なる）")
+_REASON_DIFFERS = QT_TRANSLATE_NOOP("ProjectKindAccount", "推奨と異なる理由: ")
+_REASON = QT_TRANSLATE_NOOP("ProjectKindAccount", "理由: ")
+_ANSWERS = QT_TRANSLATE_NOOP("ProjectKindAccount", "問いへの答え")
+_NO_ANSWERS = QT_TRANSLATE_NOOP("ProjectKindAccount", "（問いへの答えは記録されていません）")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ProjectKindAccount", text)
+
+
+def _question(text: str) -> str:
+    return html.escape(QCoreApplication.translate("RelationshipQuestion", text))
+
+
+def kind_account_html(account: KindAccount | None) -> str:
+    """The 関係の種類 tab's text: answers, recommendation with the manual's words, choice, reason."""
+    if account is None:
+        return html.escape(_tr(_NO_KIND))
+    parts: list[str] = []
+    rec = account.recommendation
+    if rec is not None:
+        parts.append("<b>" + html.escape(_tr(_RECOMMENDED).format(kind=term(rec.kind.value))) + "</b>")
+        parts.extend(f"「{_question(q)}」" for q in rec.quotes)
+        if rec.tentative:
+            parts.append("<i>" + html.escape(_tr(_NOTE)) + _question(rec.note) + "</i>")
+    chosen = html.escape(_tr(_CHOSEN).format(kind=term(account.chosen) or "—"))
+    if account.differs:
+        chosen += html.escape(_tr(_DIFFERS))
+    parts.append("<b>" + chosen + "</b>")
+    if account.reason:
+        label = _tr(_REASON_DIFFERS) if account.differs else _tr(_REASON)
+        parts.append(html.escape(label) + html.escape(account.reason).replace("\n", "<br>"))
+    parts.append("<br><b>" + html.escape(_tr(_ANSWERS)) + "</b>")
+    if account.answers:
+        parts.extend(f"・{_question(q)} — <b>{_question(a)}</b>" for q, a in account.answers)
+    else:
+        parts.append(html.escape(_tr(_NO_ANSWERS)))
+    return "<br>".join(parts)
+
+
+def scrolled_label(name: str) -> tuple[QLabel, QScrollArea]:
+    """A word-wrapped rich-text label named ``name`` in a frameless scroll area (a detail tab)."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setContentsMargins(6, 6, 6, 6)
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(label)
+    return label, area

@@ -1,8 +1,13 @@
 """The detail view of one project: its facts, overdue flags and lists.
 
-Passive: the tab hands it a ``ProjectRecord`` (and the flags it computed); the panel shows the
-stage history, the partners (a double-click asks for the organization's form), the 役割分担表,
-the six 協働のポイント and the progress log (経過記録).
+The tab hands it a ``ProjectRecord`` (and the flags it computed); the panel shows the stage
+history, the partners (a double-click asks for the organization's form), how the relationship
+kind was judged (the questionnaire's answers, the recommendation in the manual's words, the
+kind chosen and the reason), the 役割分担表, the six 協働のポイント, the progress log (経過記録)
+and the project's change history (変更履歴, its audit rows, read when that tab is shown).
+
+Given the workspace, the log tab adds an entry (追加…) and corrects one (修正…, or a
+double-click) itself and tells the tab through ``log_changed`` so it shows the project again.
 """
 
 from __future__ import annotations
@@ -12,33 +17,43 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from kyodo_desktop.domain.kind_account import kind_account
 from kyodo_desktop.domain.project_flags import OverdueFlag
 from kyodo_desktop.domain.project_terms import COLLABORATION_POINTS, BudgetSide, PointStatus
 from kyodo_desktop.gui.i18n import activity_field_short, list_separator
-from kyodo_desktop.gui.projects.detail_models import TextRowsModel
+from kyodo_desktop.gui.projects.detail_log import LogTab
+from kyodo_desktop.gui.projects.detail_models import TextRowsModel, kind_account_html, scrolled_label
 from kyodo_desktop.gui.projects.labels import day_label, flag_label, term, year_label
 from kyodo_desktop.gui.styles import ERROR_STYLE, HINT_STYLE
 from kyodo_desktop.gui.table_base import list_table
 
 if TYPE_CHECKING:
+    from kyodo_desktop.gui.history.view import HistoryPanel
     from kyodo_desktop.services.project_records import ProjectRecord
+    from kyodo_desktop.services.workspace import Workspace
 
-#: Tabs of the detail view, in order.
-TAB_STAGES, TAB_PARTNERS, TAB_ROLES, TAB_POINTS, TAB_LOG = range(5)
+#: Tabs of the detail view, in order (変更履歴 only with a workspace to read it from).
+TAB_STAGES, TAB_PARTNERS, TAB_KIND, TAB_ROLES, TAB_POINTS, TAB_LOG, TAB_HISTORY = range(7)
 
 
 class ProjectDetailPanel(QWidget):
     """One project's facts and lists; empty until :meth:`show_record`.
 
-    Signals: ``partner_activated(str)`` with the organization id of a double-clicked partner.
+    Without a ``workspace`` the panel only shows (no 変更履歴, no log editing).
+
+    Signals: ``partner_activated(str)`` with the organization id of a double-clicked partner;
+    ``log_changed(str, bool)`` with the project's id after a log entry was added or corrected
+    (True) or the correction was refused as stale (False): the project is to be shown again.
     """
 
     partner_activated = Signal(str)
+    log_changed = Signal(str, bool)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("projectDetail")
         self.record: ProjectRecord | None = None
+        self._ws = workspace
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.title_label = QLabel()
@@ -74,13 +89,46 @@ class ProjectDetailPanel(QWidget):
         self.role_table = list_table("roleTable", self.roles, 3)
         self.point_table = list_table("pointTable", self.points, 2)
         self.log_table = list_table("logTable", self.log, 1)
+        self.kind_label, kind_area = scrolled_label("kindAccountLabel")
+        self.log_tab = LogTab(self.log_table, workspace, self)
+        self.log_tab.changed.connect(self.log_changed)
         self.tabs.addTab(self.stage_table, self.tr("段階の履歴"))
         self.tabs.addTab(self.partner_table, self.tr("パートナー"))
+        self.tabs.addTab(kind_area, self.tr("関係の種類"))
         self.tabs.addTab(self.role_table, self.tr("役割分担"))
         self.tabs.addTab(self.point_table, self.tr("協働のポイント"))
-        self.tabs.addTab(self.log_table, self.tr("経過記録"))
+        self.tabs.addTab(self.log_tab, self.tr("経過記録"))
+        #: the 変更履歴 panel, made when its tab is first shown (the history service needs the
+        #: database layer, which the window does not load before its first rows are shown)
+        self.history: HistoryPanel | None = None
+        self._history_page = QWidget()
+        self._history_page.setObjectName("projectHistoryPage")
+        QVBoxLayout(self._history_page).setContentsMargins(0, 0, 0, 0)
+        if workspace is not None:
+            self.tabs.addTab(self._history_page, self.tr("変更履歴"))
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         layout.addWidget(self.tabs, 1)
         self.clear()
+
+    def _on_tab_changed(self, index: int) -> None:
+        if index == TAB_HISTORY:
+            self._refresh_history()
+
+    def _refresh_history(self) -> None:
+        """Read the project's audit rows (only while its tab is shown: a selection stays quick)."""
+        if self._ws is None or self.tabs.currentIndex() != TAB_HISTORY:
+            return
+        if self.history is None:
+            from kyodo_desktop.gui.history.view import HistoryPanel
+
+            self.history = HistoryPanel(
+                self._ws, lambda: self.record.id if self.record else None, undo=False, wareki=True
+            )
+            self.history.setObjectName("projectHistoryPanel")
+            layout = self._history_page.layout()
+            assert layout is not None
+            layout.addWidget(self.history)
+        self.history.refresh()
 
     def clear(self) -> None:
         """Show no project."""
@@ -91,6 +139,10 @@ class ProjectDetailPanel(QWidget):
         self.flags_label.hide()
         for model in (self.stages, self.partners, self.roles, self.points, self.log):
             model.set_rows([])
+        self.kind_label.clear()
+        self.log_tab.show_record(None)
+        if self.history is not None:
+            self.history.model.set_entries([])
         self.tabs.setEnabled(False)
 
     def show_record(self, record: ProjectRecord, flags: list[OverdueFlag]) -> None:
@@ -126,6 +178,9 @@ class ProjectDetailPanel(QWidget):
             [(day_label(e.occurred_on), e.text, e.officer) for e in record.log],
             [str(e.id) for e in record.log],
         )
+        self.kind_label.setText(kind_account_html(kind_account(data)))
+        self.log_tab.show_record(record)
+        self._refresh_history()
 
     def _facts(self, record: ProjectRecord) -> str:
         data = record.data

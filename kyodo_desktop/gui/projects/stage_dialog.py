@@ -1,4 +1,4 @@
-"""The small dialogs of the projects tab: advance a project's stage, add a progress log entry.
+"""The small dialogs of the projects tab: advance a project's stage, add or correct a progress log entry.
 
 Each takes a ``submit`` callable that stores what was entered (the tab binds it to the
 service). Invalid input and known errors are shown inside the dialog, which stays open with the
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -32,6 +33,9 @@ from kyodo_desktop.gui import errors
 from kyodo_desktop.gui.organizations.form_widgets import DATE_PLACEHOLDER, date_or_error, error_label, named
 from kyodo_desktop.gui.projects.labels import term
 from kyodo_desktop.persistence.errors import StaleEditError
+
+if TYPE_CHECKING:
+    from kyodo_desktop.services.project_records import LogRecord
 
 
 class _EntryDialog(QDialog):
@@ -125,16 +129,28 @@ class StageDialog(_EntryDialog):
 
 
 class LogEntryDialog(_EntryDialog):
-    """経過を記録: a date and what happened. ``submit(occurred_on, text)`` stores the entry."""
+    """経過を記録: a date and what happened. ``submit(occurred_on, text)`` stores the entry.
 
-    def __init__(self, submit: Callable[[date, str], object], parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("経過を記録"), parent)
+    Given an ``entry``, the dialog corrects it (経過記録の修正): its date and text filled in.
+    """
+
+    def __init__(
+        self,
+        submit: Callable[[date, str], object],
+        parent: QWidget | None = None,
+        *,
+        entry: LogRecord | None = None,
+    ) -> None:
+        super().__init__(self.tr("経過を記録") if entry is None else self.tr("経過記録の修正"), parent)
         self.setObjectName("logEntryDialog")
         self._submit = submit
         self.form.addRow(self.tr("日付"), self.date_edit)
         self.text_edit = named(QPlainTextEdit(), "logTextEdit")
         self.text_edit.setFixedHeight(96)
         self.form.addRow(self.tr("内容"), self.text_edit)
+        if entry is not None:
+            self.date_edit.setText(entry.occurred_on.isoformat())
+            self.text_edit.setPlainText(entry.text)
         self._finish_layout()
 
     def _store(self, on: date | None) -> None:

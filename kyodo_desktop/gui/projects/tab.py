@@ -154,8 +154,9 @@ class ProjectsTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.activated.connect(self._on_row_activated)
 
-        self.detail = ProjectDetailPanel()
+        self.detail = ProjectDetailPanel(self._ws)
         self.detail.partner_activated.connect(self._on_partner_activated)
+        self.detail.log_changed.connect(lambda pid, changed: self.after_change(pid, changed=changed))
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setObjectName("projectSplitter")
         splitter.addWidget(self.table)
