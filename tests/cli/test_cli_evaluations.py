@@ -25,7 +25,7 @@ def _run(data_dir: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tupl
 def test_evaluations_list_prints_the_totals(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with Workspace.open(data_dir) as ws:
         pid = ProjectService(ws).create(
-            ProjectInput(title="防災講座", fiscal_year=2025), stage_on=date(2025, 4, 1)
+            ProjectInput(title="防災講座", fiscal_year=2025, section="市民協働課"), stage_on=date(2025, 4, 1)
         )
         svc = EvaluationService(ws)
         keys = [item.key for item in svc.latest_templates()[0].template.items]

@@ -68,6 +68,7 @@ def test_schema_8_file_upgrades_with_nothing_lost_and_has_the_builtins(
         pid = ProjectService(ws).create(
             ProjectInput(
                 title="公園の花壇づくり",
+                section="市民協働課",
                 fiscal_year=2025,
                 partners=[PartnerInput(org)],
                 targets=[TargetInput("参加者数", "延べ500人")],

@@ -29,6 +29,7 @@ def _project(ws: Workspace, *, stage: str = "評価") -> str:
     return ProjectService(ws).create(
         ProjectInput(
             title="公園の花壇づくり",
+            section="市民協働課",
             fiscal_year=2025,
             partners=[PartnerInput(org)],
             targets=[TargetInput("参加者数", "延べ500人"), TargetInput("花壇の数", "10か所")],
