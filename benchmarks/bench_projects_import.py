@@ -20,8 +20,10 @@ every run a whole process as the user starts it:
   ``bench_import.py``): creating the file, reading, mapping, every partner a new organization,
   the pre-import backup, one transaction;
 * ``registry`` — the same into a copy of the demo folder (copied before the clock starts; it
-  already holds the day's daily backup): partners matched against the registry, the pre-import
-  backup of the registry's whole file (copied and integrity-checked), one transaction;
+  already holds the day's daily backup, and nothing was written since): partners matched against
+  the registry, the pre-import backup (the day's backup under a second name once its bytes are
+  found to be the file's, :func:`kyodo_desktop.persistence.backup.unchanged_backup`), one
+  transaction;
 * ``pandas`` — ``pandas.read_excel(FILE, header=[2, 3])`` and ``DataFrame.to_sql`` into a fresh
   SQLite file.
 

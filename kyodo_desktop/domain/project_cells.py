@@ -169,6 +169,7 @@ def _member_lines(text: str) -> list[list[str]]:
 _LEGAL_FORM_START = tuple(nfkc(word) for word in LEGAL_FORM_WORDS)
 
 
+@functools.lru_cache(maxsize=16_384)
 def _is_address(line: str) -> bool:
     """Whether a line is an address to split_name_cell (a one-line cell of it gives no name of its own)."""
     if nfkc(line).startswith(_LEGAL_FORM_START):

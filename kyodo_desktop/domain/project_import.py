@@ -28,6 +28,7 @@ from kyodo_desktop.domain.importing import ImportRow, RowProblem
 from kyodo_desktop.domain.project import ProjectInput, SelectionInput, validate_project
 from kyodo_desktop.domain.project_cells import (
     PartnerCell,
+    PartnerCells,
     cell_text,
     parse_amount,
     parse_applicants,
@@ -204,6 +205,7 @@ def parse_fiscal_year(text: str, field: str = "年度") -> int | None:
 #: (a failure is not kept, and is raised again for each row that has it).
 _fiscal_year = functools.lru_cache(maxsize=4096, typed=True)(parse_fiscal_year)
 _cell_date = functools.lru_cache(maxsize=16_384, typed=True)(parse_cell_date)
+_amount = functools.lru_cache(maxsize=16_384, typed=True)(parse_amount)
 
 
 def title_key(title: str) -> str:
@@ -259,15 +261,23 @@ class _Values:
             self.problems.append((field, error.message))
 
 
+@functools.lru_cache(maxsize=16_384)
+def _partner_cells(numbers: str, names: str) -> tuple[PartnerCells, str]:
+    """The partners of a 法人番号 cell and a name cell, and the numbers' problem ("" if none);
+    parsed once per pair of texts (a list names the same partners year after year)."""
+    try:
+        return partners_from_cells(numbers, names), ""
+    except ValidationError as error:
+        return partners_from_cells("", names), error.message
+
+
 def _partners(row: _Values) -> tuple[tuple[PartnerCell, ...], list[tuple[str, str]]]:
     """The row's partners (a 共同提案体: several) with the 住所 column given to them."""
     numbers, names = row.cells.get("corporate_number", ""), row.cells.get("partner_name", "")
     notices: list[tuple[str, str]] = []
-    try:
-        found = partners_from_cells(numbers, names)
-    except ValidationError as error:
-        row.problems.append(("corporate_number", error.message))
-        found = partners_from_cells("", names)
+    found, problem = _partner_cells(numbers, names)
+    if problem:
+        row.problems.append(("corporate_number", problem))
     if found.warning:
         notices.append(("corporate_number", found.warning))
     partners = list(found.partners)
@@ -344,7 +354,7 @@ def past_project_row(
     row.parse("fiscal_year", _fiscal_year)
     for field in ("date", "period_start", "period_end"):
         row.parse(field, _cell_date)
-    row.parse("amount", parse_amount)
+    row.parse("amount", _amount)
     row.parse("applicant_count", parse_applicants)
     partners, notices = _partners(row)
     required: list[tuple[str, str]] = []
@@ -365,13 +375,12 @@ def past_project_row(
         row.problems.extend(invalid)
         draft, invalid = _validated(row, failed)
         required.extend(invalid)
-    label_of = {
-        field: column_label(i, headers) if i is not None else _TARGETS[field][0]
-        for field, i in column_of.items()
-    }
 
     def where(field: str) -> str:
-        return label_of.get(field, _TARGETS[field][0] if field in _TARGETS else "")
+        # only rows with a problem or a notice name their columns
+        if field in column_of:
+            return column_label(column_of[field], headers)
+        return _TARGETS[field][0] if field in _TARGETS else ""
 
     order = {field: index for field, index in column_of.items()}
     found = sorted([*row.problems, *required], key=lambda item: order.get(item[0], len(headers) + len(cells)))

@@ -6,6 +6,10 @@ file under a backup name is always a complete, sound database. The name is chose
 and never replaces another backup (two of the same second are numbered). The temporary name names its
 owner (:mod:`kyodo_desktop.persistence.tempfiles`): each backup first removes the temp files and
 journals that a killed backup left, never a running one's.
+
+A backup taken before a change (an import) may instead be the newest backup of the same day
+under a second name (a hard link), when no write has happened since: see
+:func:`unchanged_backup`. Restoring either name gives back the file as it was before the change.
 """
 
 from __future__ import annotations
@@ -85,11 +89,22 @@ def has_backup_from(directory: Path, day: date, reason: str) -> bool:
     return any(b.reason == reason and b.taken_at.date() == day for b in list_backups(directory))
 
 
-def create_backup(db_path: Path, directory: Path, reason: str) -> BackupInfo:
-    """Copy ``db_path`` into ``directory`` (verified, fsynced, atomically named) and rotate."""
+def create_backup(
+    db_path: Path, directory: Path, reason: str, *, reuse_unchanged: bool = False
+) -> BackupInfo:
+    """Copy ``db_path`` into ``directory`` (verified, fsynced, atomically named) and rotate.
+
+    ``reuse_unchanged`` (the backups before an import): when today's newest backup holds the
+    file as it is now (:func:`unchanged_backup`), that backup is published under this reason's
+    name too, a hard link instead of a second copy and ``integrity_check`` of the whole file.
+    """
     if not re.fullmatch(r"[a-z-]+", reason):
         raise ValueError(f"bad backup reason {reason!r}")
     now = datetime.now().replace(microsecond=0)
+    if reuse_unchanged:
+        shared = _share_unchanged(db_path, directory, now, reason)
+        if shared is not None:
+            return shared
     tmp = tempfiles.temp_path(directory, "backup", ".db")
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -136,6 +151,99 @@ def create_backup(db_path: Path, directory: Path, reason: str) -> BackupInfo:
     log.info("backup written: %s (%s)", final.name, reason)
     rotate(directory)
     return BackupInfo(path=final, taken_at=now, reason=reason)
+
+
+#: Header bytes a copy by the backup API writes of its own: the file change counter, the schema
+#: cookie and the version-valid-for number (every other byte of the copy is the source's).
+_OWN_HEADER = ((24, 28), (40, 44), (92, 96))
+_CHUNK = 1 << 20
+
+
+def _masked(header: bytes) -> bytes:
+    out = bytearray(header)
+    for start, end in _OWN_HEADER:
+        out[start:end] = bytes(end - start)
+    return bytes(out)
+
+
+def _same_content(db_path: Path, copy: Path) -> bool:
+    """Whether ``copy`` holds byte for byte what a backup of ``db_path`` would hold now."""
+    with db_path.open("rb") as live, copy.open("rb") as kept:
+        if os.fstat(live.fileno()).st_size != os.fstat(kept.fileno()).st_size:
+            return False
+        if _masked(live.read(100)) != _masked(kept.read(100)):
+            return False
+        while True:
+            chunk = live.read(_CHUNK)
+            if chunk != kept.read(_CHUNK):
+                return False
+            if not chunk:
+                return True
+
+
+def unchanged_backup(db_path: Path, directory: Path, day: date) -> BackupInfo | None:
+    """Today's newest backup when it still holds ``db_path`` as it is, else None.
+
+    "As it is" is checked on the bytes, not trusted from a counter or a time: every page of the
+    backup must equal the file's (the header too, but for the three numbers a copy writes of its
+    own), read under a read transaction, so no write can commit meanwhile and a journal left by
+    a killed write has been rolled back. The backup was checked with ``integrity_check`` when it
+    was written; being still equal to the file now, it has not decayed since (unless the file and
+    the backup had changed in the very same bytes). Only a backup of ``day`` is considered, the
+    rule the house's daily backup keeps: a reused backup is never older than the day's first.
+    The caller holds the data folder's write lock.
+    """
+    backups = list_backups(directory)
+    if not backups or backups[0].taken_at.date() != day:
+        return None
+    newest = backups[0]
+    try:
+        src = sqlite_file.connect(db_path, readonly=True)
+    except sqlite3.Error:
+        return None
+    try:
+        src.execute("BEGIN")
+        src.execute("SELECT count(*) FROM sqlite_master").fetchone()  # holds the shared lock
+        return newest if _same_content(db_path, newest.path) else None
+    except (sqlite3.Error, OSError):
+        return None
+    finally:
+        src.close()
+
+
+def _share_unchanged(db_path: Path, directory: Path, now: datetime, reason: str) -> BackupInfo | None:
+    """Publish today's unchanged backup under ``reason``'s name (a hard link), or None."""
+    found = unchanged_backup(db_path, directory, now.date())
+    if found is None:
+        return None
+    final = _link_as(found.path, directory, now, reason)
+    if final is None:
+        return None
+    try:
+        sqlite_file.fsync_path(directory)
+    except OSError as exc:
+        raise _write_error(directory, exc) from exc
+    log.info("backup written: %s (%s, the same as %s)", final.name, reason, found.path.name)
+    rotate(directory)
+    return BackupInfo(path=final, taken_at=now, reason=reason)
+
+
+def _link_as(source: Path, directory: Path, taken: datetime, reason: str) -> Path | None:
+    """A hard link to ``source`` under a new backup name, or None where that fails (no hard
+    links on the drive, a read-only folder): the caller then copies as usual."""
+    same_second = [b for b in list_backups(directory) if b.taken_at == taken]
+    n = 1 + max((_seq(b.path.name) for b in same_second), default=0)
+    while True:
+        final = directory / _backup_name(taken, n, reason)
+        try:
+            os.link(source, final)
+        except FileExistsError:
+            n += 1
+            continue
+        except OSError as exc:
+            log.info("no hard link for a backup (%s): copying", exc.errno)
+            return None
+        return final
 
 
 def _backup_name(taken: datetime, n: int, reason: str) -> str:

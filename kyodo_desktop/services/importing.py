@@ -355,7 +355,7 @@ def apply_import(
             errors=plan.count(Action.ERROR),
             backup_path="",
         )
-    taken = backup.create_backup(ws.db_path, ws.backups_dir, "pre-import")
+    taken = backup.create_backup(ws.db_path, ws.backups_dir, "pre-import", reuse_unchanged=True)
     officer, now = ws.officer.name, utc_now()
     audit = _AuditRows(officer, now, context)
     with ws.session_factory.begin() as s, bulk_cache(s):

@@ -326,7 +326,7 @@ def apply_project_import(
     skipped = len(plan.rows) - len(news) - errors
     if not news:
         return ProjectImportSummary(import_id, 0, 0, skipped, errors, "")
-    taken = backup.create_backup(ws.db_path, ws.backups_dir, "pre-import")
+    taken = backup.create_backup(ws.db_path, ws.backups_dir, "pre-import", reuse_unchanged=True)
     context = f"import {import_id} {plan.source_name}"
     officer, now, today = ws.officer.name, utc_now(), date.today()
     total = len(news)

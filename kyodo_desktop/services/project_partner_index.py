@@ -44,14 +44,22 @@ class _Bucket:
         self.ids: list[str] = []
         self.keys: list[str] = []
         self._first: dict[str, int] = {}  # key → its first position
-        self._ordered: list[tuple[str, int]] = []  # (key, position), sorted: the names a key begins
+        # (key, position), sorted: the names a key begins; sorted once when first asked (most
+        # of a registry's buckets never are), kept sorted after that
+        self._ordered: list[tuple[str, int]] | None = None
 
     def add(self, org_id: str, key: str) -> None:
         position = len(self.ids)
         self.ids.append(org_id)
         self.keys.append(key)
         self._first.setdefault(key, position)
-        bisect.insort(self._ordered, (key, position))
+        if self._ordered is not None:
+            bisect.insort(self._ordered, (key, position))
+
+    def _sorted(self) -> list[tuple[str, int]]:
+        if self._ordered is None:
+            self._ordered = sorted(zip(self.keys, range(len(self.keys)), strict=True))
+        return self._ordered
 
     def first_same(self, key: str) -> str:
         """The id of the first name that is the same (equal, one the prefix of the other, or
@@ -64,9 +72,10 @@ class _Bucket:
                 best = position
         # … or one this name begins
         if len(key) >= MIN_PREFIX:
-            at = bisect.bisect_left(self._ordered, (key, -1))
-            while at < len(self._ordered) and self._ordered[at][0].startswith(key):
-                best = min(best, self._ordered[at][1])
+            ordered = self._sorted()
+            at = bisect.bisect_left(ordered, (key, -1))
+            while at < len(ordered) and ordered[at][0].startswith(key):
+                best = min(best, ordered[at][1])
                 at += 1
         # the first alike to the ratio, before those (rapidfuzz walks the names in C)
         for _name, _score, position in process.extract_iter(
@@ -87,25 +96,47 @@ class PartnerIndex:
         stmt = select(table.c.id, table.c.corporate_number, table.c.dup_key).where(listing_clause(table.c))
         self.by_number: dict[str, list[str]] = {}
         self.keys: dict[str, str] = {}
-        with ws.engine.connect() as connection:
-            for org_id, number, key in connection.execute(stmt):
-                self.keys[org_id] = key
-                if number:
-                    self.by_number.setdefault(number, []).append(org_id)
         self.by_key: dict[str, list[str]] = {}
         self.by_prefix: dict[tuple[str, tuple[str, ...]], _Bucket] = {}
-        for org_id, key in self.keys.items():
+        # names by their first characters, not yet put in their buckets: a list asks for the
+        # buckets of a few hundred prefixes, a registry has tens of thousands
+        self._pending: dict[str, list[tuple[str, str]]] = {}
+        self._bucketed: set[str] = set()
+        with ws.engine.connect() as connection:
+            rows = connection.execute(stmt).all()
+        for org_id, number, key in rows:
+            self.keys[org_id] = key
+            if number:
+                self.by_number.setdefault(number, []).append(org_id)
             self._index(org_id, key)
         self.new: dict[str, tuple[OrganizationInput, str]] = {}
 
     def _index(self, org_id: str, key: str) -> None:
         if key:
             self.by_key.setdefault(key, []).append(org_id)
-            bucket = (key[:_PREFIX], tuple(_DIGITS.findall(key)))
-            found = self.by_prefix.get(bucket)
-            if found is None:
-                found = self.by_prefix[bucket] = _Bucket()
-            found.add(org_id, key)
+            prefix = key[:_PREFIX]
+            if prefix in self._bucketed:
+                self._bucket_add(org_id, key)
+            else:
+                self._pending.setdefault(prefix, []).append((org_id, key))
+
+    def _bucket_add(self, org_id: str, key: str) -> None:
+        bucket = (key[:_PREFIX], tuple(_DIGITS.findall(key)))
+        found = self.by_prefix.get(bucket)
+        if found is None:
+            found = self.by_prefix[bucket] = _Bucket()
+        found.add(org_id, key)
+
+    def _bucket(self, key: str) -> _Bucket | None:
+        """The bucket of ``key``'s first characters and numbers (its prefix's names put in
+        their buckets now, in the order they were indexed)."""
+        prefix = key[:_PREFIX]
+        pending = self._pending.pop(prefix, None)
+        if pending is not None:
+            self._bucketed.add(prefix)
+            for org_id, name in pending:
+                self._bucket_add(org_id, name)
+        return self.by_prefix.get((prefix, tuple(_DIGITS.findall(key))))
 
     def find(self, cell: PartnerCell) -> tuple[str, str]:
         """``(id or new:N, reason)``; ``("", "")`` when nothing matches."""
@@ -118,7 +149,7 @@ class PartnerIndex:
             return self.by_key[key][0], "団体名が同じ"
         # 市民団体0001の会 and 市民団体0002の会 are alike to the ratio but two groups: only names
         # with the same numbers in them are compared
-        found = self.by_prefix.get((key[:_PREFIX], tuple(_DIGITS.findall(key)))) if key else None
+        found = self._bucket(key) if key else None
         org_id = found.first_same(key) if found is not None else ""
         return (org_id, "団体名がほぼ同じ") if org_id else ("", "")
 

@@ -223,10 +223,11 @@ class _Workbook:
 
     def _load(self) -> Any:
         from defusedxml import DefusedXmlException
-        from openpyxl import load_workbook
+
+        from kyodo_desktop.services.import_lists.xlsx_cells import load_workbook
 
         try:
-            return load_workbook(self._fh, read_only=True, data_only=True, keep_links=False)
+            return load_workbook(self._fh)
         except _parser_errors() as exc:
             # openpyxl re-raises parser errors as a ValueError "from" the original
             if _caused_by(exc, DefusedXmlException):
@@ -291,8 +292,10 @@ def _xlsx_records(path: Path, ws: Any) -> Iterator[tuple[int, list[str]]]:
     """``(row number, cell texts)`` for every row of the sheet, gaps included as empty rows."""
     from defusedxml import DefusedXmlException
 
+    from kyodo_desktop.services.import_lists.xlsx_cells import sheet_values
+
     broken = _parser_errors()
-    rows = iter(ws.iter_rows(values_only=True))
+    rows = sheet_values(ws)
     number = 0
     while True:
         try:
