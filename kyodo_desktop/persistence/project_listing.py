@@ -14,9 +14,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from kyodo_desktop.domain.project_terms import PartnerRole
+from kyodo_desktop.persistence import sqlite_file
 
 COLUMNS = (
     "id",
@@ -98,6 +100,17 @@ def partner_project_ids(
         }
         ids = own if ids is None else ids & own
     return ids if ids is not None else set()
+
+
+def read_file(
+    path: Path, *, rows: bool, drafts: bool = False, trash: bool = False, terms: Sequence[str] = ()
+) -> tuple[list[Row] | None, set[str] | None]:
+    """From the data file at ``path`` (a read-only connection, no lock needed): the listing
+    (with ``rows``, else None) and the projects whose partners match ``terms`` (None without)."""
+    with sqlite_file.connection(path, readonly=True) as conn:
+        listing = read_listing(conn, drafts=drafts, trash=trash) if rows else None
+        ids = partner_project_ids(conn, terms) if terms else None
+    return listing, ids
 
 
 def filter_rows(

@@ -1,8 +1,11 @@
 """The 事業 tab: the projects list with its filters, a detail view, stage changes and the trash.
 
-Nothing is read before the tab is first shown: the window starts without SQLAlchemy, and
-``ProjectService`` is imported when the rows are first needed. Each filter change runs the
-service's query off the UI thread (numbered; only the newest is shown) and resets the model.
+Nothing is read before the tab is first shown. The listing is read with plain ``sqlite3`` off
+the UI thread (``gui.preload.preload_projects``), so listing never imports SQLAlchemy; the
+tab holds those rows and a filter change filters them in Python and resets the model at once.
+Only the partner text asks the file (which projects' partners match), off the UI thread too;
+the queries are numbered and only the newest is shown. ``ProjectService`` is imported when a
+project is first opened or changed.
 The project wizard (``gui/projects/wizard.py``, ``open_project_wizard``) is imported inside the
 slots that open it; where it is not installed the buttons say so instead. 「一覧から取り込む…」
 opens the import wizard for past-project lists (``past_import.py``). The stage, log and trash
@@ -15,7 +18,7 @@ import importlib
 import importlib.util
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -29,20 +32,23 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop.domain.project_flags import overdue_flags
+from kyodo_desktop.domain.text import search_terms
 from kyodo_desktop.gui import errors
+from kyodo_desktop.gui.preload import preload_projects
 from kyodo_desktop.gui.projects.changes import ProjectChanges
 from kyodo_desktop.gui.projects.detail_panel import ProjectDetailPanel
 from kyodo_desktop.gui.projects.filters import ProjectFilters
 from kyodo_desktop.gui.projects.past_import import OpenImport, import_button, open_past_project_import
 from kyodo_desktop.gui.projects.table_model import COL_TITLE, ProjectTableModel
 from kyodo_desktop.gui.projects.table_view import project_table
-from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup
+from kyodo_desktop.gui.tasks import TaskGroup
+from kyodo_desktop.persistence import project_listing
+from kyodo_desktop.persistence.project_listing import Row
 from kyodo_desktop.services.workspace import Workspace
 
 if TYPE_CHECKING:
     from kyodo_desktop.gui.importing.wizard import ImportWizard
     from kyodo_desktop.gui.projects.stage_dialog import LogEntryDialog, StageDialog
-    from kyodo_desktop.services.project_records import ProjectSummary
     from kyodo_desktop.services.projects import ProjectService
 
 log = logging.getLogger(__name__)
@@ -92,6 +98,9 @@ class ProjectsTab(QWidget):
         self._tasks = TaskGroup()
         self._generation = 0
         self._loading = False
+        #: every project of the list shown (projects, drafts or trash) as last read, unfiltered
+        self._all: list[Row] | None = None
+        self._reading = False  # a read of the listing is under way
         self._started = False
         self._pending_select: str | None = None
         self._wizard = wizard_available()
@@ -104,7 +113,7 @@ class ProjectsTab(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         self.filters = ProjectFilters()
-        self.filters.changed.connect(self.reload)
+        self.filters.changed.connect(self._on_filters_changed)
         layout.addWidget(self.filters)
 
         buttons = QHBoxLayout()
@@ -226,38 +235,77 @@ class ProjectsTab(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        """Query the projects again with the current filters, off the UI thread."""
+        """Read the projects again (after a change, an import, another list) and show them
+        with the current filters; the read runs off the UI thread."""
         self._started = True
+        self._query(read=True)
+
+    def _on_filters_changed(self) -> None:
+        if not self._started:
+            return  # read, with the filters, when the tab is first shown
+        terms = search_terms(self.filters.query()["partner"] or "")
+        if self._all is None or self._reading:
+            self._query(read=True)  # the rows being read come with the new filters
+        elif terms:
+            self._query(read=False)  # which projects' partners match: the file knows
+        else:
+            self._generation += 1  # any partner query still running is not shown
+            self._show_filtered(None)
+
+    def _query(self, *, read: bool) -> None:
         self._generation += 1
         generation = self._generation
         self._loading = True
+        self._reading = self._reading or read
         self.count_label.setText(self.tr("読み込み中…"))
-        service = self.service()
-        query: dict[str, Any] = {**self.filters.query(), "drafts": self.drafts_mode, "trash": self.trash_mode}
-        task = BackgroundTask(lambda _task: service.list_projects(**query), self)
-        task.succeeded.connect(lambda rows: self._on_rows_loaded(generation, rows))
+        terms = search_terms(self.filters.query()["partner"] or "")
+        task = preload_projects(
+            self._ws.db_path,
+            rows=read,
+            drafts=self.drafts_mode,
+            trash=self.trash_mode,
+            terms=terms,
+            parent=self,
+        )
+        task.succeeded.connect(lambda result: self._on_rows_loaded(generation, read, result))
         task.failed.connect(lambda exc: self._on_load_failed(generation, exc))
         self._tasks.start(task)
 
-    def _on_rows_loaded(self, generation: int, rows: list[ProjectSummary]) -> None:
+    def _on_rows_loaded(
+        self, generation: int, read: bool, result: tuple[list[Row] | None, set[str] | None]
+    ) -> None:
         if generation != self._generation:
             return  # a newer query (another filter) wins
+        rows, ids = result
+        if read:
+            self._reading = False
+            assert rows is not None
+            self._all = rows
+            self.filters.offer(
+                {r[project_listing.YEAR] for r in rows if r[project_listing.YEAR] is not None},
+                {r[project_listing.SECTION] for r in rows},
+            )
+        self._show_filtered(ids)
+
+    def _show_filtered(self, ids: set[str] | None) -> None:
+        """Show the rows held that the filters leave (``ids``: the partner text's projects)."""
         self._loading = False
+        query = self.filters.query()
+        query.pop("partner")
+        shown = project_listing.filter_rows(self._all or [], ids=ids, **query)
         selected = self._pending_select or self.current_id()
         self._pending_select = None
-        self.filters.offer(
-            {r.fiscal_year for r in rows if r.fiscal_year is not None}, {r.section for r in rows}
-        )
-        self.model.set_rows(rows)
+        self.model.set_rows(shown)
         if not (selected and self.select_id(selected)):
             self._on_selection_changed()
         self._report_count()
-        self.rows_loaded.emit(len(rows))
+        self.rows_loaded.emit(len(shown))
 
     def _on_load_failed(self, generation: int, exc: Exception) -> None:
         if generation != self._generation:
             return
         self._loading = False
+        self._reading = False
         self.count_label.setText(self.tr("読み込みに失敗しました"))
         errors.show_error(
             self,
@@ -339,6 +387,7 @@ class ProjectsTab(QWidget):
 
     def _on_mode_toggled(self, _checked: bool) -> None:
         self.table.clearSelection()
+        self._all = None
         self.model.set_rows([])
         self.detail.clear()
         self._update_actions()
