@@ -13,6 +13,7 @@ finishing it is one update that validates it in full.
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from typing import Any
 
@@ -119,13 +120,13 @@ class ProjectService:
         """
         with self.ws.session_factory() as s:
             conn = s.connection().connection.driver_connection
+            assert isinstance(conn, sqlite3.Connection)  # the one driver the engine uses
             rows = project_listing.read_listing(conn, drafts=drafts, trash=trash)
             terms = search_terms(partner or "")
-            ids = (
-                project_listing.partner_project_ids(conn, terms, organization_id)
-                if terms or organization_id is not None
-                else None
-            )
+            ids = project_listing.PartnerIndex.read(conn).matching(terms) if terms else None
+            if organization_id is not None:
+                own = project_listing.organization_project_ids(conn, organization_id)
+                ids = own if ids is None else ids & own
         rows = project_listing.filter_rows(
             rows,
             fiscal_year=fiscal_year,

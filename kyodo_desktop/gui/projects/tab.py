@@ -1,10 +1,10 @@
 """The 事業 tab: the projects list with its filters, a detail view, stage changes and the trash.
 
-Nothing is read before the tab is first shown. The listing is read with plain ``sqlite3`` off
-the UI thread (``gui.preload.preload_projects``), so listing never imports SQLAlchemy; the
-tab holds those rows and a filter change filters them in Python and resets the model at once.
-Only the partner text asks the file (which projects' partners match), off the UI thread too;
-the queries are numbered and only the newest is shown. ``ProjectService`` is imported when a
+The listing is read with plain ``sqlite3`` off the UI thread, first by the window's start-up
+read (``gui.preload.StartupRead``), later by the tab's loader (``loader.py``): listing never
+imports SQLAlchemy. The tab holds those rows and a filter change filters them in Python
+(``persistence.project_listing.filter_rows``, the partner text over the partners' search
+texts, read ahead) and resets the model at once. ``ProjectService`` is imported when a
 project is first opened or changed.
 The project wizard (``gui/projects/wizard.py``, ``open_project_wizard``) is imported inside the
 slots that open it; where it is not installed the buttons say so instead. 「一覧から取り込む…」
@@ -34,16 +34,15 @@ from PySide6.QtWidgets import (
 from kyodo_desktop.domain.project_flags import overdue_flags
 from kyodo_desktop.domain.text import search_terms
 from kyodo_desktop.gui import errors
-from kyodo_desktop.gui.preload import preload_projects
+from kyodo_desktop.gui.preload import StartupRead
 from kyodo_desktop.gui.projects.changes import ProjectChanges
 from kyodo_desktop.gui.projects.detail_panel import ProjectDetailPanel
 from kyodo_desktop.gui.projects.filters import ProjectFilters
+from kyodo_desktop.gui.projects.loader import ProjectListLoader
 from kyodo_desktop.gui.projects.past_import import OpenImport, import_button, open_past_project_import
 from kyodo_desktop.gui.projects.table_model import COL_TITLE, ProjectTableModel
 from kyodo_desktop.gui.projects.table_view import project_table
-from kyodo_desktop.gui.tasks import TaskGroup
 from kyodo_desktop.persistence import project_listing
-from kyodo_desktop.persistence.project_listing import Row
 from kyodo_desktop.services.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -72,7 +71,8 @@ class ProjectsTab(QWidget):
     """The projects (事業) of the data folder, filtered, with the selected one's detail.
 
     ``open_organization`` opens a partner's form (the registry's, so one record has one form);
-    ``open_import`` the window's import wizard with a kind chosen.
+    ``open_import`` the window's import wizard with a kind chosen; ``preloaded`` the window's
+    start-up read, whose projects listing the first load uses.
 
     Signals: ``rows_loaded(int)`` after a (re)load was shown; ``project_changed(str)`` after a
     stage change, a log entry, a move to or out of the trash, or a wizard save.
@@ -88,6 +88,7 @@ class ProjectsTab(QWidget):
         parent: QWidget | None = None,
         *,
         open_import: OpenImport | None = None,
+        preloaded: StartupRead | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("projectsTab")
@@ -95,12 +96,10 @@ class ProjectsTab(QWidget):
         self._open_organization = open_organization
         self._open_import = open_import
         self._service_instance: ProjectService | None = None
-        self._tasks = TaskGroup()
-        self._generation = 0
         self._loading = False
-        #: every project of the list shown (projects, drafts or trash) as last read, unfiltered
-        self._all: list[Row] | None = None
-        self._reading = False  # a read of the listing is under way
+        self._loader = ProjectListLoader(workspace.db_path, self, preloaded)
+        self._loader.ready.connect(self._show_filtered)
+        self._loader.failed.connect(self._on_load_failed)
         self._started = False
         self._pending_select: str | None = None
         self._wizard = wizard_available()
@@ -238,61 +237,37 @@ class ProjectsTab(QWidget):
         """Read the projects again (after a change, an import, another list) and show them
         with the current filters; the read runs off the UI thread."""
         self._started = True
-        self._query(read=True)
+        self._begin_loading()
+        if self._loader.reload(drafts=self.drafts_mode, trash=self.trash_mode):
+            self._show_filtered()
 
     def _on_filters_changed(self) -> None:
         if not self._started:
             return  # read, with the filters, when the tab is first shown
-        terms = search_terms(self.filters.query()["partner"] or "")
-        if self._all is None or self._reading:
-            self._query(read=True)  # the rows being read come with the new filters
-        elif terms:
-            self._query(read=False)  # which projects' partners match: the file knows
+        if self._loader.request(partners=bool(self._partner_terms())):
+            self._show_filtered()
         else:
-            self._generation += 1  # any partner query still running is not shown
-            self._show_filtered(None)
+            self._begin_loading()
 
-    def _query(self, *, read: bool) -> None:
-        self._generation += 1
-        generation = self._generation
+    def _partner_terms(self) -> list[str]:
+        return search_terms(self.filters.query()["partner"] or "")
+
+    def _begin_loading(self) -> None:
         self._loading = True
-        self._reading = self._reading or read
         self.count_label.setText(self.tr("読み込み中…"))
-        terms = search_terms(self.filters.query()["partner"] or "")
-        task = preload_projects(
-            self._ws.db_path,
-            rows=read,
-            drafts=self.drafts_mode,
-            trash=self.trash_mode,
-            terms=terms,
-            parent=self,
-        )
-        task.succeeded.connect(lambda result: self._on_rows_loaded(generation, read, result))
-        task.failed.connect(lambda exc: self._on_load_failed(generation, exc))
-        self._tasks.start(task)
 
-    def _on_rows_loaded(
-        self, generation: int, read: bool, result: tuple[list[Row] | None, set[str] | None]
-    ) -> None:
-        if generation != self._generation:
-            return  # a newer query (another filter) wins
-        rows, ids = result
-        if read:
-            self._reading = False
-            assert rows is not None
-            self._all = rows
-            self.filters.offer(
-                {r[project_listing.YEAR] for r in rows if r[project_listing.YEAR] is not None},
-                {r[project_listing.SECTION] for r in rows},
-            )
-        self._show_filtered(ids)
-
-    def _show_filtered(self, ids: set[str] | None) -> None:
-        """Show the rows held that the filters leave (``ids``: the partner text's projects)."""
+    def _show_filtered(self) -> None:
+        """Show the rows held that the filters leave."""
+        loader = self._loader
+        terms = self._partner_terms()
+        if loader.rows is None or (terms and loader.partners is None):
+            return  # a read is under way; its ready comes here again
         self._loading = False
+        self.filters.offer(loader.years, loader.sections)
         query = self.filters.query()
-        query.pop("partner")
-        shown = project_listing.filter_rows(self._all or [], ids=ids, **query)
+        del query["partner"]
+        ids = loader.partners.matching(terms) if terms and loader.partners is not None else None
+        shown = project_listing.filter_rows(loader.rows, ids=ids, **query)
         selected = self._pending_select or self.current_id()
         self._pending_select = None
         self.model.set_rows(shown)
@@ -301,11 +276,8 @@ class ProjectsTab(QWidget):
         self._report_count()
         self.rows_loaded.emit(len(shown))
 
-    def _on_load_failed(self, generation: int, exc: Exception) -> None:
-        if generation != self._generation:
-            return
+    def _on_load_failed(self, exc: Exception) -> None:
         self._loading = False
-        self._reading = False
         self.count_label.setText(self.tr("読み込みに失敗しました"))
         errors.show_error(
             self,
@@ -327,7 +299,7 @@ class ProjectsTab(QWidget):
     def shutdown(self) -> None:
         """Stop background work (before the window closes)."""
         self.filters.stop()
-        self._tasks.stop_all()
+        self._loader.stop()
 
     def show_project(self, project_id: str) -> None:
         """Select ``project_id`` (the filters cleared when they hide it) and show its detail."""
@@ -387,7 +359,6 @@ class ProjectsTab(QWidget):
 
     def _on_mode_toggled(self, _checked: bool) -> None:
         self.table.clearSelection()
-        self._all = None
         self.model.set_rows([])
         self.detail.clear()
         self._update_actions()
