@@ -3090,7 +3090,7 @@ Data folder: {folder}</translation>
     <name>ProjectTableModel</name>
     <message>
         <source>年度</source>
-        <extracomment>The project id of a row. Overdue rows: the colour of the app&apos;s error texts (``ERROR_STYLE`` in gui/styles.py) Stages sort in the order of the cycle (課題・ニーズの把握 first), not by their names.</extracomment>
+        <extracomment>The project id of a row. Overdue rows: the colour of the app&apos;s error texts (``ERROR_STYLE`` in gui/styles.py) Stages sort in the order of the cycle (課題・ニーズの把握 first), not by their names. The listing column of each table column shown as stored text (the others are labelled)</extracomment>
         <translation>Fiscal year</translation>
     </message>
     <message>

@@ -6,13 +6,19 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
+import pytest
 from pytestqt.qtbot import QtBot
 
+from kyodo_desktop.domain.project import ProjectInput
 from kyodo_desktop.gui.main_window import MainWindow
+from kyodo_desktop.gui.projects import loader as loader_module
 from kyodo_desktop.gui.projects.table_model import COL_PERIOD_END, day_label
+from kyodo_desktop.services.projects import ProjectService
+from tests.gui.conftest import type_text
 from tests.gui.test_projects_sort import _click_header
-from tests.gui.test_projects_tab import Stored, _show_tab, stored, win  # noqa: F401
+from tests.gui.test_projects_tab import Stored, _listed, _show_tab, _window, stored, win  # noqa: F401
 
 
 def test_period_ends_show_in_wareki_and_sort_as_dates(
@@ -70,3 +76,51 @@ win.close()
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["3", "1", "2", "False", "True", "True"]
+
+
+def _count_reads(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, bool]]:
+    calls: list[dict[str, bool]] = []
+    real = loader_module.read_projects
+
+    def counting(db_path: Path, **kwargs: Any) -> Any:
+        calls.append({k: v for k, v in kwargs.items() if k in ("rows", "partners")})
+        return real(db_path, **kwargs)
+
+    monkeypatch.setattr(loader_module, "read_projects", counting)
+    return calls
+
+
+def test_the_first_load_takes_the_start_up_read(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    open_window: Any,
+    filled_dir: Path,
+    stored: Stored,  # noqa: F811
+) -> None:
+    calls = _count_reads(monkeypatch)
+    window = _window(open_window, filled_dir, qtbot)
+    tab = _show_tab(qtbot, window)
+    assert tab.model.ids() == [stored.drill, stored.river, stored.meals]
+    assert not any(c["rows"] for c in calls)  # the window's start-up read gave the rows
+    qtbot.waitUntil(lambda: tab._loader.partners is not None, timeout=10_000)  # read ahead
+    with qtbot.waitSignal(tab.rows_loaded, timeout=10_000):
+        type_text(tab.filters.partner_edit, "あおぞら")
+    assert _listed(tab) == {stored.river, stored.drill}
+    assert calls == [{"rows": False, "partners": True}]
+
+
+def test_a_file_written_since_the_start_up_read_is_read_again(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    open_window: Any,
+    filled_dir: Path,
+    stored: Stored,  # noqa: F811
+) -> None:
+    calls = _count_reads(monkeypatch)
+    window = _window(open_window, filled_dir, qtbot)
+    assert window.workspace is not None
+    qtbot.waitUntil(lambda: window.workspace is not None and window.workspace.verified, timeout=10_000)
+    added = ProjectService(window.workspace).create(ProjectInput(title="新しい事業", fiscal_year=2026))
+    tab = _show_tab(qtbot, window)
+    assert tab.model.ids()[0] == added and len(_listed(tab)) == 4
+    assert calls[0]["rows"]
