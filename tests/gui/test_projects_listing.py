@@ -124,3 +124,18 @@ def test_a_file_written_since_the_start_up_read_is_read_again(
     tab = _show_tab(qtbot, window)
     assert tab.model.ids()[0] == added and len(_listed(tab)) == 4
     assert calls[0]["rows"]
+
+
+def test_a_reload_with_a_partner_filter_set_shows_the_filtered_rows(
+    qtbot: QtBot,
+    win: MainWindow,  # noqa: F811
+    stored: Stored,  # noqa: F811
+) -> None:
+    tab = _show_tab(qtbot, win)
+    with qtbot.waitSignal(tab.rows_loaded, timeout=10_000):
+        type_text(tab.filters.partner_edit, "みどり")
+    assert _listed(tab) == {stored.meals, stored.river}
+    with qtbot.waitSignal(tab.rows_loaded, timeout=10_000):
+        tab.reload()  # rows and partner index both read again
+    assert not tab.loading and _listed(tab) == {stored.meals, stored.river}
+    assert tab.count_label.text() == "2 件"

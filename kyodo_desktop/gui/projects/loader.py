@@ -55,7 +55,7 @@ class ProjectListLoader(QObject):
         """Whether a ``ready`` is owed."""
         return self._waiting is not None
 
-    def reload(self, *, drafts: bool, trash: bool) -> bool:
+    def reload(self, *, drafts: bool, trash: bool, partners: bool = False) -> bool:
         """Forget the rows held and read the list again; see :meth:`request`."""
         first = self._epoch == 0
         self._epoch += 1
@@ -63,13 +63,13 @@ class ProjectListLoader(QObject):
         self.rows = self.partners = None
         if not first or self._mode != (False, False):
             self._startup, self._startup_pending = None, False  # that read is of another list
-        return self.request(partners=False)
+        return self.request(partners=partners)
 
     def request(self, *, partners: bool) -> bool:
         """True when the rows (and with ``partners`` the partner index) are held; else they are
         read, and ``ready`` (or ``failed``) follows."""
         if self.rows is None and self._startup_pending:
-            self._waiting = partners or bool(self._waiting)
+            self._waiting = partners  # the newest filters decide
             return False  # the start-up read is nearly there
         if self.rows is None and self._startup is not None:
             rows, _ = self._startup
@@ -84,7 +84,7 @@ class ProjectListLoader(QObject):
             if self.partners is None:
                 self._read(rows=False, partners=True)  # ahead of the first partner filter
             return True
-        self._waiting = partners or bool(self._waiting)
+        self._waiting = partners  # the newest filters decide
         self._read(rows=need_rows, partners=need_partners)
         return False
 

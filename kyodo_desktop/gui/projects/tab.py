@@ -238,7 +238,8 @@ class ProjectsTab(QWidget):
         with the current filters; the read runs off the UI thread."""
         self._started = True
         self._begin_loading()
-        if self._loader.reload(drafts=self.drafts_mode, trash=self.trash_mode):
+        partners = bool(self._partner_terms())
+        if self._loader.reload(drafts=self.drafts_mode, trash=self.trash_mode, partners=partners):
             self._show_filtered()
 
     def _on_filters_changed(self) -> None:
@@ -260,14 +261,18 @@ class ProjectsTab(QWidget):
         """Show the rows held that the filters leave."""
         loader = self._loader
         terms = self._partner_terms()
-        if loader.rows is None or (terms and loader.partners is None):
+        if (loader.rows is None or (terms and loader.partners is None)) and not loader.request(
+            partners=bool(terms)
+        ):
             return  # a read is under way; its ready comes here again
+        rows, partners = loader.rows, loader.partners
+        assert rows is not None and (partners is not None or not terms)
         self._loading = False
         self.filters.offer(loader.years, loader.sections)
         query = self.filters.query()
         del query["partner"]
-        ids = loader.partners.matching(terms) if terms and loader.partners is not None else None
-        shown = project_listing.filter_rows(loader.rows, ids=ids, **query)
+        ids = partners.matching(terms) if partners is not None and terms else None
+        shown = project_listing.filter_rows(rows, ids=ids, **query)
         selected = self._pending_select or self.current_id()
         self._pending_select = None
         self.model.set_rows(shown)
