@@ -3,7 +3,7 @@
     PYTHONPATH=$PWD python3 benchmarks/bench_projects_tab.py [--orgs 100000] [--projects 20000] [--runs 7]
 
 Data: ``kyodo demo --orgs N --projects M`` (:func:`_data.demo_folder` with ``projects=``, made
-once). Three kinds of whole process, launched from here, alternating, bytecode cached as on a
+once; a folder of an older data format is upgraded in a copy, ``…-schemaN``, see :func:`_folder`). Three kinds of whole process, launched from here, alternating, bytecode cached as on a
 user's PC (:func:`_data.child_env`), one warm-up run of each first:
 
 * ``bare``     — a bare PySide6 window with an empty QTableView (the registry's baseline);

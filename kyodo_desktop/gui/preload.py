@@ -96,6 +96,13 @@ def read_projects(
     :func:`project_listing.read_file`; it succeeds with a :data:`ProjectsRead`."""
 
     def read(_task: Any) -> ProjectsRead:
-        return project_listing.read_file(db_path, rows=rows, partners=partners, drafts=drafts, trash=trash)
+        result = project_listing.read_file(db_path, rows=rows, partners=partners, drafts=drafts, trash=trash)
+        if partners:
+            from kyodo_desktop.domain.text import search_terms  # imported by the window already
+
+            # the first Japanese text folded builds the format-character table (a walk of all of
+            # Unicode, 0.13 s): made here, ahead, not on the officer's first partner keystroke
+            search_terms("あ")
+        return result
 
     return BackgroundTask(read, parent)
