@@ -3006,7 +3006,7 @@ Data folder: {folder}</translation>
     <name>ProjectFilters</name>
     <message>
         <source>すべての年度</source>
-        <extracomment>Keystroke-to-query delay of the partner field (as the registry&apos;s search waits)</extracomment>
+        <extracomment>Keystroke-to-filter delay of the partner field: the registry search&apos;s (``SEARCH_DEBOUNCE_MS``), now that the partner text is matched in memory (a few ms) rather than by a query of the file</extracomment>
         <translation>All fiscal years</translation>
     </message>
     <message>
