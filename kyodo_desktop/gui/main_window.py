@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
         self.organizations_tab.imported.connect(self._on_imported)
         self.organizations_tab.model.read_failed.connect(lambda exc: self._on_rows_unreadable(ws, exc))
         tabs.addTab(self.organizations_tab, self.tr("団体台帳"))
-        # rows are read when the tab is first shown, so start-up reads nothing for it
+        # its first rows come from the start-up read (gui.preload.StartupRead), after the registry's
         self.projects_tab = ProjectsTab(
             ws,
             self.organizations_tab.open_organization,
