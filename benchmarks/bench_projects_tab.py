@@ -3,7 +3,7 @@
     PYTHONPATH=$PWD python3 benchmarks/bench_projects_tab.py [--orgs 100000] [--projects 20000] [--runs 7]
 
 Data: ``kyodo demo --orgs N --projects M`` (:func:`_data.demo_folder` with ``projects=``, made
-once). Three kinds of whole process, launched from here, alternating, bytecode cached as on a
+once; a folder of an older data format is upgraded in a copy, ``…-schemaN``, see :func:`_folder`). Three kinds of whole process, launched from here, alternating, bytecode cached as on a
 user's PC (:func:`_data.child_env`), one warm-up run of each first:
 
 * ``bare``     — a bare PySide6 window with an empty QTableView (the registry's baseline);
@@ -23,9 +23,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -192,6 +194,28 @@ def _run(code: str, *args: str) -> tuple[float, list[tuple[float, str]]]:
     return ready, timings
 
 
+def _folder(orgs: int, projects: int) -> Path:
+    """The demo folder; one made by an older data format is upgraded in a copy of its own
+    (``…-schemaN``), once, rather than made again (1.5 min) or changed under older code."""
+    from kyodo_desktop.persistence.sqlite_file import SCHEMA_VERSION
+
+    base = Path(tempfile.gettempdir()) / f"kyodo-bench-{orgs}-s1-p{projects}"
+    marker = base / ".complete"
+    if not marker.exists() or marker.read_text() == f"schema {SCHEMA_VERSION}":
+        return demo_folder(orgs, projects=projects)
+    copy = base.with_name(f"{base.name}-schema{SCHEMA_VERSION}")
+    if not (copy / ".complete").exists():
+        from kyodo_desktop.services.workspace import Workspace
+
+        print(f"upgrading a copy of {base} to data format {SCHEMA_VERSION} …", file=sys.stderr, flush=True)
+        shutil.rmtree(copy, ignore_errors=True)
+        copy.mkdir()
+        shutil.copy2(base / "kyodo.db", copy / "kyodo.db")
+        Workspace.open(copy, write=True).close()
+        (copy / ".complete").write_text(f"schema {SCHEMA_VERSION}")
+    return copy
+
+
 def _counts(folder: Path) -> tuple[int, int, list[str]]:
     """Active organizations, listed projects, and two partner names to type."""
     with sqlite3.connect(f"file:{folder / 'kyodo.db'}?mode=ro", uri=True) as c:
@@ -216,7 +240,7 @@ def main() -> int:
     ap.add_argument("--projects", type=int, default=TAB_PROJECTS)
     ap.add_argument("--runs", type=int, default=7)
     a = ap.parse_args()
-    folder = demo_folder(a.orgs, projects=a.projects)
+    folder = _folder(a.orgs, a.projects)
     orgs, projects, names = _counts(folder)
     print(f"{folder}: {orgs:,} organizations listed, {projects:,} projects listed; partners typed: {names}")
     times: dict[str, list[float]] = {"bare": [], "registry": [], "projects": []}

@@ -19,7 +19,7 @@ from kyodo_desktop.gui import dialogs, errors
 from kyodo_desktop.gui.migration_notice import update_data_format
 from kyodo_desktop.gui.officer_panel import OfficerPanel
 from kyodo_desktop.gui.organizations.tab import OrganizationsTab
-from kyodo_desktop.gui.preload import preload_rows
+from kyodo_desktop.gui.preload import StartupRead, preload_rows
 from kyodo_desktop.gui.projects.tab import ProjectsTab
 from kyodo_desktop.gui.recovery_page import RecoveryPage
 from kyodo_desktop.gui.safety_net import SafetyNetActions
@@ -163,11 +163,12 @@ class MainWindow(QMainWindow):
         self.organizations_tab.imported.connect(self._on_imported)
         self.organizations_tab.model.read_failed.connect(lambda exc: self._on_rows_unreadable(ws, exc))
         tabs.addTab(self.organizations_tab, self.tr("団体台帳"))
-        # rows are read when the tab is first shown, so start-up reads nothing for it
+        # its first rows come from the start-up read (gui.preload.StartupRead), after the registry's
         self.projects_tab = ProjectsTab(
             ws,
             self.organizations_tab.open_organization,
             open_import=self.organizations_tab.open_import_wizard,
+            preloaded=preload if isinstance(preload, StartupRead) else None,
         )
         self.organizations_tab.project_requested.connect(self.show_project)
         tabs.addTab(self.projects_tab, self.tr("事業"))

@@ -1,20 +1,73 @@
-"""The registry ids read at the very start, before the window's own modules are imported.
+"""The plain ``sqlite3`` reads that fill the tables before (or without) SQLAlchemy.
 
 Reading the ids of 100k organizations is one SQLite step with the GIL released
 (:meth:`RowStore.open`), so started first it runs on the other core while Python imports and
-builds the window, and the table can fill as soon as the window exists.
+builds the window, and the table can fill as soon as the window exists. The same worker then
+reads the 事業 tab's listing (one JSON step, ``persistence.project_listing``), after the
+registry's rows have been handed over, so a window opened on that tab, or a first click on
+it, finds its rows read (:class:`StartupRead`). The tab reads the same way later
+(:func:`read_projects`): listing never imports SQLAlchemy.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
 
 from kyodo_desktop.gui.tasks import BackgroundTask
+from kyodo_desktop.persistence import project_listing
 from kyodo_desktop.persistence.rows import RowStore
 from kyodo_desktop.persistence.sqlite_file import DB_FILE_NAME
 
+#: What a projects read succeeds with: the listing rows (or None) and the partner index (or None)
+ProjectsRead = tuple[list[project_listing.Row] | None, project_listing.PartnerIndex | None]
 
-def preload_rows(data_dir: Path) -> BackgroundTask | None:
+
+def file_stamp(db_path: Path) -> tuple[int, ...]:
+    """Sizes and change times of the data file and its WAL: equal stamps before a read and at
+    its use mean nobody wrote meanwhile (an empty WAL, made by opening, counts as none)."""
+    stamp: list[int] = []
+    for path in (db_path, db_path.with_name(db_path.name + "-wal")):
+        try:
+            st = os.stat(path)
+        except OSError:
+            stamp += [0, 0]
+            continue
+        stamp += [st.st_size, st.st_mtime_ns if st.st_size else 0]
+    return tuple(stamp)
+
+
+class StartupRead(BackgroundTask):
+    """The registry's ids (``succeeded``, as soon as they are read), then the 事業 listing.
+
+    Signals: ``projects_read(object)`` with a :data:`ProjectsRead`, or None when that read
+    failed (e.g. a file still to be migrated); kept in ``projects_outcome`` too, for a
+    listener that connects late. ``stamp`` is the file's :func:`file_stamp` before reading.
+    """
+
+    projects_read = Signal(object)
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__(lambda _task: RowStore.open(db_path))
+        self._db_path = db_path
+        self.stamp = file_stamp(db_path)
+        self.projects_outcome: tuple[ProjectsRead | None] | None = None
+
+    def run(self) -> None:
+        super().run()  # the registry's rows are handed over first
+        result: ProjectsRead | None
+        try:
+            result = project_listing.read_file(self._db_path, rows=True)
+        except Exception:
+            result = None
+        self.projects_outcome = (result,)
+        self.projects_read.emit(result)
+
+
+def preload_rows(data_dir: Path) -> StartupRead | None:
     """Start reading the listing of ``data_dir`` in a worker; None when there is no data file yet.
 
     Reading needs no lock, and the rows are shown only if the file then opens; a read-only
@@ -24,6 +77,32 @@ def preload_rows(data_dir: Path) -> BackgroundTask | None:
     db_path = data_dir / DB_FILE_NAME
     if not db_path.is_file():
         return None
-    task = BackgroundTask(lambda _task: RowStore.open(db_path))
+    task = StartupRead(db_path)
     task.start()
     return task
+
+
+def read_projects(
+    db_path: Path,
+    *,
+    rows: bool,
+    partners: bool = False,
+    drafts: bool = False,
+    trash: bool = False,
+    parent: QObject | None = None,
+) -> BackgroundTask:
+    """A task (not started: the caller's ``TaskGroup`` starts it) reading the projects listing
+    (with ``rows``) and the partner index (with ``partners``), see
+    :func:`project_listing.read_file`; it succeeds with a :data:`ProjectsRead`."""
+
+    def read(_task: Any) -> ProjectsRead:
+        result = project_listing.read_file(db_path, rows=rows, partners=partners, drafts=drafts, trash=trash)
+        if partners:
+            from kyodo_desktop.domain.text import search_terms  # imported by the window already
+
+            # the first Japanese text folded builds the format-character table (a walk of all of
+            # Unicode, 0.13 s): made here, ahead, not on the officer's first partner keystroke
+            search_terms("あ")
+        return result
+
+    return BackgroundTask(read, parent)

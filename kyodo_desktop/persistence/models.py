@@ -333,6 +333,9 @@ class ProjectPartner(Base):
     role: Mapped[str] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
+    # the listing's first 主たるパートナー of each project, from the index alone (migration 0009)
+    __table_args__ = (Index("ix_project_partners_main", "project_id", "role", "position", "organization_id"),)
+
 
 class ProjectStageChange(Base):
     """One change of a project's stage: to what, on which day, why."""

@@ -3232,7 +3232,7 @@ Data folder: {folder}</translation>
     <name>ProjectFilters</name>
     <message>
         <source>すべての年度</source>
-        <extracomment>Keystroke-to-query delay of the partner field (as the registry&apos;s search waits)</extracomment>
+        <extracomment>Keystroke-to-filter delay of the partner field: the registry search&apos;s (``SEARCH_DEBOUNCE_MS``), now that the partner text is matched in memory (a few ms) rather than by a query of the file</extracomment>
         <translation>All fiscal years</translation>
     </message>
     <message>
@@ -3502,7 +3502,7 @@ Data folder: {folder}</translation>
     <name>ProjectTableModel</name>
     <message>
         <source>年度</source>
-        <extracomment>The project id of a row. Overdue rows: the colour of the app&apos;s error texts (``ERROR_STYLE`` in gui/styles.py) Stages sort in the order of the cycle (課題・ニーズの把握 first), not by their names.</extracomment>
+        <extracomment>The project id of a row. Overdue rows: the colour of the app&apos;s error texts (``ERROR_STYLE`` in gui/styles.py) Stages sort in the order of the cycle (課題・ニーズの把握 first), not by their names. The listing column of each table column shown as stored text (the others are labelled)</extracomment>
         <translation>Fiscal year</translation>
     </message>
     <message>

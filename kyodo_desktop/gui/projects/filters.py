@@ -1,7 +1,8 @@
 """The filter bar of the projects tab: 年度, 関係, 形態, 段階, 担当課, 活動分野 and partner text.
 
-Its :meth:`ProjectFilters.query` is the keyword arguments of ``ProjectService.list_projects``:
-the filtering happens in SQL and the tab resets its model with the rows that come back.
+Its :meth:`ProjectFilters.query` is the keyword arguments of ``ProjectService.list_projects``;
+the tab applies them to the rows it holds (``persistence.project_listing.filter_rows``, the
+partner text through the partner index) and resets its model with the rows left.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from kyodo_desktop.domain.project_terms import ProjectForm, RelationshipKind, St
 from kyodo_desktop.gui.i18n import activity_field_name, activity_field_short
 from kyodo_desktop.gui.projects.labels import term, year_label
 
-#: Keystroke-to-query delay of the partner field (as the registry's search waits)
-PARTNER_DEBOUNCE_MS = 250
+#: Keystroke-to-filter delay of the partner field: the registry search's (``SEARCH_DEBOUNCE_MS``),
+#: now that the partner text is matched in memory (a few ms) rather than by a query of the file
+PARTNER_DEBOUNCE_MS = 80
 
 
 class ProjectFilters(QWidget):

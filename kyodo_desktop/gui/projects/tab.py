@@ -1,8 +1,11 @@
 """The 事業 tab: the projects list with its filters, a detail view, stage changes and the trash.
 
-Nothing is read before the tab is first shown: the window starts without SQLAlchemy, and
-``ProjectService`` is imported when the rows are first needed. Each filter change runs the
-service's query off the UI thread (numbered; only the newest is shown) and resets the model.
+The listing is read with plain ``sqlite3`` off the UI thread, first by the window's start-up
+read (``gui.preload.StartupRead``), later by the tab's loader (``loader.py``): listing never
+imports SQLAlchemy. The tab holds those rows and a filter change filters them in Python
+(``persistence.project_listing.filter_rows``, the partner text over the partners' search
+texts, read ahead) and resets the model at once. ``ProjectService`` is imported when a
+project is first opened or changed.
 The project wizard (``gui/projects/wizard.py``, ``open_project_wizard``) is imported inside the
 slots that open it; where it is not installed the buttons say so instead. 「一覧から取り込む…」
 opens the import wizard for past-project lists (``past_import.py``). The stage, log and trash
@@ -15,7 +18,7 @@ import importlib
 import importlib.util
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -29,20 +32,22 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop.domain.project_flags import overdue_flags
+from kyodo_desktop.domain.text import search_terms
 from kyodo_desktop.gui import errors
+from kyodo_desktop.gui.preload import StartupRead
 from kyodo_desktop.gui.projects.changes import ProjectChanges
 from kyodo_desktop.gui.projects.detail_panel import ProjectDetailPanel
 from kyodo_desktop.gui.projects.filters import ProjectFilters
+from kyodo_desktop.gui.projects.loader import ProjectListLoader
 from kyodo_desktop.gui.projects.past_import import OpenImport, import_button, open_past_project_import
 from kyodo_desktop.gui.projects.table_model import COL_TITLE, ProjectTableModel
 from kyodo_desktop.gui.projects.table_view import project_table
-from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup
+from kyodo_desktop.persistence import project_listing
 from kyodo_desktop.services.workspace import Workspace
 
 if TYPE_CHECKING:
     from kyodo_desktop.gui.importing.wizard import ImportWizard
     from kyodo_desktop.gui.projects.stage_dialog import LogEntryDialog, StageDialog
-    from kyodo_desktop.services.project_records import ProjectSummary
     from kyodo_desktop.services.projects import ProjectService
 
 log = logging.getLogger(__name__)
@@ -66,7 +71,8 @@ class ProjectsTab(QWidget):
     """The projects (事業) of the data folder, filtered, with the selected one's detail.
 
     ``open_organization`` opens a partner's form (the registry's, so one record has one form);
-    ``open_import`` the window's import wizard with a kind chosen.
+    ``open_import`` the window's import wizard with a kind chosen; ``preloaded`` the window's
+    start-up read, whose projects listing the first load uses.
 
     Signals: ``rows_loaded(int)`` after a (re)load was shown; ``project_changed(str)`` after a
     stage change, a log entry, a move to or out of the trash, or a wizard save.
@@ -82,6 +88,7 @@ class ProjectsTab(QWidget):
         parent: QWidget | None = None,
         *,
         open_import: OpenImport | None = None,
+        preloaded: StartupRead | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("projectsTab")
@@ -89,9 +96,10 @@ class ProjectsTab(QWidget):
         self._open_organization = open_organization
         self._open_import = open_import
         self._service_instance: ProjectService | None = None
-        self._tasks = TaskGroup()
-        self._generation = 0
         self._loading = False
+        self._loader = ProjectListLoader(workspace.db_path, self, preloaded)
+        self._loader.ready.connect(self._show_filtered)
+        self._loader.failed.connect(self._on_load_failed)
         self._started = False
         self._pending_select: str | None = None
         self._wizard = wizard_available()
@@ -104,7 +112,7 @@ class ProjectsTab(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         self.filters = ProjectFilters()
-        self.filters.changed.connect(self.reload)
+        self.filters.changed.connect(self._on_filters_changed)
         layout.addWidget(self.filters)
 
         buttons = QHBoxLayout()
@@ -227,37 +235,54 @@ class ProjectsTab(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        """Query the projects again with the current filters, off the UI thread."""
+        """Read the projects again (after a change, an import, another list) and show them
+        with the current filters; the read runs off the UI thread."""
         self._started = True
-        self._generation += 1
-        generation = self._generation
+        self._begin_loading()
+        partners = bool(self._partner_terms())
+        if self._loader.reload(drafts=self.drafts_mode, trash=self.trash_mode, partners=partners):
+            self._show_filtered()
+
+    def _on_filters_changed(self) -> None:
+        if not self._started:
+            return  # read, with the filters, when the tab is first shown
+        if self._loader.request(partners=bool(self._partner_terms())):
+            self._show_filtered()
+        else:
+            self._begin_loading()
+
+    def _partner_terms(self) -> list[str]:
+        return search_terms(self.filters.query()["partner"] or "")
+
+    def _begin_loading(self) -> None:
         self._loading = True
         self.count_label.setText(self.tr("読み込み中…"))
-        service = self.service()
-        query: dict[str, Any] = {**self.filters.query(), "drafts": self.drafts_mode, "trash": self.trash_mode}
-        task = BackgroundTask(lambda _task: service.list_projects(**query), self)
-        task.succeeded.connect(lambda rows: self._on_rows_loaded(generation, rows))
-        task.failed.connect(lambda exc: self._on_load_failed(generation, exc))
-        self._tasks.start(task)
 
-    def _on_rows_loaded(self, generation: int, rows: list[ProjectSummary]) -> None:
-        if generation != self._generation:
-            return  # a newer query (another filter) wins
+    def _show_filtered(self) -> None:
+        """Show the rows held that the filters leave."""
+        loader = self._loader
+        terms = self._partner_terms()
+        if (loader.rows is None or (terms and loader.partners is None)) and not loader.request(
+            partners=bool(terms)
+        ):
+            return  # a read is under way; its ready comes here again
+        rows, partners = loader.rows, loader.partners
+        assert rows is not None and (partners is not None or not terms)
         self._loading = False
+        self.filters.offer(loader.years, loader.sections)
+        query = self.filters.query()
+        del query["partner"]
+        ids = partners.matching(terms) if partners is not None and terms else None
+        shown = project_listing.filter_rows(rows, ids=ids, **query)
         selected = self._pending_select or self.current_id()
         self._pending_select = None
-        self.filters.offer(
-            {r.fiscal_year for r in rows if r.fiscal_year is not None}, {r.section for r in rows}
-        )
-        self.model.set_rows(rows)
+        self.model.set_rows(shown)
         if not (selected and self.select_id(selected)):
             self._on_selection_changed()
         self._report_count()
-        self.rows_loaded.emit(len(rows))
+        self.rows_loaded.emit(len(shown))
 
-    def _on_load_failed(self, generation: int, exc: Exception) -> None:
-        if generation != self._generation:
-            return
+    def _on_load_failed(self, exc: Exception) -> None:
         self._loading = False
         self.count_label.setText(self.tr("読み込みに失敗しました"))
         errors.show_error(
@@ -280,7 +305,7 @@ class ProjectsTab(QWidget):
     def shutdown(self) -> None:
         """Stop background work (before the window closes)."""
         self.filters.stop()
-        self._tasks.stop_all()
+        self._loader.stop()
 
     def show_project(self, project_id: str) -> None:
         """Select ``project_id`` (the filters cleared when they hide it) and show its detail."""

@@ -1,9 +1,12 @@
-"""The projects table: the rows of ``ProjectService.list_projects`` as one reset model.
+"""The projects table: the listing rows (``persistence.project_listing``) as one reset model.
 
-Filters are applied by the service (in SQL) and the model is reset with the rows it returns:
-no proxy model, which the registry measured at seconds per filter. A click on a column header
-sorts the loaded rows in Python (:meth:`ProjectTableModel.sort`, a reset too): a filtered list
-is at most some thousand projects, and the order is kept when the next query's rows come. Rows flagged overdue
+The tab filters the rows it holds in Python and resets the model with those left: no proxy
+model, which the registry measured at seconds per filter. The rows stay the plain lists the
+listing read gave (no object per project); what a cell shows, 和暦 dates and 年度, and the
+overdue flags are made when a cell is painted (20,000 summaries and their flags made up front
+cost 0.5 s per reset). A click on a column header sorts the rows in Python
+(:meth:`ProjectTableModel.sort`, a reset too), and the order is kept when the next rows come;
+dates sort by their ISO text, which is their order. Rows flagged overdue
 (:func:`~kyodo_desktop.domain.project_flags.overdue_flags`) are painted in the warning colour
 with the reasons as tooltip.
 """
@@ -12,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -20,11 +23,22 @@ from PySide6.QtGui import QBrush, QColor
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.project_flags import OverdueFlag, overdue_flags
 from kyodo_desktop.domain.project_terms import Stage
-from kyodo_desktop.gui.projects.labels import day_label, flag_label, term, year_label
+from kyodo_desktop.domain.wareki import to_wareki
+from kyodo_desktop.gui.projects.labels import flag_label, term, year_label
 from kyodo_desktop.gui.table_base import ReadOnlyTableModel
-
-if TYPE_CHECKING:  # the records module imports SQLAlchemy; the tab builds without it
-    from kyodo_desktop.services.project_records import ProjectSummary
+from kyodo_desktop.persistence.project_listing import (
+    END,
+    FORM,
+    ID,
+    KIND,
+    PARTNER,
+    REVIEW,
+    SECTION,
+    STAGE,
+    TITLE,
+    YEAR,
+    Row,
+)
 
 COL_YEAR = 0
 COL_TITLE = 1
@@ -43,6 +57,18 @@ _ModelIndex = QModelIndex | QPersistentModelIndex
 _OVERDUE = QColor("#c62828")
 #: Stages sort in the order of the cycle (課題・ニーズの把握 first), not by their names.
 _STAGE_ORDER = {stage.value: n for n, stage in enumerate(Stage)}
+#: The listing column of each table column shown as stored text (the others are labelled)
+_PLAIN = {COL_TITLE: TITLE, COL_SECTION: SECTION, COL_PARTNER: PARTNER}
+_TERMS = {COL_KIND: KIND, COL_FORM: FORM, COL_STAGE: STAGE}
+
+
+def day_label(iso: str | None) -> str:
+    """A stored ISO date as the 事業 tab shows it: 令和8年3月31日 ("" for none)."""
+    return to_wareki(date.fromisoformat(iso)) if iso else ""
+
+
+def _day(iso: str | None) -> date | None:
+    return date.fromisoformat(iso) if iso else None
 
 
 class ProjectTableModel(ReadOnlyTableModel):
@@ -62,9 +88,10 @@ class ProjectTableModel(ReadOnlyTableModel):
     def __init__(self, parent: QObject | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
         self._headers = [self.tr(h) for h in self.HEADERS]
-        self._rows: list[ProjectSummary] = []
-        self._unsorted: list[ProjectSummary] = []  # the rows in the service's order
-        self._flags: list[list[OverdueFlag]] = []
+        self._rows: list[Row] = []
+        self._unsorted: list[Row] = []  # the rows in the listing's order
+        self._flags: dict[str, list[OverdueFlag]] = {}  # by project id, made when first needed
+        self._positions: dict[str, int] | None = None  # id → row, made when first needed
         self._today = today
         #: the column and order the officer sorted by, or None (the service's order)
         self._sort: tuple[int, Qt.SortOrder] | None = None
@@ -86,42 +113,41 @@ class ProjectTableModel(ReadOnlyTableModel):
             return None
         row = self._rows[index.row()]
         if role == IdRole:
-            return row.id
+            return row[ID]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, index.column())
-        flags = self._flags[index.row()]
-        if role == Qt.ItemDataRole.ForegroundRole and flags:
-            return QBrush(_OVERDUE)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(_OVERDUE) if self._flags_of(row) else None
         if role == Qt.ItemDataRole.ToolTipRole:
+            flags = self._flags_of(row)
             if flags:
                 return "\n".join(flag_label(f.value) for f in flags)
-            return row.title if index.column() == COL_TITLE else None
+            return row[TITLE] if index.column() == COL_TITLE else None
         return None
 
     @staticmethod
-    def _display(row: ProjectSummary, column: int) -> str:
+    def _display(row: Row, column: int) -> str:
+        if column in _PLAIN:
+            return str(row[_PLAIN[column]])
+        if column in _TERMS:
+            return term(row[_TERMS[column]])
         if column == COL_YEAR:
-            return year_label(row.fiscal_year)
-        if column == COL_TITLE:
-            return row.title
-        if column == COL_KIND:
-            return term(row.relationship_kind)
-        if column == COL_FORM:
-            return term(row.form)
-        if column == COL_STAGE:
-            return term(row.stage)
-        if column == COL_SECTION:
-            return row.section
-        if column == COL_PARTNER:
-            return row.main_partner
+            return year_label(row[YEAR])
         if column == COL_PERIOD_END:
-            return day_label(row.period_end)
+            return day_label(row[END])
         return ""
 
+    def _flags_of(self, row: Row) -> list[OverdueFlag]:
+        flags = self._flags.get(row[ID])
+        if flags is None:
+            flags = overdue_flags(row[STAGE], _day(row[END]), _day(row[REVIEW]), self.today)
+            self._flags[row[ID]] = flags
+        return flags
+
     # -- rows ---------------------------------------------------------------------------------
-    def set_rows(self, rows: Sequence[ProjectSummary]) -> None:
-        """Show exactly ``rows`` (a reset: the filters were applied by the query), in the order
-        the officer sorted by, if any."""
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        """Show exactly ``rows`` (listing rows, already filtered; a reset), in the order the
+        officer sorted by, if any."""
         self._unsorted = list(rows)
         self._show()
 
@@ -142,11 +168,11 @@ class ProjectTableModel(ReadOnlyTableModel):
     def _show(self) -> None:
         self.beginResetModel()
         self._rows = self._ordered(self._unsorted)
-        today = self.today
-        self._flags = [overdue_flags(r.stage, r.period_end, r.review_on, today) for r in self._rows]
+        self._flags = {}  # the rows may be newer: their flags are made again when painted
+        self._positions = None
         self.endResetModel()
 
-    def _ordered(self, rows: list[ProjectSummary]) -> list[ProjectSummary]:
+    def _ordered(self, rows: list[Row]) -> list[Row]:
         if self._sort is None:
             return list(rows)
         column, order = self._sort
@@ -156,35 +182,34 @@ class ProjectTableModel(ReadOnlyTableModel):
         present.sort(key=lambda k: k[0], reverse=order == Qt.SortOrder.DescendingOrder)
         return [r for _key, r in present] + [r for key, r in keyed if key is None]
 
-    def _sort_key(self, row: ProjectSummary, column: int) -> Any:
+    def _sort_key(self, row: Row, column: int) -> Any:
         if column == COL_YEAR:
-            return row.fiscal_year
+            return row[YEAR]
         if column == COL_PERIOD_END:
-            return row.period_end
+            return row[END] or None  # ISO text: its order is the dates'
         if column == COL_STAGE:
-            return _STAGE_ORDER.get(row.stage, len(_STAGE_ORDER))
+            return _STAGE_ORDER.get(row[STAGE], len(_STAGE_ORDER))
         text = self._display(row, column)
         return text or None
 
     def row_id(self, row: int) -> str:
         """The project id shown at ``row``."""
-        return self._rows[row].id
+        return str(self._rows[row][ID])
 
-    def summary(self, row: int) -> ProjectSummary:
-        """The listed project at ``row``."""
+    def listing_row(self, row: int) -> Row:
+        """The listed project at ``row`` (a ``persistence.project_listing`` row)."""
         return self._rows[row]
 
     def flags_of(self, row: int) -> list[OverdueFlag]:
         """The overdue flags of the project at ``row``."""
-        return list(self._flags[row])
+        return list(self._flags_of(self._rows[row]))
 
     def row_of(self, project_id: str) -> int:
         """The row showing ``project_id``, or -1."""
-        for n, r in enumerate(self._rows):
-            if r.id == project_id:
-                return n
-        return -1
+        if self._positions is None:
+            self._positions = {r[ID]: n for n, r in enumerate(self._rows)}
+        return self._positions.get(project_id, -1)
 
     def ids(self) -> list[str]:
         """The ids listed, in order."""
-        return [r.id for r in self._rows]
+        return [r[ID] for r in self._rows]

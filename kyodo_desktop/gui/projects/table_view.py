@@ -30,7 +30,7 @@ def project_table(model: ProjectTableModel) -> QTableView:
         COL_FORM: "実行委員会・協議会",
         COL_STAGE: "課題・ニーズの把握",
         COL_PARTNER: "国" * 14,
-        COL_PERIOD_END: "2026-03-31",
+        COL_PERIOD_END: "令和10年12月31日",
     }
     for column, sample in samples.items():
         table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 18)

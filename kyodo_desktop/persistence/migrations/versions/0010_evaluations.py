@@ -20,7 +20,7 @@ from kyodo_desktop.domain.evaluation_codec import definition_json
 from kyodo_desktop.domain.evaluation_templates import BUILTIN_TEMPLATES
 
 revision: str = "0010"
-down_revision: str | Sequence[str] | None = "0008"
+down_revision: str | Sequence[str] | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
