@@ -116,6 +116,9 @@ class HandoverItem(Base):
     open_issues: Mapped[str] = mapped_column(Text, default="")  # 未解決の課題
     plans: Mapped[str] = mapped_column(Text, default="")  # 今後の予定
     cautions: Mapped[str] = mapped_column(Text, default="")  # 留意事項
+    #: the compiled dossier (JSON) as the note shows it: compiled when the note is made (or
+    #: refreshed while a draft), so a signed note keeps what both officers signed
+    dossier: Mapped[str] = mapped_column(Text, default="")
     #: was the partner present at the handover (None: not recorded yet)
     partner_present: Mapped[bool | None] = mapped_column(Boolean, default=None)
     present_on: Mapped[date | None] = mapped_column(default=None)

@@ -95,6 +95,7 @@ def upgrade() -> None:
         sa.Column("open_issues", sa.Text(), nullable=False),
         sa.Column("plans", sa.Text(), nullable=False),
         sa.Column("cautions", sa.Text(), nullable=False),
+        sa.Column("dossier", sa.Text(), nullable=False),
         sa.Column("partner_present", sa.Boolean(), nullable=True),
         sa.Column("present_on", sa.Date(), nullable=True),
         sa.Column("attendees", sa.Text(), nullable=False),
