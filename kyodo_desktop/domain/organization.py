@@ -246,7 +246,9 @@ def _business_year_end(text: str, errors: list[ValidationError]) -> str:
         return ""
     month_day = parse_month_day(text)
     if month_day is None:
-        errors.append(ValidationError("business_year_end", "事業年度終了日は月/日で入力してください（例: 03/31）"))
+        errors.append(
+            ValidationError("business_year_end", "事業年度終了日は月/日で入力してください（例: 03/31）")
+        )
         return text
     return f"{month_day[0]:02d}-{month_day[1]:02d}"
 

@@ -147,7 +147,9 @@ class HandoverAcknowledgement(Base):
     note_id: Mapped[str] = mapped_column(ForeignKey("handover_notes.id", ondelete="CASCADE"), index=True)
     item_key: Mapped[str] = mapped_column(Text)
     acknowledged_on: Mapped[date] = mapped_column()
-    officer_id: Mapped[str | None] = mapped_column(ForeignKey("officers.id", ondelete="SET NULL"), default=None)
+    officer_id: Mapped[str | None] = mapped_column(
+        ForeignKey("officers.id", ondelete="SET NULL"), default=None
+    )
     created_at: Mapped[str] = mapped_column(String(32), default=utc_now)
 
     __table_args__ = (Index("uq_handover_acknowledgements_item", "note_id", "item_key", unique=True),)

@@ -160,7 +160,15 @@ def test_a_portal_row_fills_the_business_year_end_and_the_nintei_expiry(
 
     def row(expires: str) -> dict[str, str]:
         # 32 認定の旗, 41 認定（認定満了日）, 53/54 事業年度開始日/終了日
-        return _rec("特定非営利活動法人年度の会", "ネンドノカイ", "柏市柏1-1-1", c32="○", c41=expires, c53="04/01", c54="03/31")
+        return _rec(
+            "特定非営利活動法人年度の会",
+            "ネンドノカイ",
+            "柏市柏1-1-1",
+            c32="○",
+            c41=expires,
+            c53="04/01",
+            c54="03/31",
+        )
 
     first = _portal_csv(tmp_path / "first.csv", [row("2027/03/31")])
     assert _run(data_dir, capsys, "import", str(first))[0] == 0

@@ -254,7 +254,9 @@ def test_a_portal_row_fills_the_business_year_end_and_the_nintei_expiry() -> Non
 def test_a_bad_business_year_end_is_a_problem_of_its_column() -> None:
     row = mapped(good(**{"事業年度終了日": "13/40"}), n=4)
     assert row.data is None
-    assert [(p.row_number, p.column, p.field) for p in row.problems] == [(4, "事業年度終了日", "business_year_end")]
+    assert [(p.row_number, p.column, p.field) for p in row.problems] == [
+        (4, "事業年度終了日", "business_year_end")
+    ]
     assert "事業年度終了日" in row.problems[0].message
     bad_day = mapped(good(**{"認定（認定満了日）": "2025/02/30"}), n=5)
     assert [(p.column, p.field) for p in bad_day.problems] == [("認定（認定満了日）", "nintei_expires_on")]

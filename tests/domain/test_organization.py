@@ -425,17 +425,29 @@ def test_multiline_text_is_nfkc_of_each_line(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("typed", "stored"),
-    [("03/31", "03-31"), ("3月31日", "03-31"), ("１２／３１", "12-31"), ("6-30", "06-30"), ("", ""), ("  ", "")],
+    [
+        ("03/31", "03-31"),
+        ("3月31日", "03-31"),
+        ("１２／３１", "12-31"),
+        ("6-30", "06-30"),
+        ("", ""),
+        ("  ", ""),
+    ],
 )
 def test_business_year_end_is_stored_as_month_day(typed: str, stored: str) -> None:
-    assert validate_organization(OrganizationInput(name="会", business_year_end=typed)).business_year_end == stored
+    assert (
+        validate_organization(OrganizationInput(name="会", business_year_end=typed)).business_year_end
+        == stored
+    )
 
 
 @pytest.mark.parametrize("typed", ["13/01", "02/30", "年度末", "2025/03/31"])
 def test_a_bad_business_year_end_is_refused(typed: str) -> None:
     with pytest.raises(ValidationErrors) as info:
         validate_organization(OrganizationInput(name="会", business_year_end=typed))
-    assert info.value.by_field() == {"business_year_end": "事業年度終了日は月/日で入力してください（例: 03/31）"}
+    assert info.value.by_field() == {
+        "business_year_end": "事業年度終了日は月/日で入力してください（例: 03/31）"
+    }
 
 
 def test_every_field_is_carried_over() -> None:

@@ -73,9 +73,9 @@ def test_schema_8_file_upgrades_with_nothing_lost(data_dir: Path, tmp_path: Path
             assert c.exec_driver_sql("PRAGMA user_version").scalar() == sqlite_file.SCHEMA_VERSION == 11
             assert compare_metadata(MigrationContext.configure(c), Base.metadata) == []
             assert c.exec_driver_sql("PRAGMA foreign_key_check").all() == []
-            assert c.exec_driver_sql("SELECT business_year_end, nintei_expires_on FROM organizations").all() == [
-                ("", None)
-            ]
+            assert c.exec_driver_sql(
+                "SELECT business_year_end, nintei_expires_on FROM organizations"
+            ).all() == [("", None)]
             for table in NEW_TABLES:
                 assert c.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar() == 0
         assert {t: _dump(path, t, old) for t in TABLES} == before

@@ -48,8 +48,12 @@ def upgrade() -> None:
         sa.CheckConstraint(
             "organization_id IS NOT NULL OR project_id IS NOT NULL", name=op.f("ck_commitments_subject")
         ),
-        sa.CheckConstraint("status IN ('未着手','対応中','完了','取り下げ')", name=op.f("ck_commitments_status")),
-        sa.CheckConstraint("source IN ('対応記録','評価','引継','手入力')", name=op.f("ck_commitments_source")),
+        sa.CheckConstraint(
+            "status IN ('未着手','対応中','完了','取り下げ')", name=op.f("ck_commitments_status")
+        ),
+        sa.CheckConstraint(
+            "source IN ('対応記録','評価','引継','手入力')", name=op.f("ck_commitments_source")
+        ),
         _fk("organization_id", "commitments", "organizations", "CASCADE"),
         _fk("project_id", "commitments", "projects", "CASCADE"),
         _fk("owner_officer_id", "commitments", "officers", "SET NULL"),
@@ -113,7 +117,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_handover_items")),
     )
     op.create_index(op.f("ix_handover_items_note_id"), "handover_items", ["note_id"], unique=False)
-    op.create_index(op.f("ix_handover_items_organization_id"), "handover_items", ["organization_id"], unique=False)
+    op.create_index(
+        op.f("ix_handover_items_organization_id"), "handover_items", ["organization_id"], unique=False
+    )
     op.create_index(op.f("ix_handover_items_project_id"), "handover_items", ["project_id"], unique=False)
     op.create_table(
         "handover_acknowledgements",
@@ -133,7 +139,9 @@ def upgrade() -> None:
     op.create_index(
         "uq_handover_acknowledgements_item", "handover_acknowledgements", ["note_id", "item_key"], unique=True
     )
-    op.add_column("organizations", sa.Column("business_year_end", sa.Text(), nullable=False, server_default=""))
+    op.add_column(
+        "organizations", sa.Column("business_year_end", sa.Text(), nullable=False, server_default="")
+    )
     op.add_column("organizations", sa.Column("nintei_expires_on", sa.Date(), nullable=True))
 
 
