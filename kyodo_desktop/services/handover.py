@@ -27,6 +27,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from kyodo_desktop.domain.organization import nfkc_multiline
 from kyodo_desktop.domain.text import nfkc
@@ -429,6 +430,9 @@ class HandoverService:
         if action != "sign":
             self._withdraw_signatures(s, note)
         note.updated_at = utc_now()
+        # an item's edit leaves the note's row as it was: flagged, it is updated all the same,
+        # so its version moves and a form opened on the older reading is refused
+        flag_modified(note, "updated_at")
         s.flush()  # bumps the version (version_id_col)
         self._audit(s, note, action, changes)
 
