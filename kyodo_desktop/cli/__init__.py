@@ -22,6 +22,7 @@ from kyodo_desktop.argparse_ja import JapaneseArgumentParser
 from kyodo_desktop.cli import (
     audit,
     duplicates,
+    handover,
     import_history,
     imports,
     maintenance,
@@ -54,6 +55,7 @@ GROUPS: tuple[Group, ...] = (
     audit,
     officer,
     officers,
+    handover,
 )
 
 _EPILOG = """\
