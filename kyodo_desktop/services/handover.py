@@ -34,7 +34,7 @@ from kyodo_desktop.domain.text import nfkc
 from kyodo_desktop.domain.validation import ValidationError, ValidationErrors
 from kyodo_desktop.persistence import audit
 from kyodo_desktop.persistence.errors import KnownError, NotFoundError, StaleEditError
-from kyodo_desktop.persistence.models import utc_now
+from kyodo_desktop.persistence.models import Organization, Project, utc_now
 from kyodo_desktop.persistence.models_handover import HandoverItem, HandoverNote
 from kyodo_desktop.services import handover_effects as effects
 from kyodo_desktop.services import officers
@@ -67,15 +67,18 @@ ENTITY = "handover_note"
 
 
 def item_record(s: Session, item: HandoverItem) -> ItemRecord:
-    """A stored item as handed out (its subject's current name)."""
+    """A stored item as handed out (its subject's current name, in the trash or not)."""
+    # a note stays readable when a group or project it names has gone to the trash since
     if item.kind == ORGANIZATION:
         assert item.organization_id is not None
         subject_id = item.organization_id
-        subject = load_organization(s, subject_id).name
+        org = s.get(Organization, subject_id)
+        subject = org.name if org is not None else ""
     else:
         assert item.project_id is not None
         subject_id = item.project_id
-        subject = load_project(s, subject_id).title
+        project = s.get(Project, subject_id)
+        subject = project.title if project is not None else ""
     return ItemRecord(
         id=item.id,
         kind=item.kind,

@@ -12,10 +12,9 @@ from datetime import date, timedelta
 from sqlalchemy.orm import Session
 
 from kyodo_desktop.persistence import audit
-from kyodo_desktop.persistence.models import Officer, utc_now
+from kyodo_desktop.persistence.models import Officer, Organization, Project, utc_now
 from kyodo_desktop.persistence.models_handover import Commitment, HandoverItem, HandoverNote
 from kyodo_desktop.services import commitments
-from kyodo_desktop.services.handover_dossier import load_organization, load_project
 from kyodo_desktop.services.handover_records import ORGANIZATION
 from kyodo_desktop.services.workspace import Workspace
 
@@ -65,13 +64,16 @@ def withdraw(s: Session, ws: Workspace, commitment_id: str, note_id: str) -> Non
 
 
 def move_responsibility(s: Session, ws: Workspace, note: HandoverNote) -> None:
-    """The scope's organizations and projects go to the successor (audited on each record)."""
+    """The scope's organizations and projects go to the successor (audited on each record).
+
+    One in the trash moves too: taken back out, it is the successor's.
+    """
     context = f"handover:{note.id}"
     for item in note.items:
         if item.kind == ORGANIZATION:
             assert item.organization_id is not None
-            org = load_organization(s, item.organization_id)
-            if org.responsible_officer_id != note.to_officer_id:
+            org = s.get(Organization, item.organization_id)
+            if org is not None and org.responsible_officer_id != note.to_officer_id:
                 old, org.responsible_officer_id = org.responsible_officer_id, note.to_officer_id
                 org.updated_at = utc_now()
                 s.flush()
@@ -86,8 +88,8 @@ def move_responsibility(s: Session, ws: Workspace, note: HandoverNote) -> None:
                 )
         else:
             assert item.project_id is not None
-            project = load_project(s, item.project_id)
-            if project.lead_officer_id != note.to_officer_id:
+            project = s.get(Project, item.project_id)
+            if project is not None and project.lead_officer_id != note.to_officer_id:
                 old, project.lead_officer_id = project.lead_officer_id, note.to_officer_id
                 project.updated_at = utc_now()
                 s.flush()

@@ -450,3 +450,14 @@ def test_officer_assignment_is_audited_and_checked(world: World) -> None:
         "transferred_on": [None, "2027-04-01"],
     }
     assert changes[-1] == {"transferred_on": ["2027-04-01", None]}
+
+
+def test_a_note_stays_readable_and_signable_when_its_organization_goes_to_the_trash(world: World) -> None:
+    service = HandoverService(world.ws)
+    note_id = _note(world)
+    OrganizationService(world.ws).delete(world.org)
+    note = service.get(note_id)
+    assert note.items[0].subject == "みどりの会"
+    _sign_both(service, note_id)
+    assert service.get(note_id).status == "署名済"
+    assert ProjectService(world.ws).get(world.project).data.lead_officer_id == world.suzuki
