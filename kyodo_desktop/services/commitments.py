@@ -23,7 +23,7 @@ from kyodo_desktop.domain.organization import nfkc_multiline
 from kyodo_desktop.domain.validation import ValidationError, ValidationErrors
 from kyodo_desktop.persistence import audit
 from kyodo_desktop.persistence.errors import NotFoundError, StaleEditError
-from kyodo_desktop.persistence.models import Organization, Project, utc_now
+from kyodo_desktop.persistence.models import Interaction, Organization, Project, utc_now
 from kyodo_desktop.persistence.models_handover import Commitment
 from kyodo_desktop.services import officers
 from kyodo_desktop.services.workspace import Workspace
@@ -177,6 +177,32 @@ class CommitmentService:
                 due_on=due_on,
                 source=source,
                 source_id=source_id,
+            )
+
+    def add_from_interaction(
+        self,
+        interaction_id: str,
+        text: str = "",
+        *,
+        owner_officer_id: str | None = None,
+        due_on: date | None = None,
+    ) -> str:
+        """A commitment made in an interaction (source 対応記録): its text defaults to the summary,
+        its due date to the interaction's next action date; returns its id."""
+        self.ws.require_write()
+        with self.ws.session_factory.begin() as s:
+            entry = s.get(Interaction, interaction_id)
+            if entry is None:
+                raise NotFoundError(f"対応記録が見つかりません: {interaction_id}")
+            return add_in(
+                s,
+                self.ws,
+                text=text or entry.summary,
+                organization_id=entry.organization_id,
+                owner_officer_id=owner_officer_id,
+                due_on=due_on or entry.next_action_on,
+                source="対応記録",
+                source_id=entry.id,
             )
 
     def get(self, commitment_id: str) -> CommitmentRecord:

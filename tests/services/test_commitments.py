@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from kyodo_desktop.domain.organization import OrganizationInput
+from kyodo_desktop.domain.organization import InteractionInput, OrganizationInput
 from kyodo_desktop.domain.project import OfficerInput, PartnerInput, ProjectInput
 from kyodo_desktop.domain.validation import ValidationErrors
 from kyodo_desktop.persistence import audit
@@ -95,3 +95,25 @@ def test_validation_in_japanese(ws: Workspace) -> None:
         ValidationErrors, match="状態は「未着手」「対応中」「完了」「取り下げ」のいずれかです"
     ):
         svc.set_status(cid, "済み", expected_version=1)
+
+
+def test_a_commitment_from_an_interaction(ws: Workspace) -> None:
+    orgs = OrganizationService(ws)
+    org = orgs.create(OrganizationInput(name="みどりの会"))
+    entry = orgs.add_interaction(
+        org,
+        InteractionInput(date(2026, 11, 20), "面談", "会計資料を届ける", next_action_on=date(2026, 12, 5)),
+    )
+    svc = CommitmentService(ws)
+    c = svc.get(svc.add_from_interaction(entry))
+    assert (c.organization_id, c.text, c.due_on, c.source, c.source_id) == (
+        org,
+        "会計資料を届ける",
+        date(2026, 12, 5),
+        "対応記録",
+        entry,
+    )
+    other = svc.get(svc.add_from_interaction(entry, "名簿を受け取る", due_on=date(2027, 1, 10)))
+    assert (other.text, other.due_on) == ("名簿を受け取る", date(2027, 1, 10))
+    with pytest.raises(NotFoundError, match="対応記録が見つかりません"):
+        svc.add_from_interaction("nope")
