@@ -115,9 +115,10 @@ def compile_organization(
         .where(Contact.organization_id == org_id)
         .order_by(Contact.is_primary.desc(), Contact.created_at, Contact.id)
     )
-    conclusions = [*evaluations(ORGANIZATION, org_id)]
+    # by id: a provider may give a project's conclusions for its partner organization too
+    conclusions = {e.id: e for e in evaluations(ORGANIZATION, org_id)}
     for p in projects:
-        conclusions.extend(evaluations(PROJECT, p.id))
+        conclusions.update((e.id, e) for e in evaluations(PROJECT, p.id))
     return compile_dossier(
         DossierInput(
             subject=org.name,
@@ -127,7 +128,7 @@ def compile_organization(
                 for i in interactions
             ],
             projects=[_project_fact(p) for p in projects],
-            evaluations=conclusions,
+            evaluations=list(conclusions.values()),
             commitments=_commitment_facts(s, organization_id=org_id),
             contacts=[ContactFact(c.name, c.role, c.phone, c.email) for c in contacts],
             business_year_end=org.business_year_end,

@@ -126,10 +126,11 @@ def test_evaluation_conclusions_come_from_the_provider(world: World) -> None:
 
     def provider(kind: str, subject_id: str) -> list[EvaluationFact]:
         asked.append((kind, subject_id))
-        if kind != "事業":
-            return []
         action = ImprovementFact("広報を早める", "団体", date(2027, 2, 1), "未着手")
-        return [EvaluationFact("e1", subject_id, 2026, "最終", "改善して継続", date(2026, 11, 30), (action,))]
+        # the project's conclusion, for the project and for its partner organization alike
+        return [
+            EvaluationFact("e1", world.project, 2026, "最終", "改善して継続", date(2026, 11, 30), (action,))
+        ]
 
     service = HandoverService(world.ws, evaluations=provider)
     note = service.get(
@@ -141,6 +142,14 @@ def test_evaluation_conclusions_come_from_the_provider(world: World) -> None:
     assert [i.key for i in dossier.open_items] == ["action:e1:0"]
     assert DateKind.EVALUATION_DUE not in [d.kind for d in dossier.next_dates]  # the final is done
     assert dossier.timeline[0].text == "公園の花壇づくり: 2026年度 最終評価 今後の方向性: 改善して継続"
+    org_note = service.get(
+        service.create_note(world.sato, world.suzuki, HANDOVER_ON, [world.org], today=TODAY)
+    )
+    org_dossier = org_note.items[0].dossier
+    assert org_dossier is not None and ("団体", world.org) in asked
+    assert [i.key for i in org_dossier.open_items if i.kind is ItemKind.IMPROVEMENT] == [
+        "action:e1:0"
+    ]  # once
 
 
 def test_create_refuses_the_same_officer_and_an_empty_scope(world: World) -> None:
