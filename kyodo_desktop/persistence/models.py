@@ -421,3 +421,9 @@ class ProjectLogEntry(Base):
     text: Mapped[str] = mapped_column(Text)
     officer: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[str] = mapped_column(String(32), default=utc_now)
+
+
+# The handover mappings (issue 13) live in their own module on this Base; imported last, so the
+# metadata of whoever imports this module has their tables too (migrations, the schema checks).
+# That module imports Base from here: by now every name it needs is defined.
+from kyodo_desktop.persistence import models_handover as _models_handover  # noqa: E402, F401

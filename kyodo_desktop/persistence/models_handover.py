@@ -1,8 +1,8 @@
 """Mappings of the handover issue (issue 13): commitments (約束・宿題) and handover notes (引継書).
 
 Kept apart from :mod:`.models` so the registry's module stays short; the classes use the same
-:class:`~.models.Base`, so the same metadata (migrations, the schema checks). The package
-``__init__`` imports this module, so whoever imports :mod:`.models` has these tables too.
+:class:`~.models.Base`, so the same metadata (migrations, the schema checks); :mod:`.models`
+imports this module at its end, so whoever imports it has these tables too.
 """
 
 from __future__ import annotations
