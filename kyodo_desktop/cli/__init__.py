@@ -23,6 +23,7 @@ from kyodo_desktop.cli import (
     audit,
     duplicates,
     evaluations,
+    handover,
     import_history,
     imports,
     maintenance,
@@ -56,6 +57,7 @@ GROUPS: tuple[Group, ...] = (
     audit,
     officer,
     officers,
+    handover,
 )
 
 _EPILOG = """\

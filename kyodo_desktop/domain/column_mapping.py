@@ -87,6 +87,8 @@ TARGETS: dict[str, str] = {
     "certified_on": QT_TRANSLATE_NOOP("ImportTarget", "認証日"),
     "member_count": QT_TRANSLATE_NOOP("ImportTarget", "会員数"),
     "fields": QT_TRANSLATE_NOOP("ImportTarget", "活動分野"),
+    "business_year_end": QT_TRANSLATE_NOOP("ImportTarget", "事業年度終了日"),
+    "nintei_expires_on": QT_TRANSLATE_NOOP("ImportTarget", "認定満了日"),
     RECORD_ID: QT_TRANSLATE_NOOP("ImportTarget", "ID（協働デスク）"),
     IGNORE: IGNORE_LABEL,
 }
@@ -182,7 +184,7 @@ def _split_activity_fields(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]
 
 #: OrganizationInput fields that take the cell text as is (the others are dates, numbers, lists)
 _TEXT_TARGETS = frozenset(f.name for f in dataclasses.fields(OrganizationInput) if f.type == "str")
-_DATE_TARGETS = frozenset({"established_on", "certified_on"})
+_DATE_TARGETS = frozenset({"established_on", "certified_on", "nintei_expires_on"})
 _COUNT_RE = re.compile(r"([0-9]+)(?:\.0+)?")
 _NO_PROBLEMS: tuple[str, ...] = ()
 

@@ -20,6 +20,7 @@ from kyodo_desktop.domain.fields import (
     legal_form_from_name,
     normalize_legal_form,
 )
+from kyodo_desktop.domain.handover_dates import parse_month_day
 from kyodo_desktop.domain.municipalities import (
     CHIBA_MUNICIPALITIES,
     municipality_code,
@@ -86,6 +87,10 @@ class OrganizationInput:
     certified_on: date | None = None
     member_count: int | None = None
     fields: list[int] = dataclasses.field(default_factory=list)
+    #: an NPO's 事業年度終了日 as "MM-DD" ("" unknown): its 事業報告書 is due three months after
+    business_year_end: str = ""
+    #: 認定満了日 of a 認定NPO法人 (renewal is applied for six to three months before)
+    nintei_expires_on: date | None = None
 
 
 @dataclasses.dataclass
@@ -235,6 +240,19 @@ _CONTACT_LABELS = {"name": "氏名", "kana": "フリガナ", "role": "役職"}
 _INTERACTION_LABELS = {"summary": "内容", "officer": "担当職員"}
 
 
+def _business_year_end(text: str, errors: list[ValidationError]) -> str:
+    """「03/31」「3月31日」「03-31」 → "03-31"; "" stays ""; anything else is an error."""
+    if not nfkc(text):
+        return ""
+    month_day = parse_month_day(text)
+    if month_day is None:
+        errors.append(
+            ValidationError("business_year_end", "事業年度終了日は月/日で入力してください（例: 03/31）")
+        )
+        return text
+    return f"{month_day[0]:02d}-{month_day[1]:02d}"
+
+
 def validate_organization(data: OrganizationInput) -> OrganizationInput:
     """Return a normalised copy of a group record, or raise ValidationErrors listing every problem."""
     errors: list[ValidationError] = []
@@ -296,6 +314,8 @@ def validate_organization(data: OrganizationInput) -> OrganizationInput:
         certified_on=data.certified_on,
         member_count=data.member_count,
         fields=sorted(fields),
+        business_year_end=_business_year_end(data.business_year_end, errors),
+        nintei_expires_on=data.nintei_expires_on,
     )
     failed = {error.field for error in errors}  # their raw value is kept: checked already
     errors.extend(

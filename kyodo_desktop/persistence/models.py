@@ -100,6 +100,10 @@ class Organization(Base):
     #: (no ON DELETE: the column came by ALTER TABLE ADD COLUMN, whose inline REFERENCES
     #: SQLAlchemy reflects without a name or options; officers are only ever trashed)
     responsible_officer_id: Mapped[str | None] = mapped_column(ForeignKey("officers.id"), default=None)
+    #: the NPO's 事業年度終了日 as "MM-DD" (the portal's 事業年度終了日), "" when unknown (0011)
+    business_year_end: Mapped[str] = mapped_column(Text, default="", server_default="")
+    #: 認定満了日 of a 認定NPO法人 (the portal's 認定（認定満了日）), for the renewal reminder (0011)
+    nintei_expires_on: Mapped[date | None] = mapped_column(default=None)
 
     contacts: Mapped[list[Contact]] = relationship(
         back_populates="organization", order_by="Contact.created_at", cascade="all, delete-orphan"
@@ -425,3 +429,7 @@ class ProjectLogEntry(Base):
 # The evaluation tables live in their own module on the same Base; importing it here puts them
 # in Base.metadata wherever the models are loaded (Alembic's env, the schema test, the services).
 from kyodo_desktop.persistence import models_evaluations as _evaluations  # noqa: E402,F401
+
+# The handover mappings (issue 13) likewise; that module imports Base from here: by now every
+# name it needs is defined.
+from kyodo_desktop.persistence import models_handover as _models_handover  # noqa: E402, F401

@@ -355,7 +355,7 @@ def unmerge(ws: Workspace, other_id: str) -> str:
         fields = {f: v[0] for f, v in changes.items() if f in FIELDS}
         if "fields" in fields:
             fields["fields"] = fields_from_text(fields["fields"] or "")
-        for date_field in ("established_on", "certified_on"):
+        for date_field in ("established_on", "certified_on", "nintei_expires_on"):
             if fields.get(date_field):
                 fields[date_field] = date.fromisoformat(fields[date_field])
         restored = dataclasses.replace(restored, **fields)

@@ -48,7 +48,7 @@ from kyodo_desktop.services.workspace import Workspace
 
 #: Actions of an organization whose changes are field values that 元に戻す can put back.
 UNDOABLE_ACTIONS = frozenset({"update", "undo"})
-_DATE_FIELDS = frozenset({"established_on", "certified_on"})
+_DATE_FIELDS = frozenset({"established_on", "certified_on", "nintei_expires_on"})
 UNDO_CONTEXT_PREFIX = "undo:"
 #: The audit key of a 「重複ではない」 judgement: ``[None, other id]`` when it was made.
 NOT_DUPLICATE_OF = "not_duplicate_of"

@@ -256,7 +256,7 @@ def _stored_value(field: str, value: Any) -> Any:
     """An audited value (JSON) as the input field takes it."""
     if field == "fields":
         return fields_from_text(value or "")
-    if field in ("established_on", "certified_on"):
+    if field in ("established_on", "certified_on", "nintei_expires_on"):
         return date.fromisoformat(value) if value else None
     return value
 

@@ -1722,6 +1722,14 @@ The {created} organizations it added are deleted and the {updated} it updated ge
         <translation>Activity fields</translation>
     </message>
     <message>
+        <source>事業年度終了日</source>
+        <translation>Business year end</translation>
+    </message>
+    <message>
+        <source>認定満了日</source>
+        <translation>Certification expiry</translation>
+    </message>
+    <message>
         <source>ID（協働デスク）</source>
         <translation>ID (Kyodo Desktop)</translation>
     </message>

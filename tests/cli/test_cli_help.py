@@ -144,6 +144,7 @@ def test_help_and_parsing_import_no_domain_services_or_database() -> None:
         "kyodo_desktop.cli.duplicates",
         "kyodo_desktop.cli.evaluations",
         "kyodo_desktop.cli.filters",
+        "kyodo_desktop.cli.handover",
         "kyodo_desktop.cli.import_history",
         "kyodo_desktop.cli.imports",
         "kyodo_desktop.cli.maintenance",

@@ -151,3 +151,38 @@ def test_prefecture_defaults_to_the_setting_and_summary_is_saved(
     wb.close()  # a read-only workbook keeps its file open until closed
     assert {"概要", "明細"} <= sheetnames
     assert any("東京の会" in str(cell) for row in details for cell in row)
+
+
+def test_a_portal_row_fills_the_business_year_end_and_the_nintei_expiry(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    def row(expires: str) -> dict[str, str]:
+        # 32 認定の旗, 41 認定（認定満了日）, 53/54 事業年度開始日/終了日
+        return _rec(
+            "特定非営利活動法人年度の会",
+            "ネンドノカイ",
+            "柏市柏1-1-1",
+            c32="○",
+            c41=expires,
+            c53="04/01",
+            c54="03/31",
+        )
+
+    first = _portal_csv(tmp_path / "first.csv", [row("2027/03/31")])
+    assert _run(data_dir, capsys, "import", str(first))[0] == 0
+    with sqlite3.connect(data_dir / "kyodo.db") as conn:
+        stored = conn.execute("SELECT business_year_end, nintei_expires_on FROM organizations").fetchall()
+    conn.close()
+    assert stored == [("03-31", "2027-03-31")]
+    renewed = _portal_csv(tmp_path / "renewed.csv", [row("2032/03/31")])
+    assert _run(data_dir, capsys, "import", str(renewed))[0] == 0  # a recorded value is kept by default
+    with sqlite3.connect(data_dir / "kyodo.db") as conn:
+        assert conn.execute("SELECT nintei_expires_on FROM organizations").fetchall() == [("2027-03-31",)]
+    conn.close()
+    assert _run(data_dir, capsys, "import", str(renewed), "--overwrite", "認定満了日")[0] == 0
+    with sqlite3.connect(data_dir / "kyodo.db") as conn:
+        stored = conn.execute("SELECT business_year_end, nintei_expires_on FROM organizations").fetchall()
+    conn.close()
+    assert stored == [("03-31", "2032-03-31")]

@@ -230,8 +230,42 @@ def test_a_good_current_row_maps_every_field() -> None:
             "certified_on",
             "established_on",
             "fields",
+            "nintei_expires_on",
+            "business_year_end",
         }
     )
+    assert data.nintei_expires_on == date(2025, 3, 31) and data.business_year_end == ""
+
+
+def test_a_portal_row_fills_the_business_year_end_and_the_nintei_expiry() -> None:
+    row = mapped(good(**{"事業年度開始日": "04/01", "事業年度終了日": "０３／３１"}))
+    assert row.ok and row.data is not None
+    assert row.data.business_year_end == "03-31"
+    assert row.data.nintei_expires_on == date(2025, 3, 31)
+    december = mapped(good(**{"事業年度終了日": "12/31", "認定（認定満了日）": "2027/06/30"}))
+    assert december.data is not None
+    assert (december.data.business_year_end, december.data.nintei_expires_on) == ("12-31", date(2027, 6, 30))
+    # a cancelled 認定 has nothing to renew; its period stays in 備考
+    cancelled = mapped(good(**{"認定（認定取消日）": "2023/01/10"}))
+    assert cancelled.data is not None and cancelled.data.nintei_expires_on is None
+    assert "認定取消: 2023-01-10" in cancelled.data.notes
+
+
+def test_a_bad_business_year_end_is_a_problem_of_its_column() -> None:
+    row = mapped(good(**{"事業年度終了日": "13/40"}), n=4)
+    assert row.data is None
+    assert [(p.row_number, p.column, p.field) for p in row.problems] == [
+        (4, "事業年度終了日", "business_year_end")
+    ]
+    assert "事業年度終了日" in row.problems[0].message
+    bad_day = mapped(good(**{"認定（認定満了日）": "2025/02/30"}), n=5)
+    assert [(p.column, p.field) for p in bad_day.problems] == [("認定（認定満了日）", "nintei_expires_on")]
+
+
+def test_the_old_layout_has_no_business_year_end() -> None:
+    row = mapped(good(OLD_LAYOUT), OLD_LAYOUT)
+    assert row.data is not None and row.data.business_year_end == ""
+    assert "business_year_end" not in row.provided_fields and "nintei_expires_on" in row.provided_fields
 
 
 def test_a_good_old_row_maps_what_the_old_layout_has() -> None:

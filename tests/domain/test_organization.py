@@ -67,6 +67,8 @@ class TestOrganizationInput:
             "certified_on",
             "member_count",
             "fields",
+            "business_year_end",
+            "nintei_expires_on",
         ]
 
 
@@ -421,6 +423,33 @@ def test_multiline_text_is_nfkc_of_each_line(text: str) -> None:
     assert validate_organization(OrganizationInput(name="会", purpose=text)).purpose == expected
 
 
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("03/31", "03-31"),
+        ("3月31日", "03-31"),
+        ("１２／３１", "12-31"),
+        ("6-30", "06-30"),
+        ("", ""),
+        ("  ", ""),
+    ],
+)
+def test_business_year_end_is_stored_as_month_day(typed: str, stored: str) -> None:
+    assert (
+        validate_organization(OrganizationInput(name="会", business_year_end=typed)).business_year_end
+        == stored
+    )
+
+
+@pytest.mark.parametrize("typed", ["13/01", "02/30", "年度末", "2025/03/31"])
+def test_a_bad_business_year_end_is_refused(typed: str) -> None:
+    with pytest.raises(ValidationErrors) as info:
+        validate_organization(OrganizationInput(name="会", business_year_end=typed))
+    assert info.value.by_field() == {
+        "business_year_end": "事業年度終了日は月/日で入力してください（例: 03/31）"
+    }
+
+
 def test_every_field_is_carried_over() -> None:
     # validate_organization names each field when it builds its result; a field added to
     # OrganizationInput but not there would silently come back blank.
@@ -447,6 +476,8 @@ def test_every_field_is_carried_over() -> None:
         certified_on=date(2001, 5, 1),
         member_count=12,
         fields=[1, 13],
+        business_year_end="03-31",
+        nintei_expires_on=date(2027, 3, 31),
     )
     defaults = OrganizationInput()
     blank = [f.name for f in dataclasses.fields(full) if getattr(full, f.name) == getattr(defaults, f.name)]

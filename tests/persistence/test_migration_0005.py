@@ -25,7 +25,7 @@ from .old_files import as_revision
 #: Columns later migrations added, by table (a dump of an old file's rows leaves them out).
 NEWER_COLUMNS = {
     "interactions": ("contact_id", "updated_at", "version"),
-    "organizations": ("responsible_officer_id",),  # 0007
+    "organizations": ("responsible_officer_id", "business_year_end", "nintei_expires_on"),  # 0007, 0011
 }
 
 TABLES = ("organizations", "contacts", "interactions", "audit_log", "not_duplicates")

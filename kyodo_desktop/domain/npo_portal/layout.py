@@ -54,6 +54,7 @@ SUPERVISION = "監督情報"
 DISSOLUTION = "解散情報"
 URL = "法人情報URL"
 CORPORATE_NUMBER = "法人番号"
+BUSINESS_YEAR_END = "事業年度終了日"
 
 _NINTEI_BLOCK: tuple[str, ...] = (
     *NINTEI_FLAGS,
@@ -90,7 +91,7 @@ CURRENT_HEADERS: tuple[str, ...] = (
     "特定非営利活動に係る事業",
     "その他の事業",
     "事業年度開始日",
-    "事業年度終了日",
+    BUSINESS_YEAR_END,
     "条例個別指定：有効期間(開始日)",
     "条例個別指定：有効期間(満了日)",
     "条例個別指定：有効期限（更新申請日)",

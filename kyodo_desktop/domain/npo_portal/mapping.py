@@ -26,6 +26,7 @@ from kyodo_desktop.domain.npo_portal.addresses import (
 from kyodo_desktop.domain.npo_portal.layout import (
     ADDRESS,
     BRANCH,
+    BUSINESS_YEAR_END,
     CERTIFIED,
     CORPORATE_NUMBER,
     DELEGATED,
@@ -210,10 +211,16 @@ _FIELD_COLUMN: dict[str, str] = {
     "established_on": ESTABLISHED,
     "certified_on": CERTIFIED,
     "fields": FIELD_HEADERS[0],
+    "business_year_end": BUSINESS_YEAR_END,
+    "nintei_expires_on": NINTEI_END,
 }
 
 #: The dates read into a field of their own (the others go into 備考's lines).
-_DATE_FIELDS: dict[str, str] = {ESTABLISHED: "established_on", CERTIFIED: "certified_on"}
+_DATE_FIELDS: dict[str, str] = {
+    ESTABLISHED: "established_on",
+    CERTIFIED: "certified_on",
+    NINTEI_END: "nintei_expires_on",
+}
 
 # OrganizationInput fields each layout has a column for (ImportRow.provided_fields). 備考 is
 # left out on purpose: it is the officer's own text, and a re-import must not replace it with
@@ -231,9 +238,12 @@ _COMMON_FIELDS = frozenset(
         "purpose",
         "certified_on",
         "fields",
+        "nintei_expires_on",
     }
 )
-_CURRENT_ONLY_FIELDS = frozenset({"kana", "postal_code", "representative_kana", "established_on"})
+_CURRENT_ONLY_FIELDS = frozenset(
+    {"kana", "postal_code", "representative_kana", "established_on", "business_year_end"}
+)
 
 
 @functools.cache  # two layouts × dissolved or not
@@ -298,6 +308,7 @@ def map_row(
     code, city = municipality_parts(address, pref, nfkc(cell(DELEGATED)))
     dissolution = cell(DISSOLUTION)
     dissolved = _is_dissolved(layout, cells)
+    nintei = (day(NINTEI_START), day(NINTEI_END), day(NINTEI_CANCELLED))
     data = OrganizationInput(
         name=cell(NAME),
         kana=cell(KANA),
@@ -314,8 +325,11 @@ def map_row(
         certified_on=day(CERTIFIED),
         established_on=day(ESTABLISHED),
         fields=[n for n, i in layout.field_columns if cells[i].strip()],
+        # a cancelled 認定 has nothing to renew
+        nintei_expires_on=nintei[1] if nintei[2] is None else None,
+        business_year_end=cell(BUSINESS_YEAR_END),
         notes=portal_notes(
-            nintei=(day(NINTEI_START), day(NINTEI_END), day(NINTEI_CANCELLED)),
+            nintei=nintei,
             tokurei=(day(TOKUREI_START), day(TOKUREI_END), day(TOKUREI_CANCELLED)),
             old_national=_flag(layout, cells, NINTEI_FLAGS[2]),
             renewing=_flag(layout, cells, NINTEI_FLAGS[3]),

@@ -131,6 +131,7 @@ class OrganizationFormPanel(QScrollArea):
         self._date_edits: dict[str, QLineEdit] = {}
         self._date_hints: dict[str, QLabel] = {}
         self._field_checks: dict[int, QCheckBox] = {}
+        self._npo_dates: tuple[str, date | None] = ("", None)
         self._build()
         self._connect_change_tracking()
 
@@ -334,6 +335,8 @@ class OrganizationFormPanel(QScrollArea):
     def populate(self, data: OrganizationInput) -> None:
         """Show ``data`` (no ``edited`` signal is sent for it)."""
         self._loading = True
+        # not on the form (yet): kept as loaded, so a save does not blank what the portal filled
+        self._npo_dates = (data.business_year_end, data.nintei_expires_on)
         try:
             for attr, edit in self._edits.items():
                 edit.setText(getattr(data, attr))
@@ -376,6 +379,8 @@ class OrganizationFormPanel(QScrollArea):
             certified_on=dates["certified_on"],
             member_count=member_count,
             fields=[code for code, check in self._field_checks.items() if check.isChecked()],
+            business_year_end=self._npo_dates[0],
+            nintei_expires_on=self._npo_dates[1],
         )
         try:
             validate_organization(data)

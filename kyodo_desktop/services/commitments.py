@@ -1,0 +1,292 @@
+"""Commitments (約束・宿題): small tracked items of an organization or a project.
+
+One public method = one transaction, audited (entity ``commitment``), versioned (a status
+change made on an older reading is refused). A commitment comes from an interaction (対応記録),
+an evaluation (評価), a handover (引継) or is typed in (手入力); :func:`add_in` lets another
+use case (the handover's partner-absent follow-up) add one inside its own transaction.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kyodo_desktop.domain.handover import (
+    CLOSED_COMMITMENT_STATUSES,
+    COMMITMENT_SOURCES,
+    COMMITMENT_STATUSES,
+)
+from kyodo_desktop.domain.organization import nfkc_multiline
+from kyodo_desktop.domain.validation import ValidationError, ValidationErrors
+from kyodo_desktop.persistence import audit
+from kyodo_desktop.persistence.errors import NotFoundError, StaleEditError
+from kyodo_desktop.persistence.models import Interaction, Organization, Project, utc_now
+from kyodo_desktop.persistence.models_handover import Commitment
+from kyodo_desktop.services import officers
+from kyodo_desktop.services.workspace import Workspace
+
+ENTITY = "commitment"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class CommitmentRecord:
+    """A stored commitment, with its owner's label (``氏名（所属課）``)."""
+
+    id: str
+    version: int
+    organization_id: str | None
+    project_id: str | None
+    text: str
+    owner_officer_id: str | None
+    owner: str
+    due_on: date | None
+    status: str
+    source: str
+    source_id: str
+    closed_on: date | None
+
+    @property
+    def is_open(self) -> bool:
+        """Neither 完了 nor 取り下げ."""
+        return self.status not in CLOSED_COMMITMENT_STATUSES
+
+
+def _record(s: Session, c: Commitment) -> CommitmentRecord:
+    return CommitmentRecord(
+        c.id,
+        c.version,
+        c.organization_id,
+        c.project_id,
+        c.text,
+        c.owner_officer_id,
+        officers.label_of(s, c.owner_officer_id),
+        c.due_on,
+        c.status,
+        c.source,
+        c.source_id,
+        c.closed_on,
+    )
+
+
+def _snapshot(c: Commitment) -> dict[str, object]:
+    return {
+        "organization_id": c.organization_id,
+        "project_id": c.project_id,
+        "text": c.text,
+        "owner_officer_id": c.owner_officer_id,
+        "due_on": c.due_on,
+        "status": c.status,
+        "source": c.source,
+        "source_id": c.source_id or None,
+        "closed_on": c.closed_on,
+    }
+
+
+def _check_subject(s: Session, organization_id: str | None, project_id: str | None) -> None:
+    if organization_id is None and project_id is None:
+        raise ValidationErrors([ValidationError("organization_id", "団体か事業を指定してください")])
+    if organization_id is not None:
+        org = s.get(Organization, organization_id)
+        if org is None or org.deleted_at is not None:
+            raise NotFoundError(f"団体が見つかりません: {organization_id}")
+    if project_id is not None:
+        project = s.get(Project, project_id)
+        if project is None or project.deleted_at is not None:
+            raise NotFoundError(f"事業が見つかりません: {project_id}")
+
+
+def add_in(
+    s: Session,
+    ws: Workspace,
+    *,
+    text: str,
+    organization_id: str | None = None,
+    project_id: str | None = None,
+    owner_officer_id: str | None = None,
+    due_on: date | None = None,
+    source: str = "手入力",
+    source_id: str = "",
+    context: str = "",
+) -> str:
+    """Add a commitment inside ``s``'s transaction (validated, audited); returns its id."""
+    clean = nfkc_multiline(text)
+    errors = []
+    if not clean:
+        errors.append(ValidationError("text", "約束・宿題の内容を入力してください"))
+    if source not in COMMITMENT_SOURCES:
+        errors.append(ValidationError("source", f"出どころは{'・'.join(COMMITMENT_SOURCES)}のいずれかです"))
+    if errors:
+        raise ValidationErrors(errors)
+    _check_subject(s, organization_id, project_id)
+    officers.check_live(s, owner_officer_id)
+    c = Commitment(
+        organization_id=organization_id,
+        project_id=project_id,
+        text=clean,
+        owner_officer_id=owner_officer_id,
+        due_on=due_on,
+        status=COMMITMENT_STATUSES[0],
+        source=source,
+        source_id=source_id,
+    )
+    s.add(c)
+    s.flush()
+    values = {k: v for k, v in _snapshot(c).items() if v is not None}
+    audit.record(
+        s,
+        officer=ws.officer.name,
+        entity=ENTITY,
+        record_id=c.id,
+        action="create",
+        changes=audit.diff({}, values),
+        context=context,
+    )
+    return c.id
+
+
+class CommitmentService:
+    """The commitment use cases on one workspace."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.ws = workspace
+
+    def add(
+        self,
+        text: str,
+        *,
+        organization_id: str | None = None,
+        project_id: str | None = None,
+        owner_officer_id: str | None = None,
+        due_on: date | None = None,
+        source: str = "手入力",
+        source_id: str = "",
+    ) -> str:
+        """Add a commitment (at least one of organization and project); returns its id."""
+        self.ws.require_write()
+        with self.ws.session_factory.begin() as s:
+            return add_in(
+                s,
+                self.ws,
+                text=text,
+                organization_id=organization_id,
+                project_id=project_id,
+                owner_officer_id=owner_officer_id,
+                due_on=due_on,
+                source=source,
+                source_id=source_id,
+            )
+
+    def add_from_interaction(
+        self,
+        interaction_id: str,
+        text: str = "",
+        *,
+        owner_officer_id: str | None = None,
+        due_on: date | None = None,
+    ) -> str:
+        """A commitment made in an interaction (source 対応記録): its text defaults to the summary,
+        its due date to the interaction's next action date; returns its id."""
+        self.ws.require_write()
+        with self.ws.session_factory.begin() as s:
+            entry = s.get(Interaction, interaction_id)
+            if entry is None:
+                raise NotFoundError(f"対応記録が見つかりません: {interaction_id}")
+            return add_in(
+                s,
+                self.ws,
+                text=text or entry.summary,
+                organization_id=entry.organization_id,
+                owner_officer_id=owner_officer_id,
+                due_on=due_on or entry.next_action_on,
+                source="対応記録",
+                source_id=entry.id,
+            )
+
+    def get(self, commitment_id: str) -> CommitmentRecord:
+        """One commitment (raises NotFoundError)."""
+        with self.ws.session_factory() as s:
+            return _record(s, self._load(s, commitment_id))
+
+    def set_status(
+        self, commitment_id: str, status: str, *, expected_version: int, on: date | None = None
+    ) -> int:
+        """Move a commitment to ``status`` (closing it dates ``closed_on``, ``on`` or today)."""
+        if status not in COMMITMENT_STATUSES:
+            choices = "".join(f"「{x}」" for x in COMMITMENT_STATUSES)
+            raise ValidationErrors([ValidationError("status", f"状態は{choices}のいずれかです")])
+        self.ws.require_write()
+        with self.ws.session_factory.begin() as s:
+            c = self._load(s, commitment_id)
+            self._check_version(c, expected_version)
+            if c.status == status:
+                return c.version
+            before = _snapshot(c)
+            c.status = status
+            c.closed_on = (on or date.today()) if status in CLOSED_COMMITMENT_STATUSES else None
+            c.updated_at = utc_now()
+            s.flush()
+            audit.record(
+                s,
+                officer=self.ws.officer.name,
+                entity=ENTITY,
+                record_id=c.id,
+                action="update",
+                changes=audit.diff(before, _snapshot(c)),
+            )
+            return c.version
+
+    def of(
+        self, *, organization_id: str | None = None, project_id: str | None = None
+    ) -> list[CommitmentRecord]:
+        """Every commitment of an organization or a project, by due date (undated last)."""
+        with self.ws.session_factory() as s:
+            return [_record(s, c) for c in _of(s, organization_id, project_id)]
+
+    def open_items_of(
+        self, *, organization_id: str | None = None, project_id: str | None = None
+    ) -> list[CommitmentRecord]:
+        """The open commitments (neither 完了 nor 取り下げ) of an organization or a project."""
+        return [c for c in self.of(organization_id=organization_id, project_id=project_id) if c.is_open]
+
+    @staticmethod
+    def _load(s: Session, commitment_id: str) -> Commitment:
+        c = s.get(Commitment, commitment_id)
+        if c is None or c.deleted_at is not None:
+            raise NotFoundError(f"約束・宿題が見つかりません: {commitment_id}")
+        return c
+
+    @staticmethod
+    def _check_version(c: Commitment, expected_version: int) -> None:
+        if c.version != expected_version:
+            raise StaleEditError(
+                f"約束・宿題「{c.text[:20]}」は、開いた後に他の操作で更新されています"
+                f"（開いた時: 版{expected_version}、現在: 版{c.version}）。最新の内容を開き直してください。"
+            )
+
+
+def _of(s: Session, organization_id: str | None, project_id: str | None) -> list[Commitment]:
+    """The live commitments of the organization or the project (both: of either)."""
+    if organization_id is None and project_id is None:
+        return []
+    stmt = select(Commitment).where(Commitment.deleted_at.is_(None))
+    if organization_id is not None and project_id is not None:
+        stmt = stmt.where(
+            (Commitment.organization_id == organization_id) | (Commitment.project_id == project_id)
+        )
+    elif organization_id is not None:
+        stmt = stmt.where(Commitment.organization_id == organization_id)
+    else:
+        stmt = stmt.where(Commitment.project_id == project_id)
+    rows = list(s.scalars(stmt))
+    rows.sort(key=lambda c: (c.due_on is None, c.due_on or date.min, c.created_at, c.id))
+    return rows
+
+
+def commitments_of(
+    s: Session, *, organization_id: str | None = None, project_id: str | None = None
+) -> list[Commitment]:
+    """The live commitment rows of a subject inside ``s`` (for the dossier)."""
+    return _of(s, organization_id, project_id)

@@ -1,0 +1,161 @@
+"""Pending handovers and the handover alerts, with their two settings.
+
+- **Pending** (``kyodo handover pending``): an officer (not in the trash) with a transfer date
+  (``transferred_on``) whose responsible organizations (``responsible_officer_id``, live, not
+  merged) or lead projects (``lead_officer_id``, live, not a draft, not 中止/終了) are in no
+  signed note (署名済 or 訂正済) from that officer. A signed note moves the responsibility to
+  the successor, so normally such a scope has left the officer; the check on the notes keeps a
+  record that was handed over and then given back from being listed again.
+- **Alerts**: organizations a responsible officer looks after with no interaction for N months
+  (setting ``handover.quiet_months``, default 6; an organization never contacted counts from
+  its registration), agreements (the project period) ending within N days (setting
+  ``handover.ending_days``, default 60), and the pending handovers.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from kyodo_desktop.domain.handover_dates import add_months
+from kyodo_desktop.domain.project_terms import CLOSED_STAGES
+from kyodo_desktop.persistence.errors import KnownError
+from kyodo_desktop.persistence.models import Interaction, Officer, Organization, Project
+from kyodo_desktop.persistence.models_handover import HandoverItem, HandoverNote
+from kyodo_desktop.services import settings
+from kyodo_desktop.services.handover_records import CORRECTED, SIGNED, Alert, PendingHandover
+from kyodo_desktop.services.workspace import Workspace
+
+QUIET_MONTHS_DEFAULT = 6
+ENDING_DAYS_DEFAULT = 60
+_KEY = "handover"
+
+QUIET = "対応が途絶えた団体"
+ENDING = "協定の終了が近い事業"
+UNSIGNED = "引継書のない異動"
+
+
+def alert_levels(data_dir: Path) -> tuple[int, int]:
+    """(months without interaction, days before an agreement ends) from the settings."""
+    raw = settings.load_settings(data_dir).get(_KEY)
+    raw = raw if isinstance(raw, dict) else {}
+    months, days = raw.get("quiet_months"), raw.get("ending_days")
+    return (
+        months if isinstance(months, int) and months > 0 else QUIET_MONTHS_DEFAULT,
+        days if isinstance(days, int) and days > 0 else ENDING_DAYS_DEFAULT,
+    )
+
+
+def set_alert_levels(data_dir: Path, quiet_months: int, ending_days: int) -> None:
+    """Save the two alert levels (each a whole number from 1)."""
+    if quiet_months < 1 or ending_days < 1:
+        raise KnownError("通知の月数・日数は1以上で指定してください")
+    data = settings.load_settings(data_dir)
+    data[_KEY] = {"quiet_months": quiet_months, "ending_days": ending_days}
+    settings.save_settings(data_dir, data)
+
+
+def pending(ws: Workspace) -> list[PendingHandover]:
+    """Transferring officers with organizations or projects not handed over, by transfer date."""
+    closed = [stage.value for stage in CLOSED_STAGES]
+    with ws.session_factory() as s:
+        transferring = s.scalars(
+            select(Officer)
+            .where(Officer.transferred_on.is_not(None), Officer.deleted_at.is_(None))
+            .order_by(Officer.transferred_on, Officer.kana, Officer.name, Officer.id)
+        ).all()
+        result: list[PendingHandover] = []
+        for officer in transferring:
+            signed = (
+                select(HandoverItem.organization_id, HandoverItem.project_id)
+                .join(HandoverNote, HandoverNote.id == HandoverItem.note_id)
+                .where(
+                    HandoverNote.from_officer_id == officer.id, HandoverNote.status.in_((SIGNED, CORRECTED))
+                )
+            )
+            done_orgs, done_projects = set(), set()
+            for org_id, project_id in s.execute(signed):
+                done_orgs.add(org_id)
+                done_projects.add(project_id)
+            orgs = s.scalars(
+                select(Organization.id)
+                .where(
+                    Organization.responsible_officer_id == officer.id,
+                    Organization.deleted_at.is_(None),
+                    Organization.merged_into.is_(None),
+                )
+                .order_by(Organization.kana, Organization.name, Organization.id)
+            ).all()
+            projects = s.scalars(
+                select(Project.id)
+                .where(
+                    Project.lead_officer_id == officer.id,
+                    Project.deleted_at.is_(None),
+                    Project.is_draft.is_(False),
+                    Project.stage.not_in(closed),
+                )
+                .order_by(Project.fiscal_year.desc(), Project.title, Project.id)
+            ).all()
+            open_orgs = tuple(x for x in orgs if x not in done_orgs)
+            open_projects = tuple(x for x in projects if x not in done_projects)
+            if open_orgs or open_projects:
+                assert officer.transferred_on is not None
+                result.append(
+                    PendingHandover(
+                        officer.id, officer.name, officer.transferred_on, open_orgs, open_projects
+                    )
+                )
+        return result
+
+
+def alerts(ws: Workspace, today: date | None = None) -> list[Alert]:
+    """Every handover alert as of ``today``: quiet organizations, ending agreements, transfers."""
+    today = today or date.today()
+    months, days = alert_levels(ws.data_dir)
+    since = add_months(today, -months)
+    found: list[Alert] = []
+    with ws.session_factory() as s:
+        last = (
+            select(Interaction.organization_id, func.max(Interaction.occurred_on).label("last_on"))
+            .group_by(Interaction.organization_id)
+            .subquery()
+        )
+        quiet = s.execute(
+            select(Organization.id, Organization.name, last.c.last_on, Organization.registered_on)
+            .outerjoin(last, last.c.organization_id == Organization.id)
+            .where(
+                Organization.responsible_officer_id.is_not(None),
+                Organization.deleted_at.is_(None),
+                Organization.merged_into.is_(None),
+                Organization.status != "解散",
+                func.coalesce(last.c.last_on, Organization.registered_on) < since,
+            )
+            .order_by(func.coalesce(last.c.last_on, Organization.registered_on), Organization.id)
+        ).all()
+        for org_id, name, last_on, registered_on in quiet:
+            note = (
+                f"最後の対応: {last_on.isoformat()}"
+                if last_on
+                else f"対応の記録なし（登録: {registered_on.isoformat()}）"
+            )
+            found.append(Alert(QUIET, org_id, name, last_on, note))
+        ending = s.execute(
+            select(Project.id, Project.title, Project.period_end)
+            .where(
+                Project.deleted_at.is_(None),
+                Project.is_draft.is_(False),
+                Project.stage.not_in([stage.value for stage in CLOSED_STAGES]),
+                Project.period_end >= today,
+                Project.period_end <= today + timedelta(days=days),
+            )
+            .order_by(Project.period_end, Project.title, Project.id)
+        ).all()
+        for project_id, title, end in ending:
+            found.append(Alert(ENDING, project_id, title, end, f"あと{(end - today).days}日"))
+    for p in pending(ws):
+        found.append(
+            Alert(UNSIGNED, p.officer_id, p.name, p.transferred_on, f"未引継の団体・事業 {p.count}件")
+        )
+    return found
