@@ -47,6 +47,7 @@ def test_schema_7_file_upgrades_with_nothing_lost(data_dir: Path, tmp_path: Path
             ProjectInput(
                 title="公園の花壇づくり",
                 fiscal_year=2025,
+                section="公園緑地課",
                 partners=[PartnerInput(org)],
                 roles=[RoleRowInput("企画", "共同")],
             ),
