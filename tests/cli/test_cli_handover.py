@@ -33,7 +33,11 @@ def ids(data_dir: Path) -> dict[str, str]:
         other = orgs.create(OrganizationInput(name="うみの会"), responsible_officer_id=sato)
         project = ProjectService(ws).create(
             ProjectInput(
-                title="花壇づくり", fiscal_year=2026, lead_officer_id=sato, partners=[PartnerInput(org)]
+                title="花壇づくり",
+                section="市民協働課",
+                fiscal_year=2026,
+                lead_officer_id=sato,
+                partners=[PartnerInput(org)],
             ),
             stage="実施",
         )

@@ -120,7 +120,9 @@ def test_a_file_written_since_the_start_up_read_is_read_again(
     window = _window(open_window, filled_dir, qtbot)
     assert window.workspace is not None
     qtbot.waitUntil(lambda: window.workspace is not None and window.workspace.verified, timeout=10_000)
-    added = ProjectService(window.workspace).create(ProjectInput(title="新しい事業", fiscal_year=2026))
+    added = ProjectService(window.workspace).create(
+        ProjectInput(title="新しい事業", fiscal_year=2026, section="市民協働課")
+    )
     tab = _show_tab(qtbot, window)
     assert tab.model.ids()[0] == added and len(_listed(tab)) == 4
     assert calls[0]["rows"]

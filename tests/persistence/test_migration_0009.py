@@ -33,6 +33,7 @@ def test_schema_8_file_upgrades_with_nothing_lost(data_dir: Path, tmp_path: Path
         pid = ProjectService(ws).create(
             ProjectInput(
                 title="公園の花壇づくり",
+                section="市民協働課",
                 fiscal_year=2025,
                 partners=[PartnerInput(sky), PartnerInput(green, "協力団体")],
             ),

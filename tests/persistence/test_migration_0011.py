@@ -53,6 +53,7 @@ def test_schema_8_file_upgrades_with_nothing_lost(data_dir: Path, tmp_path: Path
         ProjectService(ws).create(
             ProjectInput(
                 title="公園の花壇づくり",
+                section="市民協働課",
                 fiscal_year=2025,
                 partners=[PartnerInput(org)],
                 roles=[RoleRowInput("企画", "共同")],

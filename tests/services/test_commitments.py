@@ -24,7 +24,7 @@ def test_add_and_list_open_items_of_an_organization_and_a_project(ws: Workspace)
     owner = officers.add_officer(ws, OfficerInput("佐藤 一郎", section="市民協働課"))
     org = OrganizationService(ws).create(OrganizationInput(name="みどりの会"))
     project = ProjectService(ws).create(
-        ProjectInput(title="花壇", fiscal_year=2026, partners=[PartnerInput(org)])
+        ProjectInput(title="花壇", section="市民協働課", fiscal_year=2026, partners=[PartnerInput(org)])
     )
     svc = CommitmentService(ws)
     late = svc.add(

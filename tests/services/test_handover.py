@@ -61,6 +61,7 @@ def world(ws: Workspace) -> World:
     project = ProjectService(ws).create(
         ProjectInput(
             title="公園の花壇づくり",
+            section="市民協働課",
             fiscal_year=2026,
             lead_officer_id=sato,
             partners=[PartnerInput(org)],
