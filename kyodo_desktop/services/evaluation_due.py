@@ -23,6 +23,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from kyodo_desktop.domain.evaluation_terms import Phase
+from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.project_terms import PartnerRole, Stage
 from kyodo_desktop.domain.wareki import fiscal_year
 from kyodo_desktop.persistence.models import Organization, Project, ProjectPartner
@@ -31,9 +32,10 @@ from kyodo_desktop.services.workspace import Workspace
 
 __all__ = ["REASON_FINAL", "REASON_MIDTERM", "REASON_STAGE", "DueProject", "due_projects"]
 
-REASON_STAGE = "段階が評価"
-REASON_FINAL = "最終評価が未提出"
-REASON_MIDTERM = "中間評価の時期"
+#: The reasons, stored words the tab translates (context ``EvaluationDue``).
+REASON_STAGE = QT_TRANSLATE_NOOP("EvaluationDue", "段階が評価")
+REASON_FINAL = QT_TRANSLATE_NOOP("EvaluationDue", "最終評価が未提出")
+REASON_MIDTERM = QT_TRANSLATE_NOOP("EvaluationDue", "中間評価の時期")
 
 _CLOSED = (Stage.CANCELLED.value, Stage.FINISHED.value)
 
