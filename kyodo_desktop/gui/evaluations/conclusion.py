@@ -62,16 +62,16 @@ class ConclusionPanel(QWidget):
         form.addRow(self.tr("決定日"), self.decided_on)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("改善の取り組み")))
-        self.actions = QTableWidget(0, 4)
-        self.actions.setObjectName("improvementActions")
-        self.actions.setHorizontalHeaderLabels(
+        self.action_table = QTableWidget(0, 4)
+        self.action_table.setObjectName("improvementActions")
+        self.action_table.setHorizontalHeaderLabels(
             [self.tr("取り組み"), self.tr("担当"), self.tr("期限"), self.tr("状況")]
         )
-        self.actions.horizontalHeader().setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        self.action_table.horizontalHeader().setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
         for column, sample in ((COL_OWNER, "国" * 10), (COL_DUE, "2026-12-31"), (COL_STATUS, "対応中・・")):
-            self.actions.setColumnWidth(column, self.fontMetrics().horizontalAdvance(sample) + 24)
-        self.actions.verticalHeader().hide()
-        layout.addWidget(self.actions, 1)
+            self.action_table.setColumnWidth(column, self.fontMetrics().horizontalAdvance(sample) + 24)
+        self.action_table.verticalHeader().hide()
+        layout.addWidget(self.action_table, 1)
         buttons = QHBoxLayout()
         self.add_button = _button("addActionButton", self.tr("行を追加"))
         self.add_button.clicked.connect(lambda: self.add_action(ImprovementActionInput()))
@@ -93,47 +93,51 @@ class ConclusionPanel(QWidget):
         self.comment.setPlainText(r.conclusion if r else "")
         day = r.decided_on if r else None
         self.decided_on.setText(day.isoformat() if day else date.today().isoformat())
-        self.actions.setRowCount(0)
+        self.action_table.setRowCount(0)
         for action in r.actions if r else []:
             self.add_action(action)
 
     def add_action(self, action: ImprovementActionInput) -> int:
         """Append a row for ``action``; returns its row number."""
-        row = self.actions.rowCount()
-        self.actions.insertRow(row)
-        self.actions.setItem(row, COL_TEXT, QTableWidgetItem(action.text))
-        self.actions.setItem(row, COL_OWNER, QTableWidgetItem(action.owner))
-        self.actions.setItem(row, COL_DUE, QTableWidgetItem(action.due_on.isoformat() if action.due_on else ""))
+        row = self.action_table.rowCount()
+        self.action_table.insertRow(row)
+        self.action_table.setItem(row, COL_TEXT, QTableWidgetItem(action.text))
+        self.action_table.setItem(row, COL_OWNER, QTableWidgetItem(action.owner))
+        self.action_table.setItem(
+            row, COL_DUE, QTableWidgetItem(action.due_on.isoformat() if action.due_on else "")
+        )
         status = QComboBox()
         for s in ACTION_STATUSES:
             status.addItem(term(s, "EvaluationAction"), s)
         status.setCurrentIndex(max(status.findData(action.status), 0))
-        self.actions.setCellWidget(row, COL_STATUS, status)
+        self.action_table.setCellWidget(row, COL_STATUS, status)
         return row
 
     def _remove_action(self) -> None:
-        row = self.actions.currentRow()
+        row = self.action_table.currentRow()
         if row >= 0:
-            self.actions.removeRow(row)
+            self.action_table.removeRow(row)
 
     def typed_actions(self) -> list[ImprovementActionInput]:
         """The actions in the table (rows left blank skipped); ValidationError for a bad 期限."""
         out: list[ImprovementActionInput] = []
-        for row in range(self.actions.rowCount()):
+        for row in range(self.action_table.rowCount()):
             texts = [self._cell(row, c) for c in (COL_TEXT, COL_OWNER, COL_DUE)]
             if not any(texts):
                 continue
             try:
                 due = parse_date(texts[2], "due_on")
             except ValidationError as exc:
-                raise ValidationError("due_on", self.tr("{row}行目の期限: {reason}").format(row=row + 1, reason=exc.message)) from exc
-            status = self.actions.cellWidget(row, COL_STATUS)
+                raise ValidationError(
+                    "due_on", self.tr("{row}行目の期限: {reason}").format(row=row + 1, reason=exc.message)
+                ) from exc
+            status = self.action_table.cellWidget(row, COL_STATUS)
             chosen = status.currentData() if isinstance(status, QComboBox) else ACTION_STATUSES[0]
             out.append(ImprovementActionInput(texts[0], texts[1], due, chosen))
         return out
 
     def _cell(self, row: int, column: int) -> str:
-        item = self.actions.item(row, column)
+        item = self.action_table.item(row, column)
         return item.text().strip() if item is not None else ""
 
     def decided_date(self) -> date | None:

@@ -79,8 +79,8 @@ class EntryForm(QWidget):
             return
         self.template = template
         while self._items_layout.count():
-            item = self._items_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
+            old = self._items_layout.takeAt(0)
+            widget = old.widget() if old is not None else None
             if widget is not None:  # out of sight at once: deleteLater waits for the event loop
                 widget.hide()
                 widget.setParent(None)

@@ -71,9 +71,16 @@ class HistoryModel(ReadOnlyTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         row = self.rows[index.row()]
-        values = (year_label(row.fiscal_year), term(row.phase), *row.sides, term(row.direction) if row.direction else "")
+        values = (
+            year_label(row.fiscal_year),
+            term(row.phase),
+            *row.sides,
+            term(row.direction) if row.direction else "",
+        )
         return values[index.column()]

@@ -71,7 +71,9 @@ class MutualModel(ReadOnlyTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if (
             role == Qt.ItemDataRole.ToolTipRole
             and orientation == Qt.Orientation.Horizontal
@@ -83,7 +85,9 @@ class MutualModel(ReadOnlyTableModel):
             return term(reason, "EvaluationHidden") if reason else None
         return super().headerData(section, orientation, role)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid() or self.view is None:
             return None
         row = self.view.rows[index.row()]
@@ -202,7 +206,9 @@ class MutualPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.targets = QTableWidget(0, 4)
         self.targets.setObjectName("targetResultsTable")
-        self.targets.setHorizontalHeaderLabels([self.tr("目標"), self.tr("目標値"), self.tr("期限"), self.tr("実績")])
+        self.targets.setHorizontalHeaderLabels(
+            [self.tr("目標"), self.tr("目標値"), self.tr("期限"), self.tr("実績")]
+        )
         self.targets.horizontalHeader().setStretchLastSection(True)
         self.targets.verticalHeader().hide()
         layout.addWidget(self.targets, 1)
@@ -252,7 +258,9 @@ class MutualPanel(QWidget):
         self.targets.setRowCount(len(rows))
         self._target_ids = [r.target_id for r in rows]
         for n, r in enumerate(rows):
-            for column, text in enumerate((r.what, r.amount, r.due_on.isoformat() if r.due_on else "", r.result)):
+            for column, text in enumerate(
+                (r.what, r.amount, r.due_on.isoformat() if r.due_on else "", r.result)
+            ):
                 cell = QTableWidgetItem(text)
                 if column < 3 or r.target_id is None or not editable:
                     cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)

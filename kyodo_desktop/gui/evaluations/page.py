@@ -185,9 +185,9 @@ class EvaluationsPage(QWidget):
             self.conclusion.stage_label.setText(
                 self.tr("事業の段階: {stage}").format(stage=term(record.stage, "ProjectTerm"))
             )
-        self.setEnabled_for_project()
+        self._enable_for_project()
 
-    def setEnabled_for_project(self) -> None:  # noqa: N802 - reads as the state it sets
+    def _enable_for_project(self) -> None:
         """Enable the right side only with a project chosen."""
         has = self.project is not None
         self.round_bar.setEnabled(has)
@@ -312,12 +312,15 @@ class EvaluationsPage(QWidget):
     def reopen(self) -> None:
         """提出を取り消す: the submitted evaluation becomes a draft again."""
         current = self.current
-        if current is not None and self._try(lambda: self.service.reopen_evaluation(current.id, current.version)):
+        if current is None:
+            return
+        reopened = self._try(lambda: self.service.reopen_evaluation(current.id, current.version))
+        if reopened is not None:
             self._after_write()
 
     # -- results and conclusion -----------------------------------------------------------------
     def _save_results(self, results: dict[int, str]) -> None:
-        if self._try(lambda: self.service.save_target_results(self._ensure_round().id, results)):
+        if self._try(lambda: self.service.save_target_results(self._ensure_round().id, results)) is not None:
             self._after_write()
 
     def record_conclusion(self) -> RoundRecord | None:

@@ -69,7 +69,9 @@ class RoundBar(QWidget):
         self._quiet = True
         self.template.clear()
         for t in templates:
-            self.template.addItem(self.tr("{name}（版{version}）").format(name=t.template.name, version=t.version), t.id)
+            self.template.addItem(
+                self.tr("{name}（版{version}）").format(name=t.template.name, version=t.version), t.id
+            )
         self._quiet = False
 
     def set_key(self, fiscal_year: int, phase: str) -> None:

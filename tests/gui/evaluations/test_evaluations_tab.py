@@ -132,14 +132,21 @@ def test_enter_compare_and_conclude(
     assert (stored.side, stored.evaluator_name, stored.submitted) == ("行政", "協働推進課", True)
     assert [s.score for s in stored.scores] == list(ADMIN)
     assert stored.scores[0].comment == "毎月の打合せで課題を共有できた"
-    assert (stored.overall_comment, stored.evaluated_on) == ("花壇が地域の交流の場になった", date(2026, 3, 10))
+    assert (stored.overall_comment, stored.evaluated_on) == (
+        "花壇が地域の交流の場になった",
+        date(2026, 3, 10),
+    )
     assert not form.score_control("p1").isEnabled()  # submitted: locked until reopened
 
     # the partner's evaluation arrives (through the service); the view shows the gaps
     _store(window, pid, "団体", PARTNER)
     page.open_project(pid)
     model = page.mutual.model
-    flagged = {model.view.rows[n].item.key for n in range(model.rowCount()) if model.data(model.index(n, 0), GAP_ROLE)}  # type: ignore[union-attr]
+    flagged = {
+        model.view.rows[n].item.key
+        for n in range(model.rowCount())
+        if model.data(model.index(n, 0), GAP_ROLE)
+    }  # type: ignore[union-attr]
     assert flagged == GAP_ITEMS
     for n in range(model.rowCount()):
         key = model.view.rows[n].item.key  # type: ignore[union-attr]
@@ -148,7 +155,11 @@ def test_enter_compare_and_conclude(
         assert (mark == "◆ 論点") == (key in GAP_ITEMS)
         assert (background is not None) == (key in GAP_ITEMS)
     p1 = next(n for n in range(model.rowCount()) if model.view.rows[n].item.key == "p1")  # type: ignore[union-attr]
-    assert [model.data(model.index(p1, c)) for c in (COL_FIRST_SIDE, COL_FIRST_SIDE + 1, COL_DIFF)] == ["5", "2", "3"]
+    assert [model.data(model.index(p1, c)) for c in (COL_FIRST_SIDE, COL_FIRST_SIDE + 1, COL_DIFF)] == [
+        "5",
+        "2",
+        "3",
+    ]
     assert "行政 45/55" in page.mutual.totals.text() and "団体 41/55" in page.mutual.totals.text()
     radar = page.mutual.radar.series()
     assert [s.name for s in radar] == ["行政", "団体", "第三者"]
@@ -169,7 +180,7 @@ def test_enter_compare_and_conclude(
     QTest.keyClicks(page.conclusion.decided_on, "2026-03-25")
     qtbot.mouseClick(page.conclusion.add_button, Qt.MouseButton.LeftButton)
     for column, text in enumerate(("議事録の共有", "協働推進課", "2026-06-30")):
-        _type_in_cell(qtbot, page.conclusion.actions, 0, column, text)
+        _type_in_cell(qtbot, page.conclusion.action_table, 0, column, text)
     qtbot.mouseClick(page.conclusion.record_button, Qt.MouseButton.LeftButton)
     assert page.conclusion.stage_label.text() == "事業の段階: 見直し・改善"
     with Workspace.open(data_dir, write=False) as ws:
