@@ -70,6 +70,7 @@ class EvaluationsPage(QWidget):
         self.round: RoundRecord | None = None
         self.template: Template | None = None
         self.current: EvaluationRecord | None = None
+        self._loaded_key: tuple[str, str, str] = ("", "", "")
         self._build()
         self.round_bar.offer_templates(self.service.latest_templates())
         self._show_project(None)
@@ -127,8 +128,8 @@ class EvaluationsPage(QWidget):
         layout = QVBoxLayout(section)
         layout.setContentsMargins(0, 0, 0, 0)
         self.form = EntryForm()
-        self.form.side.currentIndexChanged.connect(lambda _n: self._load_evaluation())
-        self.form.evaluator.editingFinished.connect(self._load_evaluation)
+        self.form.side.currentIndexChanged.connect(lambda _n: self._load_evaluation(force=False))
+        self.form.evaluator.editingFinished.connect(lambda: self._load_evaluation(force=False))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
@@ -255,13 +256,24 @@ class EvaluationsPage(QWidget):
         return self.round
 
     # -- the entry form -----------------------------------------------------------------------
-    def _load_evaluation(self) -> None:
+    def _load_evaluation(self, *, force: bool = True) -> None:
+        """Show the stored evaluation of the side and name chosen.
+
+        Leaving the name field (``force`` False) reloads only when side or name really changed,
+        and scores typed before the name are kept when that evaluator has nothing stored yet.
+        """
         side = str(self.form.side.currentData())
         name = self.form.evaluator.text().strip()
+        key = (self.round.id if self.round else "", side, name)
+        if not force and key == self._loaded_key:
+            return
+        self._loaded_key = key
+        shown = self.current
         self.current = next(
             (e for e in self._round_evaluations() if e.side == side and e.evaluator_name == name), None
         )
-        self.form.show_record(self.current)
+        if force or self.current is not None or shown is not None:
+            self.form.show_record(self.current)
         self._update_entry_state()
 
     def _update_entry_state(self) -> None:
@@ -272,7 +284,6 @@ class EvaluationsPage(QWidget):
         self.submit_button.setEnabled(write and not submitted)
         self.reopen_button.setEnabled(write and submitted)
         self.conclusion.record_button.setEnabled(write)
-        self.mutual.save_results_button.setEnabled(write and self.mutual.save_results_button.isEnabled())
         if self.current is None:
             self.status_label.setText(self.tr("未入力"))
         elif submitted:

@@ -107,7 +107,10 @@ def test_enter_compare_and_conclude(
     pid = _make_project(data_dir)
     window: MainWindow = open_window(data_dir)
     page = _open_tab(qtbot, window)
-    assert [r.reason for r in page.list.model.rows] == ["段階が評価・中間評価の時期"] or page.list.model.rows
+    [due] = page.list.model.rows  # due at the stage 評価 (and, by today's date, maybe more)
+    assert (due.title, due.partner) == ("公園の花壇づくり", "みどりの会") and due.reason.startswith(
+        "段階が評価"
+    )
     _choose(qtbot, page, "公園の花壇づくり")
     assert page.round_bar.key() == (2025, "最終")
 
@@ -237,3 +240,65 @@ def test_blind_mode_hides_a_side_until_the_others_submit(
     page.open_project(pid)
     assert page.mutual.model.data(page.mutual.model.index(0, COL_FIRST_SIDE + 1)) == "2"
     assert page.mutual.hidden_note.text() == ""
+
+
+def test_a_stale_save_is_refused_in_japanese_and_the_history_shows_the_trend(
+    qtbot: QtBot, open_window: Any, data_dir: Path
+) -> None:
+    pid = _make_project(data_dir)
+    window: MainWindow = open_window(data_dir)
+    assert window.workspace is not None
+    svc = EvaluationService(window.workspace)
+    lower = tuple(v - 1 for v in ADMIN)  # the year before scored one point lower on every item
+    scores = [ItemScore(i.key, v) for i, v in zip(POINTS_FIVE.items, lower, strict=True)]
+    svc.save_evaluation(EvaluationInput(pid, 2024, "最終", "行政", scores=scores, submit=True))
+    _store(window, pid, "行政", ADMIN)
+    page = _open_tab(qtbot, window)
+    # any project can be found: すべての事業, narrowed by title and 年度
+    qtbot.mouseClick(page.list.all_mode, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.list.loading, timeout=10_000)
+    type_text(page.list.search, "花壇")
+    assert [r.title for r in page.list.model.rows] == ["公園の花壇づくり"]
+    type_text(page.list.search, "祭り")
+    assert page.list.model.rows == []
+    page.list.search.clear()
+    _pick(qtbot, page.list.year_filter, 2025)
+    assert len(page.list.model.rows) == 1
+    _choose(qtbot, page, "公園の花壇づくり")
+    assert [r.fiscal_year for r in page.history_model.rows] == [2024, 2025]
+    assert page.history_model.rows[0].sides[0] == "34/55"
+    assert page.history_model.rows[1].sides[0] == "45/55 ↑"
+
+    # 団体's draft is open in the tab while another window changes it: the save is refused
+    _pick(qtbot, page.form.side, "団体")
+    _pick(qtbot, page.form.score_control("p1"), 3)
+    qtbot.mouseClick(page.draft_button, Qt.MouseButton.LeftButton)
+    draft = page.current
+    assert draft is not None
+    svc.save_evaluation(
+        EvaluationInput(pid, 2025, "最終", "団体", scores=[ItemScore("p1", 4)]),
+        expected_version=draft.version,
+    )
+    _pick(qtbot, page.form.score_control("p2"), 2)
+    qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)
+    assert not page.notice.isHidden()
+    assert "他の操作で更新されています" in page.notice.text()
+    assert page.form.score_control("p2").currentData() == 2  # what was typed stays
+    stored = next(e for e in svc.evaluations_of_project(pid) if e.side == "団体")
+    assert (stored.submitted, stored.scores[0].score) == (False, 4)
+
+
+def test_scores_typed_before_the_name_stay_when_the_name_field_is_left(
+    qtbot: QtBot, open_window: Any, data_dir: Path
+) -> None:
+    _make_project(data_dir)
+    window: MainWindow = open_window(data_dir)
+    page = _open_tab(qtbot, window)
+    _choose(qtbot, page, "公園の花壇づくり")
+    _pick(qtbot, page.form.score_control("p1"), 4)
+    type_text(page.form.evaluator, "委員A")
+    qtbot.keyClick(page.form.evaluator, Qt.Key.Key_Tab)
+    assert page.form.score_control("p1").currentData() == 4
+    qtbot.mouseClick(page.draft_button, Qt.MouseButton.LeftButton)
+    assert page.current is not None
+    assert (page.current.evaluator_name, page.current.scores[0].score) == ("委員A", 4)
