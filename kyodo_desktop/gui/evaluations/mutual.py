@@ -221,9 +221,8 @@ class MutualPanel(QWidget):
         buttons.addWidget(self.save_results_button)
         layout.addLayout(buttons)
         splitter.addWidget(bottom)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 4)
-        splitter.setStretchFactor(2, 2)
+        # the items first (the discussion points), the charts, then the few targets
+        splitter.setSizes([300, 280, 110])
         self._target_ids: list[int | None] = []
 
     def show_view(self, view: MutualView | None) -> None:

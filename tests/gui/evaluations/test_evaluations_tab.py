@@ -198,20 +198,25 @@ def test_enter_compare_and_conclude(
     )
     assert page.history_model.rows[0].sides[:2] == ("45/55", "41/55")
 
-    # reopening takes the submission back
-    _pick(qtbot, form.side, "行政")
-    qtbot.mouseClick(page.reopen_button, Qt.MouseButton.LeftButton)
-    assert page.current is not None and not page.current.submitted and form.score_control("p1").isEnabled()
-
     window.resize(1280, 800)
     page.sections.setCurrentWidget(page.mutual)
+    qtbot.wait(50)
     shots = Path(os.environ.get("KYODO_SHOTS", tmp_path))
     assert window.grab().save(str(shots / "evaluations_mutual.png"))
     page.sections.setCurrentIndex(0)
     qtbot.wait(50)  # the shown section lays itself out
     assert window.grab().save(str(shots / "evaluations_entry.png"))
+    page.sections.setCurrentIndex(3)
+    qtbot.wait(50)
+    assert window.grab().save(str(shots / "evaluations_history.png"))
     page.sections.setCurrentWidget(page.conclusion)
     assert window.grab().save(str(shots / "evaluations_conclusion.png"))
+
+    # reopening takes the submission back
+    _pick(qtbot, form.side, "行政")
+    qtbot.mouseClick(page.reopen_button, Qt.MouseButton.LeftButton)
+    assert page.current is not None and not page.current.submitted and form.score_control("p1").isEnabled()
+
     assert not dialog_calls.texts("error")
 
 
