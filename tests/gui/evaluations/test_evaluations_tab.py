@@ -52,6 +52,13 @@ def _make_project(data_dir: Path, stage: str = "評価") -> str:
         )
 
 
+def _window(qtbot: QtBot, open_window: Any, data_dir: Path) -> MainWindow:
+    """The main window on ``data_dir`` once its start-up check has passed (writes wait for it)."""
+    window: MainWindow = open_window(data_dir)
+    qtbot.waitUntil(lambda: window.workspace is not None and window.workspace.verified, timeout=20_000)
+    return window
+
+
 def _open_tab(qtbot: QtBot, window: MainWindow) -> EvaluationsPage:
     assert window.tabs is not None and window.evaluations_tab is not None
     assert window.evaluations_tab.objectName() == "evaluationsTab"
@@ -105,7 +112,7 @@ def test_enter_compare_and_conclude(
     qtbot: QtBot, open_window: Any, data_dir: Path, dialog_calls: Any, tmp_path: Path
 ) -> None:
     pid = _make_project(data_dir)
-    window: MainWindow = open_window(data_dir)
+    window = _window(qtbot, open_window, data_dir)
     page = _open_tab(qtbot, window)
     [due] = page.list.model.rows  # due at the stage 評価 (and, by today's date, maybe more)
     assert (due.title, due.partner) == ("公園の花壇づくり", "みどりの会") and due.reason.startswith(
@@ -224,7 +231,7 @@ def test_blind_mode_hides_a_side_until_the_others_submit(
     qtbot: QtBot, open_window: Any, data_dir: Path
 ) -> None:
     pid = _make_project(data_dir)
-    window: MainWindow = open_window(data_dir)
+    window = _window(qtbot, open_window, data_dir)
     page = _open_tab(qtbot, window)
     _choose(qtbot, page, "公園の花壇づくり")
     qtbot.mouseClick(page.round_bar.blind, Qt.MouseButton.LeftButton)
@@ -251,7 +258,7 @@ def test_a_stale_save_is_refused_in_japanese_and_the_history_shows_the_trend(
     qtbot: QtBot, open_window: Any, data_dir: Path
 ) -> None:
     pid = _make_project(data_dir)
-    window: MainWindow = open_window(data_dir)
+    window = _window(qtbot, open_window, data_dir)
     assert window.workspace is not None
     svc = EvaluationService(window.workspace)
     lower = tuple(v - 1 for v in ADMIN)  # the year before scored one point lower on every item
@@ -297,7 +304,7 @@ def test_scores_typed_before_the_name_stay_when_the_name_field_is_left(
     qtbot: QtBot, open_window: Any, data_dir: Path
 ) -> None:
     _make_project(data_dir)
-    window: MainWindow = open_window(data_dir)
+    window = _window(qtbot, open_window, data_dir)
     page = _open_tab(qtbot, window)
     _choose(qtbot, page, "公園の花壇づくり")
     _pick(qtbot, page.form.score_control("p1"), 4)
