@@ -237,8 +237,10 @@ class EvaluationsPage(QWidget):
                 expected_version=r.version,
             )
         )
-        if updated is not None:
-            self.round = updated
+        if updated is None:  # refused (told in the notice): the bar shows the stored settings again
+            self.round_bar.show_round(r, locked_form=bool(self._round_evaluations()))
+            return
+        self.round = updated
         self._load_round()
 
     def _ensure_round(self) -> RoundRecord:

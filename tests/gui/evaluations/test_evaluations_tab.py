@@ -253,6 +253,19 @@ def test_blind_mode_hides_a_side_until_the_others_submit(
     assert page.mutual.model.data(page.mutual.model.index(0, COL_FIRST_SIDE + 1)) == "2"
     assert page.mutual.hidden_note.text() == ""
 
+    # a third party is planned on the stored round: in blind mode both wait for it now
+    qtbot.mouseClick(page.round_bar.third_party, Qt.MouseButton.LeftButton)
+    assert page.round is not None and page.round.third_party_planned
+    model = page.mutual.model
+    assert model.headerData(COL_FIRST_SIDE + 2, Qt.Orientation.Horizontal) == "第三者（未提出）"
+    assert [model.data(model.index(0, COL_FIRST_SIDE + n)) for n in range(3)] == [
+        "非表示",
+        "非表示",
+        "未提出",
+    ]
+    with Workspace.open(data_dir, write=False) as ws:
+        assert EvaluationService(ws).rounds_of_project(pid)[0].third_party_planned
+
 
 def test_a_stale_save_is_refused_in_japanese_and_the_history_shows_the_trend(
     qtbot: QtBot, open_window: Any, data_dir: Path
