@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from kyodo_desktop.gui import dialogs, errors
+from kyodo_desktop.gui.evaluations.tab import EvaluationsTab
 from kyodo_desktop.gui.migration_notice import update_data_format
 from kyodo_desktop.gui.officer_panel import OfficerPanel
 from kyodo_desktop.gui.organizations.tab import OrganizationsTab
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None
         self.organizations_tab: OrganizationsTab | None = None
         self.projects_tab: ProjectsTab | None = None
+        self.evaluations_tab: EvaluationsTab | None = None
         self.tabs: QTabWidget | None = None
         self.officer_panel: OfficerPanel | None = None
         self._tasks = TaskGroup()
@@ -172,6 +174,11 @@ class MainWindow(QMainWindow):
         )
         self.organizations_tab.project_requested.connect(self.show_project)
         tabs.addTab(self.projects_tab, self.tr("事業"))
+        # built on first show like the 事業 tab's rows (start-up imports nothing for it)
+        self.evaluations_tab = EvaluationsTab(ws)
+        self.evaluations_tab.project_changed.connect(self._on_evaluation_moved_project)
+        self.projects_tab.project_changed.connect(lambda _pid: self._reload_evaluations())
+        tabs.addTab(self.evaluations_tab, self.tr("評価"))
         self.tabs = tabs
         self._set_content(tabs)
         self._build_menus()
@@ -258,6 +265,7 @@ class MainWindow(QMainWindow):
             self.officer_panel = None
         self.organizations_tab = None
         self.projects_tab = None
+        self.evaluations_tab = None
         self.tabs = None
 
     def _build_menus(self) -> None:
@@ -296,6 +304,15 @@ class MainWindow(QMainWindow):
             self.projects_tab.show_project(project_id)
             self.raise_()
             self.activateWindow()
+
+    def _on_evaluation_moved_project(self, _project_id: str) -> None:
+        """A final conclusion moved a project's stage: the 事業 tab shows it."""
+        if self.projects_tab is not None and self.projects_tab.started:
+            self.projects_tab.reload()
+
+    def _reload_evaluations(self) -> None:
+        if self.evaluations_tab is not None:
+            self.evaluations_tab.reload()
 
     def on_record_undone(self, _org_id: str) -> None:
         """A change was undone in the history window: the table shows the record as it is now."""
@@ -397,6 +414,8 @@ class MainWindow(QMainWindow):
             self.organizations_tab.shutdown()
         if self.projects_tab is not None:
             self.projects_tab.shutdown()
+        if self.evaluations_tab is not None:
+            self.evaluations_tab.shutdown()
         self._pending_verify = None
         self._tasks.stop_all()
         if self.workspace is not None:

@@ -534,6 +534,65 @@ Later changes are kept only in the backup taken before the restore. Restore?</tr
     </message>
 </context>
 <context>
+    <name>ConclusionPanel</name>
+    <message>
+        <source>（選択してください）</source>
+        <translation>(please choose)</translation>
+    </message>
+    <message>
+        <source>例: 2026-03-25</source>
+        <translation>e.g. 2026-03-25</translation>
+    </message>
+    <message>
+        <source>今後の方向性</source>
+        <translation>Future direction</translation>
+    </message>
+    <message>
+        <source>結論・所見</source>
+        <translation>Conclusion and findings</translation>
+    </message>
+    <message>
+        <source>決定日</source>
+        <translation>Decided on</translation>
+    </message>
+    <message>
+        <source>改善の取り組み</source>
+        <translation>Improvement actions</translation>
+    </message>
+    <message>
+        <source>取り組み</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>担当</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>状況</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>行を追加</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <source>行を削除</source>
+        <translation>Remove row</translation>
+    </message>
+    <message>
+        <source>結論を記録</source>
+        <translation>Record conclusion</translation>
+    </message>
+    <message>
+        <source>{row}行目の期限: {reason}</source>
+        <translation>Due date in row {row}: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>ContactTableModel</name>
     <message>
         <source>氏名</source>
@@ -828,6 +887,108 @@ They are not real groups. Move them to the trash when you no longer need them.</
     </message>
 </context>
 <context>
+    <name>EntryForm</name>
+    <message>
+        <source>空欄可（同じ区分に複数の評価者がいるときに区別）</source>
+        <translation>Optional (tells apart several evaluators of one side)</translation>
+    </message>
+    <message>
+        <source>例: 2026-03-15</source>
+        <translation>e.g. 2026-03-15</translation>
+    </message>
+    <message>
+        <source>評価者区分</source>
+        <translation>Evaluator side</translation>
+    </message>
+    <message>
+        <source>評価者名</source>
+        <translation>Evaluator name</translation>
+    </message>
+    <message>
+        <source>評価日</source>
+        <translation>Evaluation date</translation>
+    </message>
+    <message>
+        <source>総合評価</source>
+        <translation>Overall grade</translation>
+    </message>
+    <message>
+        <source>全体のコメント</source>
+        <translation>Overall comment</translation>
+    </message>
+    <message>
+        <source>コメント</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>（未選択）</source>
+        <translation>(none chosen)</translation>
+    </message>
+    <message>
+        <source>未回答</source>
+        <translation>no answer</translation>
+    </message>
+    <message>
+        <source> 点</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>0〜{maximum}点</source>
+        <translation>0–{maximum} points</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationAction</name>
+    <message>
+        <source>未着手</source>
+        <extracomment>The states of an improvement action (services.evaluation_records.ACTION_STATUSES), for lupdate.</extracomment>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>対応中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>完了</source>
+        <translation>Finish</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationDue</name>
+    <message>
+        <source>段階が評価</source>
+        <extracomment>The reasons, stored words the tab translates (context ``EvaluationDue``).</extracomment>
+        <translation>At the evaluation stage</translation>
+    </message>
+    <message>
+        <source>最終評価が未提出</source>
+        <translation>Final evaluation not submitted</translation>
+    </message>
+    <message>
+        <source>中間評価の時期</source>
+        <translation>Mid-term evaluation due</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationHidden</name>
+    <message>
+        <source>未提出</source>
+        <extracomment>The sides in the order every column, chart and legend uses (colours stay with a side). Why the mutual view hides a side (services.evaluations_mutual&apos;s words), for lupdate to find.</extracomment>
+        <translation>Not submitted</translation>
+    </message>
+    <message>
+        <source>ブラインド: 他の評価者区分の提出を待っています</source>
+        <translation>Blind: waiting for the other sides to submit</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationHistory</name>
+    <message>
+        <source>非表示</source>
+        <translation>Hidden</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationTerm</name>
     <message>
         <source>協働のプロセス</source>
@@ -965,6 +1126,61 @@ They are not real groups. Move them to the trash when you no longer need them.</
     <message>
         <source>協働事業として継続するには内容等の改善が必要である</source>
         <translation>Needs improvement to continue as a collaborative project</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationsPage</name>
+    <message>
+        <source>入力</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <source>相互評価</source>
+        <translation>Mutual view</translation>
+    </message>
+    <message>
+        <source>結論</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <source>履歴</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>提出を取り消す</source>
+        <translation>Withdraw submission</translation>
+    </message>
+    <message>
+        <source>下書き保存</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <source>提出</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>左の一覧から事業を選んでください</source>
+        <translation>Choose a project from the list on the left</translation>
+    </message>
+    <message>
+        <source>{title}（{year}・{partner}）&#x3000;段階: {stage}</source>
+        <translation>{title} ({year}, {partner})   Stage: {stage}</translation>
+    </message>
+    <message>
+        <source>事業の段階: {stage}</source>
+        <translation>Project stage: {stage}</translation>
+    </message>
+    <message>
+        <source>未入力</source>
+        <translation>not entered</translation>
+    </message>
+    <message>
+        <source>提出済み（{total}）</source>
+        <translation>Submitted ({total})</translation>
+    </message>
+    <message>
+        <source>下書き（{total}）</source>
+        <translation>Draft ({total})</translation>
     </message>
 </context>
 <context>
@@ -1286,6 +1502,21 @@ They are not real groups. Move them to the trash when you no longer need them.</
     <message>
         <source>閉じる</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>年度</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>時期</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>今後の方向性</source>
+        <translation>Future direction</translation>
     </message>
 </context>
 <context>
@@ -2100,6 +2331,10 @@ The {created} organizations it added are deleted and the {updated} it updated ge
         <translation>Projects</translation>
     </message>
     <message>
+        <source>評価</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
         <source>団体一覧を読み込めませんでした: {reason}</source>
         <translation>The list of organizations could not be loaded: {reason}</translation>
     </message>
@@ -2382,6 +2617,97 @@ Data folder: {folder}</translation>
     <message>
         <source>統合できませんでした（{kind}）。詳細はログを確認してください。</source>
         <translation>Could not merge ({kind}). See the log for details.</translation>
+    </message>
+</context>
+<context>
+    <name>MutualModel</name>
+    <message>
+        <source>区分</source>
+        <extracomment>True on every cell of a row that is a discussion point.</extracomment>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>項目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>差</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>論点</source>
+        <translation>Discuss</translation>
+    </message>
+    <message>
+        <source>未提出</source>
+        <translation>Not submitted</translation>
+    </message>
+    <message>
+        <source>非表示</source>
+        <translation>Hidden</translation>
+    </message>
+    <message>
+        <source>話し合いたい差があります（{pairs}）</source>
+        <translation>A gap worth discussing ({pairs})</translation>
+    </message>
+    <message>
+        <source>◆ 論点</source>
+        <translation>◆ Discuss</translation>
+    </message>
+</context>
+<context>
+    <name>MutualPanel</name>
+    <message>
+        <source>協働のポイント</source>
+        <translation>Collaboration points</translation>
+    </message>
+    <message>
+        <source>目標値と実績</source>
+        <translation>Targets and results</translation>
+    </message>
+    <message>
+        <source>目標</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <source>目標値</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>実績</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>実績を保存</source>
+        <translation>Save results</translation>
+    </message>
+    <message>
+        <source>{side} {total}</source>
+        <translation>{side} {total}</translation>
+    </message>
+    <message>
+        <source>合計: </source>
+        <translation>Totals: </translation>
+    </message>
+    <message>
+        <source>提出済みの評価はまだありません</source>
+        <translation>No submitted evaluations yet</translation>
+    </message>
+    <message>
+        <source>&#x3000;加重合計: {value} / {maximum}</source>
+        <translation>   Weighted total: {value} / {maximum}</translation>
+    </message>
+    <message>
+        <source>&#x3000;論点: {count} 項目</source>
+        <translation>   To discuss: {count} items</translation>
+    </message>
+    <message>
+        <source>非表示: </source>
+        <translation>Hidden: </translation>
     </message>
 </context>
 <context>
@@ -3451,6 +3777,56 @@ Data folder: {folder}</translation>
     <message>
         <source>（問いへの答えは記録されていません）</source>
         <translation>(No answers to the questions were recorded)</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectList</name>
+    <message>
+        <source>評価の予定</source>
+        <translation>Due for evaluation</translation>
+    </message>
+    <message>
+        <source>すべての事業</source>
+        <translation>All projects</translation>
+    </message>
+    <message>
+        <source>すべての年度</source>
+        <translation>All fiscal years</translation>
+    </message>
+    <message>
+        <source>事業名で絞り込む</source>
+        <translation>Filter by project title</translation>
+    </message>
+    <message>
+        <source>読み込み中…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>読み込めませんでした: {reason}</source>
+        <translation>Could not be read: {reason}</translation>
+    </message>
+    <message>
+        <source>{shown} 件</source>
+        <translation>{shown} organizations</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectListModel</name>
+    <message>
+        <source>年度</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>事業名</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>理由・段階</source>
+        <translation>Reason / stage</translation>
+    </message>
+    <message>
+        <source>パートナー</source>
+        <translation>Partners</translation>
     </message>
 </context>
 <context>
@@ -4563,6 +4939,45 @@ Restoring returns the data to the state of this backup. The damaged file is not 
     <message>
         <source>形態の例で置き換える</source>
         <translation>Replace with the form&apos;s example rows</translation>
+    </message>
+</context>
+<context>
+    <name>RoundBar</name>
+    <message>
+        <source>ブラインド</source>
+        <translation>Blind</translation>
+    </message>
+    <message>
+        <source>他の評価者区分が提出するまで、各区分の点数を比較に出さない</source>
+        <translation>Keep each side&apos;s scores out of the comparison until the other sides have submitted</translation>
+    </message>
+    <message>
+        <source>第三者評価を予定</source>
+        <translation>Third-party evaluation planned</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>時期</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>評価シート</source>
+        <translation>Evaluation form</translation>
+    </message>
+    <message>
+        <source>{name}（版{version}）</source>
+        <translation>{name} (version {version})</translation>
+    </message>
+    <message>
+        <source>（この評価の版）</source>
+        <translation>(this evaluation&apos;s version)</translation>
+    </message>
+    <message>
+        <source>新しい評価</source>
+        <translation>New evaluation</translation>
     </message>
 </context>
 <context>

@@ -31,8 +31,12 @@ def _menu_texts(window: MainWindow) -> dict[str, list[str]]:
 def test_window_shows_the_registry_tab_with_every_row(window: MainWindow) -> None:
     tabs = window.findChild(QTabWidget, "mainTabs")
     assert tabs is not None
-    # real tabs only, no placeholders: the registry, then the projects (事業)
-    assert [tabs.widget(n).objectName() for n in range(tabs.count())] == ["organizationsTab", "projectsTab"]
+    # real tabs only, no placeholders: the registry, the projects (事業), the evaluations (評価)
+    assert [tabs.widget(n).objectName() for n in range(tabs.count())] == [
+        "organizationsTab",
+        "projectsTab",
+        "evaluationsTab",
+    ]
     assert tabs.currentIndex() == 0
     tab = window.findChild(QWidget, "organizationsTab")
     assert isinstance(tab, OrganizationsTab)

@@ -1,0 +1,128 @@
+"""Which projects are due for evaluation (評価の予定), for the evaluations tab's list.
+
+A project counts when it is stored (not a draft, not in the trash), not closed (中止 or 終了),
+and one of these holds for the 年度 it is registered in (its ``fiscal_year``; without one, the
+年度 its period ends in):
+
+* **段階が評価** — it stands at the stage 評価;
+* **最終評価が未提出** — its period has ended (``period_end`` before today) and no evaluation of
+  that 年度's 最終 round has been submitted;
+* **中間評価の時期** — its period is running and half of it has passed (the middle day
+  ``period_start + (period_end − period_start) // 2`` is today or earlier) and no evaluation of
+  that 年度's 中間 round has been submitted. A project without both dates has no mid-term due.
+
+A draft evaluation does not count as done: the round is due until someone submits. One row per
+project, with every reason that holds (in the order above).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+
+from kyodo_desktop.domain.evaluation_terms import Phase
+from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from kyodo_desktop.domain.project_terms import PartnerRole, Stage
+from kyodo_desktop.domain.wareki import fiscal_year
+from kyodo_desktop.persistence.models import Organization, Project, ProjectPartner
+from kyodo_desktop.persistence.models_evaluations import Evaluation, EvaluationRound
+from kyodo_desktop.services.workspace import Workspace
+
+__all__ = ["REASON_FINAL", "REASON_MIDTERM", "REASON_STAGE", "DueProject", "due_projects"]
+
+#: The reasons, stored words the tab translates (context ``EvaluationDue``).
+REASON_STAGE = QT_TRANSLATE_NOOP("EvaluationDue", "段階が評価")
+REASON_FINAL = QT_TRANSLATE_NOOP("EvaluationDue", "最終評価が未提出")
+REASON_MIDTERM = QT_TRANSLATE_NOOP("EvaluationDue", "中間評価の時期")
+
+_CLOSED = (Stage.CANCELLED.value, Stage.FINISHED.value)
+
+
+@dataclass(frozen=True)
+class DueProject:
+    """A project due for evaluation: its id, title, 年度, why (one or more reasons) and partner."""
+
+    project_id: str
+    title: str
+    fiscal_year: int
+    reasons: tuple[str, ...]
+    partner: str
+    stage: str
+    period_end: date | None
+
+    @property
+    def reason(self) -> str:
+        """The reasons as one text (「段階が評価・最終評価が未提出」)."""
+        return "・".join(self.reasons)
+
+
+def _year_of(p_year: int | None, end: date | None, start: date | None) -> int | None:
+    if p_year is not None:
+        return p_year
+    for d in (end, start):
+        if d is not None:
+            return fiscal_year(d)
+    return None
+
+
+def due_projects(ws: Workspace, today: date | None = None) -> list[DueProject]:
+    """The projects due for evaluation on ``today`` (see the module), 年度 oldest first, by title."""
+    today = today or date.today()
+    main_partner = (
+        select(Organization.name)
+        .join(ProjectPartner, ProjectPartner.organization_id == Organization.id)
+        .where(ProjectPartner.project_id == Project.id, ProjectPartner.role == PartnerRole.MAIN.value)
+        .order_by(ProjectPartner.position)
+        .limit(1)
+        .scalar_subquery()
+    )
+    projects = select(
+        Project.id,
+        Project.title,
+        Project.fiscal_year,
+        Project.stage,
+        Project.period_start,
+        Project.period_end,
+        func.coalesce(main_partner, ""),
+    ).where(
+        Project.deleted_at.is_(None),
+        Project.is_draft.is_(False),
+        Project.stage.not_in(_CLOSED),
+    )
+    submitted = (
+        select(EvaluationRound.project_id, EvaluationRound.fiscal_year, EvaluationRound.phase)
+        .join(Evaluation, Evaluation.round_id == EvaluationRound.id)
+        .where(Evaluation.submitted_at.is_not(None))
+        .distinct()
+    )
+    with ws.session_factory() as s:
+        done = {(pid, year, phase) for pid, year, phase in s.execute(submitted)}
+        rows = s.execute(projects).all()
+    found: list[DueProject] = []
+    for pid, title, p_year, stage, start, end, partner in rows:
+        year = _year_of(p_year, end, start)
+        if year is None:
+            if stage == Stage.EVALUATION.value:
+                year = fiscal_year(today)
+            else:
+                continue
+        reasons: list[str] = []
+        if stage == Stage.EVALUATION.value:
+            reasons.append(REASON_STAGE)
+        if end is not None and end < today and (pid, year, Phase.FINAL.value) not in done:
+            reasons.append(REASON_FINAL)
+        if (
+            start is not None
+            and end is not None
+            and start <= end
+            and today <= end
+            and start + (end - start) // 2 <= today
+            and (pid, year, Phase.MIDTERM.value) not in done
+        ):
+            reasons.append(REASON_MIDTERM)
+        if reasons:
+            found.append(DueProject(pid, title, year, tuple(reasons), partner, stage, end))
+    found.sort(key=lambda d: (d.fiscal_year, d.title, d.project_id))
+    return found
