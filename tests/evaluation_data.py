@@ -40,7 +40,9 @@ class Evaluated:
     midterm_round: str
 
 
-def _scores(template_keys: tuple[str, ...], values: tuple[int, ...], comments: dict[str, str]) -> list[ItemScore]:
+def _scores(
+    template_keys: tuple[str, ...], values: tuple[int, ...], comments: dict[str, str]
+) -> list[ItemScore]:
     return [ItemScore(k, v, comments.get(k, "")) for k, v in zip(template_keys, values, strict=True)]
 
 

@@ -22,6 +22,7 @@ from kyodo_desktop.argparse_ja import JapaneseArgumentParser
 from kyodo_desktop.cli import (
     audit,
     duplicates,
+    evaluation_export,
     evaluations,
     import_history,
     imports,
@@ -50,6 +51,7 @@ GROUPS: tuple[Group, ...] = (
     projects,
     project_import,
     evaluations,
+    evaluation_export,
     imports,
     import_history,
     maintenance,

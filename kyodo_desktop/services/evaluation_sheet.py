@@ -321,7 +321,13 @@ def _charts(form: SheetForm, content: RoundSheet) -> None:
     points = [item for item in view.template.items if item.point]
     if len(points) >= _RADAR_MINIMUM:
         series = [
-            (side, [view.scores_by_side[side].get(i.key) if side in view.visible_sides else None for i in points])
+            (
+                side,
+                [
+                    view.scores_by_side[side].get(i.key) if side in view.visible_sides else None
+                    for i in points
+                ],
+            )
             for side in _SIDES
         ]
         table = xlsx_charts.write_chart_table(
@@ -351,7 +357,10 @@ def _charts(form: SheetForm, content: RoundSheet) -> None:
         2,
         "目標",
         [t.what for t, _ in measured],
-        [("目標値", [goal for _, goal in measured]), ("実績", [parse_quantity(t.result) for t, _ in measured])],
+        [
+            ("目標値", [goal for _, goal in measured]),
+            ("実績", [parse_quantity(t.result) for t, _ in measured]),
+        ],
     )
     anchor = table.below + 2
     xlsx_charts.add_bar_chart(form.ws, f"A{anchor}", "目標値と実績", table)

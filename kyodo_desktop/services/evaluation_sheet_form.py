@@ -119,7 +119,9 @@ class SheetForm:
         for index, (value, span) in enumerate(zip(values, spans, strict=True)):
             end = column + span - 1
             if heading:
-                cell = self.merged(self.row, column, end, value, font=self.bold, fill=True, alignment=self.center)
+                cell = self.merged(
+                    self.row, column, end, value, font=self.bold, fill=True, alignment=self.center
+                )
             else:
                 alignment = self.number if index in centered else self.wrap
                 cell = self.merged(self.row, column, end, value, alignment=alignment)
