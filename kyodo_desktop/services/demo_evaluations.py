@@ -1,7 +1,8 @@
 """Demo evaluations (評価シート) of the demo projects' past 年度, made with ``kyodo demo --projects``.
 
-Of the past-年度 projects that reached 評価 or later, about :data:`EVALUATED_SHARE` are
-evaluated: a 最終 round (and, for a year-long project now and then, a 中間 one) on one of the
+Of the past-年度 projects that reached 評価 or later, the 協働 ones are mostly evaluated and the
+支援 and 外部委託 ones now and then (:data:`EVALUATED_SHARE`; the forms are written for 協働事業):
+a 最終 round (and, for a year-long project now and then, a 中間 one) on one of the
 built-in forms — mostly the six 協働のポイント on 5段階, some 浦安市's 3段階 with a 総合評価, some
 the weighted points form with a 第三者 evaluator. 行政 and 団体 evaluate; in about a third of the
 rounds their scores differ by the form's gap threshold on an item or two (discussion points).
@@ -48,8 +49,8 @@ from kyodo_desktop.services.evaluations_templates import domain_template
 
 __all__ = ["EVALUATED_SHARE", "DemoProject", "add_evaluations"]
 
-#: The share of past-年度 projects at 評価 or later that have evaluations.
-EVALUATED_SHARE = 0.7
+#: The share of past-年度 projects at 評価 or later that have evaluations, by relationship kind.
+EVALUATED_SHARE = {"協働": 0.6, "支援": 0.2, "外部委託": 0.1}
 _TEMPLATES = (("points-5", 70), ("urayasu-3", 15), ("weighted-points", 15))
 _THIRD_PARTY = ("協働推進委員会 佐藤委員", "協働推進委員会 鈴木委員")
 _DIRECTIONS = {
@@ -104,6 +105,7 @@ class DemoProject:
     #: (stage, day) of each dated stage change, and where it is in the stage rows
     stage_days: dict[Stage, tuple[date, int]]
     targets: list[tuple[int, str, str]]  # (position, what, amount)
+    kind: str  # 支援 / 協働 / 外部委託
 
 
 @dataclass
@@ -166,11 +168,28 @@ class _Generator:
         self.today = date.today()
         self.rows = _Rows()
         self.notes: dict[int, str] = {}  # stage row index → the conclusion's note
+        self._shapes: dict[str, tuple[tuple[str, ...], tuple[int, ...]]] = {}  # key → item keys, maxima
+
+    def _keys(self, template: Template) -> tuple[str, ...]:
+        return self._shape(template)[0]
+
+    def _maxima(self, template: Template) -> tuple[int, ...]:
+        return self._shape(template)[1]
+
+    def _shape(self, template: Template) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        found = self._shapes.get(template.key)
+        if found is None:
+            keys = tuple(item.key for item in template.items)
+            found = self._shapes[template.key] = (
+                keys,
+                tuple(template.item_maximum(i) for i in template.items),
+            )
+        return found
 
     def project(self, p: DemoProject) -> None:
         rng = self.rng
         evaluated = p.stage_days.get(Stage.EVALUATION)
-        if evaluated is None or rng.random() >= EVALUATED_SHARE:
+        if evaluated is None or rng.random() >= EVALUATED_SHARE.get(p.kind, 0.0):
             return
         key = rng.choices([k for k, _ in _TEMPLATES], [w for _, w in _TEMPLATES])[0]
         template_id, template = self.templates[key]
@@ -291,45 +310,47 @@ class _Generator:
                 self.now,
             )
         )
-        for item, score in zip(template.items, scores, strict=True):
-            comment = rng.choice(comments) if comments and rng.random() < 0.15 else ""
-            self.rows.scores.append((evaluation_id, item.key, score, comment))
+        keys = self._keys(template)
+        rows = [(evaluation_id, key, score, "") for key, score in zip(keys, scores, strict=True)]
+        if comments:  # a comment on an item or two, now and then
+            for n in rng.sample(range(len(rows)), k=rng.choice((0, 0, 1, 1, 2))):
+                rows[n] = (evaluation_id, keys[n], scores[n], rng.choice(comments))
+        self.rows.scores.extend(rows)
         self._audit(evaluation_id, "evaluation", {"side": [None, side], "evaluator_name": [None, name]})
 
     def _scores(self, template: Template) -> list[int]:
+        """One evaluator's scores: a level of its own, each item a step around it."""
         rng = self.rng
         scale = template.scale
         if scale.kind is ScaleKind.THREE:
-            base, spread = rng.choice((2, 3, 3)), 1
+            base, deltas = rng.choice((2, 3, 3)), (0, 0, 0, 0, 0, 0, -1, 1)
         elif scale.kind is ScaleKind.FIVE:
-            base, spread = rng.choice((3, 4, 4, 4, 5)), 1
+            base, deltas = rng.choice((3, 4, 4, 4, 5)), (-1, 0, 0, 1)
         else:
-            base, spread = rng.randint(5, 9), 1
-        out = []
-        for item in template.items:
-            high = template.item_maximum(item)
-            value = (
-                base
-                if scale.kind is ScaleKind.THREE and rng.random() < 0.7
-                else base + rng.randint(-spread, spread)
-            )
-            out.append(max(scale.minimum, min(high, value)))
-        return out
+            base, deltas = rng.randint(5, 9), (-1, 0, 0, 1)
+        steps = rng.choices(deltas, k=len(template.items))
+        low = scale.minimum
+        return [
+            max(low, min(high, base + step)) for high, step in zip(self._maxima(template), steps, strict=True)
+        ]
 
     def _partner_scores(self, template: Template, admin: list[int]) -> list[int]:
         """Near the administration's; in about a third of rounds one or two items a gap apart."""
         rng = self.rng
-        partner = [
-            max(template.scale.minimum, min(template.item_maximum(i), v + rng.choice((-1, 0, 0, 0, 1))))
-            if template.scale.kind is not ScaleKind.THREE
-            else v
-            for i, v in zip(template.items, admin, strict=True)
-        ]
+        low = template.scale.minimum
+        if template.scale.kind is ScaleKind.THREE:
+            partner = list(admin)
+        else:
+            steps = rng.choices((-1, 0, 0, 0, 1), k=len(admin))
+            partner = [
+                max(low, min(high, v + step))
+                for high, v, step in zip(self._maxima(template), admin, steps, strict=True)
+            ]
         if rng.random() < 0.35:
             for n in rng.sample(range(len(admin)), k=rng.randint(1, 2)):
                 item = template.items[n]
                 step = gap_threshold(template, item)
-                low, high = template.scale.minimum, template.item_maximum(item)
+                high = template.item_maximum(item)
                 partner[n] = admin[n] - step if admin[n] - step >= low else min(high, admin[n] + step)
         return partner
 
@@ -402,6 +423,7 @@ def add_evaluations(
         (TargetResult, _RESULT_COLUMNS, rows.results),
         (ImprovementAction, _ACTION_COLUMNS, rows.actions),
     ):
+        values.sort()  # in key order (the leading columns are unique) the indexes grow at their end
         _insert(s, table_of(model), columns, values)
     from kyodo_desktop.persistence.models import AuditEntry
 

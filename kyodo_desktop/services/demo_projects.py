@@ -250,7 +250,9 @@ class _Generator:
         if fy < self.this_year:
             targets = [t[1:4] for t in self.rows.targets[-2:] if t[0] == project_id]
             names = (series.section.name, org.name, series.officer[1])
-            self.past.append(DemoProject(project_id, fy, stage, *names, start, end, days, targets))
+            self.past.append(
+                DemoProject(project_id, fy, stage, *names, start, end, days, targets, series.kind.value)
+            )
         for n, (task, side) in enumerate(self._roles(series)):
             who = (
                 series.officer[1]

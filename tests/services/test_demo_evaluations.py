@@ -39,14 +39,23 @@ def test_past_years_are_evaluated_and_this_year_is_not(demo_ws: Workspace) -> No
     this_year = fiscal_year(date.today())
     years = {r[0] for r in _rows(demo_ws, "SELECT DISTINCT fiscal_year FROM evaluation_rounds")}
     assert years and max(years) < this_year  # type: ignore[operator]
-    evaluable = _rows(
-        demo_ws,
-        f"SELECT count(*) FROM projects WHERE fiscal_year < {this_year} AND stage IN ('評価','見直し・改善','終了')",
-    )[0][0]
-    evaluated = _rows(demo_ws, "SELECT count(DISTINCT project_id) FROM evaluation_rounds WHERE phase='最終'")[
-        0
-    ][0]
-    assert EVALUATED_SHARE - 0.15 < evaluated / evaluable <= EVALUATED_SHARE + 0.1  # type: ignore[operator]
+    evaluable = dict(
+        _rows(
+            demo_ws,
+            f"SELECT relationship_kind, count(*) FROM projects WHERE fiscal_year < {this_year}"
+            " AND stage IN ('評価','見直し・改善','終了') GROUP BY relationship_kind",
+        )
+    )
+    evaluated = dict(
+        _rows(
+            demo_ws,
+            "SELECT p.relationship_kind, count(DISTINCT p.id) FROM evaluation_rounds r"
+            " JOIN projects p ON p.id = r.project_id WHERE r.phase = '最終' GROUP BY p.relationship_kind",
+        )
+    )
+    shares = {kind: evaluated.get(kind, 0) / n for kind, n in evaluable.items()}  # type: ignore[operator]
+    assert abs(shares["協働"] - EVALUATED_SHARE["協働"]) < 0.15, shares
+    assert shares["協働"] > shares["支援"] and shares["協働"] > shares["外部委託"], shares
     sides = Counter(r[0] for r in _rows(demo_ws, "SELECT side FROM evaluations"))
     assert sides["行政"] >= sides["団体"] > 0 and sides["第三者"] > 0
     forms = Counter(
