@@ -262,7 +262,7 @@ class _Generator:
         partner = self._partner_scores(template, admin)
         # a round still at 評価: the partner's evaluation is sometimes still a draft
         partner_done = conclude or phase == "中間" or rng.random() < 0.7
-        sides = [
+        sides: list[tuple[str, str, list[int], Sequence[str], bool]] = [
             ("行政", p.officer, admin, _ADMIN_COMMENTS, True),
             ("団体", p.partner, partner, _PARTNER_COMMENTS, partner_done),
         ]
@@ -322,6 +322,7 @@ class _Generator:
         """One evaluator's scores: a level of its own, each item a step around it."""
         rng = self.rng
         scale = template.scale
+        deltas: tuple[int, ...]
         if scale.kind is ScaleKind.THREE:
             base, deltas = rng.choice((2, 3, 3)), (0, 0, 0, 0, 0, 0, -1, 1)
         elif scale.kind is ScaleKind.FIVE:
