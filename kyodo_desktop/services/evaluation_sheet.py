@@ -11,8 +11,9 @@ A round is one 年度 and phase (中間 / 最終); its sheet, named 「令和7�
 * the evaluators' comments per item and their 総評;
 * targets beside their results (目標値 / 実績, with the share reached when both are numbers);
 * the conclusion: 今後の方向性, its comment and date, the improvement actions (who, by when);
-* on a page of its own, the charts: the radar of the six 協働のポイント per side and the bars of
-  targets vs results (:mod:`kyodo_desktop.services.xlsx_charts`).
+* on a page of its own, the charts: the radar of the six 協働のポイント per side (of every item
+  on a form that asks fewer than three of them, as the 3段階 form) and the bars of targets vs
+  results (:mod:`kyodo_desktop.services.xlsx_charts`).
 
 **What is shown.** The sheet is printed by the administration for its managers, so it shows
 exactly what the mutual view shows the administration (``viewer_side="行政"``): submitted
@@ -318,7 +319,11 @@ def _charts(form: SheetForm, content: RoundSheet) -> None:
     view = content.view
     form.ws.row_breaks.append(Break(id=form.row))
     form.section("グラフ")
+    # the six 協働のポイント asked again; a form with fewer of them draws all its items instead
     points = [item for item in view.template.items if item.point]
+    title = "協働のポイント（評価の比較）"
+    if len(points) < _RADAR_MINIMUM:
+        points, title = list(view.template.items), "評価項目（評価の比較）"
     if len(points) >= _RADAR_MINIMUM:
         series = [
             (
@@ -330,22 +335,23 @@ def _charts(form: SheetForm, content: RoundSheet) -> None:
             )
             for side in _SIDES
         ]
+        header = "協働のポイント" if title.startswith("協働") else "評価項目"
         table = xlsx_charts.write_chart_table(
-            form.ws, form.row, 2, "協働のポイント", [i.point for i in points], series
+            form.ws, form.row, 2, header, [item_label(view, i.key) for i in points], series
         )
         anchor = form.row = table.below + 2
         maximum = max(view.template.item_maximum(i) for i in points)
         xlsx_charts.add_radar_chart(
             form.ws,
             f"A{anchor}",
-            "協働のポイント（評価の比較）",
+            title,
             table,
             maximum=maximum,
             step=1 if maximum <= _RADAR_STEPS else maximum / _RADAR_STEPS,
         )
         form.row = anchor + xlsx_charts.rows_spanned(xlsx_charts.RADAR_SIZE_CM) + 1
     else:
-        form.note("この評価シートには協働のポイントの項目が3つ未満のため、レーダーチャートはありません")
+        form.note("評価項目が3つ未満のため、レーダーチャートはありません")
     measured = [(t, parse_quantity(t.amount)) for t in content.targets]
     measured = [(t, goal) for t, goal in measured if goal is not None]
     if not measured:

@@ -193,3 +193,26 @@ def test_a_project_without_evaluations_and_an_unknown_project(ws: Workspace, tmp
     with pytest.raises(NotFoundError, match="事業が見つかりません"):
         write_evaluation_sheet(tmp_path / "x.xlsx", "no-such-id", ws)
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_a_three_level_form_charts_all_its_items_and_prints_its_grades(ws: Workspace, tmp_path: Path) -> None:
+    pid = ProjectService(ws).create(ProjectInput(title="日本語教室", fiscal_year=2025))
+    svc = EvaluationService(ws)
+    urayasu = next(t for t in svc.latest_templates() if t.key == "urayasu-3")
+    svc.round_for(pid, 2025, "最終", template_id=urayasu.id)
+    keys = [i.key for i in urayasu.template.items]
+    for side, values, grade in (("行政", (3, 3, 2, 2, 3, 3), "優良"), ("団体", (1, 3, 2, 2, 3, 3), "良好")):
+        scores = [ItemScore(k, v) for k, v in zip(keys, values, strict=True)]
+        svc.save_evaluation(
+            EvaluationInput(pid, 2025, "最終", side, scores=scores, overall_grade=grade, submit=True)
+        )
+    out = tmp_path / "urayasu.xlsx"
+    write_evaluation_sheet(out, pid, ws)
+    sheet = load_workbook(out)["令和7年度最終"]
+    assert _row_of(sheet, "行政")[4] == "優良（優良な協働事業として評価できる）"
+    assert _row_of(sheet, "事業の成果", "地域課題")[2:7] == [3, 1, None, 2, GAP_MARK]  # one level is a gap
+    assert _row_of(sheet, None, "評価項目")[1:5] == ["評価項目", "行政", "団体", "第三者"]
+    with zipfile.ZipFile(out) as z:
+        xml = [z.read(n).decode() for n in z.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", n)]
+    radar = next(x for x in xml if re.search(r"<(c:)?radarChart>", x))
+    assert "$B$" in radar and re.search(r"\$C\$\d+:\$C\$\d+", radar)
