@@ -22,6 +22,7 @@ from kyodo_desktop.argparse_ja import JapaneseArgumentParser
 from kyodo_desktop.cli import (
     audit,
     duplicates,
+    evaluation_export,
     evaluations,
     handover,
     import_history,
@@ -51,6 +52,7 @@ GROUPS: tuple[Group, ...] = (
     projects,
     project_import,
     evaluations,
+    evaluation_export,
     imports,
     import_history,
     maintenance,

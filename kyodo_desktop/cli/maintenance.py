@@ -115,7 +115,7 @@ def _export_options(p: CommandParser) -> None:
     p.add_argument(
         "--no-projects",
         action="store_true",
-        help="事業一覧・公平性チェックのシートを加えない（事業が登録されていれば既定で加える）",
+        help="事業一覧・公平性チェック・評価サマリーのシートを加えない（事業が登録されていれば既定で加える）",
     )
 
 

@@ -59,6 +59,7 @@ from kyodo_desktop.persistence.models import (
     utc_now,
 )
 from kyodo_desktop.services import demo_project_words as words
+from kyodo_desktop.services.demo_evaluations import DemoProject, add_evaluations
 from kyodo_desktop.services.workspace import Workspace
 
 __all__ = ["YEARS", "generate_projects"]
@@ -124,6 +125,7 @@ class _Generator:
         self.this_year = fiscal_year(self.today)
         self.rows = _Rows()
         self.now = utc_now()
+        self.past: list[DemoProject] = []  # past-年度 projects, for the demo evaluations
         self._pools: dict[str, list[words.DemoOrg]] = {}
         for section in words.SECTIONS:
             wanted = set(section.fields)
@@ -224,7 +226,9 @@ class _Generator:
         self.rows.partners.append((project_id, org.id, PartnerRole.MAIN.value, 0))
         for n, o in enumerate(co, start=1):
             self.rows.partners.append((project_id, o.id, PartnerRole.COOPERATING.value, n))
+        days: dict[Stage, tuple[date, int]] = {}
         for s, on in stages:
+            days[s] = (on, len(self.rows.stages))
             self.rows.stages.append(
                 (project_id, s.value, on.isoformat(), words.STAGE_NOTES[s], series.officer[1], self.now)
             )
@@ -242,6 +246,12 @@ class _Generator:
         if rng.random() < 0.4:
             self.rows.targets.append(
                 (project_id, 1, "参加者の満足度", f"{rng.choice((70, 80, 90))}%以上", due)
+            )
+        if fy < self.this_year:
+            targets = [t[1:4] for t in self.rows.targets[-2:] if t[0] == project_id]
+            names = (series.section.name, org.name, series.officer[1])
+            self.past.append(
+                DemoProject(project_id, fy, stage, *names, start, end, days, targets, series.kind.value)
             )
         for n, (task, side) in enumerate(self._roles(series)):
             who = (
@@ -452,6 +462,8 @@ def generate_projects(
         rows = gen.rows
         project_shape = RowShape(table_of(Project), _PROJECT_COLUMNS)
         insert_rows(s, project_shape, [project_shape.row(p) for p in rows.projects])
+        # after the projects they refer to, before the stage rows whose notes they may rewrite
+        add_evaluations(s, gen.past, rows.stages, seed=seed, now=gen.now, audit=(who, context))
         for model, columns, values in (
             (ProjectPartner, ("project_id", "organization_id", "role", "position"), rows.partners),
             (

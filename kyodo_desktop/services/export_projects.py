@@ -3,7 +3,8 @@
 Added by :func:`kyodo_desktop.services.export_xlsx.export_organizations` after the 団体一覧 and
 its optional sheets, and only when the data file holds a project (finished, not in the trash):
 a registry kept without projects gets the same workbook as before, with no empty pages to print.
-Both sheets cover every such project, whatever organizations the main sheet was filtered to: they
+A third, 評価サマリー (:mod:`kyodo_desktop.services.export_evaluations`), follows when a
+project has an evaluation round. The sheets cover every such project, whatever organizations the main sheet was filtered to: they
 are the 課's list of projects, not a detail of the organizations chosen.
 
 Print-ready through :mod:`kyodo_desktop.services.sheets` like the other sheets (A4, orientation
@@ -86,10 +87,11 @@ def has_projects(ws: Workspace) -> bool:
 
 
 def write_project_sheets(wb: Any, ws: Workspace) -> dict[str, int]:
-    """Add 事業一覧 and 公平性チェック to write-only ``wb``; returns the rows written per sheet."""
+    """Add 事業一覧 and 公平性チェック (and 評価サマリー when a project was evaluated) to write-only
+    ``wb``; returns the rows written per sheet."""
     levels = project_fairness.settings_of(ws)
     report = project_fairness.report(ws)
-    return {
+    written = {
         PROJECTS_TITLE: _projects_sheet(wb, _project_rows(ws)),
         FAIRNESS_TITLE: _fairness_sheet(
             wb,
@@ -98,6 +100,11 @@ def write_project_sheets(wb: Any, ws: Workspace) -> dict[str, int]:
             f"予算の{levels.share_limit_percent:g}%超・理由のない随意契約・応募1者）",
         ),
     }
+    from kyodo_desktop.services import export_evaluations  # imports this module's sheet helpers
+
+    if export_evaluations.has_rounds(ws):
+        written[export_evaluations.SUMMARY_TITLE] = export_evaluations.write_summary_sheet(wb, ws)
+    return written
 
 
 def _project_rows(ws: Workspace) -> list[tuple[Any, ...]]:
@@ -264,7 +271,7 @@ def _fairness_sheet(wb: Any, report: FairnessReport, header_text: str) -> int:
         ws,
         FAIRNESS_COLUMNS,
         _WRAPPED_FAIRNESS,
-        rows or [["", "", NO_PARTNERS]],
+        rows or [["", "", NO_PARTNERS, *[None] * (len(FAIRNESS_COLUMNS) - 3)]],  # full width: 指摘 wraps
         digits=frozenset(("法人番号",)),
     )
     return len(rows)
