@@ -35,6 +35,7 @@ def _project(
     org = OrganizationService(ws).create(OrganizationInput(name=f"{title}の会"), allow_duplicate=True)
     return ProjectService(ws).create(
         ProjectInput(
+            section="市民協働課",
             title=title,
             fiscal_year=year,
             partners=[PartnerInput(org)],

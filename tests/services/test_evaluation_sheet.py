@@ -158,7 +158,7 @@ def test_print_ready_on_a4_with_the_year_and_title_in_the_header(book: Path) -> 
 
 
 def test_blind_mode_shows_what_the_administration_sees(ws: Workspace, tmp_path: Path) -> None:
-    pid = ProjectService(ws).create(ProjectInput(title="見守り", fiscal_year=2025))
+    pid = ProjectService(ws).create(ProjectInput(section="市民協働課", title="見守り", fiscal_year=2025))
     svc = EvaluationService(ws)
     svc.round_for(pid, 2025, "最終", blind=True)
     keys = [i.key for i in POINTS_FIVE.items]
@@ -184,7 +184,9 @@ def test_blind_mode_shows_what_the_administration_sees(ws: Workspace, tmp_path: 
 
 
 def test_a_project_without_evaluations_and_an_unknown_project(ws: Workspace, tmp_path: Path) -> None:
-    pid = ProjectService(ws).create(ProjectInput(title="未評価の事業", fiscal_year=2025))
+    pid = ProjectService(ws).create(
+        ProjectInput(section="市民協働課", title="未評価の事業", fiscal_year=2025)
+    )
     out = tmp_path / "none.xlsx"
     write_evaluation_sheet(out, pid, ws)
     wb = load_workbook(out)
@@ -196,7 +198,7 @@ def test_a_project_without_evaluations_and_an_unknown_project(ws: Workspace, tmp
 
 
 def test_a_three_level_form_charts_all_its_items_and_prints_its_grades(ws: Workspace, tmp_path: Path) -> None:
-    pid = ProjectService(ws).create(ProjectInput(title="日本語教室", fiscal_year=2025))
+    pid = ProjectService(ws).create(ProjectInput(section="市民協働課", title="日本語教室", fiscal_year=2025))
     svc = EvaluationService(ws)
     urayasu = next(t for t in svc.latest_templates() if t.key == "urayasu-3")
     svc.round_for(pid, 2025, "最終", template_id=urayasu.id)

@@ -59,7 +59,7 @@ def test_one_row_per_round_with_totals_gaps_and_direction(ws: Workspace, tmp_pat
 
 
 def test_the_summary_shows_what_the_administration_sees(ws: Workspace, tmp_path: Path) -> None:
-    pid = ProjectService(ws).create(ProjectInput(title="=見守り事業", fiscal_year=2025))
+    pid = ProjectService(ws).create(ProjectInput(section="市民協働課", title="=見守り事業", fiscal_year=2025))
     svc = EvaluationService(ws)
     svc.round_for(pid, 2025, "最終", blind=True)
     keys = [i.key for i in POINTS_FIVE.items]
@@ -76,7 +76,9 @@ def test_the_summary_shows_what_the_administration_sees(ws: Workspace, tmp_path:
 
 
 def test_no_summary_without_rounds(ws: Workspace, tmp_path: Path) -> None:
-    ProjectService(ws).create(ProjectInput(title="評価前の事業", fiscal_year=2025), stage_on=date(2025, 4, 1))
+    ProjectService(ws).create(
+        ProjectInput(section="市民協働課", title="評価前の事業", fiscal_year=2025), stage_on=date(2025, 4, 1)
+    )
     assert not export_evaluations.has_rounds(ws)
     out = tmp_path / "x.xlsx"
     export_organizations(ws, out)

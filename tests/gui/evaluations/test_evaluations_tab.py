@@ -40,6 +40,7 @@ def _make_project(data_dir: Path, stage: str = "評価") -> str:
         org = OrganizationService(ws).create(OrganizationInput(name="みどりの会"))
         return ProjectService(ws).create(
             ProjectInput(
+                section="市民協働課",
                 title="公園の花壇づくり",
                 fiscal_year=2025,
                 partners=[PartnerInput(org)],
