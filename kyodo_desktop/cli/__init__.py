@@ -22,6 +22,7 @@ from kyodo_desktop.argparse_ja import JapaneseArgumentParser
 from kyodo_desktop.cli import (
     audit,
     duplicates,
+    evaluation_forms,
     evaluations,
     import_history,
     imports,
@@ -50,6 +51,7 @@ GROUPS: tuple[Group, ...] = (
     projects,
     project_import,
     evaluations,
+    evaluation_forms,
     imports,
     import_history,
     maintenance,
