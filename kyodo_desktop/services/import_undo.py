@@ -130,7 +130,7 @@ class ImportEditedSinceError(KnownError):
         shown = "、".join(f"「{name}」" for name in names[:_NAMED])
         more = f" ほか{len(names) - _NAMED}件" if len(names) > _NAMED else ""
         super().__init__(
-            f"取り込みの後に変更された団体があるため、この取り込みは取り消せません: {shown}{more}。"
+            f"取り込みの後に変更された記録があるため、この取り込みは取り消せません: {shown}{more}。"
             "何も変更していません。"
         )
         self.names = list(names)
@@ -239,6 +239,7 @@ def _names(s: Session, ids: Sequence[str]) -> list[str]:
         names.update((record_id, name) for record_id, name in found)
         projects = s.execute(select(Project.id, Project.title).where(Project.id.in_(chunk)))
         names.update((record_id, title) for record_id, title in projects)
+        names.update(evaluation_undo.names(s, chunk))
     return [names.get(record_id, record_id) for record_id in ids]
 
 

@@ -11,11 +11,13 @@ stays.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from kyodo_desktop.domain.wareki import fiscal_year_label
 from kyodo_desktop.persistence.errors import KnownError
 from kyodo_desktop.persistence.models_evaluations import (
     Evaluation,
@@ -24,7 +26,7 @@ from kyodo_desktop.persistence.models_evaluations import (
     TargetResult,
 )
 
-__all__ = ["ACTIONS", "ENTITIES", "undo_row"]
+__all__ = ["ACTIONS", "ENTITIES", "names", "undo_row"]
 
 #: The audit entities an evaluation form's import writes.
 ENTITIES = frozenset({"evaluation", "evaluation_round"})
@@ -56,3 +58,22 @@ def undo_row(s: Session, record_id: str, entity: str, action: str, changes: Any)
         s.flush()
         return {"target_results": [after, before]}
     raise KnownError(f"取り込みの記録を取り消せません（{entity} {action}）。何も変更していません。")
+
+
+def names(s: Session, ids: Sequence[str]) -> dict[str, str]:
+    """How an undo's refusal names the evaluations among ``ids``: 令和7年度最終評価（団体 佐藤 花子）."""
+    found = s.execute(
+        select(
+            Evaluation.id,
+            Evaluation.side,
+            Evaluation.evaluator_name,
+            EvaluationRound.fiscal_year,
+            EvaluationRound.phase,
+        )
+        .join(EvaluationRound, EvaluationRound.id == Evaluation.round_id)
+        .where(Evaluation.id.in_(ids))
+    ).tuples()
+    return {
+        record_id: f"{fiscal_year_label(year)}{phase}評価（{side}{' ' + name if name else ''}）"
+        for record_id, side, name, year, phase in found
+    }

@@ -31,7 +31,7 @@ from kyodo_desktop.services.evaluation_form_layout import FORM_SHEET, ID_SHEET, 
 from kyodo_desktop.services.evaluation_form_read import FormRefused
 from kyodo_desktop.services.evaluation_records import EvaluationInput
 from kyodo_desktop.services.evaluations import EvaluationService
-from kyodo_desktop.services.import_undo import list_imports, undo_import
+from kyodo_desktop.services.import_undo import ImportEditedSinceError, list_imports, undo_import
 from kyodo_desktop.services.organizations import OrganizationService
 from kyodo_desktop.services.projects import ProjectService
 from kyodo_desktop.services.workspace import Workspace
@@ -295,8 +295,10 @@ def test_an_undo_is_refused_once_the_evaluation_was_changed(ws: Workspace, tmp_p
     done = import_partner_form(ws, _filled(ws, tmp_path, pid))
     svc = EvaluationService(ws)
     svc.reopen_evaluation(done.evaluation.id, done.evaluation.version)
-    with pytest.raises(Exception, match="取り消せません"):
+    with pytest.raises(ImportEditedSinceError) as caught:
         undo_import(ws, done.import_id)
+    assert caught.value.names == ["令和7年度最終評価（団体 佐藤 花子）"]
+    assert "取り込みの後に変更された記録があるため、この取り込みは取り消せません" in str(caught.value)
     assert len(svc.evaluations_of_project(pid)) == 1
 
 
