@@ -13,6 +13,7 @@ data file — the project is here and not in the trash, its round of that 年度
 the round's template is the form's (an edit of the template that moved the round to a new
 version refuses the older form), the side's evaluation by that evaluator is not there yet and
 the form was not imported before, every 実績 has its target. Every problem is reported together
+(a form refused for its cells still gets the data file's lines, when its identification holds)
 (:class:`~kyodo_desktop.services.evaluation_form_read.FormRefused`, one Japanese line each) and
 nothing is stored. Otherwise, after a ``pre-import`` backup, the submitted evaluation and the
 target results are stored in ONE transaction whose audit rows carry ``import ID FILE``: the
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
+from collections.abc import Mapping
 from pathlib import Path
 
 from kyodo_desktop.domain.evaluation import Template
@@ -35,7 +37,7 @@ from kyodo_desktop.persistence.errors import KnownError, NotFoundError
 from kyodo_desktop.services.evaluation_form import write_partner_form
 from kyodo_desktop.services.evaluation_form_layout import PARTNER_SIDES
 from kyodo_desktop.services.evaluation_form_read import FormRefused, PartnerFormResult, read_partner_form
-from kyodo_desktop.services.evaluation_records import EvaluationInput, EvaluationRecord
+from kyodo_desktop.services.evaluation_records import EvaluationInput, EvaluationRecord, RoundRecord
 from kyodo_desktop.services.evaluations import EvaluationService
 from kyodo_desktop.services.project_records import ProjectRecord
 from kyodo_desktop.services.projects import ProjectService
@@ -118,31 +120,58 @@ def _lookup(svc: EvaluationService, template_id: str) -> Template | None:
         return None
 
 
-def _problems(
-    ws: Workspace, svc: EvaluationService, form: PartnerFormResult
-) -> tuple[list[str], ProjectRecord | None, dict[int, str]]:
-    """What the data file says against the form; the project and the results by target id."""
+@dataclasses.dataclass(frozen=True)
+class _Keys:
+    """What the form's identification says it is for (from a read result or a refusal)."""
+
+    form_id: str
+    project_id: str
+    template_id: str
+    template_version: int
+    fiscal_year: int
+    phase: str
+
+    @classmethod
+    def of(cls, identity: Mapping[str, str]) -> _Keys:
+        return cls(
+            identity["form_id"],
+            identity["project_id"],
+            identity["template_id"],
+            int(identity["template_version"]),
+            int(identity["fiscal_year"]),
+            identity["phase"],
+        )
+
+
+def _file_problems(
+    ws: Workspace, svc: EvaluationService, keys: _Keys
+) -> tuple[list[str], ProjectRecord | None, RoundRecord | None]:
+    """What the data file says against the form's identification; its project and round."""
     try:
-        project = ProjectService(ws).get(form.project_id)
+        project = ProjectService(ws).get(keys.project_id)
     except NotFoundError:
         return (
             [
-                f"この評価シートの事業（ID {form.project_id}）はこのデータにありません。"
+                f"この評価シートの事業（ID {keys.project_id}）はこのデータにありません。"
                 "別のデータフォルダーで作られた評価シートか、事業が削除されています。"
             ],
             None,
-            {},
+            None,
         )
     title = project.data.title
-    when = f"{fiscal_year_label(form.fiscal_year)}{form.phase}評価"
     if project.deleted_at is not None:
-        return [f"事業「{title}」はゴミ箱にあります。取り込むには先に事業を元に戻してください。"], project, {}
+        return (
+            [f"事業「{title}」はゴミ箱にあります。取り込むには先に事業を元に戻してください。"],
+            project,
+            None,
+        )
     problems: list[str] = []
+    when = f"{fiscal_year_label(keys.fiscal_year)}{keys.phase}評価"
     found = next(
         (
             r
             for r in svc.rounds_of_project(project.id)
-            if (r.fiscal_year, r.phase) == (form.fiscal_year, form.phase)
+            if (r.fiscal_year, r.phase) == (keys.fiscal_year, keys.phase)
         ),
         None,
     )
@@ -151,27 +180,35 @@ def _problems(
             f"事業「{title}」の{when}がありません（評価シートを書き出した後に取り消された可能性があります）。"
             "新しい評価シートを書き出して記入してもらってください。"
         )
-    elif found.template_id != form.template_id:
+    elif found.template_id != keys.template_id:
         now = svc.template(found.template_id)
         problems.append(
-            f"様式の版が違います: この評価シートは第{form.template_version}版、"
+            f"様式の版が違います: この評価シートは第{keys.template_version}版、"
             f"事業「{title}」の{when}の様式は今は「{now.template.name}」第{now.version}版です。"
             "新しい評価シートを書き出して記入してもらってください。"
         )
-    if svc.form_already_imported(form.form_id):
+    if svc.form_already_imported(keys.form_id):
         problems.append("この評価シート（Excel）は既に取り込まれています。同じファイルは二度取り込めません。")
-    elif found is not None:
-        name = form.evaluator_name
-        if any(
-            e.round_id == found.id and e.side == form.side and e.evaluator_name == name
-            for e in svc.evaluations_of_project(project.id)
-        ):
-            problems.append(
-                f"{when}の{form.side}の評価（{name}）は既に入力されています。"
-                "記入者名を確かめるか、入力済みの評価を開いて修正してください。"
-            )
+    return problems, project, found
+
+
+def _answer_problems(
+    svc: EvaluationService, form: PartnerFormResult, project: ProjectRecord, found: RoundRecord
+) -> tuple[list[str], dict[int, str]]:
+    """The evaluator's evaluation not there yet, every 実績 with its target; results by target id."""
+    problems: list[str] = []
+    name = form.evaluator_name
+    if any(
+        e.round_id == found.id and e.side == form.side and e.evaluator_name == name
+        for e in svc.evaluations_of_project(project.id)
+    ):
+        when = f"{fiscal_year_label(form.fiscal_year)}{form.phase}評価"
+        problems.append(
+            f"{when}の{form.side}の評価（{name}）は既に入力されています。"
+            "記入者名を確かめるか、入力済みの評価を開いて修正してください。"
+        )
     results: dict[int, str] = {}
-    target_ids = [row.target_id for row in svc.target_rows(found.id)] if found is not None else []
+    target_ids = [row.target_id for row in svc.target_rows(found.id)]
     for position, text in form.target_results.items():
         if not text:
             continue  # a blank 実績 keeps what is stored
@@ -182,7 +219,20 @@ def _problems(
             problems.append(
                 f"目標{position + 1}の実績を書く目標が事業にありません（評価シートを書き出した後に事業の目標が変わっています）。"
             )
-    return problems, project, results
+    return problems, results
+
+
+def _read(ws: Workspace, svc: EvaluationService, path: Path) -> PartnerFormResult:
+    """The checked form; a refusal of a trusted form also says what the data file finds."""
+    try:
+        return read_partner_form(path, lookup=lambda template_id: _lookup(svc, template_id))
+    except FormRefused as exc:
+        if exc.identity is None:
+            raise
+        more = _file_problems(ws, svc, _Keys.of(exc.identity))[0]
+        if not more:
+            raise
+        raise FormRefused([*more, *exc.problems], path.name, identity=exc.identity) from exc
 
 
 def import_partner_form(ws: Workspace, path: Path) -> FormImport:
@@ -193,8 +243,16 @@ def import_partner_form(ws: Workspace, path: Path) -> FormImport:
     ws.require_write()
     path = Path(path)
     svc = EvaluationService(ws)
-    form = read_partner_form(path, lookup=lambda template_id: _lookup(svc, template_id))
-    problems, project, results = _problems(ws, svc, form)
+    form = _read(ws, svc, path)
+    keys = _Keys(
+        form.form_id, form.project_id, form.template_id, form.template_version, form.fiscal_year, form.phase
+    )
+    problems, project, found = _file_problems(ws, svc, keys)
+    results: dict[int, str] = {}
+    # a form imported before is told once, not again as its evaluator's evaluation being there
+    if project is not None and found is not None and not svc.form_already_imported(form.form_id):
+        more, results = _answer_problems(svc, form, project, found)
+        problems += more
     if problems or project is None:
         raise FormRefused(problems, path.name)
     data = EvaluationInput(

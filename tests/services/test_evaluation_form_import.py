@@ -36,7 +36,7 @@ from kyodo_desktop.services.organizations import OrganizationService
 from kyodo_desktop.services.projects import ProjectService
 from kyodo_desktop.services.workspace import Workspace
 
-from ..evaluation_forms import fill
+from ..evaluation_forms import fill, labelled
 
 FIVE_KEYS = [item.key for item in POINTS_FIVE.items]
 
@@ -138,6 +138,25 @@ def test_the_same_workbook_twice_is_refused_and_nothing_changes(ws: Workspace, t
     assert refused(ws, path, "既に取り込まれています") == [
         "この評価シート（Excel）は既に取り込まれています。同じファイルは二度取り込めません。"
     ]
+
+
+def test_the_data_files_problems_come_with_the_workbooks(ws: Workspace, tmp_path: Path) -> None:
+    pid = make_project(ws)
+    path = _filled(ws, tmp_path, pid)
+    import_partner_form(ws, path)
+    wb = openpyxl.load_workbook(path)
+    sheet = wb[FORM_SHEET]
+    labelled(sheet, "記入者名").value = None
+    wb.save(path)
+    ProjectService(ws).delete(pid)
+    assert refused(ws, path) == [
+        "事業「公園の花壇づくり」はゴミ箱にあります。取り込むには先に事業を元に戻してください。",
+        f"{labelled(sheet, '記入者名').coordinate}: 記入者名を入力してください。",
+    ]
+    ProjectService(ws).restore(pid)
+    assert refused(ws, path)[0] == (
+        "この評価シート（Excel）は既に取り込まれています。同じファイルは二度取り込めません。"
+    )
 
 
 def test_a_third_party_form_with_an_overall_grade(ws: Workspace, tmp_path: Path) -> None:
