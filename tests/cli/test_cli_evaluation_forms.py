@@ -56,6 +56,15 @@ def test_export_fill_import_and_import_again(
         "この評価シート（Excel）は既に取り込まれています。同じファイルは二度取り込めません。",
     ]
 
+    # one import like the others: listed, and undone with the evaluation removed
+    code, out, _ = _run(data_dir, capsys, "imports", "list")
+    assert code == 0 and out.splitlines()[-1].split("\t")[::2] == [history.import_id, form.name, "0"]
+    code, out, err = _run(data_dir, capsys, "imports", "undo", history.import_id)
+    assert code == 0, err
+    with Workspace.open(data_dir, write=False) as ws:
+        assert EvaluationService(ws).evaluations_of_project(pid) == []
+    assert _run(data_dir, capsys, "evaluations", "import", str(form))[0] == 0
+
 
 def test_a_third_party_form_and_a_refusal_with_every_problem(
     data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
