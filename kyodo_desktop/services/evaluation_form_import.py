@@ -144,9 +144,12 @@ class _Keys:
 
 
 def _file_problems(
-    ws: Workspace, svc: EvaluationService, keys: _Keys
+    ws: Workspace, svc: EvaluationService, keys: _Keys, *, check_template: bool = True
 ) -> tuple[list[str], ProjectRecord | None, RoundRecord | None]:
-    """What the data file says against the form's identification; its project and round."""
+    """What the data file says against the form's identification; its project and round.
+
+    ``check_template`` False leaves out the round's template (the reader already refused it).
+    """
     try:
         project = ProjectService(ws).get(keys.project_id)
     except NotFoundError:
@@ -180,7 +183,7 @@ def _file_problems(
             f"事業「{title}」の{when}がありません（評価シートを書き出した後に取り消された可能性があります）。"
             "新しい評価シートを書き出して記入してもらってください。"
         )
-    elif found.template_id != keys.template_id:
+    elif check_template and found.template_id != keys.template_id:
         now = svc.template(found.template_id)
         problems.append(
             f"様式の版が違います: この評価シートは第{keys.template_version}版、"
@@ -229,7 +232,14 @@ def _read(ws: Workspace, svc: EvaluationService, path: Path) -> PartnerFormResul
     except FormRefused as exc:
         if exc.identity is None:
             raise
-        more = _file_problems(ws, svc, _Keys.of(exc.identity))[0]
+        keys = _Keys.of(exc.identity)
+        own = _lookup(svc, keys.template_id)
+        readable = (
+            own is not None
+            and own.key == exc.identity.get("template_key")
+            and own.version == keys.template_version
+        )
+        more = _file_problems(ws, svc, keys, check_template=readable)[0]
         if not more:
             raise
         raise FormRefused([*more, *exc.problems], path.name, identity=exc.identity) from exc

@@ -244,7 +244,7 @@ def test_a_template_edited_in_place_after_the_export(ws: Workspace, tmp_path: Pa
     copy, path = _custom(ws, pid, tmp_path)
     renamed = dataclasses.replace(copy.template, name="花壇の評価 改訂")
     EvaluationService(ws).save_template(copy.id, renamed, copy.version)
-    refused(ws, path, "様式の版が違います", "第1版", "第2版")
+    assert len(refused(ws, path, "様式の版が違います", "第1版", "第2版")) == 1
 
 
 def test_a_template_given_a_new_version_after_the_export(ws: Workspace, tmp_path: Path) -> None:
@@ -269,7 +269,8 @@ def test_a_form_whose_template_id_is_unknown(ws: Workspace, tmp_path: Path) -> N
     pid = make_project(ws)
     path = _filled(ws, tmp_path, pid)
     _rewrite_identity(path, template_id="0000-not-here")
-    refused(ws, path, "様式（points-5 第1版）は登録されていません")
+    problems = refused(ws, path, "様式（points-5 第1版）は登録されていません")
+    assert len(problems) == 1  # told once (the round's own template is not named again)
 
 
 def test_the_side_already_entered_by_that_evaluator(ws: Workspace, tmp_path: Path) -> None:
