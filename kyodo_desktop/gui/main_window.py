@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from kyodo_desktop.gui import dialogs, errors
+from kyodo_desktop.gui.evaluation_forms import EvaluationFormActions
 from kyodo_desktop.gui.evaluations.tab import EvaluationsTab
 from kyodo_desktop.gui.migration_notice import update_data_format
 from kyodo_desktop.gui.officer_panel import OfficerPanel
@@ -101,6 +102,8 @@ class MainWindow(QMainWindow):
         self.duplicates_action.triggered.connect(self._on_duplicates_triggered)
         self.duplicates_view: DuplicatesView | None = None
         self.safety_net = SafetyNetActions(self)
+        self.evaluation_forms = EvaluationFormActions(self)
+        self.evaluation_forms.imported.connect(lambda _id: self._on_imported())
         self.about_action = QAction(self.tr("バージョン情報"), self)
         self.about_action.triggered.connect(self._on_about_triggered)
         self.addAction(self.quit_action)

@@ -69,6 +69,11 @@ def build_menus(window: MainWindow) -> None:
     file_menu = bar.addMenu(_tr("ファイル(&F)"))
     if tab is not None:
         file_menu.addAction(tab.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(window.evaluation_forms.export_action)
+        file_menu.addAction(window.evaluation_forms.import_action)
+        window.evaluation_forms.update_enabled()
+        file_menu.addSeparator()
         file_menu.addAction(safety_net.backup_action)
         file_menu.addAction(safety_net.restore_action)
         file_menu.addSeparator()

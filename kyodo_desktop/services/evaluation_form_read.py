@@ -69,10 +69,18 @@ _WHOLE = re.compile(r"[0-9]+")
 
 
 class FormRefused(KnownError):
-    """A returned form that cannot be taken; ``problems`` holds one Japanese line per problem."""
+    """A returned form that cannot be taken; ``problems`` holds one Japanese line per problem.
 
-    def __init__(self, problems: Sequence[str], name: str = "") -> None:
+    ``identity`` is the form's identification (``project_id``, ``form_id`` …) when it could be
+    trusted before the other problems were found, so the caller can add what the data file
+    says to the same refusal; None otherwise.
+    """
+
+    def __init__(
+        self, problems: Sequence[str], name: str = "", *, identity: Mapping[str, str] | None = None
+    ) -> None:
         self.problems = list(problems)
+        self.identity = dict(identity) if identity is not None else None
         head = f"{name} は評価シートとして取り込めません。" if name else "評価シートとして取り込めません。"
         super().__init__("\n".join([head, *self.problems]))
 
@@ -352,12 +360,12 @@ def read_partner_form(path: Path, *, lookup: TemplateLookup) -> PartnerFormResul
     template, problems = _template_problems(ident, lookup)
     problems += _edit_problems(ident, sheets_cells)
     if template is None or problems:
-        raise FormRefused(problems, path.name)
+        raise FormRefused(problems, path.name, identity=ident.values)
     answer_problems, scores, others = _answers(ident, template, sheets_cells.get(FORM_SHEET, {}))
     closing_problems, evaluated_on = _closing_problems(ident, template, others)
     problems = answer_problems + closing_problems
     if problems:
-        raise FormRefused(problems, path.name)
+        raise FormRefused(problems, path.name, identity=ident.values)
     values = ident.values
     targets = {
         int(name.removeprefix("target:")): others[name].strip()

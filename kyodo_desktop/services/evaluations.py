@@ -20,7 +20,8 @@ The rules kept here:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import contextlib
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -69,6 +70,9 @@ _SIDE_ORDER, _PHASE_ORDER = rows.SIDE_ORDER, rows.PHASE_ORDER
 
 class EvaluationService(EvaluationTemplates):
     """The evaluation use cases on one workspace (the forms' use cases are inherited)."""
+
+    #: the audit context of the rows being written (an import's ``import ID FILE``; "" otherwise)
+    _context = ""
 
     # -- reading ---------------------------------------------------------------------------
     def get_evaluation(self, evaluation_id: str) -> EvaluationRecord:
@@ -253,34 +257,7 @@ class EvaluationService(EvaluationTemplates):
         self.ws.require_write()
         with self.ws.session_factory.begin() as s:
             r = rows.load_round(s, round_id)
-            project = rows.load_project(s, r.project_id)
-            known = {t.id for t in project.targets}
-            unknown = [t for t in results if t not in known]
-            if unknown:
-                raise NotFoundError(
-                    f"事業の目標が見つかりません（事業が更新された可能性があります）: {unknown[0]}"
-                )
-            clean = {t: nfkc_multiline(text) for t, text in results.items()}
-            errors = unsafe_character_errors(
-                {f"result{t}": v for t, v in clean.items()}, {f"result{t}": "実績" for t in clean}
-            )
-            if errors:
-                raise ValidationErrors(errors)
-            previous = {(t.what, t.amount): t.result for t in r.target_results}
-            before = [[t.what, t.amount, t.result] for t in r.target_results]
-            r.target_results = [
-                TargetResult(
-                    position=n,
-                    what=t.what,
-                    amount=t.amount,
-                    result=clean.get(t.id, previous.get((t.what, t.amount), "")),
-                )
-                for n, t in enumerate(project.targets)
-            ]
-            s.flush()
-            after = [[t.what, t.amount, t.result] for t in r.target_results]
-            if before != after:
-                self._audit(s, ROUND_ENTITY, r.id, "target_results", {"target_results": [before, after]})
+            self._store_target_results(s, r, results)
             return rows.round_record(r)
 
     # -- evaluations -------------------------------------------------------------------------
@@ -289,74 +266,28 @@ class EvaluationService(EvaluationTemplates):
     ) -> EvaluationRecord:
         """Store an evaluation: a new one (``expected_version`` None) or edits of an existing one."""
         self.ws.require_write()
-        phase, side, name = rows.validate_keys(data)
-        try:
-            with self.ws.session_factory.begin() as s:
-                r = self._get_or_create_round(
-                    s, data.project_id, data.fiscal_year, phase.value, None, False, False
-                )
-                template = domain_template(load_template(s, r.template_id))
-                clean = rows.validate_evaluation(data, template)
-                e = s.scalar(
-                    select(Evaluation).where(
-                        Evaluation.round_id == r.id,
-                        Evaluation.side == side.value,
-                        Evaluation.evaluator_name == name,
-                    )
-                )
-                label = f"{data.fiscal_year}年度{phase.value}の{side.value}の評価" + (
-                    f"（{name}）" if name else ""
-                )
-                if e is None and expected_version is not None:
-                    raise NotFoundError(
-                        f"{label}が見つかりません（削除されたか、評価者名が変わっています）。"
-                    )
-                if e is not None and expected_version is None:
-                    raise KnownError(f"{label}は既に入力されています。一覧から開いて修正してください。")
-                if data.source_form_id is not None and rows.form_exists(
-                    s, data.source_form_id, except_id=e.id if e else None
-                ):
-                    raise KnownError(
-                        "この評価シート（Excel）は既に取り込まれています。同じファイルは二度取り込めません。"
-                    )
-                if e is not None:
-                    assert expected_version is not None
-                    rows.check_evaluation_version(e, expected_version, label)
-                    if e.submitted_at is not None:
-                        raise KnownError(
-                            f"{label}は提出済みです。修正するには、先に提出を取り消してください。"
-                        )
-                before = rows.evaluation_snapshot(e) if e is not None else {}
-                if e is None:
-                    e = Evaluation(round_id=r.id, side=side.value, evaluator_name=name)
-                    s.add(e)
-                e.overall_comment, e.overall_grade, e.evaluated_on = (
-                    clean["overall_comment"],
-                    clean["overall_grade"],
-                    clean["evaluated_on"],
-                )
-                e.scores = [
-                    EvaluationScore(item_key=x.item_key, score=x.score, comment=x.comment)
-                    for x in clean["scores"]
-                ]
-                if data.submit:
-                    e.submitted_at = utc_now()
-                if data.source_form_id is not None:
-                    e.source_form_id = data.source_form_id
-                if data.import_id is not None:
-                    e.import_id = data.import_id
-                e.updated_at = utc_now()
-                s.flush()
-                after = rows.evaluation_snapshot(e)
-                self._audit(
-                    s, EVALUATION_ENTITY, e.id, "update" if before else "create", audit.diff(before, after)
-                )
+        with self._saving(), self.ws.session_factory.begin() as s:
+            return rows.evaluation_record(s, self._store_evaluation(s, data, expected_version))
+
+    def save_imported_form(
+        self, data: EvaluationInput, results: Mapping[int, str], *, context: str
+    ) -> EvaluationRecord:
+        """Store a returned form's evaluation (new) and its target results in ONE transaction.
+
+        ``results`` are keyed by the target's id as for :meth:`save_target_results`;
+        ``context`` is the import's audit context (``import ID FILE``) put on every audit row
+        written, so the import is listed with the others and can be undone.
+        """
+        self.ws.require_write()
+        with self._saving(), self.ws.session_factory.begin() as s:
+            self._context = context
+            try:
+                e = self._store_evaluation(s, data, None)
+                if results:
+                    self._store_target_results(s, rows.load_round(s, e.round_id), results)
                 return rows.evaluation_record(s, e)
-        except IntegrityError as exc:  # two windows saving the same evaluation at once
-            raise KnownError(
-                "同じ評価（年度・時期・評価者区分・評価者名）か同じ評価シート（Excel）が、"
-                "同時に別の操作で保存されました。一覧を開き直してから確かめてください。"
-            ) from exc
+            finally:
+                self._context = ""
 
     def reopen_evaluation(self, evaluation_id: str, expected_version: int) -> EvaluationRecord:
         """Take back a submission (提出の取り消し) so the evaluation can be edited again."""
@@ -373,9 +304,109 @@ class EvaluationService(EvaluationTemplates):
             return rows.evaluation_record(s, e)
 
     # -- helpers -----------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def _saving(self) -> Iterator[None]:
+        try:
+            yield
+        except IntegrityError as exc:  # two windows saving the same evaluation at once
+            raise KnownError(
+                "同じ評価（年度・時期・評価者区分・評価者名）か同じ評価シート（Excel）が、"
+                "同時に別の操作で保存されました。一覧を開き直してから確かめてください。"
+            ) from exc
+
+    def _store_evaluation(
+        self, s: Session, data: EvaluationInput, expected_version: int | None
+    ) -> Evaluation:
+        phase, side, name = rows.validate_keys(data)
+        r = self._get_or_create_round(s, data.project_id, data.fiscal_year, phase.value, None, False, False)
+        template = domain_template(load_template(s, r.template_id))
+        clean = rows.validate_evaluation(data, template)
+        e = s.scalar(
+            select(Evaluation).where(
+                Evaluation.round_id == r.id,
+                Evaluation.side == side.value,
+                Evaluation.evaluator_name == name,
+            )
+        )
+        label = f"{data.fiscal_year}年度{phase.value}の{side.value}の評価" + (f"（{name}）" if name else "")
+        if e is None and expected_version is not None:
+            raise NotFoundError(f"{label}が見つかりません（削除されたか、評価者名が変わっています）。")
+        if e is not None and expected_version is None:
+            raise KnownError(f"{label}は既に入力されています。一覧から開いて修正してください。")
+        if data.source_form_id is not None and rows.form_exists(
+            s, data.source_form_id, except_id=e.id if e else None
+        ):
+            raise KnownError(
+                "この評価シート（Excel）は既に取り込まれています。同じファイルは二度取り込めません。"
+            )
+        if e is not None:
+            assert expected_version is not None
+            rows.check_evaluation_version(e, expected_version, label)
+            if e.submitted_at is not None:
+                raise KnownError(f"{label}は提出済みです。修正するには、先に提出を取り消してください。")
+        before = rows.evaluation_snapshot(e) if e is not None else {}
+        if e is None:
+            e = Evaluation(round_id=r.id, side=side.value, evaluator_name=name)
+            s.add(e)
+        e.overall_comment, e.overall_grade, e.evaluated_on = (
+            clean["overall_comment"],
+            clean["overall_grade"],
+            clean["evaluated_on"],
+        )
+        e.scores = [
+            EvaluationScore(item_key=x.item_key, score=x.score, comment=x.comment) for x in clean["scores"]
+        ]
+        if data.submit:
+            e.submitted_at = utc_now()
+        if data.source_form_id is not None:
+            e.source_form_id = data.source_form_id
+        if data.import_id is not None:
+            e.import_id = data.import_id
+        e.updated_at = utc_now()
+        s.flush()
+        after = rows.evaluation_snapshot(e)
+        self._audit(s, EVALUATION_ENTITY, e.id, "update" if before else "create", audit.diff(before, after))
+        return e
+
+    def _store_target_results(self, s: Session, r: EvaluationRound, results: Mapping[int, str]) -> None:
+        project = rows.load_project(s, r.project_id)
+        known = {t.id for t in project.targets}
+        unknown = [t for t in results if t not in known]
+        if unknown:
+            raise NotFoundError(
+                f"事業の目標が見つかりません（事業が更新された可能性があります）: {unknown[0]}"
+            )
+        clean = {t: nfkc_multiline(text) for t, text in results.items()}
+        errors = unsafe_character_errors(
+            {f"result{t}": v for t, v in clean.items()}, {f"result{t}": "実績" for t in clean}
+        )
+        if errors:
+            raise ValidationErrors(errors)
+        previous = {(t.what, t.amount): t.result for t in r.target_results}
+        before = [[t.what, t.amount, t.result] for t in r.target_results]
+        r.target_results = [
+            TargetResult(
+                position=n,
+                what=t.what,
+                amount=t.amount,
+                result=clean.get(t.id, previous.get((t.what, t.amount), "")),
+            )
+            for n, t in enumerate(project.targets)
+        ]
+        s.flush()
+        after = [[t.what, t.amount, t.result] for t in r.target_results]
+        if before != after:
+            self._audit(s, ROUND_ENTITY, r.id, "target_results", {"target_results": [before, after]})
+
     def _audit(self, s: Session, entity: str, record_id: str, action: str, changes: dict[str, Any]) -> None:
         audit.record(
-            s, officer=self._who(), entity=entity, record_id=record_id, action=action, changes=changes
+            s,
+            officer=self._who(),
+            entity=entity,
+            record_id=record_id,
+            action=action,
+            changes=changes,
+            context=self._context,
         )
 
     def _get_or_create_round(

@@ -17,6 +17,9 @@ each record it changed (``{field: [old, new]}``). That is all an undo needs:
 A past-project import (``kyodo projects import``) has ``create`` rows of entity ``project`` too:
 those projects are deleted with their lists, and the organizations it created are deleted
 unless a project it did not create has them as a partner since (they are kept then, no undo row).
+A returned evaluation form's import (``kyodo evaluations import``) has a ``create`` row of entity
+``evaluation`` and maybe a ``target_results`` row of its round: the evaluation is deleted and the
+round's 実績 put back (:mod:`kyodo_desktop.services.import_undo_evaluations`).
 
 All in ONE transaction after a ``pre-undo-import`` backup. It is refused, with nothing written,
 when a record of the import has been changed since (any later audit row for it, contacts and
@@ -56,6 +59,7 @@ from kyodo_desktop.persistence.models import (
     table_of,
     utc_now,
 )
+from kyodo_desktop.services import import_undo_evaluations as evaluation_undo
 from kyodo_desktop.services.importing import BEFORE_KEY
 from kyodo_desktop.services.organizations import (
     INPUT_FIELDS,
@@ -133,7 +137,7 @@ class ImportEditedSinceError(KnownError):
         shown = "、".join(f"「{name}」" for name in names[:_NAMED])
         more = f" ほか{len(names) - _NAMED}件" if len(names) > _NAMED else ""
         super().__init__(
-            f"取り込みの後に変更された団体があるため、この取り込みは取り消せません: {shown}{more}。"
+            f"取り込みの後に変更された記録があるため、この取り込みは取り消せません: {shown}{more}。"
             "何も変更していません。"
         )
         self.names = list(names)
@@ -230,7 +234,7 @@ def _edited_since(s: Session, found: ImportRecord) -> list[str]:
     stmt = text(
         "SELECT DISTINCT i.record_id FROM audit_log AS i"
         " JOIN audit_log AS a ON a.record_id = i.record_id AND a.id > i.id"
-        " WHERE i.context = :context AND i.action IN ('create', 'update')"
+        " WHERE i.context = :context AND i.action IN ('create', 'update', 'target_results')"
         " AND a.context NOT IN :ignored ORDER BY i.id"
     ).bindparams(bindparam("ignored", expanding=True))
     return list(s.scalars(stmt, {"context": found.context, "ignored": ignored}).all())
@@ -244,6 +248,7 @@ def _names(s: Session, ids: Sequence[str]) -> list[str]:
         names.update((record_id, name) for record_id, name in found)
         projects = s.execute(select(Project.id, Project.title).where(Project.id.in_(chunk)))
         names.update((record_id, title) for record_id, title in projects)
+        names.update(evaluation_undo.names(s, chunk))
     return [names.get(record_id, record_id) for record_id in ids]
 
 
@@ -276,7 +281,10 @@ def undo_import(ws: Workspace, import_id: str, *, progress: Progress | None = No
         found = _check(s, import_id)
         rows = s.execute(
             select(AuditEntry.record_id, AuditEntry.action, AuditEntry.changes, AuditEntry.entity)
-            .where(AuditEntry.context == found.context, AuditEntry.action.in_(("create", "update")))
+            .where(
+                AuditEntry.context == found.context,
+                AuditEntry.action.in_(("create", "update", *evaluation_undo.ACTIONS)),
+            )
             .order_by(AuditEntry.id)
         ).all()
         now, officer = utc_now(), ws.officer.name
@@ -286,7 +294,7 @@ def undo_import(ws: Workspace, import_id: str, *, progress: Progress | None = No
         created: list[str] = []
         projects = [r[0] for r in rows if r[1] == "create" and r[3] == "project"]
         kept = _used_elsewhere(s, [r[0] for r in rows if r[1] == "create" and r[3] != "project"], projects)
-        restored = 0
+        restored = evaluations = 0
         orgs = table_of(Organization)
         for n, (record_id, action, changes_text, entity) in enumerate(rows, 1):
             if progress is not None and n % 200 == 0 and progress(n, total) is False:
@@ -294,7 +302,10 @@ def undo_import(ws: Workspace, import_id: str, *, progress: Progress | None = No
             changes = json.loads(changes_text or "{}")
             if record_id in kept:
                 continue
-            if action == "create":
+            if entity in evaluation_undo.ENTITIES:
+                undo_changes = evaluation_undo.undo_row(s, record_id, entity, action, changes)
+                evaluations += action == "create"
+            elif action == "create":
                 if entity != "project":
                     created.append(record_id)
                 undo_changes = {field: [value, None] for field, value in _new_values(changes).items()}
@@ -323,7 +334,7 @@ def undo_import(ws: Workspace, import_id: str, *, progress: Progress | None = No
         insert_rows(s, _AUDIT, audits)
         if progress is not None and progress(total, total) is False:
             raise UndoCancelled
-    return UndoSummary(found.import_id, len(created) + len(projects), restored, str(taken.path))
+    return UndoSummary(found.import_id, len(created) + len(projects) + evaluations, restored, str(taken.path))
 
 
 _PROJECT_CHILDREN = (

@@ -37,8 +37,56 @@
         <translation>Save the import review to Excel</translation>
     </message>
     <message>
+        <source>評価シートを書き出す</source>
+        <translation>Export evaluation form</translation>
+    </message>
+    <message>
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>評価シート（{side}用）を書き出しました。記入してもらい、返送されたら「記入済み評価シートを取り込む」で取り込みます。
+{path}</source>
+        <translation>The evaluation form (for {side}) was exported. Have it filled in; when it comes back, take it in with &quot;Import filled-in evaluation form&quot;.
+{path}</translation>
+    </message>
+    <message>
+        <source>ファイルを書き込めませんでした: {reason}</source>
+        <translation>The file could not be written: {reason}</translation>
+    </message>
+    <message>
+        <source>評価シートを書き出せませんでした（{kind}）。詳細はログを確認してください。</source>
+        <translation>The evaluation form could not be exported ({kind}). See the log for details.</translation>
+    </message>
+    <message>
+        <source>{name} に書き出しています…</source>
+        <translation>Exporting to {name}…</translation>
+    </message>
+    <message>
+        <source>何も取り込んでいません。</source>
+        <translation>Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>記入済み評価シートを取り込む</source>
+        <translation>Import filled-in evaluation form</translation>
+    </message>
+    <message>
+        <source>事業「{title}」の{year}{phase}評価（{side}、記入者: {name}）を取り込みました。合計 {points}/{maximum}。
+取り込みの履歴から取り消せます。</source>
+        <translation>Imported the {year} {phase} evaluation of &quot;{title}&quot; ({side}, filled in by {name}). Total {points}/{maximum}.
+It can be undone from the import history.</translation>
+    </message>
+    <message>
+        <source>ファイルを読み込めませんでした: {reason}</source>
+        <translation>The file could not be read: {reason}</translation>
+    </message>
+    <message>
+        <source>評価シートを取り込めませんでした（{kind}）。詳細はログを確認してください。</source>
+        <translation>The evaluation form could not be imported ({kind}). See the log for details.</translation>
+    </message>
+    <message>
+        <source>{name} を確かめています…</source>
+        <translation>Checking {name}…</translation>
     </message>
     <message>
         <source>保存しました: {path}</source>
@@ -970,6 +1018,29 @@ They are not real groups. Move them to the trash when you no longer need them.</
     </message>
 </context>
 <context>
+    <name>EvaluationFormActions</name>
+    <message>
+        <source>評価シートを書き出す（団体・第三者用）…</source>
+        <translation>Export evaluation form (for partner or third party)…</translation>
+    </message>
+    <message>
+        <source>事業タブで選んだ事業の評価シート（Excel）を書き出す</source>
+        <translation>Export the evaluation form (Excel) of the project selected in the Projects tab</translation>
+    </message>
+    <message>
+        <source>記入済み評価シートを取り込む…</source>
+        <translation>Import filled-in evaluation form…</translation>
+    </message>
+    <message>
+        <source>評価シートを書き出す</source>
+        <translation>Export evaluation form</translation>
+    </message>
+    <message>
+        <source>評価シートを書き出す事業を、事業タブの一覧で選んでから、もう一度選んでください。</source>
+        <translation>Select the project in the list of the Projects tab first, then choose this again.</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationHidden</name>
     <message>
         <source>未提出</source>
@@ -1243,6 +1314,46 @@ They are not real groups. Move them to the trash when you no longer need them.</
     <message>
         <source>書き出しに失敗しました（{kind}）。詳細はログを確認してください。</source>
         <translation>Export failed ({kind}). See the log for details.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportFormDialog</name>
+    <message>
+        <source>評価シートを書き出す</source>
+        <extracomment>used when the caller gives no task group and its window has none (kept until the app ends)</extracomment>
+        <translation>Export evaluation form</translation>
+    </message>
+    <message>
+        <source>事業: {title}</source>
+        <translation>Project: {title}</translation>
+    </message>
+    <message>
+        <source>団体（パートナー）</source>
+        <translation>Organization (partner)</translation>
+    </message>
+    <message>
+        <source>第三者（評価委員など）</source>
+        <translation>Third party (evaluation committee etc.)</translation>
+    </message>
+    <message>
+        <source>記入する人:</source>
+        <translation>Filled in by:</translation>
+    </message>
+    <message>
+        <source>年度:</source>
+        <translation>Fiscal year:</translation>
+    </message>
+    <message>
+        <source>最終評価</source>
+        <translation>Final evaluation</translation>
+    </message>
+    <message>
+        <source>中間評価</source>
+        <translation>Mid-term evaluation</translation>
+    </message>
+    <message>
+        <source>評価の時期:</source>
+        <translation>Phase:</translation>
     </message>
 </context>
 <context>

@@ -143,6 +143,7 @@ def test_help_and_parsing_import_no_domain_services_or_database() -> None:
         "kyodo_desktop.cli.common",
         "kyodo_desktop.cli.duplicates",
         "kyodo_desktop.cli.evaluation_export",
+        "kyodo_desktop.cli.evaluation_forms",
         "kyodo_desktop.cli.evaluations",
         "kyodo_desktop.cli.filters",
         "kyodo_desktop.cli.handover",
