@@ -321,6 +321,7 @@ class MainWindow(QMainWindow):
         """A change was undone in the history window: the table shows the record as it is now."""
         if self.organizations_tab is not None:
             self.organizations_tab.reload()
+        self._reload_evaluations()  # an undone form import takes its evaluation away
 
     def restore_from_backup(self, backup_file: Path) -> None:
         """ファイル → バックアップから復元…: let go of the file, restore, open it again."""
@@ -347,6 +348,7 @@ class MainWindow(QMainWindow):
         self.safety_net.on_imported()
         if self.projects_tab is not None and self.projects_tab.started:
             self.projects_tab.reload()  # a past-project list may have been imported
+        self._reload_evaluations()  # a partner's returned form may have been imported
         if self.duplicates_view is not None:
             self.duplicates_view.refresh_if_shown()  # imported records may pair up with stored ones
 
