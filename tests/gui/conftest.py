@@ -181,6 +181,11 @@ def window(open_window: Any, filled_dir: Path, qtbot: QtBot) -> MainWindow:
     win: MainWindow = open_window(filled_dir)
     assert win.organizations_tab is not None
     wait_for_rows(qtbot, win.organizations_tab, TOTAL)
+    # writes wait for the whole-file check that starts after the rows are read; on a busy machine
+    # it can end after them, and a test that writes at once would be refused ("確認しています")
+    ws = win.workspace
+    assert ws is not None
+    qtbot.waitUntil(lambda: ws.verified or not ws.writable, timeout=30_000)
     return win
 
 
