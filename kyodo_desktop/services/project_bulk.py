@@ -4,21 +4,10 @@ The same columns and child rows :func:`~kyodo_desktop.services.project_records.a
 on an ORM ``Project``, as tuples for :func:`~kyodo_desktop.persistence.bulk.insert_rows`: adding
 10,000 projects with their lists through the session took most of an import's time (attribute
 events, the unit of work sorting every child), an ``executemany`` per table a small part of it.
-
-:func:`cycle_collection_paused` keeps Python's cycle collector from running while an import
-reads, plans and writes: each of its full passes walks every live object, and an import's
-objects (the sheet's cells, the rows, the plan) are hundreds of thousands that live until it
-ends, so the passes it triggered took about a fifth of the import's CPU time (1.8–2.0 s of 9 s
-for 10,000 rows) while finding next to nothing to free (the rows hold no cycles; their memory
-is freed by reference counting as before).
 """
 
 from __future__ import annotations
 
-import contextlib
-import gc
-import threading
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -39,32 +28,7 @@ from kyodo_desktop.persistence.models import (
 )
 from kyodo_desktop.services.project_records import BUDGET_COLUMNS, PLAIN_COLUMNS, SELECTION_COLUMNS
 
-__all__ = ["NewProjects", "cycle_collection_paused"]
-
-_pause_lock = threading.Lock()
-_pauses = 0  # imports inside cycle_collection_paused (the wizard's worker and others may nest)
-_was_enabled = False  # whether the collector ran before the first of them
-
-
-@contextlib.contextmanager
-def cycle_collection_paused() -> Iterator[None]:
-    """No cycle collection inside (the whole process: the collector is global), as it was after
-    the last one nested or in another thread leaves; what became garbage meanwhile is collected
-    by the collector's next pass as usual."""
-    global _pauses, _was_enabled
-    with _pause_lock:
-        if _pauses == 0:
-            _was_enabled = gc.isenabled()
-            gc.disable()
-        _pauses += 1
-    try:
-        yield
-    finally:
-        with _pause_lock:
-            _pauses -= 1
-            if _pauses == 0 and _was_enabled:
-                gc.enable()
-
+__all__ = ["NewProjects"]
 
 _PROJECT = RowShape(
     table_of(Project),

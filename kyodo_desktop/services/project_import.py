@@ -53,10 +53,11 @@ from kyodo_desktop.persistence.models import (
     utc_now,
 )
 from kyodo_desktop.services import import_lists, import_pipeline
+from kyodo_desktop.services.gc_pacing import cycle_collection_paused
 from kyodo_desktop.services.import_lists import SourceTable
 from kyodo_desktop.services.import_pipeline import ImportSource
 from kyodo_desktop.services.importing import Action, ImportCancelled, insert_new_organizations
-from kyodo_desktop.services.project_bulk import NewProjects, cycle_collection_paused
+from kyodo_desktop.services.project_bulk import NewProjects
 from kyodo_desktop.services.project_partner_index import PartnerIndex
 from kyodo_desktop.services.project_records import nonblank, snapshot
 from kyodo_desktop.services.workspace import Workspace

@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from kyodo_desktop.services.project_bulk import cycle_collection_paused
+from kyodo_desktop.services.gc_pacing import cycle_collection_paused
 
 
 def test_paused_inside_and_restored_after_nesting_and_errors() -> None:
