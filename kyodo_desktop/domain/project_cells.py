@@ -153,10 +153,14 @@ def _member_lines(text: str) -> list[list[str]]:
     for raw in text.split("\n"):
         numbered = bool(_CIRCLED.match(raw) or _ENUMERATOR.match(nfkc(raw)))
         line = _strip_enumerator(raw) if numbered else raw.strip()
-        labelled = _ROLE_LABEL.match(nfkc(line)) is not None
-        if labelled:
-            line = _ROLE_LABEL.sub("", nfkc(line))
-        if not line or _CONSORTIUM_HEADING.match(nfkc(line)):
+        folded = nfkc(line)  # once per line: each match below reads the folded line
+        if _ROLE_LABEL.match(folded) is not None:
+            labelled = True
+            line = _ROLE_LABEL.sub("", folded)
+            folded = nfkc(line)
+        else:
+            labelled = False
+        if not line or _CONSORTIUM_HEADING.match(folded):
             continue
         if numbered or labelled or not blocks:
             blocks.append([line])

@@ -95,14 +95,31 @@ UNSAFE_CHARACTERS: re.Pattern[str] = re.compile(
 
 # Format characters (Unicode category Cf: U+200B zero width space, U+00AD soft hyphen, U+FEFF,
 # the bidi marks …) are invisible, so two spellings that look the same may differ only in them;
-# searching and the duplicate key leave them out. The table is made on first use: finding them
-# walks all of Unicode (about 0.13 s), which every start of both programs paid when it was made
-# at import.
+# searching and the duplicate key leave them out. Finding them walks all of Unicode (0.13–0.2 s
+# of CPU, paid by every command that folds a name): for the Unicode version of the Python the
+# app ships with they are written out below (tests/domain/test_text.py compares them with the
+# walk); another version walks, on first use.
+_FORMAT_RANGES_UNICODE_14 = (
+    (0x00AD, 0x00AD), (0x0600, 0x0605), (0x061C, 0x061C), (0x06DD, 0x06DD), (0x070F, 0x070F),
+    (0x0890, 0x0891), (0x08E2, 0x08E2), (0x180E, 0x180E), (0x200B, 0x200F), (0x202A, 0x202E),
+    (0x2060, 0x2064), (0x2066, 0x206F), (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD), (0x13430, 0x13438), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A),
+    (0xE0001, 0xE0001), (0xE0020, 0xE007F),
+)  # fmt: skip
+
+
+def _walked_format_characters() -> str:
+    """Every character of category Cf, found by walking all of Unicode."""
+    return "".join(c for c in map(chr, range(sys.maxunicode + 1)) if unicodedata.category(c) == "Cf")
+
+
 @functools.cache
 def _format_characters() -> CharMap:
-    return CharMap.replacing(
-        "".join(c for c in map(chr, range(sys.maxunicode + 1)) if unicodedata.category(c) == "Cf"), ""
-    )
+    if unicodedata.unidata_version == "14.0.0":
+        chars = "".join(chr(c) for first, last in _FORMAT_RANGES_UNICODE_14 for c in range(first, last + 1))
+    else:  # pragma: no cover - another Python's Unicode
+        chars = _walked_format_characters()
+    return CharMap.replacing(chars, "")
 
 
 # In names ー is a real letter (センター), so search folding keeps it and folds only the dashes.

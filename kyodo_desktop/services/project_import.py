@@ -53,6 +53,7 @@ from kyodo_desktop.persistence.models import (
     utc_now,
 )
 from kyodo_desktop.services import import_lists, import_pipeline
+from kyodo_desktop.services.gc_pacing import cycle_collection_paused
 from kyodo_desktop.services.import_lists import SourceTable
 from kyodo_desktop.services.import_pipeline import ImportSource
 from kyodo_desktop.services.importing import Action, ImportCancelled, insert_new_organizations
@@ -205,6 +206,7 @@ def _dropped(row: ImportRow[PastProjectRow]) -> tuple[ImportRow[PastProjectRow],
     return dataclasses.replace(row, data=row.draft, problems=[]), notices
 
 
+@cycle_collection_paused()
 def plan_projects(
     ws: Workspace,
     rows: Sequence[ImportRow[PastProjectRow]],
@@ -310,6 +312,7 @@ def _stage_of(record: PastProjectRow, today: date) -> tuple[str, date]:
     return Stage.IMPLEMENTATION.value, record.project.period_start or today
 
 
+@cycle_collection_paused()
 def apply_project_import(
     ws: Workspace, plan: ProjectImportPlan, *, valid_only: bool = False, progress: Progress | None = None
 ) -> ProjectImportSummary:
@@ -388,6 +391,7 @@ class PreparedProjectImport:
     plan: ProjectImportPlan
 
 
+@cycle_collection_paused()
 def prepare_project_import(
     ws: Workspace,
     path: Path,
@@ -418,6 +422,7 @@ def prepare_project_import(
     return PreparedProjectImport(dataclasses.replace(source, table=table), used, plan)
 
 
+@cycle_collection_paused()
 def convert_project_list(
     table: SourceTable,
     mapping: dict[int, str],

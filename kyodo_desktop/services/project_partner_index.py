@@ -9,6 +9,7 @@ first characters and numbers.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from rapidfuzz import fuzz, process
@@ -29,6 +30,8 @@ _PREFIX = 3
 #: The key of an organization the import creates: ``new:1``, ``new:2`` …
 NEW_PREFIX = "new:"
 _DIGITS = re.compile(r"[0-9]+")
+#: a list names the same partners row after row, and a new one is folded again when it is added
+_key = functools.lru_cache(maxsize=65_536)(duplicate_key)
 
 
 class _Bucket:
@@ -140,7 +143,7 @@ class PartnerIndex:
 
     def find(self, cell: PartnerCell) -> tuple[str, str]:
         """``(id or new:N, reason)``; ``("", "")`` when nothing matches."""
-        key = duplicate_key(cell.name)
+        key = _key(cell.name)
         ids = self.by_number.get(cell.corporate_number, []) if cell.corporate_number else []
         if ids:
             same = [i for i in ids if same_name_key(self.keys[i], key)]
@@ -155,7 +158,7 @@ class PartnerIndex:
 
     def add(self, data: OrganizationInput) -> str:
         new_key = f"{NEW_PREFIX}{len(self.new) + 1}"
-        folded = duplicate_key(data.name)
+        folded = _key(data.name)
         self.new[new_key] = (data, folded)
         self.keys[new_key] = folded
         if data.corporate_number:
