@@ -9,10 +9,6 @@ from PySide6.QtCore import QCoreApplication
 from kyodo_desktop.domain.handover import Dossier
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HandoverDossier", text)
-
-
 def _day(d: date | None) -> str:
     return d.isoformat() if d else "—"
 
@@ -20,31 +16,40 @@ def _day(d: date | None) -> str:
 def dossier_text(dossier: Dossier | None) -> str:
     """Sections 今後の期日, 未了事項, 事業, 主な連絡先 and 経過, one line per entry."""
     if dossier is None:
-        return _tr("（記録から作成した資料はありません）")
-    lines = [_tr("記録から作成（{day}時点）").format(day=dossier.today.isoformat()), ""]
-    lines.append("■ " + _tr("今後の期日"))
-    lines += [f"  {d.on.isoformat()}  {d.kind}  {d.note}".rstrip() for d in dossier.next_dates] or [
-        "  " + _tr("なし")
+        return QCoreApplication.translate("HandoverDossier", "（記録から作成した資料はありません）")
+    lines = [
+        QCoreApplication.translate("HandoverDossier", "記録から作成（{day}時点）").format(
+            day=dossier.today.isoformat()
+        ),
+        "",
     ]
-    lines += ["", "■ " + _tr("未了事項")]
+    lines.append("■ " + QCoreApplication.translate("HandoverDossier", "今後の期日"))
+    lines += [f"  {d.on.isoformat()}  {d.kind}  {d.note}".rstrip() for d in dossier.next_dates] or [
+        "  " + QCoreApplication.translate("HandoverDossier", "なし")
+    ]
+    lines += ["", "■ " + QCoreApplication.translate("HandoverDossier", "未了事項")]
     for item in dossier.open_items:
-        overdue = _tr("（期限超過）") if item.overdue else ""
+        overdue = QCoreApplication.translate("HandoverDossier", "（期限超過）") if item.overdue else ""
         owner = f"  [{item.owner}]" if item.owner else ""
-        lines.append(f"  {item.kind.value}: {item.text}  {_tr('期限')} {_day(item.due_on)}{overdue}{owner}")
+        lines.append(
+            f"  {item.kind.value}: {item.text}  {QCoreApplication.translate('HandoverDossier', '期限')} {_day(item.due_on)}{overdue}{owner}"
+        )
     if not dossier.open_items:
-        lines.append("  " + _tr("なし"))
+        lines.append("  " + QCoreApplication.translate("HandoverDossier", "なし"))
     if dossier.projects:
-        lines += ["", "■ " + _tr("事業")]
+        lines += ["", "■ " + QCoreApplication.translate("HandoverDossier", "事業")]
         lines += [
             f"  {p.title}（{p.stage}）{_day(p.period_start)}〜{_day(p.period_end)}" for p in dossier.projects
         ]
     if dossier.contacts:
-        lines += ["", "■ " + _tr("主な連絡先")]
+        lines += ["", "■ " + QCoreApplication.translate("HandoverDossier", "主な連絡先")]
         for c in dossier.contacts:
             extra = "  ".join(x for x in (c.phone, c.email) if x)
             lines.append(
                 f"  {c.name}（{c.role}）  {extra}".rstrip() if c.role else f"  {c.name}  {extra}".rstrip()
             )
-    lines += ["", "■ " + _tr("経過")]
-    lines += [f"  {e.on.isoformat()}  {e.kind}  {e.text}" for e in dossier.timeline] or ["  " + _tr("なし")]
+    lines += ["", "■ " + QCoreApplication.translate("HandoverDossier", "経過")]
+    lines += [f"  {e.on.isoformat()}  {e.kind}  {e.text}" for e in dossier.timeline] or [
+        "  " + QCoreApplication.translate("HandoverDossier", "なし")
+    ]
     return "\n".join(lines)

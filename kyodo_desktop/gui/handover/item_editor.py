@@ -52,13 +52,20 @@ class ItemEditor(QWidget):
         form = QFormLayout(right)
         form.setContentsMargins(0, 0, 0, 0)
         self.fields: dict[str, QPlainTextEdit] = {}
-        for field, label in NARRATIVE_FIELDS.items():
+        labels = {  # NARRATIVE_FIELDS' labels, spelled out for the translations
+            "background": self.tr("経緯"),
+            "agreements": self.tr("合意事項・約束"),
+            "open_issues": self.tr("未解決の課題"),
+            "plans": self.tr("今後の予定"),
+            "cautions": self.tr("留意事項"),
+        }
+        for field in NARRATIVE_FIELDS:
             edit = QPlainTextEdit()
             edit.setObjectName(f"narrative_{field}")
             edit.setTabChangesFocus(True)
             edit.setMinimumHeight(44)
             self.fields[field] = edit
-            form.addRow(self.tr(label), edit)
+            form.addRow(labels[field], edit)
         form.addRow(self._presence_box())
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)

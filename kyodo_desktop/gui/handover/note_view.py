@@ -68,7 +68,9 @@ class NoteView(QWidget):
         self.frozen_notice = QLabel()
         self.frozen_notice.setObjectName("handoverFrozenNotice")
         self.frozen_notice.setWordWrap(True)
-        self.frozen_notice.setStyleSheet(panel_style("handoverFrozenNotice", *WARNING_COLORS) + " QLabel { padding: 6px; }")
+        self.frozen_notice.setStyleSheet(
+            panel_style("handoverFrozenNotice", *WARNING_COLORS) + " QLabel { padding: 6px; }"
+        )
         self.frozen_notice.hide()
         layout.addWidget(self.frozen_notice)
         self.notice = QLabel()

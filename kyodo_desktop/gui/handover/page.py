@@ -30,6 +30,14 @@ from kyodo_desktop.services.workspace import Workspace
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
+def _placeholder(widget: QListWidget, text: str) -> None:
+    """A grey line saying the list is empty (not selectable, opens nothing)."""
+    if widget.count() == 0:
+        item = QListWidgetItem(text)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        widget.addItem(item)
+
+
 class HandoverPage(QWidget):
     """Pending handovers, alerts and notes (left), the note editor (right)."""
 
@@ -63,7 +71,7 @@ class HandoverPage(QWidget):
         self.pending = QListWidget()
         self.pending.setObjectName("handoverPending")
         self.pending.setToolTip(self.tr("ダブルクリックでこの職員の引継書を作成します"))
-        self.pending.itemActivated.connect(lambda item: self.open_new_note(str(item.data(ID_ROLE))))
+        self.pending.itemActivated.connect(self._on_pending_activated)
         column.addWidget(self.pending, 2)
         column.addWidget(QLabel(self.tr("注意")))
         self.alerts = QListWidget()
@@ -95,6 +103,8 @@ class HandoverPage(QWidget):
         self.alerts.clear()
         for a in handover_alerts.alerts(self._ws):
             self.alerts.addItem(f"{a.kind}: {a.subject}　{a.note}")
+        _placeholder(self.pending, self.tr("異動予定の職員の未引継はありません"))
+        _placeholder(self.alerts, self.tr("注意することはありません"))
         chosen = self.view.note.id if self.view.note else ""
         self.notes.blockSignals(True)
         self.notes.clear()
@@ -123,6 +133,10 @@ class HandoverPage(QWidget):
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def _on_pending_activated(self, item: QListWidgetItem) -> None:
+        if item.data(ID_ROLE):
+            self.open_new_note(str(item.data(ID_ROLE)))
 
     def _on_created(self, note_id: str) -> None:
         self.view.open_note(note_id)

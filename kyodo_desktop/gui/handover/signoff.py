@@ -35,8 +35,9 @@ class SignOffBox(QGroupBox):
         self.dates: dict[str, QLineEdit] = {}
         self.buttons: dict[str, QPushButton] = {}
         self.states: dict[str, QLabel] = {}
-        for row, (side, key) in enumerate(((PREDECESSOR, "from"), (SUCCESSOR, "to"))):
-            grid.addWidget(QLabel(self.tr(side)), row, 0)
+        sides = ((PREDECESSOR, "from", self.tr("前任")), (SUCCESSOR, "to", self.tr("後任")))
+        for row, (side, key, label) in enumerate(sides):
+            grid.addWidget(QLabel(label), row, 0)
             name = QLineEdit()
             name.setObjectName(f"sign_{key}_name")
             day = QLineEdit()
@@ -106,7 +107,7 @@ class ChecklistBox(QGroupBox):
             )
             item.setFlags(flags)
             item.setCheckState(Qt.CheckState.Checked if done else Qt.CheckState.Unchecked)
-            if done:
+            if e.acknowledged_on is not None:
                 item.setToolTip(self.tr("確認日 {day}").format(day=e.acknowledged_on.isoformat()))
             self.list.addItem(item)
         left = sum(1 for e in entries if e.acknowledged_on is None)

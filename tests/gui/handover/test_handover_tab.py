@@ -42,7 +42,8 @@ def _world(data_dir: Path) -> dict[str, str]:
             responsible_officer_id=sato,
         )
         orgs.add_interaction(
-            org, InteractionInput(date(2026, 11, 20), "面談", "来年度の協定", next_action_on=date(2027, 1, 15))
+            org,
+            InteractionInput(date(2026, 11, 20), "面談", "来年度の協定", next_action_on=date(2027, 1, 15)),
         )
         project = ProjectService(ws).create(
             ProjectInput(
@@ -148,13 +149,17 @@ def test_note_made_signed_frozen_and_corrected(
         date(2027, 4, 2),
     )
     assert handover_alerts.pending(window.workspace) == []
-    assert page.pending.count() == 0
+    assert [page.pending.item(n).text() for n in range(page.pending.count())] == [
+        "異動予定の職員の未引継はありません"
+    ]
     # read-only with a clear notice; every edit widget disabled
     assert view.frozen_notice.isVisible() and "読み取り専用" in view.frozen_notice.text()
     assert not view.save_button.isEnabled()
     assert all(not e.isEnabled() and e.isReadOnly() for e in editor.fields.values())
     assert not editor.presence.isEnabled() and not editor.reason.isEnabled()
     assert not any(b.isEnabled() for b in signoff.buttons.values())
+    qtbot.wait(50)
+    assert window.grab().save(os.environ.get("KYODO_HANDOVER_SIGNED_PNG") or str(tmp_path / "signed.png"))
     assert view.save_item() is False  # an edit forced through is refused by the service
     assert "編集" in view.notice.text() or "署名" in view.notice.text()
 
@@ -176,4 +181,5 @@ def test_note_made_signed_frozen_and_corrected(
     window.resize(1280, 800)
     target = os.environ.get("KYODO_HANDOVER_PNG") or str(tmp_path / "handover.png")
     view.sections.setCurrentIndex(0)
+    qtbot.wait(50)  # laid out again after the revision was shown
     assert window.grab().save(target)
