@@ -2993,6 +2993,10 @@ Data folder: {folder}</translation>
         <translation>Organization / project</translation>
     </message>
     <message>
+        <source>連絡先の電話・メールを載せる</source>
+        <translation>Include the contacts&apos; phone and e-mail</translation>
+    </message>
+    <message>
         <source>保存</source>
         <translation>Save</translation>
     </message>

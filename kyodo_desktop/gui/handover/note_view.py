@@ -13,6 +13,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -95,6 +96,11 @@ class NoteView(QWidget):
         self.item_choice.setObjectName("handoverItemChoice")
         self.item_choice.currentIndexChanged.connect(lambda _n: self._show_item())
         top.addWidget(self.item_choice, 1)
+        # contact data only where the officer chose it (issue 13): compiled again when ticked
+        self.include_contacts = QCheckBox(self.tr("連絡先の電話・メールを載せる"))
+        self.include_contacts.setObjectName("handoverIncludeContacts")
+        self.include_contacts.clicked.connect(self._set_include_contacts)
+        top.addWidget(self.include_contacts)
         layout.addLayout(top)
         self.editor = ItemEditor(self._ws)
         layout.addWidget(self.editor, 1)
@@ -177,6 +183,8 @@ class NoteView(QWidget):
         self.item_choice.blockSignals(False)
         self._show_item()
         self.save_button.setEnabled(not note.frozen)
+        self.include_contacts.setChecked(note.include_contacts)
+        self.include_contacts.setEnabled(not note.frozen)
         self.signoff.show_note(note)
         self.checklist.show_entries(self.checklist_service.checklist(note.id))
         self.revisions.clear()
@@ -248,6 +256,13 @@ class NoteView(QWidget):
         self.sections.setCurrentIndex(0)
         self.changed.emit(new_id)
         return True
+
+    def _set_include_contacts(self, include: bool) -> None:
+        if not self._attempt(
+            "set handover contacts",
+            lambda note: self.service.set_include_contacts(note.id, include, expected_version=note.version),
+        ):
+            self.include_contacts.setChecked(not include)
 
     def _acknowledge(self, key: str) -> None:
         self._attempt(

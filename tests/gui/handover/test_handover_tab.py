@@ -104,6 +104,11 @@ def test_note_made_signed_frozen_and_corrected(
     dossier = view.editor.dossier.toPlainText()
     assert "来年度の協定" in dossier and "次回対応" in dossier and "事業報告書の提出期限" in dossier
 
+    assert "043-000-0000" not in dossier and "緑 花子（事務局長）" in dossier  # no contact data unless chosen
+    _click(qtbot, view.include_contacts)
+    assert HandoverService(window.workspace).get(note_id).include_contacts is True
+    assert "043-000-0000" in view.editor.dossier.toPlainText()
+
     editor = view.editor
     type_text(editor.fields["background"], "平成30年から花壇づくりで協働")
     type_text(editor.fields["agreements"], "毎年4月に協定を更新する")
@@ -157,6 +162,7 @@ def test_note_made_signed_frozen_and_corrected(
     assert not view.save_button.isEnabled()
     assert all(not e.isEnabled() and e.isReadOnly() for e in editor.fields.values())
     assert not editor.presence.isEnabled() and not editor.reason.isEnabled()
+    assert not view.include_contacts.isEnabled()
     assert not any(b.isEnabled() for b in signoff.buttons.values())
     qtbot.wait(50)
     assert window.grab().save(os.environ.get("KYODO_HANDOVER_SIGNED_PNG") or str(tmp_path / "signed.png"))
