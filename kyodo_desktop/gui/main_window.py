@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QTabWidget, QVBoxLayo
 from kyodo_desktop.gui import dialogs, errors
 from kyodo_desktop.gui.evaluation_forms import EvaluationFormActions
 from kyodo_desktop.gui.evaluations.tab import EvaluationsTab
+from kyodo_desktop.gui.handover.tab import HandoverTab
 from kyodo_desktop.gui.migration_notice import update_data_format
 from kyodo_desktop.gui.officer_panel import OfficerPanel
 from kyodo_desktop.gui.organizations.tab import OrganizationsTab
@@ -182,6 +183,7 @@ class MainWindow(QMainWindow):
         self.evaluations_tab.project_changed.connect(self._on_evaluation_moved_project)
         self.projects_tab.project_changed.connect(lambda _pid: self._reload_evaluations())
         tabs.addTab(self.evaluations_tab, self.tr("評価"))
+        tabs.addTab(HandoverTab(ws), self.tr("引継ぎ"))  # built on first show, like 評価
         self.tabs = tabs
         self._set_content(tabs)
         self._build_menus()

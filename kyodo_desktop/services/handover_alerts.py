@@ -159,3 +159,30 @@ def alerts(ws: Workspace, today: date | None = None) -> list[Alert]:
             Alert(UNSIGNED, p.officer_id, p.name, p.transferred_on, f"未引継の団体・事業 {p.count}件")
         )
     return found
+
+
+def responsibilities(ws: Workspace, officer_id: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The organizations (id, name) and open projects (id, title) ``officer_id`` is responsible
+    for: the scope a new note offers to tick (the handover tab)."""
+    closed = [stage.value for stage in CLOSED_STAGES]
+    with ws.session_factory() as s:
+        orgs = s.execute(
+            select(Organization.id, Organization.name)
+            .where(
+                Organization.responsible_officer_id == officer_id,
+                Organization.deleted_at.is_(None),
+                Organization.merged_into.is_(None),
+            )
+            .order_by(Organization.kana, Organization.name, Organization.id)
+        ).all()
+        projects = s.execute(
+            select(Project.id, Project.title)
+            .where(
+                Project.lead_officer_id == officer_id,
+                Project.deleted_at.is_(None),
+                Project.is_draft.is_(False),
+                Project.stage.not_in(closed),
+            )
+            .order_by(Project.fiscal_year.desc(), Project.title, Project.id)
+        ).all()
+    return [(i, n) for i, n in orgs], [(i, t) for i, t in projects]

@@ -582,6 +582,25 @@ Later changes are kept only in the backup taken before the restore. Restore?</tr
     </message>
 </context>
 <context>
+    <name>ChecklistBox</name>
+    <message>
+        <source>後任の確認</source>
+        <translation>Successor&apos;s checklist</translation>
+    </message>
+    <message>
+        <source>確認日 {day}</source>
+        <translation>Acknowledged on {day}</translation>
+    </message>
+    <message>
+        <source>未確認 {left}件 / 全{total}件</source>
+        <translation>{left} of {total} not acknowledged</translation>
+    </message>
+    <message>
+        <source>確認する項目はありません</source>
+        <translation>Nothing to acknowledge</translation>
+    </message>
+</context>
+<context>
     <name>ConclusionPanel</name>
     <message>
         <source>（選択してください）</source>
@@ -1605,6 +1624,96 @@ They are not real groups. Move them to the trash when you no longer need them.</
     </message>
 </context>
 <context>
+    <name>HandoverDossier</name>
+    <message>
+        <source>（記録から作成した資料はありません）</source>
+        <translation>(No dossier compiled from the records)</translation>
+    </message>
+    <message>
+        <source>記録から作成（{day}時点）</source>
+        <translation>Compiled from the records (as of {day})</translation>
+    </message>
+    <message>
+        <source>今後の期日</source>
+        <translation>Next dates</translation>
+    </message>
+    <message>
+        <source>なし</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>未了事項</source>
+        <translation>Open items</translation>
+    </message>
+    <message>
+        <source>（期限超過）</source>
+        <translation> (overdue)</translation>
+    </message>
+    <message>
+        <source>事業</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
+        <source>主な連絡先</source>
+        <translation>Key contacts</translation>
+    </message>
+    <message>
+        <source>経過</source>
+        <translation>Timeline</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverPage</name>
+    <message>
+        <source>新しい引継書…</source>
+        <translation>New handover note…</translation>
+    </message>
+    <message>
+        <source>引継ぎの予定</source>
+        <translation>Pending handovers</translation>
+    </message>
+    <message>
+        <source>ダブルクリックでこの職員の引継書を作成します</source>
+        <translation>Double-click to make a handover note for this officer</translation>
+    </message>
+    <message>
+        <source>注意</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <source>引継書</source>
+        <translation>Handover notes</translation>
+    </message>
+    <message>
+        <source>引継日</source>
+        <translation>Handover date</translation>
+    </message>
+    <message>
+        <source>前任 → 後任</source>
+        <translation>From → to</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>版</source>
+        <translation>Rev.</translation>
+    </message>
+    <message>
+        <source>{name}&#x3000;異動日 {day}&#x3000;未引継 {count}件</source>
+        <translation>{name}  transfer {day}  {count} not handed over</translation>
+    </message>
+    <message>
+        <source>異動予定の職員の未引継はありません</source>
+        <translation>No transferring officer has anything left to hand over</translation>
+    </message>
+    <message>
+        <source>注意することはありません</source>
+        <translation>No alerts</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>変更履歴（台帳全体）</source>
@@ -2243,6 +2352,74 @@ The {created} organizations it added are deleted and the {updated} it updated ge
     </message>
 </context>
 <context>
+    <name>ItemEditor</name>
+    <message>
+        <source>記録から（自動作成）</source>
+        <extracomment>The presence choices: not recorded yet, present, absent.</extracomment>
+        <translation>From the records (compiled)</translation>
+    </message>
+    <message>
+        <source>経緯</source>
+        <translation>Background</translation>
+    </message>
+    <message>
+        <source>合意事項・約束</source>
+        <translation>Agreements and promises</translation>
+    </message>
+    <message>
+        <source>未解決の課題</source>
+        <translation>Open issues</translation>
+    </message>
+    <message>
+        <source>今後の予定</source>
+        <translation>Plans</translation>
+    </message>
+    <message>
+        <source>留意事項</source>
+        <translation>Cautions</translation>
+    </message>
+    <message>
+        <source>パートナー同席</source>
+        <translation>Partner present</translation>
+    </message>
+    <message>
+        <source>未記録</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <source>同席した</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>同席しなかった</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>同席しなかった場合は必須</source>
+        <translation>Required when the partner was absent</translation>
+    </message>
+    <message>
+        <source>同席</source>
+        <translation>Present?</translation>
+    </message>
+    <message>
+        <source>同席日</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>出席者（団体側）</source>
+        <translation>Attendees (organization)</translation>
+    </message>
+    <message>
+        <source>同席しなかった理由</source>
+        <translation>Reason for absence</translation>
+    </message>
+    <message>
+        <source>後任への紹介の予定（約束・宿題）: {text}&#x3000;期限 {due}&#x3000;担当 {owner}&#x3000;状態 {status}</source>
+        <translation>Introduction to the successor (follow-up task): {text}  due {due}  owner {owner}  status {status}</translation>
+    </message>
+</context>
+<context>
     <name>KindChooser</name>
     <message>
         <source>取り込むもの</source>
@@ -2444,6 +2621,10 @@ The {created} organizations it added are deleted and the {updated} it updated ge
     <message>
         <source>評価</source>
         <translation>Evaluation</translation>
+    </message>
+    <message>
+        <source>引継ぎ</source>
+        <translation>Handover</translation>
     </message>
     <message>
         <source>団体一覧を読み込めませんでした: {reason}</source>
@@ -2875,6 +3056,88 @@ Data folder: {folder}</translation>
     <message>
         <source>担当課を入力してください</source>
         <translation>Enter the section</translation>
+    </message>
+</context>
+<context>
+    <name>NewNoteDialog</name>
+    <message>
+        <source>新しい引継書</source>
+        <translation>New handover note</translation>
+    </message>
+    <message>
+        <source>例: 2027-03-25</source>
+        <translation>e.g. 2027-03-25</translation>
+    </message>
+    <message>
+        <source>前任（引き継ぐ職員）</source>
+        <translation>From (handing over)</translation>
+    </message>
+    <message>
+        <source>後任（引き継がれる職員）</source>
+        <translation>To (taking over)</translation>
+    </message>
+    <message>
+        <source>引継日</source>
+        <translation>Handover date</translation>
+    </message>
+    <message>
+        <source>引き継ぐ団体・事業</source>
+        <translation>Organizations and projects handed over</translation>
+    </message>
+    <message>
+        <source>作成</source>
+        <translation>Create</translation>
+    </message>
+</context>
+<context>
+    <name>NoteView</name>
+    <message>
+        <source>内容</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>署名・確認・版</source>
+        <translation>Sign-off, checklist, revisions</translation>
+    </message>
+    <message>
+        <source>団体・事業</source>
+        <translation>Organization / project</translation>
+    </message>
+    <message>
+        <source>連絡先の電話・メールを載せる</source>
+        <translation>Include the contacts&apos; phone and e-mail</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>版の履歴</source>
+        <translation>Revision history</translation>
+    </message>
+    <message>
+        <source>訂正する</source>
+        <translation>Correct</translation>
+    </message>
+    <message>
+        <source>署名済の引継書を訂正する新しい版を作ります（元の版は残ります）</source>
+        <translation>Makes a new revision correcting the signed note (the old one is kept)</translation>
+    </message>
+    <message>
+        <source>左の一覧から引継書を選ぶか、「新しい引継書」で作成してください。</source>
+        <translation>Choose a handover note on the left, or make one with &quot;New handover note&quot;.</translation>
+    </message>
+    <message>
+        <source>引継書 {day}&#x3000;{from_}&#x3000;→&#x3000;{to}&#x3000;第{rev}版（{status}）</source>
+        <translation>Handover note {day}  {from_} → {to}  revision {rev} ({status})</translation>
+    </message>
+    <message>
+        <source>この版は{status}のため編集できません（読み取り専用）。直す場合は「訂正する」で新しい版を作ってください。</source>
+        <translation>This revision is {status} and cannot be edited (read-only). To change it, make a new revision with &quot;Correct&quot;.</translation>
+    </message>
+    <message>
+        <source>第{rev}版&#x3000;{status}</source>
+        <translation>Revision {rev}  {status}</translation>
     </message>
 </context>
 <context>
@@ -5168,6 +5431,33 @@ Restoring returns the data to the state of this backup. The damaged file is not 
     <message>
         <source>（{seconds} 秒）</source>
         <translation>({seconds} s)</translation>
+    </message>
+</context>
+<context>
+    <name>SignOffBox</name>
+    <message>
+        <source>署名</source>
+        <translation>Sign-off</translation>
+    </message>
+    <message>
+        <source>前任</source>
+        <translation>Predecessor</translation>
+    </message>
+    <message>
+        <source>後任</source>
+        <translation>Successor</translation>
+    </message>
+    <message>
+        <source>署名する</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <source>署名済</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>未署名</source>
+        <translation>Not signed</translation>
     </message>
 </context>
 <context>

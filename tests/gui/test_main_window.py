@@ -31,11 +31,13 @@ def _menu_texts(window: MainWindow) -> dict[str, list[str]]:
 def test_window_shows_the_registry_tab_with_every_row(window: MainWindow) -> None:
     tabs = window.findChild(QTabWidget, "mainTabs")
     assert tabs is not None
-    # real tabs only, no placeholders: the registry, the projects (事業), the evaluations (評価)
+    # real tabs only, no placeholders: the registry, the projects (事業), the evaluations (評価),
+    # the handovers (引継ぎ)
     assert [tabs.widget(n).objectName() for n in range(tabs.count())] == [
         "organizationsTab",
         "projectsTab",
         "evaluationsTab",
+        "handoverTab",
     ]
     assert tabs.currentIndex() == 0
     tab = window.findChild(QWidget, "organizationsTab")

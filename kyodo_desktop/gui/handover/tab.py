@@ -1,0 +1,47 @@
+"""The handover tab's page (``handoverTab``): empty until it is first shown.
+
+Start-up builds only this shell, so the registry's start-up reads nothing for handovers and
+loads no SQLAlchemy for it: the page (``gui/handover/page.py``) is imported and built on the
+first show.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kyodo_desktop.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from kyodo_desktop.gui.handover.page import HandoverPage
+
+PAGE_MODULE = "kyodo_desktop.gui.handover.page"
+
+
+class HandoverTab(QWidget):
+    """The 引継ぎ tab: builds :class:`~kyodo_desktop.gui.handover.page.HandoverPage` lazily."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("handoverTab")
+        self._ws = workspace
+        self.page: HandoverPage | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def ensure_page(self) -> HandoverPage:
+        """The page, built (and its lists read) on first use."""
+        if self.page is None:
+            module = importlib.import_module(PAGE_MODULE)
+            self.page = module.HandoverPage(self._ws, self)
+            self._layout.addWidget(self.page)
+            self.page.setVisible(self.isVisible())  # a child added to a shown widget stays hidden
+            self.page.reload()
+        return self.page
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.ensure_page()
