@@ -99,7 +99,7 @@ class TemplatesDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._on_selection)
-        self.table.doubleClicked.connect(lambda _index: self.edit_button.isEnabled() and self.edit_chosen())
+        self.table.doubleClicked.connect(self._on_double_click)
         layout.addWidget(self.table, 1)
         self.description = QLabel()
         self.description.setObjectName("templateListDescription")
@@ -154,7 +154,8 @@ class TemplatesDialog(QDialog):
     # -- the list -----------------------------------------------------------------------------
     def reload(self, choose_id: str | None = None) -> None:
         """Read the forms again (the newest version of each), choosing ``choose_id`` if given."""
-        chosen = choose_id or (self.chosen().id if self.chosen() else None)
+        current = self.chosen()
+        chosen = choose_id or (current.id if current else None)
         self.records = self.service.latest_templates()
         self.table.setRowCount(len(self.records))
         for row, record in enumerate(self.records):
@@ -175,6 +176,10 @@ class TemplatesDialog(QDialog):
         if self.records:
             self.table.selectRow(found)
         self._on_selection()
+
+    def _on_double_click(self) -> None:
+        if self.edit_button.isEnabled():
+            self.edit_chosen()
 
     def _scale_text(self, record: TemplateRecord) -> str:
         scale = record.template.scale

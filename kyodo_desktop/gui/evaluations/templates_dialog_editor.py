@@ -37,7 +37,7 @@ from kyodo_desktop.domain.text import nfkc
 from kyodo_desktop.domain.validation import ValidationError, ValidationErrors
 from kyodo_desktop.gui.evaluations.labels import SIDES, term
 from kyodo_desktop.gui.i18n import label
-from kyodo_desktop.gui.styles import ERROR_STYLE
+from kyodo_desktop.gui.styles import ERROR_STYLE, HINT_STYLE
 
 COL_GROUP, COL_TEXT, COL_POINT, COL_MAXIMUM, COL_WORDS = range(5)
 #: Where an item row keeps its stable key (scores are stored against it).
@@ -97,6 +97,10 @@ class TemplateEditor(QWidget):
         scale_row = QHBoxLayout()
         scale_row.addWidget(self.scale)
         scale_row.addWidget(self.points_maximum)
+        self.scale_words = QLabel()
+        self.scale_words.setObjectName("templateScaleWords")
+        self.scale_words.setStyleSheet(HINT_STYLE)
+        scale_row.addWidget(self.scale_words)
         scale_row.addStretch(1)
         self.scale_error = _error_label("templateScaleError")
         scale_box = QWidget()
@@ -143,6 +147,13 @@ class TemplateEditor(QWidget):
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
         for column, width in ((COL_GROUP, 120), (COL_POINT, 140), (COL_MAXIMUM, 60), (COL_WORDS, 200)):
             self.items.setColumnWidth(column, width)
+        for column, tip in (
+            (COL_MAXIMUM, self.tr("空欄なら尺度の満点です")),
+            (COL_WORDS, self.tr("空欄なら尺度の言葉です。項目ごとの言葉は高い段階から「/」で区切ります")),
+        ):
+            header_item = self.items.horizontalHeaderItem(column)
+            if header_item is not None:
+                header_item.setToolTip(tip)
         return self.items
 
     def _row_buttons(self) -> QHBoxLayout:
@@ -233,12 +244,16 @@ class TemplateEditor(QWidget):
         self.items.setCellWidget(row, COL_POINT, points)
         maximum = "" if item.maximum is None else str(item.maximum)
         self.items.setItem(row, COL_MAXIMUM, QTableWidgetItem(maximum))
-        self.items.setItem(row, COL_WORDS, QTableWidgetItem(" / ".join(item.level_labels)))
+        words = QTableWidgetItem(" / ".join(item.level_labels))
+        words.setToolTip(words.text())
+        self.items.setItem(row, COL_WORDS, words)
         return row
 
     def _on_scale(self) -> None:
         points = self.scale.currentData() == ScaleKind.POINTS.value
-        self.points_maximum.setEnabled(points)
+        self.points_maximum.setVisible(points)
+        levels = () if points else self._chosen_scale().levels
+        self.scale_words.setText(" / ".join(f"{value} {term(word)}" for value, word in levels))
         self.items.setColumnHidden(COL_MAXIMUM, not points)
         self.items.setColumnHidden(COL_WORDS, points)
 
@@ -269,7 +284,9 @@ class TemplateEditor(QWidget):
         self._fill(items, at)
         self.items.setFocus()
         self.items.setCurrentCell(at, COL_TEXT)
-        self.items.editItem(self.items.item(at, COL_TEXT))
+        cell = self.items.item(at, COL_TEXT)
+        if cell is not None:
+            self.items.editItem(cell)
 
     def remove_item(self) -> None:
         """Remove the chosen row."""

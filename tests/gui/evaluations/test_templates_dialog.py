@@ -20,8 +20,8 @@ from kyodo_desktop.domain.evaluation import ItemScore
 from kyodo_desktop.domain.evaluation_templates import POINTS_FIVE
 from kyodo_desktop.domain.organization import OrganizationInput
 from kyodo_desktop.domain.project import PartnerInput, ProjectInput
-from kyodo_desktop.gui.evaluations.templates_dialog import TemplatesDialog
-from kyodo_desktop.gui.evaluations.templates_dialog_editor import COL_TEXT
+from kyodo_desktop.gui.evaluations.templates_dialog import COL_STATE, TemplatesDialog
+from kyodo_desktop.gui.evaluations.templates_dialog_editor import COL_MAXIMUM, COL_TEXT, COL_WORDS
 from kyodo_desktop.gui.main_window import MainWindow
 from kyodo_desktop.services.evaluation_records import EvaluationInput, TemplateRecord
 from kyodo_desktop.services.evaluations import EvaluationService
@@ -156,7 +156,8 @@ def test_a_form_in_use_gets_a_new_version_and_the_old_evaluation_keeps_its_form(
     )
     dialog.reload()
     _choose(qtbot, dialog, NEW_NAME)
-    assert dialog._state_text(dialog.chosen()) == "使用中"  # type: ignore[arg-type]
+    row = next(n for n, r in enumerate(dialog.records) if r.template.name == NEW_NAME)
+    assert dialog.table.item(row, COL_STATE).text() == "使用中"
     _click(qtbot, dialog.edit_button)
     assert "新しい版（版2）" in dialog.version_hint.text()
     _type_in_cell(qtbot, dialog.editor.items, 1, COL_TEXT, "公平性：選定は公平だったか")
@@ -251,3 +252,48 @@ def test_the_round_bar_opens_the_dialog_and_offers_the_saved_form(
     combo = page.round_bar.template
     assert any(NEW_NAME in combo.itemText(n) for n in range(combo.count()))
     dialog.close()
+
+
+def test_rows_move_and_go_and_a_points_form_with_weights_is_saved(
+    qtbot: QtBot, dialog: TemplatesDialog, ws: Workspace, tmp_path: Path
+) -> None:
+    _copy_points_five(qtbot, dialog)
+    editor = dialog.editor
+    items = editor.items
+    first, second = (items.item(n, COL_TEXT).text() for n in (0, 1))
+    _click_row(qtbot, items, 1)
+    _click(qtbot, editor.move_up)
+    assert [items.item(n, COL_TEXT).text() for n in (0, 1)] == [second, first]
+    _click(qtbot, editor.move_down)
+    _click(qtbot, editor.move_down)
+    assert items.item(0, COL_TEXT).text() == first and items.item(2, COL_TEXT).text() == second
+    _click_row(qtbot, items, items.rowCount() - 1)
+    _click(qtbot, editor.remove_row)
+    assert items.rowCount() == len(POINTS_FIVE.items) - 1
+    editor.scale.setFocus()
+    while editor.scale.currentData() != "点数":
+        QTest.keyClick(editor.scale, Qt.Key.Key_Down)
+    assert editor.points_maximum.isVisible() and items.isColumnHidden(COL_WORDS)
+    editor.points_maximum.setFocus()
+    editor.points_maximum.selectAll()
+    QTest.keyClicks(editor.points_maximum, "20")
+    _type_in_cell(qtbot, items, 0, COL_MAXIMUM, "１５")
+    qtbot.mouseClick(editor.weighted, Qt.MouseButton.LeftButton, pos=editor.weighted.rect().center())
+    for side, points in zip(("行政", "団体", "第三者"), (20, 20, 60), strict=True):
+        spin = editor.weights[side]
+        spin.setFocus()
+        spin.selectAll()
+        QTest.keyClicks(spin, str(points))
+    type_text(editor.overall, "優良\n良好")
+    image = dialog.grab()
+    assert not image.isNull() and image.save(str(tmp_path / "editor.png"))
+    _click(qtbot, dialog.save_button)
+
+    [stored] = _custom(ws)
+    t = stored.template
+    assert t.scale.kind.value == "点数" and t.scale.maximum == 20
+    assert t.items[0].text == first and t.items[2].text == second and t.items[0].maximum == 15
+    assert t.item_maximum(t.items[1]) == 20
+    assert len(t.items) == len(POINTS_FIVE.items) - 1
+    assert dict(t.weights) == {"行政": 20, "団体": 20, "第三者": 60}
+    assert t.overall_choices == ("優良", "良好")
