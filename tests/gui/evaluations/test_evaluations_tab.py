@@ -41,6 +41,7 @@ def _make_project(data_dir: Path, stage: str = "評価") -> str:
         return ProjectService(ws).create(
             ProjectInput(
                 title="公園の花壇づくり",
+                section="市民協働課",
                 fiscal_year=2025,
                 partners=[PartnerInput(org)],
                 period_start=date(2025, 4, 1),
