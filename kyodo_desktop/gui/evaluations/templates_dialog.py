@@ -265,8 +265,9 @@ class TemplatesDialog(QDialog):
         self.editor.name.setFocus()
 
     def back_to_list(self) -> None:
-        """Leave the editor without saving."""
+        """Leave the editor without saving; the list is read again (another window may have saved)."""
         self.editing = None
+        self.reload()
         self.pages.setCurrentIndex(0)
 
     def save(self) -> TemplateRecord | None:
@@ -298,8 +299,9 @@ class TemplatesDialog(QDialog):
         if saved is None:
             return None
         self.templates_changed.emit()
+        self.editing = None
         self.reload(saved.id)
-        self.back_to_list()
+        self.pages.setCurrentIndex(0)
         return saved
 
     def _try(self, notice: QLabel, fn: Callable[[], T]) -> T | None:

@@ -220,6 +220,16 @@ def test_a_stale_edit_is_refused_in_japanese(qtbot: QtBot, dialog: TemplatesDial
     assert "開いた後に更新されています" in dialog.editor_notice.text()
     [stored] = _custom(ws)
     assert stored.template.name == NEW_NAME and stored.template.description == "別の窓で変更"
+    back = dialog.findChild(QPushButton, "cancelTemplateEdit")
+    assert back is not None
+    _click(qtbot, back)
+    _choose(qtbot, dialog, NEW_NAME)
+    _click(qtbot, dialog.edit_button)  # opened again: the newest version, saved this time
+    assert dialog.editor.description.text() == "別の窓で変更"
+    _replace(qtbot, dialog.editor.name, "この窓での名前")
+    _click(qtbot, dialog.save_button)
+    [stored] = _custom(ws)
+    assert stored.template.name == "この窓での名前" and stored.version == opened.version + 2
 
 
 def test_the_round_bar_opens_the_dialog_and_offers_the_saved_form(
