@@ -1293,8 +1293,8 @@ They are not real groups. Move them to the trash when you no longer need them.</
         <translation>Add a sheet of interactions</translation>
     </message>
     <message>
-        <source>事業一覧・公平性チェックのシートも書き出す</source>
-        <translation>Also write the project list and fairness check sheets</translation>
+        <source>事業一覧・公平性チェック・評価サマリーのシートも書き出す</source>
+        <translation>Also write the project list, fairness check and evaluation summary sheets</translation>
     </message>
     <message>
         <source>すべての事業が載ります（絞り込んだ団体の事業だけではありません）</source>
@@ -5342,6 +5342,10 @@ Restoring returns the data to the state of this backup. The damaged file is not 
         <translation>Evaluation form</translation>
     </message>
     <message>
+        <source>評価シートの管理…</source>
+        <translation>Manage evaluation forms…</translation>
+    </message>
+    <message>
         <source>{name}（版{version}）</source>
         <translation>{name} (version {version})</translation>
     </message>
@@ -5604,6 +5608,213 @@ Restoring returns the data to the state of this backup. The damaged file is not 
     <message>
         <source>六つのポイント</source>
         <translation>The six points</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>名前</source>
+        <extracomment>Where an item row keeps its stable key (scores are stored against it).</extracomment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>説明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>満点 </source>
+        <translation>Maximum </translation>
+    </message>
+    <message>
+        <source> 点</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>尺度</source>
+        <translation>Scale</translation>
+    </message>
+    <message>
+        <source>評価項目</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>区分</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>協働のポイント</source>
+        <translation>Collaboration points</translation>
+    </message>
+    <message>
+        <source>満点</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <source>段階の言葉（/区切り）</source>
+        <translation>Level words (separated by /)</translation>
+    </message>
+    <message>
+        <source>空欄なら尺度の満点です</source>
+        <translation>Empty: the scale&apos;s maximum</translation>
+    </message>
+    <message>
+        <source>空欄なら尺度の言葉です。項目ごとの言葉は高い段階から「/」で区切ります</source>
+        <translation>Empty: the scale&apos;s words. Give an item its own words from the highest level down, separated by &quot;/&quot;</translation>
+    </message>
+    <message>
+        <source>行を追加</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <source>行を削除</source>
+        <translation>Remove row</translation>
+    </message>
+    <message>
+        <source>上へ</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>下へ</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>評価者区分ごとに配点する</source>
+        <translation>Weight by evaluator side</translation>
+    </message>
+    <message>
+        <source>配点</source>
+        <translation>Weights</translation>
+    </message>
+    <message>
+        <source>総合評価の選択肢を1行に1つ（なければ空欄）</source>
+        <translation>Overall rating choices, one per line (empty for none)</translation>
+    </message>
+    <message>
+        <source>総合評価</source>
+        <translation>Overall grade</translation>
+    </message>
+    <message>
+        <source>（なし）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>{n}番目の評価項目の満点は数字で入力してください</source>
+        <translation>Enter the maximum of item {n} as a number</translation>
+    </message>
+    <message>
+        <source>同じ名前の評価シートがあります: {name}</source>
+        <translation>An evaluation form with this name exists: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <source>評価シートの管理</source>
+        <translation>Manage evaluation forms</translation>
+    </message>
+    <message>
+        <source>名前</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>版</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>尺度</source>
+        <translation>Scale</translation>
+    </message>
+    <message>
+        <source>項目数</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>新しい名前</source>
+        <translation>New name</translation>
+    </message>
+    <message>
+        <source>コピーして新規作成</source>
+        <translation>Copy as new</translation>
+    </message>
+    <message>
+        <source>編集…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>保存せずに戻る</source>
+        <translation>Back without saving</translation>
+    </message>
+    <message>
+        <source>版{version}</source>
+        <translation>v{version}</translation>
+    </message>
+    <message>
+        <source>{kind}（満点{maximum}）</source>
+        <translation>{kind} (max {maximum})</translation>
+    </message>
+    <message>
+        <source>{scale}・配点あり</source>
+        <translation>{scale}, weighted</translation>
+    </message>
+    <message>
+        <source>組み込み</source>
+        <translation>Built-in</translation>
+    </message>
+    <message>
+        <source>使用中</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <source>組み込みの評価シートは編集できません。コピーしてから編集してください。</source>
+        <translation>A built-in evaluation form cannot be edited. Copy it first, then edit the copy.</translation>
+    </message>
+    <message>
+        <source>{name}のコピー</source>
+        <translation>Copy of {name}</translation>
+    </message>
+    <message>
+        <source>評価シートの名前は必須です</source>
+        <translation>The evaluation form needs a name</translation>
+    </message>
+    <message>
+        <source>同じ名前の評価シートがあります: {name}</source>
+        <translation>An evaluation form with this name exists: {name}</translation>
+    </message>
+    <message>
+        <source>この評価シートは評価に使われています。保存すると新しい版（版{version}）になり、これまでの評価は元の版（版{old}）のままです。</source>
+        <translation>This evaluation form is in use. Saving makes a new version (v{version}); evaluations made so far keep the old version (v{old}).</translation>
+    </message>
+    <message>
+        <source>まだ評価に使われていない評価シートです（版{version}）。</source>
+        <translation>No evaluation uses this form yet (v{version}).</translation>
+    </message>
+    <message>
+        <source>入力内容を確認してください。</source>
+        <translation>Please check your entries.</translation>
+    </message>
+    <message>
+        <source>新しい版の保存</source>
+        <translation>Save a new version</translation>
+    </message>
+    <message>
+        <source>「{name}」は評価に使われています。保存すると新しい版（版{version}）を作ります。これまでの評価は元の版のまま残ります。</source>
+        <translation>&quot;{name}&quot; is in use by evaluations. Saving makes a new version (v{version}); evaluations made so far keep the old version.</translation>
+    </message>
+    <message>
+        <source>新しい版を保存</source>
+        <translation>Save new version</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
-"""The export's choice 「事業一覧・公平性チェックのシートも書き出す」: off for a filtered list until
-ticked, on for the whole registry until chosen otherwise, remembered in settings.json."""
+"""The export's choice 「事業一覧・公平性チェック・評価サマリーのシートも書き出す」: off for a
+filtered list until ticked, on for the whole registry until chosen otherwise, remembered in
+settings.json."""
 
 from __future__ import annotations
 
@@ -58,7 +59,7 @@ def _sheets(path: Path) -> list[str]:
 
 def _projects_box(dialog_calls: DialogRecorder) -> QCheckBox:
     [box] = [c for c in dialog_calls.checks if c.objectName() == "exportProjects"]
-    assert box.text() == "事業一覧・公平性チェックのシートも書き出す"
+    assert box.text() == "事業一覧・公平性チェック・評価サマリーのシートも書き出す"
     return box
 
 

@@ -37,6 +37,7 @@ from kyodo_desktop.gui.evaluations.labels import term
 from kyodo_desktop.gui.evaluations.mutual import MutualPanel
 from kyodo_desktop.gui.evaluations.project_list import ProjectList
 from kyodo_desktop.gui.evaluations.round_bar import RoundBar
+from kyodo_desktop.gui.evaluations.templates_dialog import TemplatesDialog
 from kyodo_desktop.gui.projects.labels import year_label
 from kyodo_desktop.gui.styles import ERROR_STYLE
 from kyodo_desktop.gui.table_base import list_table
@@ -97,6 +98,7 @@ class EvaluationsPage(QWidget):
         self.round_bar = RoundBar()
         self.round_bar.round_changed.connect(self._load_round)
         self.round_bar.settings_changed.connect(self._on_settings_changed)
+        self.round_bar.manage_templates.connect(self.manage_templates)
         column.addWidget(self.round_bar)
         self.notice = QLabel()
         self.notice.setObjectName("evaluationNotice")
@@ -157,6 +159,18 @@ class EvaluationsPage(QWidget):
     def shutdown(self) -> None:
         """Stop the list's reads."""
         self.list.shutdown()
+
+    def manage_templates(self) -> TemplatesDialog:
+        """Open 評価シートの管理; the form chooser is offered the saved forms afterwards."""
+        dialog = TemplatesDialog(self._ws, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.templates_changed.connect(self._templates_changed)
+        dialog.open()
+        return dialog
+
+    def _templates_changed(self) -> None:
+        self.round_bar.offer_templates(self.service.latest_templates())
+        self._load_round()
 
     # -- project and round --------------------------------------------------------------------
     def open_project(self, project_id: str, year: int | None = None) -> None:

@@ -4,7 +4,7 @@ whether a third party is planned. The page reacts to its signals (``EvaluationsP
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
 from kyodo_desktop.domain.evaluation_terms import Phase
 from kyodo_desktop.gui.evaluations.labels import term
@@ -17,10 +17,12 @@ class RoundBar(QWidget):
 
     ``round_changed()`` when 年度 or 時期 changes; ``settings_changed()`` when the form, blind
     mode or the third-party plan is changed by the officer (not when :meth:`show_round` sets them).
+    ``manage_templates()`` when the officer asks for 評価シートの管理.
     """
 
     round_changed = Signal()
     settings_changed = Signal()
+    manage_templates = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +56,11 @@ class RoundBar(QWidget):
         caption.setBuddy(self.template)
         layout.addWidget(caption)
         layout.addWidget(self.template, 1)
+        self.manage = QPushButton(self.tr("評価シートの管理…"))
+        self.manage.setObjectName("manageTemplates")
+        self.manage.setAutoDefault(False)
+        self.manage.clicked.connect(self.manage_templates)
+        layout.addWidget(self.manage)
         layout.addWidget(self.blind)
         layout.addWidget(self.third_party)
         layout.addWidget(self.state)

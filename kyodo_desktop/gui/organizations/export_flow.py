@@ -88,7 +88,7 @@ class ExportFlow(QObject):
         interactions = QCheckBox(self.tr("対応記録のシートを加える"))
         interactions.setObjectName("exportInteractions")
         interactions.setChecked(last.get(INTERACTIONS_SETTING) is True)
-        projects = QCheckBox(self.tr("事業一覧・公平性チェックのシートも書き出す"))
+        projects = QCheckBox(self.tr("事業一覧・公平性チェック・評価サマリーのシートも書き出す"))
         projects.setObjectName("exportProjects")
         projects.setToolTip(self.tr("すべての事業が載ります（絞り込んだ団体の事業だけではありません）"))
         remembered = last.get(PROJECTS_SETTING)
