@@ -3,7 +3,6 @@ read back (values, contact data only when chosen, formula-looking text kept as t
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 from pathlib import Path
 
@@ -11,90 +10,20 @@ import openpyxl
 import pytest
 
 from kyodo_desktop.domain.handover import DateKind, ItemKind
-from kyodo_desktop.domain.organization import ContactInput, InteractionInput, OrganizationInput
-from kyodo_desktop.domain.project import OfficerInput, PartnerInput, ProjectInput
-from kyodo_desktop.services import officers
-from kyodo_desktop.services.commitments import CommitmentService
-from kyodo_desktop.services.evaluation_records import ImprovementActionInput
-from kyodo_desktop.services.evaluations import EvaluationService
 from kyodo_desktop.services.handover import HandoverService
 from kyodo_desktop.services.handover_export import write_handover_workbook
-from kyodo_desktop.services.handover_records import Narrative
-from kyodo_desktop.services.organizations import OrganizationService
-from kyodo_desktop.services.projects import ProjectService
 from kyodo_desktop.services.workspace import Workspace
 
-TODAY = date(2027, 3, 25)
-PHONE, EMAIL, CONTACT = "043-000-0000", "m@example.jp", "緑 花子"
-
-
-@dataclasses.dataclass
-class World:
-    ws: Workspace
-    sato: str
-    suzuki: str
-    org: str
-    project: str
+from ..handover_world import CONTACT, EMAIL, PHONE, World, make_note, make_world
 
 
 @pytest.fixture
 def world(ws: Workspace) -> World:
-    sato = officers.add_officer(ws, OfficerInput("佐藤 一郎", section="市民協働課"))
-    suzuki = officers.add_officer(ws, OfficerInput("鈴木 花子", section="市民協働課"))
-    orgs = OrganizationService(ws)
-    org = orgs.create(
-        OrganizationInput(name="みどりの会", legal_form="特定非営利活動法人", business_year_end="03-31"),
-        contacts=[ContactInput(CONTACT, role="事務局長", phone=PHONE, email=EMAIL)],
-        responsible_officer_id=sato,
-    )
-    orgs.add_interaction(
-        org, InteractionInput(date(2027, 2, 1), "面談", "=来年度の協定", next_action_on=date(2027, 4, 15))
-    )
-    project = ProjectService(ws).create(
-        ProjectInput(
-            title="公園の花壇づくり",
-            section="市民協働課",
-            fiscal_year=2026,
-            lead_officer_id=sato,
-            partners=[PartnerInput(org)],
-            period_start=date(2026, 4, 1),
-            period_end=date(2027, 3, 31),
-        ),
-        stage="評価",
-        stage_on=date(2027, 3, 1),
-    )
-    evaluations = EvaluationService(ws)
-    final = evaluations.round_for(project, 2026, "最終")
-    actions = [
-        ImprovementActionInput("広報を早める", "市民協働課", date(2027, 6, 30)),
-        ImprovementActionInput("会計報告の様式を揃える", "団体", date(2027, 3, 10), "完了"),
-    ]
-    evaluations.record_conclusion(
-        final.id, "改善して継続", "継続する", date(2027, 3, 15), actions, final.version
-    )
-    CommitmentService(ws).add(
-        "協定書案を送る", organization_id=org, owner_officer_id=sato, due_on=date(2027, 4, 10)
-    )
-    return World(ws, sato, suzuki, org, project)
-
-
-def _note(w: World, *, include_contacts: bool = False) -> str:
-    service = HandoverService(w.ws)
-    note_id = service.create_note(
-        w.sato, w.suzuki, TODAY, [w.org], [w.project], include_contacts=include_contacts, today=TODAY
-    )
-    note = service.get(note_id)
-    service.save_narrative(
-        note_id,
-        note.items[0].id,
-        Narrative(background="平成20年から協働", cautions="@総会は5月"),
-        expected_version=note.version,
-    )
-    return note_id
+    return make_world(ws)
 
 
 def test_every_note_carries_the_final_conclusion_and_its_open_improvement_actions(world: World) -> None:
-    note = HandoverService(world.ws).get(_note(world))
+    note = HandoverService(world.ws).get(make_note(world))
     org_item, project_item = note.items
     for item in (org_item, project_item):
         assert item.dossier is not None
@@ -115,7 +44,7 @@ def _texts(sheet: object) -> list[str]:
 
 
 def test_the_workbook_has_a_summary_and_a_sheet_per_subject(world: World, tmp_path: Path) -> None:
-    note_id = _note(world)
+    note_id = make_note(world)
     out = tmp_path / "引継書.xlsx"
     write_handover_workbook(out, note_id, world.ws)
     wb = openpyxl.load_workbook(out)
@@ -149,7 +78,7 @@ def test_the_workbook_has_a_summary_and_a_sheet_per_subject(world: World, tmp_pa
 
 def test_contact_data_is_in_the_workbook_when_the_officer_chose_it(world: World, tmp_path: Path) -> None:
     out = tmp_path / "with.xlsx"
-    write_handover_workbook(out, _note(world, include_contacts=True), world.ws)
+    write_handover_workbook(out, make_note(world, include_contacts=True), world.ws)
     wb = openpyxl.load_workbook(out)
     org_texts = _texts(wb["1 みどりの会"])
     assert {PHONE, EMAIL, CONTACT} <= set(org_texts)
@@ -158,7 +87,7 @@ def test_contact_data_is_in_the_workbook_when_the_officer_chose_it(world: World,
 
 def test_every_sheet_prints_on_a4_fit_to_width_with_its_title_row(world: World, tmp_path: Path) -> None:
     out = tmp_path / "print.xlsx"
-    write_handover_workbook(out, _note(world), world.ws)
+    write_handover_workbook(out, make_note(world), world.ws)
     wb = openpyxl.load_workbook(out)
     for sheet in wb.worksheets:
         assert sheet.page_setup.paperSize == 9
