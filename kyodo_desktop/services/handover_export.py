@@ -32,7 +32,7 @@ from kyodo_desktop.services.workspace import Workspace
 __all__ = ["SUBJECT_WIDTHS", "SUMMARY_WIDTHS", "load_document", "write_handover_workbook"]
 
 #: Column widths of the summary sheet and of a subject's sheet (both fit A4 portrait).
-SUMMARY_WIDTHS = (8.0, 30.0, 10.0, 20.0, 37.0)
+SUMMARY_WIDTHS = (18.0, 24.0, 10.0, 18.0, 35.0)
 SUBJECT_WIDTHS = (15.0, 20.0, 44.0, 14.0, 12.0)
 _EMPTY_TABLE = "なし"
 _EMPTY_TEXT = "（記入なし）"
