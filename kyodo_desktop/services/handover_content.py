@@ -147,9 +147,9 @@ def _dossier_tables(d: Dossier, include_contacts: bool) -> list[Block]:
     blocks.append(Table("今後の期日", ("日付", "種類", "対象・内容"), date_rows, (14, 24, 62)))
     if d.projects:
         project_rows = tuple(
-            (p.title, p.stage, f"{_day(p.period_start)}〜{_day(p.period_end)}") for p in d.projects
+            (p.stage, f"{_day(p.period_start)}〜{_day(p.period_end)}", p.title) for p in d.projects
         )
-        blocks.append(Table("事業と段階", ("事業名", "段階", "期間"), project_rows, (56, 14, 30)))
+        blocks.append(Table("事業と段階", ("段階", "期間", "事業名"), project_rows, (14, 30, 56)))
     timeline_rows = tuple((e.on.isoformat(), e.kind, e.text) for e in d.timeline)
     blocks.append(Table("経過（新しい順）", ("日付", "種別", "内容"), timeline_rows, (14, 16, 70)))
     if include_contacts and d.contacts:
