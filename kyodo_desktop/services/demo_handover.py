@@ -10,7 +10,7 @@ After the demo projects (:func:`kyodo_desktop.services.demo_projects.generate_pr
   its latest project as responsible (担当職員);
 - some organizations get commitments (約束・宿題): open ones due in the coming months and done
   ones closed in the past;
-- two of the transferring officers hand part of their scope over early: a note through
+- two of the transferring officers hand two of their organizations over early: a note through
   :class:`~kyodo_desktop.services.handover.HandoverService` (so its dossier, signatures and the
   moved responsibility are exactly the real ones), one partner present, one absent with the
   introduction meeting it brings, both sides signed today.
@@ -28,7 +28,6 @@ from typing import Any
 
 from sqlalchemy import select
 
-from kyodo_desktop.domain.project_terms import CLOSED_STAGES
 from kyodo_desktop.persistence.bulk import RowShape, insert_rows
 from kyodo_desktop.persistence.models import (
     AuditEntry,
@@ -215,8 +214,11 @@ def _commitments(
 
 
 def _signed_notes(ws: Workspace, plan: dict[str, tuple[date, str | None, date | None]], today: date) -> int:
-    """Early handovers of part of the scope of the first transferring officers, signed today."""
-    closed = [stage.value for stage in CLOSED_STAGES]
+    """Early handovers of part of the scope of the first transferring officers, signed today.
+
+    Organizations only: their dossiers show their projects, and the demo projects' history
+    stays the demo's own (a handed-over project's lead change would be audited as the note's).
+    """
     service = HandoverService(ws)
     signed = 0
     for officer_id, (_assigned, successor, transferred) in plan.items():
@@ -229,25 +231,14 @@ def _signed_notes(ws: Workspace, plan: dict[str, tuple[date, str | None, date | 
                 .order_by(Organization.kana, Organization.id)
                 .limit(2)
             ).all()
-            projects = s.scalars(
-                select(Project.id)
-                .where(
-                    Project.lead_officer_id == officer_id,
-                    Project.deleted_at.is_(None),
-                    Project.is_draft.is_(False),
-                    Project.stage.not_in(closed),
-                )
-                .order_by(Project.fiscal_year.desc(), Project.id)
-                .limit(1)
-            ).all()
             names = dict(
                 s.execute(select(Officer.id, Officer.name).where(Officer.id.in_((officer_id, successor))))
                 .tuples()
                 .all()
             )
-        if not orgs and not projects:
+        if not orgs:
             continue
-        note_id = service.create_note(officer_id, successor, today, orgs, projects, today=today)
+        note_id = service.create_note(officer_id, successor, today, orgs, today=today)
         note = service.get(note_id)
         version = note.version
         for n, item in enumerate(note.items):
