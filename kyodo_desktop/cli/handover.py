@@ -1,4 +1,7 @@
-"""``kyodo handover create|pending``: handover notes (引継書) from an officer to the successor."""
+"""``kyodo handover create|pending|export``: handover notes (引継書) from an officer to the successor.
+
+``export`` writes the workbook only: the PDF is drawn with Qt, which the command line does not
+load (the 引継 tab offers it)."""
 
 from __future__ import annotations
 
@@ -32,6 +35,15 @@ def register(commands: Commands) -> None:
         "OFFICER_ID<TAB>氏名<TAB>異動日<TAB>未引継の団体・事業数",
         example="kyodo handover pending",
         run=_pending,
+    )
+    commands.command(
+        "export",
+        group=GROUP,
+        help="引継書をExcelファイル（概要と団体・事業ごとのシート、A4印刷設定）に書き出す。"
+        "PDFは画面の「引継」タブから書き出す",
+        example="kyodo handover export NOTE_ID 引継書.xlsx",
+        options=_export_options,
+        run=_export,
     )
 
 
@@ -82,4 +94,25 @@ def _pending(args: argparse.Namespace, data_dir: Path) -> int:
         write_records(
             (p.officer_id, one_line(p.name), p.transferred_on.isoformat(), p.count) for p in pending(ws)
         )
+    return EXIT_OK
+
+
+def _export_options(p: CommandParser) -> None:
+    p.add_argument("id", metavar="ID", help="引継書のID（kyodo handover create の最後の行）")
+    p.add_argument("out", type=Path, metavar="OUT.xlsx", help="書き出すExcelファイル")
+
+
+def _export(args: argparse.Namespace, data_dir: Path) -> int:
+    from kyodo_desktop.persistence.errors import KnownError
+    from kyodo_desktop.services.handover_export import write_handover_workbook
+    from kyodo_desktop.services.workspace import Workspace
+
+    if args.out.suffix.lower() == ".pdf":
+        # the PDF is drawn with Qt, and the command line stays without it
+        raise KnownError(
+            "PDFはコマンドからは書き出せません。画面の「引継」タブから書き出してください（ここでは .xlsx のみ）。"
+        )
+    with Workspace.open(data_dir, write=False) as ws:
+        document = write_handover_workbook(args.out, args.id, ws)
+    print(f"引継書（{one_line(document.title)}、{len(document.parts) - 1}件）を書き出しました: {args.out}")
     return EXIT_OK

@@ -60,6 +60,7 @@ from kyodo_desktop.persistence.models import (
 )
 from kyodo_desktop.services import demo_project_words as words
 from kyodo_desktop.services.demo_evaluations import DemoProject, add_evaluations
+from kyodo_desktop.services.demo_handover import add_handovers
 from kyodo_desktop.services.workspace import Workspace
 
 __all__ = ["YEARS", "generate_projects"]
@@ -487,4 +488,6 @@ def generate_projects(
         insert_rows(s, audit_shape, [audit_shape.row(r) for r in rows.audit])
     if progress is not None:
         progress(len(rows.projects), count)
+    # the officers' transfers, responsibilities, commitments and a few signed notes (引継)
+    add_handovers(ws, seed=seed)
     return len(rows.projects), added

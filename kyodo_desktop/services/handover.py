@@ -42,9 +42,9 @@ from kyodo_desktop.services.handover_dossier import (
     EvaluationProvider,
     compile_organization,
     compile_project,
+    evaluation_conclusions,
     load_organization,
     load_project,
-    no_evaluations,
 )
 from kyodo_desktop.services.handover_records import (
     CORRECTED,
@@ -129,12 +129,13 @@ class HandoverService:
     """The handover note use cases on one workspace.
 
     ``evaluations`` gives the evaluation conclusions of an organization or project for the
-    dossier (see :data:`~kyodo_desktop.services.handover_dossier.EvaluationProvider`).
+    dossier (see :data:`~kyodo_desktop.services.handover_dossier.EvaluationProvider`); by
+    default the concluded rounds of the evaluations, so every note carries them.
     """
 
-    def __init__(self, workspace: Workspace, *, evaluations: EvaluationProvider = no_evaluations) -> None:
+    def __init__(self, workspace: Workspace, *, evaluations: EvaluationProvider | None = None) -> None:
         self.ws = workspace
-        self.evaluations = evaluations
+        self.evaluations = evaluations or evaluation_conclusions(workspace)
 
     # -- reading ---------------------------------------------------------------------------
     def get(self, note_id: str) -> NoteRecord:

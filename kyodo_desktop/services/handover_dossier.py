@@ -2,8 +2,8 @@
 
 :func:`compile_organization` / :func:`compile_project` read inside a session and hand the
 facts to :func:`kyodo_desktop.domain.handover.compile_dossier`. Evaluation conclusions come
-from an :data:`EvaluationProvider` (the evaluations of issue 12 live in their own service; the
-application wires it in), none by default.
+from an :data:`EvaluationProvider`; the one every note uses, :func:`evaluation_conclusions`,
+reads the concluded rounds of the evaluations (issue 12) through their own service.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from kyodo_desktop.domain.handover import (
     Dossier,
     DossierInput,
     EvaluationFact,
+    ImprovementFact,
     InteractionFact,
     ProjectFact,
     StageFact,
@@ -29,7 +30,9 @@ from kyodo_desktop.persistence.errors import NotFoundError
 from kyodo_desktop.persistence.models import Contact, Interaction, Organization, Project, ProjectPartner
 from kyodo_desktop.services import officers
 from kyodo_desktop.services.commitments import commitments_of
+from kyodo_desktop.services.evaluations import EvaluationService
 from kyodo_desktop.services.handover_records import ORGANIZATION, PROJECT
+from kyodo_desktop.services.workspace import Workspace
 
 #: Returns the evaluation conclusions of a subject: (``団体``/``事業``, its id) → conclusions.
 #: For an organization the provider is asked once per project it takes part in.
@@ -39,6 +42,31 @@ EvaluationProvider = Callable[[str, str], Sequence[EvaluationFact]]
 def no_evaluations(kind: str, subject_id: str) -> Sequence[EvaluationFact]:
     """The default provider: no evaluation conclusions."""
     return ()
+
+
+def evaluation_conclusions(workspace: Workspace) -> EvaluationProvider:
+    """The provider every note uses: a project's concluded rounds (結論の記録日 set) with their
+    今後の方向性 and improvement actions; an organization's come through its projects."""
+    service = EvaluationService(workspace)
+
+    def provider(kind: str, subject_id: str) -> Sequence[EvaluationFact]:
+        if kind != PROJECT:
+            return ()
+        return [
+            EvaluationFact(
+                r.id,
+                r.project_id,
+                r.fiscal_year,
+                r.phase,
+                r.direction,
+                r.decided_on,
+                tuple(ImprovementFact(a.text, a.owner, a.due_on, a.status) for a in r.actions),
+            )
+            for r in service.rounds_of_project(subject_id)
+            if r.decided_on is not None
+        ]
+
+    return provider
 
 
 def _project_fact(p: Project) -> ProjectFact:

@@ -1714,6 +1714,22 @@ They are not real groups. Move them to the trash when you no longer need them.</
     </message>
 </context>
 <context>
+    <name>HandoverPdf</name>
+    <message>
+        <source>引継書をPDFに書き出す</source>
+        <extracomment>Japanese fonts in the order tried: Windows&apos; 游ゴシック and メイリオ, then what Linux has.</extracomment>
+        <translation>Export the handover note as PDF</translation>
+    </message>
+    <message>
+        <source>引継書</source>
+        <translation>Handover notes</translation>
+    </message>
+    <message>
+        <source>PDFファイル (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>変更履歴（台帳全体）</source>
