@@ -1663,6 +1663,21 @@ They are not real groups. Move them to the trash when you no longer need them.</
     </message>
 </context>
 <context>
+    <name>HandoverExport</name>
+    <message>
+        <source>引継書をExcelに書き出す</source>
+        <translation>Export the handover note to Excel</translation>
+    </message>
+    <message>
+        <source>引継書</source>
+        <translation>Handover notes</translation>
+    </message>
+    <message>
+        <source>Excelブック (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>HandoverPage</name>
     <message>
         <source>新しい引継書…</source>
@@ -3107,6 +3122,14 @@ Data folder: {folder}</translation>
 </context>
 <context>
     <name>NoteView</name>
+    <message>
+        <source>Excelに書き出す…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>PDFに書き出す…</source>
+        <translation>Export to PDF…</translation>
+    </message>
     <message>
         <source>内容</source>
         <translation>Summary</translation>

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from kyodo_desktop.domain.validation import ValidationError, parse_date
 from kyodo_desktop.gui import errors
+from kyodo_desktop.gui.handover.export_actions import export_pdf, export_workbook
 from kyodo_desktop.gui.handover.item_editor import ItemEditor
 from kyodo_desktop.gui.handover.signoff import ChecklistBox, SignOffBox
 from kyodo_desktop.gui.styles import ERROR_STYLE, WARNING_COLORS, panel_style
@@ -65,7 +66,15 @@ class NoteView(QWidget):
         font = self.header.font()
         font.setBold(True)
         self.header.setFont(font)
-        layout.addWidget(self.header)
+        exports = QHBoxLayout()
+        exports.addWidget(self.header, 1)
+        self.export_xlsx_button = _button("exportHandoverXlsx", self.tr("Excelに書き出す…"))
+        self.export_xlsx_button.clicked.connect(lambda: self._export(export_workbook))
+        exports.addWidget(self.export_xlsx_button)
+        self.export_pdf_button = _button("exportHandoverPdf", self.tr("PDFに書き出す…"))
+        self.export_pdf_button.clicked.connect(lambda: self._export(export_pdf))
+        exports.addWidget(self.export_pdf_button)
+        layout.addLayout(exports)
         self.frozen_notice = QLabel()
         self.frozen_notice.setObjectName("handoverFrozenNotice")
         self.frozen_notice.setWordWrap(True)
@@ -139,6 +148,10 @@ class NoteView(QWidget):
         layout.addLayout(row, 1)
         return section
 
+    def _export(self, export: Callable[[QWidget | None, Workspace, str], object]) -> None:
+        if self.note is not None:
+            export(self, self._ws, self.note.id)
+
     # -- showing ------------------------------------------------------------------------------
     def open_note(self, note_id: str) -> None:
         """Read ``note_id`` and show it."""
@@ -149,6 +162,8 @@ class NoteView(QWidget):
         self.note = note
         self.notice.hide()
         self.sections.setEnabled(note is not None)
+        self.export_xlsx_button.setEnabled(note is not None)  # a signed note is exported too
+        self.export_pdf_button.setEnabled(note is not None)
         if note is None:
             self.header.setText(self.tr("左の一覧から引継書を選ぶか、「新しい引継書」で作成してください。"))
             self.frozen_notice.hide()
