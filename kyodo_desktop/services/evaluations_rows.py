@@ -116,27 +116,7 @@ def evaluation_record(s: Session, e: Evaluation) -> EvaluationRecord:
         (ItemScore(x.item_key, x.score, x.comment) for x in e.scores),
         key=lambda x: (order.get(x.item_key, len(order)), x.item_key),
     )
-    return EvaluationRecord(
-        id=e.id,
-        round_id=r.id,
-        project_id=r.project_id,
-        fiscal_year=r.fiscal_year,
-        phase=r.phase,
-        side=e.side,
-        evaluator_name=e.evaluator_name,
-        template_id=r.template_id,
-        scores=scores,
-        overall_comment=e.overall_comment,
-        overall_grade=e.overall_grade,
-        evaluated_on=e.evaluated_on,
-        submitted_at=e.submitted_at,
-        source_form_id=e.source_form_id,
-        import_id=e.import_id,
-        total=side_total(template, scores),
-        version=e.version,
-        created_at=e.created_at,
-        updated_at=e.updated_at,
-    )
+    return build_evaluation_record(r, e, scores, template)
 
 
 def evaluation_list(s: Session, fiscal_year: int | None) -> list[EvaluationListRow]:
@@ -313,3 +293,30 @@ def evaluation_snapshot(e: Evaluation) -> dict[str, Any]:
         "source_form_id": e.source_form_id,
         "scores": {x.item_key: [x.score, x.comment] for x in sorted(e.scores, key=lambda x: x.item_key)},
     }
+
+
+def build_evaluation_record(
+    r: EvaluationRound | RoundRecord, e: Evaluation, scores: list[ItemScore], template: Template
+) -> EvaluationRecord:
+    """The plain record of ``e`` in round ``r`` with ``scores`` (in the form's order) and its total."""
+    return EvaluationRecord(
+        id=e.id,
+        round_id=r.id,
+        project_id=r.project_id,
+        fiscal_year=r.fiscal_year,
+        phase=r.phase,
+        side=e.side,
+        evaluator_name=e.evaluator_name,
+        template_id=r.template_id,
+        scores=scores,
+        overall_comment=e.overall_comment,
+        overall_grade=e.overall_grade,
+        evaluated_on=e.evaluated_on,
+        submitted_at=e.submitted_at,
+        source_form_id=e.source_form_id,
+        import_id=e.import_id,
+        total=side_total(template, scores),
+        version=e.version,
+        created_at=e.created_at,
+        updated_at=e.updated_at,
+    )

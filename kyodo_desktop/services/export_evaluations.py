@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlalchemy import exists, select
 
-from kyodo_desktop.domain.evaluation import ItemScore, Template, side_total
+from kyodo_desktop.domain.evaluation import ItemScore
 from kyodo_desktop.domain.project_terms import PartnerRole
 from kyodo_desktop.domain.wareki import fiscal_year_label
 from kyodo_desktop.persistence.models import Organization, Project, ProjectPartner
@@ -35,7 +35,7 @@ from kyodo_desktop.persistence.models_evaluations import (
 from kyodo_desktop.services import evaluations_mutual
 from kyodo_desktop.services.evaluation_records import EvaluationRecord, MutualView, RoundRecord
 from kyodo_desktop.services.evaluation_sheet import VIEWER_SIDE, item_label
-from kyodo_desktop.services.evaluations_rows import PHASE_ORDER
+from kyodo_desktop.services.evaluations_rows import PHASE_ORDER, build_evaluation_record
 from kyodo_desktop.services.evaluations_templates import domain_template
 from kyodo_desktop.services.workspace import Workspace
 
@@ -120,7 +120,7 @@ def summary_rows(ws: Workspace) -> list[list[Any]]:
             template = templates[r.template_id]
             record = _round_record(r)
             evaluations = [
-                _evaluation_record(record, e, scores, template)
+                build_evaluation_record(record, e, scores, template)
                 for e, scores in by_round.get(r.id, {}).values()
             ]
             view = evaluations_mutual.build(record, template, evaluations, VIEWER_SIDE)
@@ -148,32 +148,6 @@ def _round_record(r: EvaluationRound) -> RoundRecord:
         target_results=[],
         version=r.version,
         updated_at=r.updated_at,
-    )
-
-
-def _evaluation_record(
-    r: RoundRecord, e: Evaluation, scores: list[ItemScore], template: Template
-) -> EvaluationRecord:
-    return EvaluationRecord(
-        id=e.id,
-        round_id=r.id,
-        project_id=r.project_id,
-        fiscal_year=r.fiscal_year,
-        phase=r.phase,
-        side=e.side,
-        evaluator_name=e.evaluator_name,
-        template_id=r.template_id,
-        scores=scores,
-        overall_comment=e.overall_comment,
-        overall_grade=e.overall_grade,
-        evaluated_on=e.evaluated_on,
-        submitted_at=e.submitted_at,
-        source_form_id=e.source_form_id,
-        import_id=e.import_id,
-        total=side_total(template, scores),
-        version=e.version,
-        created_at=e.created_at,
-        updated_at=e.updated_at,
     )
 
 
