@@ -15,11 +15,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from kyodo_desktop.domain.cell_text import cell_copy
 from kyodo_desktop.services import sheets
 from kyodo_desktop.services.export_cells import LINE_HEIGHT, wrapped_height
 
-__all__ = ["GAP_FILL", "GAP_MARK", "SheetForm", "line_count", "put"]
+__all__ = ["GAP_FILL", "GAP_MARK", "SheetForm", "line_count"]
 
 #: The 論点 column's mark on a gap row (readable without colour).
 GAP_MARK = "◆論点"
@@ -27,21 +26,6 @@ GAP_MARK = "◆論点"
 GAP_FILL = "FFFCE4D6"
 _TITLE_SIZE = 14
 _TITLE_LINE_HEIGHT = 22.0
-
-
-def put(cell: Any, value: object) -> None:
-    """Write ``value``; text Excel could take for a formula stays text (``quotePrefix``)."""
-    if isinstance(value, str):
-        value = cell_copy(value)
-        if not value:
-            return
-        cell.value = value
-        if sheets.is_formula_like(value):
-            cell.data_type = "s"  # openpyxl made "=…" a formula
-            cell.quotePrefix = True
-            cell.number_format = sheets.TEXT_FORMAT
-        return
-    cell.value = value
 
 
 def line_count(text: str, width: float) -> int:
@@ -150,7 +134,7 @@ class SheetForm:
     ) -> Any:
         """``value`` in ``first``..``last`` of ``row`` merged, bordered."""
         cell = self.ws.cell(row=row, column=first)
-        put(cell, value)
+        sheets.put_cell(cell, value)
         for column in range(first, last + 1):
             part = self.ws.cell(row=row, column=column)
             part.border = self.border

@@ -86,21 +86,6 @@ class _Styles:
         self.mark = Alignment(horizontal="center", vertical="top")
 
 
-def _put(cell: Any, value: object) -> None:
-    """Write ``value``; text Excel could take for a formula stays text (``quotePrefix``)."""
-    if isinstance(value, str):
-        value = cell_copy(value)
-        if not value:
-            return
-        cell.value = value
-        if sheets.is_formula_like(value):
-            cell.data_type = "s"  # openpyxl made "=…" a formula
-            cell.quotePrefix = True
-            cell.number_format = sheets.TEXT_FORMAT
-        return
-    cell.value = value
-
-
 class _Form:
     """Writes the 事業計画書 row by row: section headings, label + value rows, small tables."""
 
@@ -188,7 +173,7 @@ class _Form:
         alignment: Any = None,
     ) -> Any:
         cell = self.ws.cell(row=row, column=column)
-        _put(cell, value)
+        sheets.put_cell(cell, value)
         cell.border = self.styles.border
         if font is not None:
             cell.font = font

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import IO, Any
 
+from kyodo_desktop.domain.cell_text import cell_copy
 from kyodo_desktop.domain.wareki import to_wareki
 
 __all__ = [
@@ -41,6 +42,7 @@ __all__ = [
     "header_cells",
     "is_formula_like",
     "plan_print",
+    "put_cell",
     "save_workbook",
     "set_print_setup",
     "set_widths",
@@ -76,6 +78,25 @@ def is_formula_like(value: str) -> bool:
     """Whether Excel would read non-empty ``value`` as a formula or an error code."""
     first = value[0]
     return first in FORMULA_STARTS or (first == "#" and value in ERROR_CODES)
+
+
+def put_cell(cell: Any, value: object) -> None:
+    """Write ``value`` into a normal sheet's cell; text Excel could take for a formula stays text.
+
+    Text goes through :func:`~kyodo_desktop.domain.cell_text.cell_copy` (control characters out,
+    Excel's length limit kept) and an empty text leaves the cell empty.
+    """
+    if isinstance(value, str):
+        value = cell_copy(value)
+        if not value:
+            return
+        cell.value = value
+        if is_formula_like(value):
+            cell.data_type = "s"  # openpyxl made "=…" a formula
+            cell.quotePrefix = True
+            cell.number_format = TEXT_FORMAT
+        return
+    cell.value = value
 
 
 def use_default_font(wb: Any) -> None:
