@@ -85,8 +85,9 @@ def form_exists(s: Session, source_form_id: str, *, except_id: str | None = None
 
 
 # -- records ---------------------------------------------------------------------------------
-def round_record(r: EvaluationRound) -> RoundRecord:
-    """The round as a plain record."""
+def round_record(r: EvaluationRound, *, with_lists: bool = True) -> RoundRecord:
+    """The round as a plain record (``with_lists=False``: without its improvement actions and
+    target results, which a caller that needs only the conclusion's direction does not load)."""
     return RoundRecord(
         id=r.id,
         project_id=r.project_id,
@@ -98,8 +99,12 @@ def round_record(r: EvaluationRound) -> RoundRecord:
         direction=r.direction,
         conclusion=r.conclusion,
         decided_on=r.decided_on,
-        actions=[ImprovementActionInput(a.text, a.owner, a.due_on, a.status) for a in r.actions],
-        target_results=[TargetResultRecord(t.position, t.what, t.amount, t.result) for t in r.target_results],
+        actions=[ImprovementActionInput(a.text, a.owner, a.due_on, a.status) for a in r.actions]
+        if with_lists
+        else [],
+        target_results=[TargetResultRecord(t.position, t.what, t.amount, t.result) for t in r.target_results]
+        if with_lists
+        else [],
         version=r.version,
         updated_at=r.updated_at,
     )

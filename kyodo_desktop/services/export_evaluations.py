@@ -33,9 +33,9 @@ from kyodo_desktop.persistence.models_evaluations import (
     EvaluationTemplate,
 )
 from kyodo_desktop.services import evaluations_mutual
-from kyodo_desktop.services.evaluation_records import EvaluationRecord, MutualView, RoundRecord
+from kyodo_desktop.services.evaluation_records import EvaluationRecord, MutualView
 from kyodo_desktop.services.evaluation_sheet import VIEWER_SIDE, item_label
-from kyodo_desktop.services.evaluations_rows import PHASE_ORDER, build_evaluation_record
+from kyodo_desktop.services.evaluations_rows import PHASE_ORDER, build_evaluation_record, round_record
 from kyodo_desktop.services.evaluations_templates import domain_template
 from kyodo_desktop.services.workspace import Workspace
 
@@ -118,7 +118,7 @@ def summary_rows(ws: Workspace) -> list[list[Any]]:
         keyed = []
         for r, title, section in rounds:
             template = templates[r.template_id]
-            record = _round_record(r)
+            record = round_record(r, with_lists=False)
             evaluations = [
                 build_evaluation_record(record, e, scores, template)
                 for e, scores in by_round.get(r.id, {}).values()
@@ -129,26 +129,6 @@ def summary_rows(ws: Workspace) -> list[list[Any]]:
             keyed.append((key, row))
     keyed.sort(key=lambda pair: pair[0])
     return [row for _, row in keyed]
-
-
-def _round_record(r: EvaluationRound) -> RoundRecord:
-    """The round without its conclusion's lists (the summary needs only its direction)."""
-    return RoundRecord(
-        id=r.id,
-        project_id=r.project_id,
-        fiscal_year=r.fiscal_year,
-        phase=r.phase,
-        template_id=r.template_id,
-        blind=r.blind,
-        third_party_planned=r.third_party_planned,
-        direction=r.direction,
-        conclusion=r.conclusion,
-        decided_on=r.decided_on,
-        actions=[],
-        target_results=[],
-        version=r.version,
-        updated_at=r.updated_at,
-    )
 
 
 def largest_gaps(view: MutualView) -> str:
