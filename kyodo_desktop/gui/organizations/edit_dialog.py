@@ -22,6 +22,7 @@ from kyodo_desktop.domain.municipalities import CHIBA_MUNICIPALITIES, PREFECTURE
 from kyodo_desktop.domain.organization import OrganizationInput
 from kyodo_desktop.domain.validation import ValidationErrors
 from kyodo_desktop.gui import dialogs, errors
+from kyodo_desktop.gui.commitments_panel import CommitmentsPanel
 from kyodo_desktop.gui.history.view import HistoryPanel
 from kyodo_desktop.gui.organizations.contacts_panel import ContactsPanel
 from kyodo_desktop.gui.organizations.form_panel import OrganizationFormPanel
@@ -44,6 +45,8 @@ log = logging.getLogger(__name__)
 _HISTORY_TAB = 3
 #: The index of the 事業 tab (read when shown, like the history).
 _PROJECTS_TAB = 4
+#: The index of the 約束・宿題 tab (read when shown, like the history).
+_COMMITMENTS_TAB = 5
 
 
 class OrganizationDialog(QDialog):
@@ -205,6 +208,8 @@ class OrganizationDialog(QDialog):
         self._projects = OrganizationProjectsPanel(self._service.ws, lambda: self._org_id)
         self._projects.project_requested.connect(self.project_requested)
         self._tabs.addTab(self._projects, self.tr("事業"))
+        self._commitments = CommitmentsPanel(self._service.ws, lambda: self._org_id)
+        self._tabs.addTab(self._commitments, self.tr("約束・宿題"))
         self._tabs.currentChanged.connect(self._on_tab_changed)
         root.addWidget(self._tabs, 1)
 
@@ -235,7 +240,8 @@ class OrganizationDialog(QDialog):
         self._form.set_read_only(not editable)
         self._save_button.setEnabled(editable)
         stored = self._org_id is not None
-        for index in (1, 2, _HISTORY_TAB, _PROJECTS_TAB):
+        self._commitments.read_only = self._read_only
+        for index in (1, 2, _HISTORY_TAB, _PROJECTS_TAB, _COMMITMENTS_TAB):
             self._tabs.setTabEnabled(index, stored)
             self._tabs.setTabToolTip(index, "" if stored else self.tr("団体を保存すると登録できます"))
         self._contacts.set_editable(editable and stored)
@@ -301,6 +307,8 @@ class OrganizationDialog(QDialog):
             self._history.refresh()
         elif index == _PROJECTS_TAB:
             self._projects.refresh()
+        elif index == _COMMITMENTS_TAB:
+            self._commitments.refresh()
 
     def _on_history_undone(self, org_id: str) -> None:
         """A change was undone: show the stored record unless the officer is typing edits.
