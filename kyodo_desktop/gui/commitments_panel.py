@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,13 +40,11 @@ from kyodo_desktop.gui.organizations.form_widgets import (
     run_child_change,
     selected_row,
 )
-from kyodo_desktop.gui.table_base import ReadOnlyTableModel, list_table
+from kyodo_desktop.gui.table_base import ReadOnlyTableModel, _ModelIndex, list_table
 
 if TYPE_CHECKING:
     from kyodo_desktop.services.commitments import CommitmentRecord
     from kyodo_desktop.services.workspace import Workspace
-
-_ModelIndex = QModelIndex | QPersistentModelIndex
 
 #: The statuses as shown (the stored values stay Japanese).
 _STATUS_LABELS = (
@@ -55,7 +53,6 @@ _STATUS_LABELS = (
     QT_TRANSLATE_NOOP("CommitmentStatus", "完了"),
     QT_TRANSLATE_NOOP("CommitmentStatus", "取り下げ"),
 )
-assert _STATUS_LABELS == COMMITMENT_STATUSES
 _OVERDUE = QColor("#c62828")
 
 
@@ -64,9 +61,11 @@ def status_label(status: str) -> str:
     return label("CommitmentStatus", status)
 
 
-def _fill_statuses(combo: QComboBox) -> None:
+def _status_combo(name: str) -> QComboBox:
+    combo = named(QComboBox(), name)
     for status in COMMITMENT_STATUSES:
         combo.addItem(status_label(status), status)
+    return combo
 
 
 class CommitmentTableModel(ReadOnlyTableModel):
@@ -112,21 +111,15 @@ class CommitmentTableModel(ReadOnlyTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self.records):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            text = self.text(index.row(), index.column())
-            if role == Qt.ItemDataRole.ToolTipRole and self.is_overdue(index.row()):
-                return self.tr("期限を過ぎています") + "\n" + text
-            return text
+            return self.text(index.row(), index.column())
         if role == Qt.ItemDataRole.ForegroundRole and self.is_overdue(index.row()):
             return _OVERDUE
         return None
 
 
 class CommitmentDialog(QDialog):
-    """追加…: the text, the owner (an officer or none), the due date and the status.
-
-    ``store(text, owner_id, due_on, status)`` is called on 追加; a problem is shown in the
-    dialog and the input kept.
-    """
+    """追加…: text, owner (an officer or none), due date, status; 追加 calls ``store(text, owner_id,
+    due_on, status)``, a problem is shown in the dialog and the input kept."""
 
     def __init__(
         self,
@@ -148,8 +141,7 @@ class CommitmentDialog(QDialog):
         self.due_edit.setPlaceholderText(
             self.tr("期限なしなら空欄") + " / " + label("OrganizationFormPanel", DATE_PLACEHOLDER)
         )
-        self.status_combo = named(QComboBox(), "commitmentStatusCombo")
-        _fill_statuses(self.status_combo)
+        self.status_combo = _status_combo("commitmentStatusCombo")
         form.addRow(self.tr("内容"), self.text_edit)
         form.addRow(self.tr("担当"), self.owner_combo)
         form.addRow(self.tr("期限"), self.due_edit)
@@ -169,12 +161,11 @@ class CommitmentDialog(QDialog):
     def _on_ok(self) -> None:
         found: list[ValidationError] = []
         due = date_or_error(self.due_edit.text(), "due_on", found)
-        status = str(self.status_combo.currentData())
-        owner = self.owner_combo.currentData()
 
         def store() -> None:
             if found:
                 raise ValidationErrors(found)
+            owner, status = self.owner_combo.currentData(), str(self.status_combo.currentData())
             self._store(self.text_edit.text(), owner, due, status)
 
         if run_child_change(self.error, store):
@@ -212,17 +203,15 @@ class CommitmentsPanel(QWidget):
         row = QHBoxLayout()
         row.addStretch(1)
         self.add_button = named(QPushButton(self.tr("追加…")), "addCommitmentButton")
-        self.add_button.setToolTip(self.tr("約束・宿題を追加する"))
         self.add_button.clicked.connect(self.add_commitment)
-        self.status_combo = named(QComboBox(), "changeStatusCombo")
-        _fill_statuses(self.status_combo)
+        self.status_combo = _status_combo("changeStatusCombo")
         self.status_button = named(QPushButton(self.tr("状況を変更")), "changeStatusButton")
         self.status_button.setToolTip(self.tr("選んだ約束・宿題の状況を、左で選んだものにする"))
         self.status_button.clicked.connect(self.change_status)
         for widget in (self.add_button, self.status_combo, self.status_button):
-            if isinstance(widget, QPushButton):
-                widget.setAutoDefault(False)
             row.addWidget(widget)
+        self.add_button.setAutoDefault(False)
+        self.status_button.setAutoDefault(False)
         layout.addLayout(row)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self._update_buttons()

@@ -681,10 +681,6 @@ Later changes are kept only in the backup taken before the restore. Restore?</tr
         <source>（未定）</source>
         <translation>(not decided)</translation>
     </message>
-    <message>
-        <source>期限を過ぎています</source>
-        <translation>Past its due date</translation>
-    </message>
 </context>
 <context>
     <name>CommitmentsPanel</name>
@@ -692,10 +688,6 @@ Later changes are kept only in the backup taken before the restore. Restore?</tr
         <source>追加…</source>
         <extracomment>set by a form opened 閲覧専用 (the buttons then stay disabled)</extracomment>
         <translation>Add…</translation>
-    </message>
-    <message>
-        <source>約束・宿題を追加する</source>
-        <translation>Add a commitment</translation>
     </message>
     <message>
         <source>状況を変更</source>
@@ -3417,6 +3409,10 @@ Data folder: {folder}</translation>
         <translation>Commitments</translation>
     </message>
     <message>
+        <source>約束・宿題にする</source>
+        <translation>Make it a commitment</translation>
+    </message>
+    <message>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -3455,6 +3451,10 @@ Data folder: {folder}</translation>
     <message>
         <source>団体の編集 — {name}</source>
         <translation>Edit organization — {name}</translation>
+    </message>
+    <message>
+        <source>約束・宿題にできません</source>
+        <translation>Cannot make it a commitment</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from kyodo_desktop.domain.organization import OrganizationInput
+from kyodo_desktop.domain.organization import InteractionInput, OrganizationInput
 from kyodo_desktop.domain.project import OfficerInput
 from kyodo_desktop.gui.commitments_panel import CommitmentDialog, CommitmentsPanel
 from kyodo_desktop.gui.organizations.edit_dialog import OrganizationDialog
@@ -152,3 +152,24 @@ def test_the_project_detail_has_the_tab(qtbot: QtBot, ws: Workspace, org: str) -
         "資料を共有する",
     ]
     assert panel.commitments.model.rowCount() == 2
+
+
+def test_an_interaction_becomes_a_commitment(qtbot: QtBot, ws: Workspace, org: str) -> None:
+    OrganizationService(ws).add_interaction(
+        org, InteractionInput(date(2026, 5, 1), "面談", "見積書を届ける", next_action_on=date(2026, 5, 20))
+    )
+    dialog = OrganizationDialog(OrganizationService(ws), org)
+    qtbot.addWidget(dialog)
+    dialog._tabs.setCurrentIndex(2)  # 対応記録
+    dialog._interactions.table.selectRow(0)
+    dialog.make_commitment_action.trigger()
+    [row] = _rows(ws)
+    assert (row.text, row.due_on, row.source, row.organization_id) == (
+        "見積書を届ける",
+        date(2026, 5, 20),
+        "対応記録",
+        org,
+    )
+    assert row.source_id == OrganizationService(ws).get(org).interactions[0].id
+    assert dialog._tabs.tabText(dialog._tabs.currentIndex()) == "約束・宿題"
+    assert [r.text for r in dialog._commitments.model.records] == ["見積書を届ける"]
