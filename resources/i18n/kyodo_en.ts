@@ -601,6 +601,108 @@ Later changes are kept only in the backup taken before the restore. Restore?</tr
     </message>
 </context>
 <context>
+    <name>CommitmentDialog</name>
+    <message>
+        <source>約束・宿題の追加</source>
+        <translation>Add a commitment</translation>
+    </message>
+    <message>
+        <source>（未定）</source>
+        <translation>(not decided)</translation>
+    </message>
+    <message>
+        <source>期限なしなら空欄</source>
+        <translation>blank if no due date</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>担当</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>状況</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>追加</source>
+        <translation>Add</translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentStatus</name>
+    <message>
+        <source>未着手</source>
+        <extracomment>The statuses as shown (the stored values stay Japanese).</extracomment>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>対応中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>完了</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>取り下げ</source>
+        <translation>Withdrawn</translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentTableModel</name>
+    <message>
+        <source>期限</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>担当</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>状況</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>（期限なし）</source>
+        <translation>(no due date)</translation>
+    </message>
+    <message>
+        <source>（未定）</source>
+        <translation>(not decided)</translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentsPanel</name>
+    <message>
+        <source>追加…</source>
+        <extracomment>set by a form opened 閲覧専用 (the buttons then stay disabled)</extracomment>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>状況を変更</source>
+        <translation>Change status</translation>
+    </message>
+    <message>
+        <source>選んだ約束・宿題の状況を、左で選んだものにする</source>
+        <translation>Set the selected commitment to the status chosen on the left</translation>
+    </message>
+    <message>
+        <source>状況を変更できません</source>
+        <translation>Cannot change the status</translation>
+    </message>
+</context>
+<context>
     <name>ConclusionPanel</name>
     <message>
         <source>（選択してください）</source>
@@ -3263,7 +3365,7 @@ Data folder: {folder}</translation>
     <name>OrganizationDialog</name>
     <message>
         <source>保存しました（版 {version}）</source>
-        <extracomment>The index of the 変更履歴 tab (read when shown, so an open form costs no history read). The index of the 事業 tab (read when shown, like the history).</extracomment>
+        <extracomment>The index of the 変更履歴 tab (read when shown, so an open form costs no history read). The index of the 事業 tab (read when shown, like the history). The index of the 約束・宿題 tab (read when shown, like the history).</extracomment>
         <translation>Saved (version {version})</translation>
     </message>
     <message>
@@ -3301,6 +3403,14 @@ Data folder: {folder}</translation>
     <message>
         <source>事業</source>
         <translation>Projects</translation>
+    </message>
+    <message>
+        <source>約束・宿題</source>
+        <translation>Commitments</translation>
+    </message>
+    <message>
+        <source>約束・宿題にする</source>
+        <translation>Make it a commitment</translation>
     </message>
     <message>
         <source>保存</source>
@@ -3341,6 +3451,10 @@ Data folder: {folder}</translation>
     <message>
         <source>団体の編集 — {name}</source>
         <translation>Edit organization — {name}</translation>
+    </message>
+    <message>
+        <source>約束・宿題にできません</source>
+        <translation>Cannot make it a commitment</translation>
     </message>
 </context>
 <context>
@@ -3937,6 +4051,10 @@ Data folder: {folder}</translation>
         <source>変更履歴</source>
         <extracomment>the 変更履歴 panel, made when its tab is first shown (the history service needs the database layer, which the window does not load before its first rows are shown)</extracomment>
         <translation>Change history</translation>
+    </message>
+    <message>
+        <source>約束・宿題</source>
+        <translation>Commitments</translation>
     </message>
     <message>
         <source>事業を選ぶと、ここに詳細が表示されます。</source>

@@ -15,22 +15,25 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from kyodo_desktop.domain.municipalities import CHIBA_MUNICIPALITIES, PREFECTURE, outside_the_list
 from kyodo_desktop.domain.organization import OrganizationInput
 from kyodo_desktop.domain.validation import ValidationErrors
 from kyodo_desktop.gui import dialogs, errors
+from kyodo_desktop.gui.commitments_panel import CommitmentsPanel
 from kyodo_desktop.gui.history.view import HistoryPanel
 from kyodo_desktop.gui.organizations.contacts_panel import ContactsPanel
 from kyodo_desktop.gui.organizations.form_panel import OrganizationFormPanel
+from kyodo_desktop.gui.organizations.form_widgets import selected_row
 from kyodo_desktop.gui.organizations.interactions_panel import InteractionsPanel
 from kyodo_desktop.gui.organizations.notice_panel import NoticePanel
 from kyodo_desktop.gui.projects.org_projects import OrganizationProjectsPanel
 from kyodo_desktop.gui.styles import SUCCESS_STYLE
 from kyodo_desktop.persistence.errors import StaleEditError
 from kyodo_desktop.services import officers
+from kyodo_desktop.services.commitments import CommitmentService
 from kyodo_desktop.services.officers import officer_label
 from kyodo_desktop.services.organizations import (
     DuplicateOrganizationError,
@@ -44,6 +47,8 @@ log = logging.getLogger(__name__)
 _HISTORY_TAB = 3
 #: The index of the 事業 tab (read when shown, like the history).
 _PROJECTS_TAB = 4
+#: The index of the 約束・宿題 tab (read when shown, like the history).
+_COMMITMENTS_TAB = 5
 
 
 class OrganizationDialog(QDialog):
@@ -205,6 +210,12 @@ class OrganizationDialog(QDialog):
         self._projects = OrganizationProjectsPanel(self._service.ws, lambda: self._org_id)
         self._projects.project_requested.connect(self.project_requested)
         self._tabs.addTab(self._projects, self.tr("事業"))
+        self._commitments = CommitmentsPanel(self._service.ws, lambda: self._org_id)
+        self._tabs.addTab(self._commitments, self.tr("約束・宿題"))
+        self.make_commitment_action = QAction(self.tr("約束・宿題にする"), self._interactions.table)
+        self.make_commitment_action.triggered.connect(self._on_make_commitment)
+        self._interactions.table.addAction(self.make_commitment_action)
+        self._interactions.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self._tabs.currentChanged.connect(self._on_tab_changed)
         root.addWidget(self._tabs, 1)
 
@@ -235,7 +246,8 @@ class OrganizationDialog(QDialog):
         self._form.set_read_only(not editable)
         self._save_button.setEnabled(editable)
         stored = self._org_id is not None
-        for index in (1, 2, _HISTORY_TAB, _PROJECTS_TAB):
+        self._commitments.read_only = self._read_only
+        for index in (1, 2, _HISTORY_TAB, _PROJECTS_TAB, _COMMITMENTS_TAB):
             self._tabs.setTabEnabled(index, stored)
             self._tabs.setTabToolTip(index, "" if stored else self.tr("団体を保存すると登録できます"))
         self._contacts.set_editable(editable and stored)
@@ -301,6 +313,23 @@ class OrganizationDialog(QDialog):
             self._history.refresh()
         elif index == _PROJECTS_TAB:
             self._projects.refresh()
+        elif index == _COMMITMENTS_TAB:
+            self._commitments.refresh()
+
+    def _on_make_commitment(self) -> None:
+        """約束・宿題にする on a 対応記録: a commitment with its summary and 次回対応日, shown in its tab."""
+        row = selected_row(self._interactions.table)
+        if row < 0 or self._read_only:
+            return
+        try:
+            CommitmentService(self._service.ws).add_from_interaction(self._interactions.model.record(row).id)
+        except Exception as exc:
+            errors.show_error(
+                self, self.tr("約束・宿題にできません"), exc, what="commitment from interaction"
+            )
+            return
+        self._commitments.refresh()
+        self._tabs.setCurrentIndex(_COMMITMENTS_TAB)
 
     def _on_history_undone(self, org_id: str) -> None:
         """A change was undone: show the stored record unless the officer is typing edits.

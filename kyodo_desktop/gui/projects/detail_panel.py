@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from kyodo_desktop.domain.kind_account import kind_account
 from kyodo_desktop.domain.project_flags import OverdueFlag
 from kyodo_desktop.domain.project_terms import COLLABORATION_POINTS, BudgetSide, PointStatus
+from kyodo_desktop.gui.commitments_panel import CommitmentsPanel
 from kyodo_desktop.gui.i18n import activity_field_short, list_separator
 from kyodo_desktop.gui.projects.detail_log import LogTab
 from kyodo_desktop.gui.projects.detail_models import TextRowsModel, kind_account_html, scrolled_label
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from kyodo_desktop.services.workspace import Workspace
 
 #: Tabs of the detail view, in order (変更履歴 only with a workspace to read it from).
-TAB_STAGES, TAB_PARTNERS, TAB_KIND, TAB_ROLES, TAB_POINTS, TAB_LOG, TAB_HISTORY = range(7)
+TAB_STAGES, TAB_PARTNERS, TAB_KIND, TAB_ROLES, TAB_POINTS, TAB_LOG, TAB_HISTORY, TAB_COMMITMENTS = range(8)
 
 
 class ProjectDetailPanel(QWidget):
@@ -106,6 +107,11 @@ class ProjectDetailPanel(QWidget):
         QVBoxLayout(self._history_page).setContentsMargins(0, 0, 0, 0)
         if workspace is not None:
             self.tabs.addTab(self._history_page, self.tr("変更履歴"))
+        self.commitments = CommitmentsPanel(
+            workspace, lambda: self.record.id if self.record else None, of_project=True
+        )
+        if workspace is not None:
+            self.tabs.addTab(self.commitments, self.tr("約束・宿題"))
         self.tabs.currentChanged.connect(self._on_tab_changed)
         layout.addWidget(self.tabs, 1)
         self.clear()
@@ -113,6 +119,8 @@ class ProjectDetailPanel(QWidget):
     def _on_tab_changed(self, index: int) -> None:
         if index == TAB_HISTORY:
             self._refresh_history()
+        elif index == TAB_COMMITMENTS:
+            self.commitments.refresh()
 
     def _refresh_history(self) -> None:
         """Read the project's audit rows (only while its tab is shown: a selection stays quick)."""
@@ -141,6 +149,7 @@ class ProjectDetailPanel(QWidget):
             model.set_rows([])
         self.kind_label.clear()
         self.log_tab.show_record(None)
+        self.commitments.model.set_records([])
         if self.history is not None:
             self.history.model.set_entries([])
         self.tabs.setEnabled(False)
@@ -181,6 +190,8 @@ class ProjectDetailPanel(QWidget):
         self.kind_label.setText(kind_account_html(kind_account(data)))
         self.log_tab.show_record(record)
         self._refresh_history()
+        if self.tabs.currentIndex() == TAB_COMMITMENTS:
+            self.commitments.refresh()
 
     def _facts(self, record: ProjectRecord) -> str:
         data = record.data

@@ -1,0 +1,299 @@
+"""The 約束・宿題 page of an organization or a project: its commitments, 追加… and 状況を変更.
+
+The list shows 期限, 内容, 担当 and 状況, the open items first; an open item past its due date is
+marked (⚠ and red). Everything is stored through
+:class:`~kyodo_desktop.services.commitments.CommitmentService` (audited); a status change made
+on a list read before someone else changed the item is refused as stale and told in Japanese
+through :mod:`kyodo_desktop.gui.errors`, then the list is read again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kyodo_desktop.domain.handover import COMMITMENT_STATUSES
+from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from kyodo_desktop.domain.validation import ValidationError, ValidationErrors
+from kyodo_desktop.gui import errors
+from kyodo_desktop.gui.i18n import label
+from kyodo_desktop.gui.organizations.form_widgets import (
+    DATE_PLACEHOLDER,
+    date_or_error,
+    error_label,
+    named,
+    run_child_change,
+    selected_row,
+)
+from kyodo_desktop.gui.table_base import ReadOnlyTableModel, _ModelIndex, list_table
+
+if TYPE_CHECKING:
+    from kyodo_desktop.services.commitments import CommitmentRecord
+    from kyodo_desktop.services.workspace import Workspace
+
+#: The statuses as shown (the stored values stay Japanese).
+_STATUS_LABELS = (
+    QT_TRANSLATE_NOOP("CommitmentStatus", "未着手"),
+    QT_TRANSLATE_NOOP("CommitmentStatus", "対応中"),
+    QT_TRANSLATE_NOOP("CommitmentStatus", "完了"),
+    QT_TRANSLATE_NOOP("CommitmentStatus", "取り下げ"),
+)
+_OVERDUE = QColor("#c62828")
+
+
+def status_label(status: str) -> str:
+    """A stored status as shown."""
+    return label("CommitmentStatus", status)
+
+
+def _status_combo(name: str) -> QComboBox:
+    combo = named(QComboBox(), name)
+    for status in COMMITMENT_STATUSES:
+        combo.addItem(status_label(status), status)
+    return combo
+
+
+class CommitmentTableModel(ReadOnlyTableModel):
+    """The commitments of one subject: open ones first, each group by due date."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._headers = [self.tr("期限"), self.tr("内容"), self.tr("担当"), self.tr("状況")]
+        self.records: list[CommitmentRecord] = []
+        self.today = date.today()
+
+    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.records)
+
+    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def set_records(self, records: list[CommitmentRecord]) -> None:
+        """Show ``records`` (as the service orders them: by due date, undated last)."""
+        self.beginResetModel()
+        self.today = date.today()
+        self.records = sorted(records, key=lambda r: not r.is_open)  # stable: due order kept
+        self.endResetModel()
+
+    def is_overdue(self, row: int) -> bool:
+        """An open item whose due date has passed."""
+        r = self.records[row]
+        return r.is_open and r.due_on is not None and r.due_on < self.today
+
+    def text(self, row: int, column: int) -> str:
+        """What a cell shows."""
+        r = self.records[row]
+        if column == 0:
+            day = r.due_on.isoformat() if r.due_on else self.tr("（期限なし）")
+            return ("⚠ " + day) if self.is_overdue(row) else day
+        if column == 1:
+            return r.text
+        if column == 2:
+            return r.owner or self.tr("（未定）")
+        return status_label(r.status)
+
+    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.records):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.text(index.row(), index.column())
+        if role == Qt.ItemDataRole.ForegroundRole and self.is_overdue(index.row()):
+            return _OVERDUE
+        return None
+
+
+class CommitmentDialog(QDialog):
+    """追加…: text, owner (an officer or none), due date, status; 追加 calls ``store(text, owner_id,
+    due_on, status)``, a problem is shown in the dialog and the input kept."""
+
+    def __init__(
+        self,
+        store: Callable[[str, str | None, date | None, str], object],
+        owners: list[tuple[str, str]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("commitmentDialog")
+        self.setWindowTitle(self.tr("約束・宿題の追加"))
+        self._store = store
+        form = QFormLayout()
+        self.text_edit = named(QLineEdit(), "commitmentTextEdit")
+        self.owner_combo = named(QComboBox(), "commitmentOwnerCombo")
+        self.owner_combo.addItem(self.tr("（未定）"), None)
+        for officer_id, name in owners:
+            self.owner_combo.addItem(name, officer_id)
+        self.due_edit = named(QLineEdit(), "commitmentDueEdit")
+        self.due_edit.setPlaceholderText(
+            self.tr("期限なしなら空欄") + " / " + label("OrganizationFormPanel", DATE_PLACEHOLDER)
+        )
+        self.status_combo = _status_combo("commitmentStatusCombo")
+        form.addRow(self.tr("内容"), self.text_edit)
+        form.addRow(self.tr("担当"), self.owner_combo)
+        form.addRow(self.tr("期限"), self.due_edit)
+        form.addRow(self.tr("状況"), self.status_combo)
+        self.error = error_label("commitmentError")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = named(
+            buttons.addButton(self.tr("追加"), QDialogButtonBox.ButtonRole.AcceptRole), "commitmentOkButton"
+        )
+        buttons.accepted.connect(self._on_ok)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def _on_ok(self) -> None:
+        found: list[ValidationError] = []
+        due = date_or_error(self.due_edit.text(), "due_on", found)
+
+        def store() -> None:
+            if found:
+                raise ValidationErrors(found)
+            owner, status = self.owner_combo.currentData(), str(self.status_combo.currentData())
+            self._store(self.text_edit.text(), owner, due, status)
+
+        if run_child_change(self.error, store):
+            self.accept()
+
+
+class CommitmentsPanel(QWidget):
+    """The commitments of the organization (or, with ``of_project``, the project) ``subject()``
+    names; read again by :meth:`refresh`. Without a writable workspace the buttons are disabled.
+
+    Signals: ``changed()`` after a commitment was added or its status changed.
+    """
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        workspace: Workspace | None,
+        subject: Callable[[], str | None],
+        *,
+        of_project: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("commitmentsPanel")
+        self._ws = workspace
+        self._subject = subject
+        self._of_project = of_project
+        #: set by a form opened 閲覧専用 (the buttons then stay disabled)
+        self.read_only = False
+        self.model = CommitmentTableModel(self)
+        self.table = list_table("commitmentTable", self.model, 1, wrap=True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.add_button = named(QPushButton(self.tr("追加…")), "addCommitmentButton")
+        self.add_button.clicked.connect(self.add_commitment)
+        self.status_combo = _status_combo("changeStatusCombo")
+        self.status_button = named(QPushButton(self.tr("状況を変更")), "changeStatusButton")
+        self.status_button.setToolTip(self.tr("選んだ約束・宿題の状況を、左で選んだものにする"))
+        self.status_button.clicked.connect(self.change_status)
+        for widget in (self.add_button, self.status_combo, self.status_button):
+            row.addWidget(widget)
+        self.add_button.setAutoDefault(False)
+        self.status_button.setAutoDefault(False)
+        layout.addLayout(row)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self._update_buttons()
+
+    def _service(self) -> Any:
+        from kyodo_desktop.services.commitments import CommitmentService  # the database layer, late
+
+        assert self._ws is not None
+        return CommitmentService(self._ws)
+
+    def _scope(self) -> dict[str, str | None]:
+        subject = self._subject()
+        return {"project_id": subject} if self._of_project else {"organization_id": subject}
+
+    def refresh(self) -> None:
+        """Read the subject's commitments again (none without a subject)."""
+        if self._ws is None or self._subject() is None:
+            self.model.set_records([])
+        else:
+            self.model.set_records(self._service().of(**self._scope()))
+        self._update_buttons()
+
+    def selected(self) -> CommitmentRecord | None:
+        """The commitment chosen in the list."""
+        row = selected_row(self.table)
+        return self.model.records[row] if 0 <= row < len(self.model.records) else None
+
+    def _editable(self) -> bool:
+        return (
+            not self.read_only and self._ws is not None and self._ws.writable and self._subject() is not None
+        )
+
+    def _update_buttons(self, *_args: object) -> None:
+        self.add_button.setEnabled(self._editable())
+        chosen = self._editable() and self.selected() is not None
+        self.status_combo.setEnabled(chosen)
+        self.status_button.setEnabled(chosen)
+
+    def _on_selection_changed(self, *_args: object) -> None:
+        chosen = self.selected()
+        if chosen is not None:
+            self.status_combo.setCurrentIndex(max(self.status_combo.findData(chosen.status), 0))
+        self._update_buttons()
+
+    def add_commitment(self) -> CommitmentDialog | None:
+        """追加…: the dialog adding a commitment (shown, not waited for)."""
+        if not self._editable() or self._ws is None:
+            return None
+        from kyodo_desktop.services import officers
+
+        service, scope = self._service(), self._scope()
+
+        def store(text: str, owner: str | None, due: date | None, status: str) -> None:
+            new_id = service.add(text, owner_officer_id=owner, due_on=due, **scope)
+            if status != COMMITMENT_STATUSES[0]:  # a new item starts 未着手 (版1)
+                service.set_status(new_id, status, expected_version=1)
+
+        owners = [
+            (o.id, officers.officer_label(o.data.name, o.data.section))
+            for o in officers.list_officers(self._ws)
+        ]
+        dialog = CommitmentDialog(store, owners, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._after_change)
+        dialog.open()
+        return dialog
+
+    def change_status(self) -> bool:
+        """状況を変更: the selected commitment gets the status chosen beside the button."""
+        chosen = self.selected()
+        if chosen is None or not self._editable():
+            return False
+        status = str(self.status_combo.currentData())
+        try:
+            self._service().set_status(chosen.id, status, expected_version=chosen.version)
+        except Exception as exc:
+            errors.show_error(self, self.tr("状況を変更できません"), exc, what="commitment status")
+            self.refresh()
+            return False
+        self._after_change()
+        return True
+
+    def _after_change(self) -> None:
+        self.refresh()
+        self.changed.emit()
