@@ -40,7 +40,7 @@ from kyodo_desktop.gui.organizations.form_widgets import (
     run_child_change,
     selected_row,
 )
-from kyodo_desktop.gui.table_base import ReadOnlyTableModel, _ModelIndex, list_table
+from kyodo_desktop.gui.table_base import ModelIndex, ReadOnlyTableModel, list_table
 
 if TYPE_CHECKING:
     from kyodo_desktop.services.commitments import CommitmentRecord
@@ -77,10 +77,10 @@ class CommitmentTableModel(ReadOnlyTableModel):
         self.records: list[CommitmentRecord] = []
         self.today = date.today()
 
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.records)
 
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
     def set_records(self, records: list[CommitmentRecord]) -> None:
@@ -107,7 +107,7 @@ class CommitmentTableModel(ReadOnlyTableModel):
             return r.owner or self.tr("（未定）")
         return status_label(r.status)
 
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.records):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):

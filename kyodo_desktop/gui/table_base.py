@@ -8,7 +8,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-_ModelIndex = QModelIndex | QPersistentModelIndex
+#: the index type Qt passes to model methods (a persistent index too)
+ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class ReadOnlyTableModel(QAbstractTableModel):
@@ -29,7 +30,7 @@ class ReadOnlyTableModel(QAbstractTableModel):
             return self._headers[section] if 0 <= section < len(self._headers) else None
         return section + 1
 
-    def flags(self, index: _ModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
