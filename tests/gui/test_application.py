@@ -202,3 +202,29 @@ def test_the_bundle_takes_every_module_the_migration_scripts_import(tmp_path: Pa
     )
     assert namespace["migration_imports"](tmp_path) == ["kyodo_desktop.services.demo"]
     assert "HIDDEN += migration_imports(" in (ROOT / "build.spec").read_text(encoding="utf-8")
+
+
+def test_the_bundle_takes_the_modules_loaded_by_name() -> None:
+    """A module a tab imports by name (its page, the project wizard) is not seen by PyInstaller's
+    analysis: the spec lists every module of the package, so none is left out."""
+    spec = ast.parse((ROOT / "build.spec").read_text(encoding="utf-8"))
+    (wanted,) = [n for n in spec.body if isinstance(n, ast.FunctionDef) and n.name == "project_modules"]
+    namespace: dict[str, Any] = {}
+    exec(compile(ast.Module(body=[wanted], type_ignores=[]), "build.spec", "exec"), namespace)
+    modules = set(namespace["project_modules"](ROOT))
+    by_name = set()
+    for path in (ROOT / "kyodo_desktop").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Assign)
+                and isinstance(node.value, ast.Constant)
+                and isinstance(node.value.value, str)
+                and node.value.value.startswith("kyodo_desktop.")
+                and any(getattr(t, "id", "").endswith("_MODULE") for t in node.targets)
+            ):
+                by_name.add(node.value.value)
+    assert {"kyodo_desktop.gui.projects.wizard", "kyodo_desktop.gui.evaluations.page"} <= by_name
+    assert by_name <= modules
+    assert "kyodo_desktop" in modules and "kyodo_desktop.cli" in modules
+    assert not any("versions." in m or m.endswith("__main__") for m in modules)
+    assert "HIDDEN += project_modules(" in (ROOT / "build.spec").read_text(encoding="utf-8")
