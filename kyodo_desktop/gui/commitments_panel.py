@@ -80,9 +80,6 @@ class CommitmentTableModel(ReadOnlyTableModel):
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.records)
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
     def set_records(self, records: list[CommitmentRecord]) -> None:
         """Show ``records`` (as the service orders them: by due date, undated last)."""
         self.beginResetModel()

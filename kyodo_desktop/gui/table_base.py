@@ -15,11 +15,14 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 class ReadOnlyTableModel(QAbstractTableModel):
     """Base of the table models: subclasses set ``_headers`` (already translated) in ``__init__``.
 
-    Horizontal headers show ``_headers``, vertical headers the 1-based row number, and every
-    valid cell is enabled and selectable but not editable.
+    One column per header; horizontal headers show ``_headers``, vertical headers the 1-based
+    row number, and every valid cell is enabled and selectable but not editable.
     """
 
     _headers: list[str]
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
