@@ -70,35 +70,29 @@ def move_responsibility(s: Session, ws: Workspace, note: HandoverNote) -> None:
     """
     context = f"handover:{note.id}"
     for item in note.items:
+        record: Organization | Project | None
         if item.kind == ORGANIZATION:
             assert item.organization_id is not None
-            org = s.get(Organization, item.organization_id)
-            if org is not None and org.responsible_officer_id != note.to_officer_id:
-                old, org.responsible_officer_id = org.responsible_officer_id, note.to_officer_id
-                org.updated_at = utc_now()
-                s.flush()
-                audit.record(
-                    s,
-                    officer=ws.officer.name,
-                    entity="organization",
-                    record_id=org.id,
-                    action="update",
-                    changes={"responsible_officer_id": [old, note.to_officer_id]},
-                    context=context,
-                )
+            record, column, entity = (
+                s.get(Organization, item.organization_id),
+                "responsible_officer_id",
+                "organization",
+            )
         else:
             assert item.project_id is not None
-            project = s.get(Project, item.project_id)
-            if project is not None and project.lead_officer_id != note.to_officer_id:
-                old, project.lead_officer_id = project.lead_officer_id, note.to_officer_id
-                project.updated_at = utc_now()
-                s.flush()
-                audit.record(
-                    s,
-                    officer=ws.officer.name,
-                    entity="project",
-                    record_id=project.id,
-                    action="update",
-                    changes={"lead_officer_id": [old, note.to_officer_id]},
-                    context=context,
-                )
+            record, column, entity = s.get(Project, item.project_id), "lead_officer_id", "project"
+        if record is None or getattr(record, column) == note.to_officer_id:
+            continue
+        old = getattr(record, column)
+        setattr(record, column, note.to_officer_id)
+        record.updated_at = utc_now()
+        s.flush()
+        audit.record(
+            s,
+            officer=ws.officer.name,
+            entity=entity,
+            record_id=record.id,
+            action="update",
+            changes={column: [old, note.to_officer_id]},
+            context=context,
+        )
