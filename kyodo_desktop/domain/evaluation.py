@@ -34,6 +34,7 @@ from kyodo_desktop.domain.evaluation_terms import (
     EvaluatorSide,
     ScaleKind,
 )
+from kyodo_desktop.domain.project_terms import COLLABORATION_POINTS
 from kyodo_desktop.domain.validation import ValidationError, ValidationErrors
 
 __all__ = [
@@ -47,6 +48,8 @@ __all__ = [
     "compare",
     "gap_threshold",
     "parse_quantity",
+    "radar_axes",
+    "radar_values",
     "side_total",
     "validate_scores",
     "validate_template",
@@ -369,3 +372,37 @@ def parse_quantity(text: str) -> float | None:
     if match is None:
         return None
     return float(match.group().replace(",", ""))
+
+
+#: fewer axes than this make no radar (a line or a point)
+RADAR_MINIMUM = 3
+
+
+def radar_axes(template: Template) -> tuple[bool, list[tuple[str, tuple[str, ...]]]]:
+    """The radar chart's axes: ``(by_point, [(label, item keys), …])``.
+
+    The six 協働のポイント that the template asks again, in the manual's order, each with the
+    items asking it (their scores averaged); a template asking fewer than three of them charts
+    every item instead (``by_point`` False), labelled by its text. The tab and the sheet both
+    draw these axes, so the same form shows the same radar in the window and on paper.
+    """
+    asked = [
+        (point, tuple(item.key for item in template.items if item.point == point))
+        for point in COLLABORATION_POINTS
+    ]
+    by_point = [(point, keys) for point, keys in asked if keys]
+    if len(by_point) >= RADAR_MINIMUM:
+        return True, by_point
+    return False, [(item.text, (item.key,)) for item in template.items]
+
+
+def radar_values(
+    axes: Sequence[tuple[str, tuple[str, ...]]], scores: Mapping[str, int | None] | None
+) -> list[float | None]:
+    """One side's value on each axis: the mean of the axis' answered items (None: none answered,
+    or the side has no scores to show)."""
+    values: list[float | None] = []
+    for _label, keys in axes:
+        given = [v for k in keys if scores is not None and (v := scores.get(k)) is not None]
+        values.append(sum(given) / len(given) if given else None)
+    return values

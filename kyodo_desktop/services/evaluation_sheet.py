@@ -34,7 +34,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
-from kyodo_desktop.domain.evaluation import parse_quantity
+from kyodo_desktop.domain.evaluation import RADAR_MINIMUM, parse_quantity, radar_axes, radar_values
 from kyodo_desktop.domain.evaluation_terms import GRADE_LABELS, EvaluatorSide, ScaleKind
 from kyodo_desktop.domain.project_terms import PartnerRole
 from kyodo_desktop.domain.wareki import fiscal_year_label, to_wareki
@@ -64,7 +64,6 @@ NO_ROUNDS = "この事業の評価はまだありません"
 #: 区分, 評価項目, 行政, 団体, 第三者, 差, 論点 (portrait A4 at about full size).
 WIDTHS: tuple[float, ...] = (16, 32, 8, 8, 8, 6, 9)
 _SIDES = tuple(s.value for s in EvaluatorSide)
-_RADAR_MINIMUM = 3  # fewer axes than this make no radar
 _RADAR_STEPS = 5  # grid rings of a points scale (10 points: every 2)
 _PERCENT = "0%"
 
@@ -102,6 +101,11 @@ def round_sheets(ws: Workspace, project_id: str) -> tuple[ProjectRecord, list[Ro
 def sheet_name(view: MutualView) -> str:
     """The round's sheet name, 「令和7年度最終」 (unique per round, within Excel's 31 characters)."""
     return f"{fiscal_year_label(view.round.fiscal_year)}{view.round.phase}"
+
+
+def _whole(value: float | None) -> float | int | None:
+    """A mean that is a whole number as an int (5, not 5.0, in the chart's table)."""
+    return int(value) if value is not None and value.is_integer() else value
 
 
 def item_label(view: MutualView, key: str) -> str:
@@ -320,27 +324,19 @@ def _charts(form: SheetForm, content: RoundSheet) -> None:
     form.ws.row_breaks.append(Break(id=form.row))
     form.section("グラフ")
     # the six 協働のポイント asked again; a form with fewer of them draws all its items instead
-    points = [item for item in view.template.items if item.point]
-    title = "協働のポイント（評価の比較）"
-    if len(points) < _RADAR_MINIMUM:
-        points, title = list(view.template.items), "評価項目（評価の比較）"
-    if len(points) >= _RADAR_MINIMUM:
+    by_point, axes = radar_axes(view.template)
+    header = "協働のポイント" if by_point else "評価項目"
+    title = f"{header}（評価の比較）"
+    if len(axes) >= RADAR_MINIMUM:
         series = [
-            (
-                side,
-                [
-                    view.scores_by_side[side].get(i.key) if side in view.visible_sides else None
-                    for i in points
-                ],
-            )
+            (side, [_whole(v) for v in radar_values(axes, shown)])
             for side in _SIDES
+            for shown in [view.scores_by_side[side] if side in view.visible_sides else None]
         ]
-        header = "協働のポイント" if title.startswith("協働") else "評価項目"
-        table = xlsx_charts.write_chart_table(
-            form.ws, form.row, 2, header, [item_label(view, i.key) for i in points], series
-        )
+        labels = [label if by_point else item_label(view, keys[0]) for label, keys in axes]
+        table = xlsx_charts.write_chart_table(form.ws, form.row, 2, header, labels, series)
         anchor = form.row = table.below + 2
-        maximum = max(view.template.item_maximum(i) for i in points)
+        maximum = max(view.template.item_maximum(view.template.item(k)) for _, keys in axes for k in keys)
         xlsx_charts.add_radar_chart(
             form.ws,
             f"A{anchor}",

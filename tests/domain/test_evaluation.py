@@ -14,6 +14,8 @@ from kyodo_desktop.domain.evaluation import (
     compare,
     gap_threshold,
     parse_quantity,
+    radar_axes,
+    radar_values,
     side_total,
     validate_scores,
     validate_template,
@@ -173,3 +175,26 @@ def test_final_conclusion_moves_the_stage() -> None:
 )
 def test_parse_quantity(text: str, value: float | None) -> None:
     assert parse_quantity(text) == value
+
+
+def test_radar_axes_are_the_points_asked_or_every_item() -> None:
+    by_point, axes = radar_axes(WEIGHTED_POINTS)
+    assert by_point
+    assert [label for label, _ in axes] == [
+        "相互理解",
+        "対等性の確保",
+        "役割分担の明確化",
+        "目的の共有",
+        "効果の可視化",
+    ]
+    assert dict(axes)["相互理解"] == ("w6",)
+    # the 3-level form asks one point only: every item is an axis
+    by_point, axes = radar_axes(URAYASU_THREE)
+    assert not by_point and [keys for _, keys in axes] == [(i.key,) for i in URAYASU_THREE.items]
+    # two items asking one point are averaged; unanswered ones left out
+    twice = dataclasses.replace(
+        POINTS_FIVE, items=(*POINTS_FIVE.items, TemplateItem("x", "g", "もう一問", point="相互理解"))
+    )
+    _, axes = radar_axes(twice)
+    assert radar_values(axes, {"p1": 5, "x": 2, "p2": None})[:2] == [3.5, None]
+    assert radar_values(axes, None) == [None] * 6

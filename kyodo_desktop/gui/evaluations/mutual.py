@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kyodo_desktop.domain.evaluation import parse_quantity
+from kyodo_desktop.domain.evaluation import parse_quantity, radar_axes, radar_values
 from kyodo_desktop.domain.project_terms import COLLABORATION_POINTS
 from kyodo_desktop.gui.charts import BarChart, RadarChart
 from kyodo_desktop.gui.evaluations.labels import SIDES, term, total_text
@@ -123,28 +123,17 @@ class MutualModel(ReadOnlyTableModel):
         return self.tr("◆ 論点") if row.flagged else ""
 
 
-def radar_series(view: MutualView) -> list[tuple[str, list[float | None]]]:
-    """Each side's score on the six 協働のポイント (items with ``point``, several averaged).
+def radar_series(view: MutualView) -> tuple[list[str], list[tuple[str, list[float | None]]]]:
+    """The radar's axis labels and each side's values on them (:func:`radar_axes`: the six
+    協働のポイント the form asks again, several items averaged; or every item).
 
     Always the three sides in the order 行政, 団体, 第三者 (so each keeps its colour); a side not
-    shown has ``None`` on every axis, an axis no item asks is ``None``.
+    shown has ``None`` on every axis.
     """
-    series: list[tuple[str, list[float | None]]] = []
-    for side in SIDES:
-        scores = view.scores_by_side.get(side)
-        values: list[float | None] = []
-        if scores is None:
-            series.append((term(side), [None] * len(COLLABORATION_POINTS)))
-            continue
-        for point in COLLABORATION_POINTS:
-            given = [
-                scores[item.key]
-                for item in view.template.items
-                if item.point == point and scores.get(item.key) is not None
-            ]
-            values.append(sum(v for v in given if v is not None) / len(given) if given else None)
-        series.append((term(side), values))
-    return series
+    by_point, axes = radar_axes(view.template)
+    labels = [term(label, "ProjectTerm") if by_point else label for label, _keys in axes]
+    series = [(term(side), radar_values(axes, view.scores_by_side.get(side))) for side in SIDES]
+    return labels, series
 
 
 def _point_labels() -> list[str]:
@@ -245,9 +234,10 @@ class MutualPanel(QWidget):
         self.totals.setText(text)
         notes = [f"{term(side)}: {term(reason, 'EvaluationHidden')}" for side, reason in view.hidden.items()]
         self.hidden_note.setText(self.tr("非表示: ") + "／".join(notes) if notes else "")
-        top = max((view.template.item_maximum(i) for i in view.template.items if i.point), default=5)
+        labels, series = radar_series(view)
+        top = max((view.template.item_maximum(i) for i in view.template.items), default=5)
         step = 1 if top <= 10 else max(1, top // 5)
-        self.radar.set_data(_point_labels(), radar_series(view), maximum=top, step=step)
+        self.radar.set_data(labels, series, maximum=top, step=step)
 
     def show_targets(self, rows: list[TargetRow], editable: bool) -> None:
         """The project's targets beside their results; results typed here when ``editable``."""
