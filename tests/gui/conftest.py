@@ -152,8 +152,12 @@ def filled_dir(demo_template: Path, tmp_path: Path) -> Path:
 
 
 def wait_for_rows(qtbot: QtBot, tab: OrganizationsTab, count: int) -> None:
-    """Wait until the background load has put ``count`` rows into the table."""
+    """Wait until the background load has put ``count`` rows into the table, and the file may
+    be written: writes wait for the whole-file check that starts after the rows are read, which
+    on a busy machine can end after them (a test writing at once would be refused: 確認しています)."""
     qtbot.waitUntil(lambda: tab.model.total_count == count and not tab.loading, timeout=10_000)
+    ws = tab.service().ws
+    qtbot.waitUntil(lambda: ws.verified or not ws.writable, timeout=30_000)
 
 
 @pytest.fixture
@@ -181,11 +185,6 @@ def window(open_window: Any, filled_dir: Path, qtbot: QtBot) -> MainWindow:
     win: MainWindow = open_window(filled_dir)
     assert win.organizations_tab is not None
     wait_for_rows(qtbot, win.organizations_tab, TOTAL)
-    # writes wait for the whole-file check that starts after the rows are read; on a busy machine
-    # it can end after them, and a test that writes at once would be refused ("確認しています")
-    ws = win.workspace
-    assert ws is not None
-    qtbot.waitUntil(lambda: ws.verified or not ws.writable, timeout=30_000)
     return win
 
 
