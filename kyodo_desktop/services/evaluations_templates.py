@@ -69,6 +69,7 @@ class EvaluationTemplates:
             source = load_template(s, template_id)
             template = template_from_json(source.key, 1, name, source.definition)
             validate_template(template)
+            _check_name_free(s, name, None)
             key = f"custom-{new_id()[:8]}"
             row = EvaluationTemplate(
                 key=key, version=1, name=name, definition=source.definition, is_builtin=False
@@ -113,6 +114,7 @@ class EvaluationTemplates:
                     description=template.description,
                 )
             )
+            _check_name_free(s, clean.name, row.key)
             before = {"name": row.name, "definition": row.definition}
             after = {"name": clean.name, "definition": definition_json(clean)}
             if before == after:
@@ -161,6 +163,14 @@ class EvaluationTemplates:
             action=action,
             changes=changes,
         )
+
+
+def _check_name_free(s: Session, name: str, key: str | None) -> None:
+    """Refuse a name another form (any other key, any version) already has: the chooser, the
+    sheets and the history tell forms apart by name, so two forms of one name would be confused."""
+    taken = s.scalars(select(EvaluationTemplate.name).where(EvaluationTemplate.key != (key or ""))).all()
+    if nfkc(name) in {nfkc(n) for n in taken}:
+        raise KnownError(f"同じ名前の評価シートがあります: {name}。別の名前にしてください。")
 
 
 def load_template(s: Session, template_id: str) -> EvaluationTemplate:

@@ -98,6 +98,30 @@ def test_old_evaluations_keep_their_template_after_the_template_is_edited(ws: Wo
     assert actions == ["new_version"]
 
 
+def test_two_forms_cannot_share_a_name(ws: Workspace) -> None:
+    svc = EvaluationService(ws)
+    builtin = svc.latest_templates()[0]
+    first = svc.copy_template(builtin.id, "花壇の評価")
+    with pytest.raises(KnownError, match="同じ名前の評価シートがあります"):
+        svc.copy_template(builtin.id, "花壇の評価")
+    with pytest.raises(KnownError, match="同じ名前"):  # a built-in form's name is taken too
+        svc.copy_template(builtin.id, builtin.template.name)
+    svc.copy_template(builtin.id, "NPO評価")
+    with pytest.raises(KnownError, match="同じ名前"):  # names compare folded (全角・半角)
+        svc.copy_template(builtin.id, "ＮＰＯ評価")
+    second = svc.copy_template(builtin.id, "公園の評価")
+    with pytest.raises(KnownError, match="同じ名前"):
+        svc.save_template(second.id, dataclasses.replace(second.template, name="花壇の評価"), second.version)
+    # a form keeps its own name through its versions
+    kept = svc.save_template(first.id, dataclasses.replace(first.template, items=first.template.items[:5]), 1)
+    assert kept.template.name == "花壇の評価" and kept.version == 2
+    assert sorted(r.template.name for r in svc.latest_templates() if not r.is_builtin) == [
+        "NPO評価",
+        "公園の評価",
+        "花壇の評価",
+    ]
+
+
 def test_evaluations_are_stored_once_and_edited_with_their_version(ws: Workspace) -> None:
     svc = EvaluationService(ws)
     pid = _project(ws)
