@@ -36,7 +36,7 @@ PAGE = 200
 _HEADERS = (
     QT_TRANSLATE_NOOP("HistoryTableModel", "日時"),
     QT_TRANSLATE_NOOP("HistoryTableModel", "職員"),
-    QT_TRANSLATE_NOOP("HistoryTableModel", "団体"),
+    QT_TRANSLATE_NOOP("HistoryTableModel", "対象"),
     QT_TRANSLATE_NOOP("HistoryTableModel", "操作"),
     QT_TRANSLATE_NOOP("HistoryTableModel", "変更内容（変更前 → 変更後）"),
 )
