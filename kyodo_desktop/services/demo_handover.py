@@ -247,7 +247,9 @@ def add_handovers(ws: Workspace, *, seed: int = 1, today: date | None = None, sp
                 )
             )
         # by name, not by id (ids are random): the same seed draws the same commitments
-        org_names = dict(s.execute(select(Organization.id, Organization.kana + Organization.name)).tuples().all())
+        org_names = dict(
+            s.execute(select(Organization.id, Organization.kana + Organization.name)).tuples().all()
+        )
         looked_after = sorted(latest.items(), key=lambda pair: (org_names.get(pair[0], ""), pair[0]))
         commitments = _commitments(rng, looked_after, today, now)
         if commitments:

@@ -89,6 +89,7 @@ def test_note_made_signed_frozen_and_corrected(
     # 引継ぎの予定: the transferring officer with both subjects not handed over
     assert page.pending.count() == 1
     assert "佐藤 一郎" in page.pending.item(0).text() and "2件" in page.pending.item(0).text()
+    assert "異動日 令和9年4月1日" in page.pending.item(0).text()  # 和暦
     assert any("引継書のない異動" in page.alerts.item(n).text() for n in range(page.alerts.count()))
 
     dialog = page.open_new_note(w["sato"])
@@ -103,6 +104,10 @@ def test_note_made_signed_frozen_and_corrected(
     assert "みどりの会" in view.item_choice.currentText()
     dossier = view.editor.dossier.toPlainText()
     assert "来年度の協定" in dossier and "次回対応" in dossier and "事業報告書の提出期限" in dossier
+    # dates as a person reads them: the interaction, its next action, the NPO's report deadline
+    assert "令和8年11月20日 面談: 来年度の協定" in dossier and "令和9年1月15日" in dossier
+    assert "令和9年6月30日" in dossier and "2027-" not in dossier
+    assert page.notes.topLevelItem(0).text(0) == "令和9年4月1日"
 
     assert "043-000-0000" not in dossier and "緑 花子（事務局長）" in dossier  # no contact data unless chosen
     _click(qtbot, view.include_contacts)
