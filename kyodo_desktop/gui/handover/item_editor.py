@@ -117,7 +117,7 @@ class ItemEditor(QWidget):
             edit.setReadOnly(not self._editable)
             edit.setEnabled(self._editable)
         self.presence.setCurrentIndex(PRESENCE.index(item.partner_present) if item else 0)
-        self.present_on.setText(item.present_on.isoformat() if item and item.present_on else "")
+        self.present_on.setText(to_wareki(item.present_on) if item and item.present_on else "")
         self.attendees.setText(item.attendees if item else "")
         self.reason.setText(item.absence_reason if item else "")
         self.presence.setEnabled(self._editable)

@@ -71,7 +71,7 @@ class SignOffBox(QGroupBox):
         for side, (name, on, officer) in signed.items():
             done = on is not None
             self.names[side].setText(name if done else officer.split("（")[0])
-            self.dates[side].setText((on or date.today()).isoformat())
+            self.dates[side].setText(to_wareki(on or date.today()))
             for widget in (self.names[side], self.dates[side], self.buttons[side]):
                 widget.setEnabled(not note.frozen and not done)
             self.states[side].setText(self.tr("署名済") if done else self.tr("未署名"))

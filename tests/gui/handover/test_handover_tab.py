@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from kyodo_desktop.domain.organization import ContactInput, InteractionInput, OrganizationInput
 from kyodo_desktop.domain.project import OfficerInput, PartnerInput, ProjectInput
+from kyodo_desktop.domain.wareki import to_wareki
 from kyodo_desktop.gui.handover.page import HandoverPage
 from kyodo_desktop.gui.handover.tab import HandoverTab
 from kyodo_desktop.gui.main_window import MainWindow
@@ -94,7 +95,7 @@ def test_note_made_signed_frozen_and_corrected(
 
     dialog = page.open_new_note(w["sato"])
     assert dialog.to_officer.currentData() == w["suzuki"]  # the successor by default
-    assert dialog.handover_on.text() == TRANSFER_ON.isoformat()
+    assert dialog.handover_on.text() == "令和9年4月1日"  # 和暦, parsed back on 作成
     assert dialog.chosen(ORGANIZATION) == [w["org"]] and dialog.chosen(PROJECT) == [w["project"]]
     _click(qtbot, dialog.ok_button)
     view = page.view
@@ -145,6 +146,7 @@ def test_note_made_signed_frozen_and_corrected(
     view.sections.setCurrentIndex(1)
     signoff = view.signoff
     assert signoff.names["前任"].text() == "佐藤 一郎"
+    assert signoff.dates["前任"].text() == to_wareki(date.today())  # 和暦, parsed back on 署名
     _click(qtbot, signoff.buttons["前任"])
     assert signoff.states["前任"].text() == "署名済" and not signoff.buttons["前任"].isEnabled()
     assert view.note is not None and not view.note.frozen
