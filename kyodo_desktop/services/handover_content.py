@@ -145,14 +145,14 @@ def _dossier_tables(d: Dossier, include_contacts: bool) -> list[Block]:
     date_rows = tuple(
         (_day(n.on), str(n.kind), n.subject + (f"（{n.note}）" if n.note else "")) for n in d.next_dates
     )
-    blocks.append(Table("今後の期日", ("日付", "種類", "対象・内容"), date_rows, (14, 24, 62)))
+    blocks.append(Table("今後の期日", ("日付", "種類", "対象・内容"), date_rows, (18, 22, 60)))
     if d.projects:
         project_rows = tuple(
             (p.stage, f"{_day(p.period_start)}〜{_day(p.period_end)}", p.title) for p in d.projects
         )
         blocks.append(Table("事業と段階", ("段階", "期間", "事業名"), project_rows, (14, 30, 56)))
     timeline_rows = tuple((_day(e.on), e.kind, e.text) for e in d.timeline)
-    blocks.append(Table("経過（新しい順）", ("日付", "種別", "内容"), timeline_rows, (14, 16, 70)))
+    blocks.append(Table("経過（新しい順）", ("日付", "種別", "内容"), timeline_rows, (18, 14, 68)))
     if include_contacts and d.contacts:
         contact_rows = tuple((c.role, c.name, c.phone, c.email) for c in d.contacts)
         blocks.append(
