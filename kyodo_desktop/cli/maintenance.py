@@ -68,7 +68,13 @@ def register(commands: Commands) -> None:
 
 
 def _demo_options(p: CommandParser) -> None:
-    p.add_argument("--orgs", type=integer, default=None, metavar="N", help="作成する団体の数（0以上）")
+    p.add_argument(
+        "--orgs",
+        type=integer,
+        default=None,
+        metavar="N",
+        help="作成する団体の数（0以上。--projects がなければ職員・担当・約束・宿題・署名済みの引継書も加える）",
+    )
     p.add_argument(
         "--projects",
         type=integer,
@@ -141,6 +147,13 @@ def _demo(args: argparse.Namespace, data_dir: Path) -> int:
                 ws, args.orgs, seed=args.seed, progress=progress_printer("デモデータ", sys.stderr)
             )
             print(f"デモ団体を {n:,} 件作成しました。")
+            if not args.projects:  # with --projects, the projects' demo adds the handovers
+                from kyodo_desktop.services.demo_handover import add_without_projects
+
+                added, signed = add_without_projects(ws, seed=args.seed)
+                print(
+                    f"デモの職員と引継ぎを作成しました（職員の追加 {added} 人、署名済みの引継書 {signed} 件）。"
+                )
         if args.projects:
             from kyodo_desktop.services.demo_projects import generate_projects
 

@@ -50,7 +50,7 @@ from kyodo_desktop.domain.handover_dates import (
     parse_month_day,
     upcoming,
 )
-from kyodo_desktop.domain.wareki import fiscal_year
+from kyodo_desktop.domain.wareki import fiscal_year, to_wareki
 
 __all__ = [
     "CLOSED_COMMITMENT_STATUSES",
@@ -363,7 +363,7 @@ def _open_items(data: DossierInput) -> tuple[OpenItem, ...]:
             OpenItem(
                 f"followup:{i.id}",
                 ItemKind.FOLLOW_UP,
-                f"{i.occurred_on.isoformat()} {i.kind}: {i.summary}",
+                f"{to_wareki(i.occurred_on)} {i.kind}: {i.summary}",
                 due_on=i.next_action_on,
                 overdue=i.next_action_on < today,
             )
@@ -372,7 +372,7 @@ def _open_items(data: DossierInput) -> tuple[OpenItem, ...]:
         if p.stage in _CLOSED_STAGES or p.period_end is None or p.period_end >= today:
             continue
         if not _final_done(p, data.evaluations):
-            text = f"{p.title}: 最終評価が未実施（事業期間は{p.period_end.isoformat()}に終了）"
+            text = f"{p.title}: 最終評価が未実施（事業期間は{to_wareki(p.period_end)}に終了）"
             items.append(
                 OpenItem(f"evaluation:{p.id}", ItemKind.EVALUATION, text, due_on=p.period_end, overdue=True)
             )
@@ -415,7 +415,7 @@ def _npo_dates(data: DossierInput) -> list[NextDate]:
         year_end = _report_year_end(month_day, data.today)
         assert add_months(year_end, 3) == deadline
         dates.append(
-            NextDate(deadline, DateKind.NPO_REPORT, data.subject, f"{year_end.isoformat()}に終わる事業年度")
+            NextDate(deadline, DateKind.NPO_REPORT, data.subject, f"{to_wareki(year_end)}に終わる事業年度")
         )
     if data.nintei_expires_on is not None:
         opens, closes = nintei_renewal_window(data.nintei_expires_on)

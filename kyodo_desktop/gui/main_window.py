@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.organizations_tab: OrganizationsTab | None = None
         self.projects_tab: ProjectsTab | None = None
         self.evaluations_tab: EvaluationsTab | None = None
+        self.handover_tab: HandoverTab | None = None
         self.tabs: QTabWidget | None = None
         self.officer_panel: OfficerPanel | None = None
         self._tasks = TaskGroup()
@@ -97,6 +98,9 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.officer_action = QAction(self.tr("職員の設定…"), self)
         self.officer_action.triggered.connect(self._on_officer_triggered)
+        self.officers_action = QAction(self.tr("職員の一覧（着任日・異動日・後任）…"), self)
+        self.officers_action.setObjectName("officersAction")
+        self.officers_action.triggered.connect(self._on_officers_triggered)
         self.duplicates_action = QAction(self.tr("重複の候補…"), self)
         self.duplicates_action.setObjectName("duplicatesAction")
         self.duplicates_action.setToolTip(self.tr("同じ団体らしい組を探して統合する"))
@@ -183,7 +187,8 @@ class MainWindow(QMainWindow):
         self.evaluations_tab.project_changed.connect(self._on_evaluation_moved_project)
         self.projects_tab.project_changed.connect(lambda _pid: self._reload_evaluations())
         tabs.addTab(self.evaluations_tab, self.tr("評価"))
-        tabs.addTab(HandoverTab(ws), self.tr("引継ぎ"))  # built on first show, like 評価
+        self.handover_tab = HandoverTab(ws)
+        tabs.addTab(self.handover_tab, self.tr("引継ぎ"))  # built on first show, like 評価
         self.tabs = tabs
         self._set_content(tabs)
         self._build_menus()
@@ -271,6 +276,7 @@ class MainWindow(QMainWindow):
         self.organizations_tab = None
         self.projects_tab = None
         self.evaluations_tab = None
+        self.handover_tab = None
         self.tabs = None
 
     def _build_menus(self) -> None:
@@ -289,6 +295,18 @@ class MainWindow(QMainWindow):
     def _on_officer_triggered(self) -> None:
         if self.officer_panel is not None:
             self.officer_panel.open_panel()
+
+    def _on_officers_triggered(self) -> None:
+        if self.workspace is not None:
+            from kyodo_desktop.gui.officers_dialog import open_officers_dialog
+
+            dialog = open_officers_dialog(self, self.workspace)
+            dialog.changed.connect(self._on_officer_assignment_changed)
+
+    def _on_officer_assignment_changed(self, _officer_id: str) -> None:
+        """An officer's 異動日 or 後任 changed: the 引継ぎ tab's pending handovers follow."""
+        if self.handover_tab is not None:
+            self.handover_tab.reload()
 
     def _on_duplicates_triggered(self) -> None:
         ws = self.workspace

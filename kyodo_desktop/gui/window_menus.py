@@ -95,6 +95,7 @@ def build_menus(window: MainWindow) -> None:
         window.duplicates_action.setEnabled(window.workspace is not None and window.workspace.writable)
         settings_menu = bar.addMenu(_tr("設定(&S)"))
         settings_menu.addAction(window.officer_action)
+        settings_menu.addAction(window.officers_action)
         chosen = ui_language(window.data_dir)
         settings_menu.addMenu(language_menu(window, chosen, lambda code: choose_language(window, code)))
     help_menu = bar.addMenu(_tr("ヘルプ(&H)"))

@@ -1,13 +1,16 @@
-"""Demo handovers (引継) for ``kyodo demo --projects``: transfers, responsibilities, commitments,
-and a few signed notes.
+"""Demo handovers (引継) for ``kyodo demo``: the demo officers, transfers, responsibilities,
+commitments and a few signed notes.
 
-After the demo projects (:func:`kyodo_desktop.services.demo_projects.generate_projects`):
+After the demo projects (:func:`kyodo_desktop.services.demo_projects.generate_projects`), or
+after the demo organizations alone (:func:`add_without_projects`, which adds the demo officers
+first and lets them look after a share of the active organizations):
 
 - every demo officer gets an assignment start (三年前の4月1日); in each 担当課 with two or more
   officers, the first one is transferred (異動) on the coming 4月1日 with the next one as the
   successor;
 - each organization taking part in a project without a responsible officer gets the lead of
-  its latest project as responsible (担当職員);
+  its latest project as responsible (担当職員); without projects, up to :data:`SPREAD`
+  active organizations with none get a demo officer drawn by the seed;
 - some organizations get commitments (約束・宿題): open ones due in the coming months and done
   ones closed in the past;
 - two of the transferring officers hand two of their organizations over early: a note through
@@ -27,6 +30,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from kyodo_desktop.persistence.bulk import RowShape, insert_rows
 from kyodo_desktop.persistence.models import (
@@ -45,7 +49,7 @@ from kyodo_desktop.services.handover import HandoverService
 from kyodo_desktop.services.handover_records import PREDECESSOR, SUCCESSOR, Narrative
 from kyodo_desktop.services.workspace import Workspace
 
-__all__ = ["add_handovers", "next_april_first"]
+__all__ = ["add_demo_officers", "add_handovers", "add_without_projects", "next_april_first"]
 
 _AUDIT_COLUMNS = ("occurred_at", "officer", "entity", "record_id", "action", "changes", "context")
 _OPEN_TEXTS = (
@@ -65,6 +69,8 @@ _NARRATIVE = Narrative(
 )
 #: How many transferring officers hand part of their scope over in the demo.
 SIGNED_NOTES = 2
+#: How many organizations the demo officers look after when the demo has no projects.
+SPREAD = 60
 
 
 def next_april_first(today: date) -> date:
@@ -87,6 +93,72 @@ def _audit(
     }
 
 
+def add_demo_officers(s: Session, who: str, context: str) -> tuple[dict[str, list[tuple[str, str]]], int]:
+    """The demo officers by 担当課 (found by name and 所属課, else added and audited); how many were added."""
+    by_section: dict[str, list[tuple[str, str]]] = {}
+    added: list[dict[str, Any]] = []
+    audit_rows: list[dict[str, Any]] = []
+    now = utc_now()
+    for name, kana, section, title in OFFICERS:
+        found = s.scalars(
+            select(Officer.id).where(
+                Officer.name == name, Officer.section == section, Officer.deleted_at.is_(None)
+            )
+        ).first()
+        if found is None:
+            found = new_id()
+            added.append(
+                {"id": found, "name": name, "kana": kana, "section": section, "title": title, "version": 1}
+                | {"created_at": now, "updated_at": now}
+            )
+            changes = {"kana": [None, kana], "name": [None, name], "section": [None, section]}
+            changes["title"] = [None, title]
+            audit_rows.append(_audit(now, who, "officer", found, "create", changes, context))
+        by_section.setdefault(section, []).append((found, name))
+    if added:
+        shape = RowShape(table_of(Officer), tuple(added[0]))
+        insert_rows(s, shape, [shape.row(r) for r in added])
+        audit_shape = RowShape(table_of(AuditEntry), _AUDIT_COLUMNS)
+        insert_rows(s, audit_shape, [audit_shape.row(r) for r in audit_rows])
+    return by_section, len(added)
+
+
+def add_without_projects(ws: Workspace, *, seed: int = 1, today: date | None = None) -> tuple[int, int]:
+    """The handover demo of ``kyodo demo --orgs N`` alone: ``(officers added, notes signed)``.
+
+    The demo officers are added when missing; they look after up to :data:`SPREAD` active
+    organizations, then :func:`add_handovers` plans the transfers, commitments and notes.
+    """
+    ws.require_write()
+    with ws.session_factory.begin() as s:
+        _sections, added = add_demo_officers(s, ws.officer.name, f"demo seed={seed}")
+    return added, add_handovers(ws, seed=seed, today=today, spread=SPREAD)
+
+
+def _spread(
+    s: Session, rng: random.Random, officer_ids: list[str], taken: dict[str, str], count: int
+) -> dict[str, str]:
+    """Up to ``count`` active organizations with no 担当職員 (and none ``taken``), each given one
+    of ``officer_ids`` (drawn by ``rng``; ordered by name, so a seed gives the same draw)."""
+    if not officer_ids or count <= 0:
+        return {}
+    free = [
+        org_id
+        for org_id in s.scalars(
+            select(Organization.id)
+            .where(
+                Organization.status == "活動中",
+                Organization.responsible_officer_id.is_(None),
+                Organization.deleted_at.is_(None),
+            )
+            .order_by(Organization.kana, Organization.name, Organization.id)
+        )
+        if org_id not in taken
+    ]
+    chosen = rng.sample(free, min(count, len(free)))
+    return {org_id: officer_ids[n % len(officer_ids)] for n, org_id in enumerate(chosen)}
+
+
 def _transfers(
     rows: list[tuple[str, str, str]], today: date
 ) -> dict[str, tuple[date, str | None, date | None]]:
@@ -105,8 +177,11 @@ def _transfers(
     return plan
 
 
-def add_handovers(ws: Workspace, *, seed: int = 1, today: date | None = None) -> int:
-    """Add the demo transfers, responsibilities, commitments and signed notes; the notes signed."""
+def add_handovers(ws: Workspace, *, seed: int = 1, today: date | None = None, spread: int = 0) -> int:
+    """Add the demo transfers, responsibilities, commitments and signed notes; the notes signed.
+
+    ``spread`` organizations with no 担当職員 and no project get one of the demo officers too.
+    """
     ws.require_write()
     today = today or date.today()
     rng = random.Random(f"handover-{seed}")
@@ -154,6 +229,7 @@ def add_handovers(ws: Workspace, *, seed: int = 1, today: date | None = None) ->
             .order_by(Project.fiscal_year, Project.id)
         ):
             latest[org_id] = lead
+        latest.update(_spread(s, rng, [officer_id for officer_id, *_ in demo], latest, spread))
         s.connection().exec_driver_sql(
             "UPDATE organizations SET responsible_officer_id = ?, updated_at = ?, version = version + 1 WHERE id = ?",
             [(lead, now, org_id) for org_id, lead in latest.items()],
@@ -170,7 +246,12 @@ def add_handovers(ws: Workspace, *, seed: int = 1, today: date | None = None) ->
                     context,
                 )
             )
-        commitments = _commitments(rng, sorted(latest.items()), today, now)
+        # by name, not by id (ids are random): the same seed draws the same commitments
+        org_names = dict(
+            s.execute(select(Organization.id, Organization.kana + Organization.name)).tuples().all()
+        )
+        looked_after = sorted(latest.items(), key=lambda pair: (org_names.get(pair[0], ""), pair[0]))
+        commitments = _commitments(rng, looked_after, today, now)
         if commitments:
             shape = RowShape(table_of(Commitment), tuple(commitments[0]))
             insert_rows(s, shape, [shape.row(c) for c in commitments])

@@ -44,7 +44,6 @@ from kyodo_desktop.persistence.bulk import RowShape, bulk_cache, insert_rows
 from kyodo_desktop.persistence.errors import KnownError
 from kyodo_desktop.persistence.models import (
     AuditEntry,
-    Officer,
     Organization,
     Project,
     ProjectAgreementItem,
@@ -60,7 +59,7 @@ from kyodo_desktop.persistence.models import (
 )
 from kyodo_desktop.services import demo_project_words as words
 from kyodo_desktop.services.demo_evaluations import DemoProject, add_evaluations
-from kyodo_desktop.services.demo_handover import add_handovers
+from kyodo_desktop.services.demo_handover import add_demo_officers, add_handovers
 from kyodo_desktop.services.workspace import Workspace
 
 __all__ = ["YEARS", "generate_projects"]
@@ -395,36 +394,6 @@ def _load_orgs(s: Session) -> list[words.DemoOrg]:
     return out
 
 
-def _officers(s: Session, who: str, context: str) -> tuple[dict[str, list[tuple[str, str]]], int]:
-    """The demo officers by 担当課 (found by name and 所属課, else added and audited); how many were added."""
-    by_section: dict[str, list[tuple[str, str]]] = {}
-    added: list[dict[str, Any]] = []
-    audit_rows: list[dict[str, Any]] = []
-    now = utc_now()
-    for name, kana, section, title in words.OFFICERS:
-        found = s.scalars(
-            select(Officer.id).where(
-                Officer.name == name, Officer.section == section, Officer.deleted_at.is_(None)
-            )
-        ).first()
-        if found is None:
-            found = new_id()
-            added.append(
-                {"id": found, "name": name, "kana": kana, "section": section, "title": title, "version": 1}
-                | {"created_at": now, "updated_at": now}
-            )
-            changes = {"kana": [None, kana], "name": [None, name], "section": [None, section]}
-            changes["title"] = [None, title]
-            audit_rows.append(_audit_row(now, who, found, "officer", changes, context))
-        by_section.setdefault(section, []).append((found, name))
-    if added:
-        shape = RowShape(table_of(Officer), tuple(added[0]))
-        insert_rows(s, shape, [shape.row(r) for r in added])
-        audit_shape = RowShape(table_of(AuditEntry), _AUDIT_COLUMNS)
-        insert_rows(s, audit_shape, [audit_shape.row(r) for r in audit_rows])
-    return by_section, len(added)
-
-
 def generate_projects(
     ws: Workspace,
     count: int,
@@ -449,7 +418,7 @@ def generate_projects(
             raise KnownError(
                 "デモ事業のパートナーになる活動中の団体がありません。--orgs で団体も作成してください。"
             )
-        officers, added = _officers(s, who, context)
+        officers, added = add_demo_officers(s, who, context)
         gen = _Generator(rng, orgs, officers, (who, context))
         n = 0
         while len(gen.rows.projects) < count:

@@ -1,7 +1,8 @@
 """Duplicates already in the registry: candidate pairs, merge into a survivor, and undo.
 
-A merge is one transaction: the survivor takes the chosen values, the other record's contacts
-and interaction log move to it, and the other record stays as a tombstone (``merged_into`` plus
+A merge is one transaction: the survivor takes the chosen values, the other record's contacts,
+interaction log, 約束・宿題 and handover items move to it (``duplicates_handover``), and the
+other record stays as a tombstone (``merged_into`` plus
 ``deleted_at``: out of every list and out of the trash) so links to it still resolve. The audit
 row of the merge keeps everything needed to undo it (``unmerge``).
 """
@@ -31,7 +32,7 @@ from kyodo_desktop.persistence.models import (
     table_of,
     utc_now,
 )
-from kyodo_desktop.services import not_duplicates
+from kyodo_desktop.services import duplicates_handover, not_duplicates
 from kyodo_desktop.services.organizations import (
     ENTITY,
     INPUT_FIELDS,
@@ -295,6 +296,7 @@ def merge(ws: Workspace, keep_id: str, other_id: str, *, take_from_other: Iterab
             .where(table_of(Interaction).c.organization_id == other_id)
             .values(organization_id=keep_id)
         )
+        moved_handover = duplicates_handover.move_to_survivor(s, keep_id, other_id)
         latest = max(filter(None, (keep.last_contact_on, other.last_contact_on)), default=None)
         s.execute(update(orgs).where(orgs.c.id == keep_id).values(last_contact_on=latest))
         s.execute(
@@ -315,6 +317,7 @@ def merge(ws: Workspace, keep_id: str, other_id: str, *, take_from_other: Iterab
                 "merged_from": [None, other_id],
                 "moved_contacts": [None, contact_ids],
                 "moved_interactions": [None, interaction_ids],
+                **moved_handover,
                 "last_contact_on": [_jsonable(keep.last_contact_on), _jsonable(latest)],
             },
         )
@@ -386,6 +389,7 @@ def unmerge(ws: Workspace, other_id: str) -> str:
                 .where(table_of(Interaction).c.id.in_(moved_interactions))
                 .values(organization_id=other_id)
             )
+        duplicates_handover.move_back(s, changes, other_id)
         unlinked = _unlink_across(s, keep_id, other_id)
         old_last = changes.get("last_contact_on", [None, None])[0]
         s.execute(update(orgs).where(orgs.c.id == keep_id).values(last_contact_on=_date_or_none(old_last)))

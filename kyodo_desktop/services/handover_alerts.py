@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 
 from kyodo_desktop.domain.handover_dates import add_months
 from kyodo_desktop.domain.project_terms import CLOSED_STAGES
+from kyodo_desktop.domain.wareki import to_wareki
 from kyodo_desktop.persistence.errors import KnownError
 from kyodo_desktop.persistence.models import Interaction, Officer, Organization, Project
 from kyodo_desktop.persistence.models_handover import HandoverItem, HandoverNote
@@ -136,9 +137,9 @@ def alerts(ws: Workspace, today: date | None = None) -> list[Alert]:
         ).all()
         for org_id, name, last_on, registered_on in quiet:
             note = (
-                f"最後の対応: {last_on.isoformat()}"
+                f"最後の対応: {to_wareki(last_on)}"
                 if last_on
-                else f"対応の記録なし（登録: {registered_on.isoformat()}）"
+                else f"対応の記録なし（登録: {to_wareki(registered_on)}）"
             )
             found.append(Alert(QUIET, org_id, name, last_on, note))
         ending = s.execute(

@@ -78,11 +78,12 @@ class HandoverDocument:
 
 
 def _day(d: date | None) -> str:
-    return d.isoformat() if d else ""
+    """A date as a person reads it on the note: 和暦 (令和9年4月1日), as the registry prints it."""
+    return to_wareki(d) if d else ""
 
 
 def _signature(name: str, on: date | None) -> str:
-    return f"{name}（{on.isoformat()}）" if on is not None else "未署名"
+    return f"{name}（{to_wareki(on)}）" if on is not None else "未署名"
 
 
 def _presence(item: ItemRecord, include_contacts: bool) -> tuple[str, str]:
@@ -99,7 +100,7 @@ def _summary(note: NoteRecord, unacknowledged: int) -> Part:
         (
             ("前任", note.from_officer),
             ("後任", note.to_officer),
-            ("引継日", f"{note.handover_on.isoformat()}（{to_wareki(note.handover_on)}）"),
+            ("引継日", to_wareki(note.handover_on)),
             ("版", f"第{note.revision}版"),
             ("状態", note.status),
             ("前任の確認", _signature(note.signed_by_from_name, note.signed_by_from_on)),
@@ -142,16 +143,16 @@ def _dossier_tables(d: Dossier, include_contacts: bool) -> list[Block]:
         )
     )
     date_rows = tuple(
-        (n.on.isoformat(), str(n.kind), n.subject + (f"（{n.note}）" if n.note else "")) for n in d.next_dates
+        (_day(n.on), str(n.kind), n.subject + (f"（{n.note}）" if n.note else "")) for n in d.next_dates
     )
-    blocks.append(Table("今後の期日", ("日付", "種類", "対象・内容"), date_rows, (14, 24, 62)))
+    blocks.append(Table("今後の期日", ("日付", "種類", "対象・内容"), date_rows, (18, 22, 60)))
     if d.projects:
         project_rows = tuple(
             (p.stage, f"{_day(p.period_start)}〜{_day(p.period_end)}", p.title) for p in d.projects
         )
         blocks.append(Table("事業と段階", ("段階", "期間", "事業名"), project_rows, (14, 30, 56)))
-    timeline_rows = tuple((e.on.isoformat(), e.kind, e.text) for e in d.timeline)
-    blocks.append(Table("経過（新しい順）", ("日付", "種別", "内容"), timeline_rows, (14, 16, 70)))
+    timeline_rows = tuple((_day(e.on), e.kind, e.text) for e in d.timeline)
+    blocks.append(Table("経過（新しい順）", ("日付", "種別", "内容"), timeline_rows, (18, 14, 68)))
     if include_contacts and d.contacts:
         contact_rows = tuple((c.role, c.name, c.phone, c.email) for c in d.contacts)
         blocks.append(

@@ -33,7 +33,7 @@ __all__ = ["SUBJECT_WIDTHS", "SUMMARY_WIDTHS", "load_document", "write_handover_
 
 #: Column widths of the summary sheet and of a subject's sheet (both fit A4 portrait).
 SUMMARY_WIDTHS = (18.0, 24.0, 10.0, 18.0, 35.0)
-SUBJECT_WIDTHS = (13.0, 24.0, 42.0, 14.0, 12.0)
+SUBJECT_WIDTHS = (16.0, 24.0, 39.0, 14.0, 12.0)  # the first fits a 和暦 date
 _EMPTY_TABLE = "なし"
 _EMPTY_TEXT = "（記入なし）"
 _BAD_SHEET_CHARS = str.maketrans({c: "・" for c in "[]:*?/\\"})

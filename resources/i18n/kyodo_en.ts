@@ -1915,8 +1915,8 @@ They are not real groups. Move them to the trash when you no longer need them.</
         <translation>Officer</translation>
     </message>
     <message>
-        <source>団体</source>
-        <translation>Organization</translation>
+        <source>対象</source>
+        <translation>Record</translation>
     </message>
     <message>
         <source>操作</source>
@@ -2071,6 +2071,14 @@ They are not real groups. Move them to the trash when you no longer need them.</
     <message>
         <source>担当者の指定を外した対応記録</source>
         <translation>Records unlinked from their contact person</translation>
+    </message>
+    <message>
+        <source>移した約束・宿題</source>
+        <translation>Moved commitments</translation>
+    </message>
+    <message>
+        <source>移した引継書の項目</source>
+        <translation>Moved handover items</translation>
     </message>
     <message>
         <source>（空）</source>
@@ -2728,6 +2736,10 @@ The {created} organizations it added are deleted and the {updated} it updated ge
         <translation>Officer…</translation>
     </message>
     <message>
+        <source>職員の一覧（着任日・異動日・後任）…</source>
+        <translation>Officers (assignment, transfer, successor)…</translation>
+    </message>
+    <message>
         <source>重複の候補…</source>
         <translation>Possible duplicates…</translation>
     </message>
@@ -3337,6 +3349,61 @@ Data folder: {folder}</translation>
     <message>
         <source>設定を保存できませんでした: {reason}</source>
         <translation>The settings could not be saved: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>OfficersDialog</name>
+    <message>
+        <source>職員の一覧</source>
+        <translation>Officers</translation>
+    </message>
+    <message>
+        <source>氏名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>所属課</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>役職</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>着任日</source>
+        <translation>Assigned on</translation>
+    </message>
+    <message>
+        <source>異動日</source>
+        <translation>Transfer on</translation>
+    </message>
+    <message>
+        <source>後任</source>
+        <translation>Successor</translation>
+    </message>
+    <message>
+        <source>職員</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>例: 令和6年4月1日 または 2024-04-01</source>
+        <translation>e.g. R6.4.1 or 2024-04-01</translation>
+    </message>
+    <message>
+        <source>例: 令和9年4月1日（異動の予定がなければ空欄）</source>
+        <translation>e.g. R9.4.1 (blank if no transfer is planned)</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>（なし）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>保存できませんでした: {reason}</source>
+        <translation>Could not save: {reason}</translation>
     </message>
 </context>
 <context>

@@ -42,3 +42,19 @@ def test_demo_needs_a_count_and_projects_need_organizations(
     assert _run(data_dir, capsys, "demo", "--projects", "-1")[0] == 2
     code, _, err = _run(data_dir, capsys, "demo", "--projects", "5")
     assert code == 1 and "活動中の団体がありません" in err
+
+
+def test_demo_organizations_alone_add_officers_and_handovers(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = _run(data_dir, capsys, "demo", "--orgs", "80", "--seed", "3")
+    assert code == 0, err
+    assert out.splitlines() == [
+        "デモ団体を 80 件作成しました。",
+        "デモの職員と引継ぎを作成しました（職員の追加 11 人、署名済みの引継書 2 件）。",
+    ]
+    code, out, _ = _run(data_dir, capsys, "officers", "list")
+    assert code == 0 and len(out.splitlines()) == 11
+    code, out, _ = _run(data_dir, capsys, "handover", "pending")
+    pending = out.splitlines()
+    assert code == 0 and pending and all(len(line.split("\t")) == 4 for line in pending)

@@ -24,6 +24,7 @@ from kyodo_desktop.domain.handover import (
     compile_dossier,
     date_key,
 )
+from kyodo_desktop.domain.wareki import to_wareki
 
 TODAY = date(2026, 12, 1)
 
@@ -131,7 +132,7 @@ def test_a_follow_up_is_open_until_a_later_interaction_follows() -> None:
     assert keys(d) == ["followup:i3"]  # i1 was followed by i2 (and i3)
     (item,) = d.open_items
     assert (item.kind, item.due_on, item.overdue) == (ItemKind.FOLLOW_UP, date(2026, 12, 10), False)
-    assert item.text == "2026-11-15 会議: 次年度の計画"
+    assert item.text == "令和8年11月15日 会議: 次年度の計画"
     assert dates(d) == [(date(2026, 12, 10), DateKind.FOLLOW_UP, "みどりの会")]
 
 
@@ -239,7 +240,7 @@ def test_a_period_ended_without_its_final_evaluation_is_an_open_item() -> None:
     assert keys(d) == ["evaluation:p1"]
     (item,) = d.open_items
     assert item.kind is ItemKind.EVALUATION and item.overdue and item.due_on == date(2027, 3, 31)
-    assert item.text == "公園の花壇づくり: 最終評価が未実施（事業期間は2027-03-31に終了）"
+    assert item.text == "公園の花壇づくり: 最終評価が未実施（事業期間は令和9年3月31日に終了）"
     assert d.next_dates == ()  # the passed dates are no next dates
     done = EvaluationFact("e", "p1", 2026, "最終", "予定どおり終了", date(2027, 4, 5))
     assert dossier(today=today, projects=[_project()], evaluations=[done]).open_items == ()
@@ -299,8 +300,10 @@ def test_npo_report_deadline_is_three_months_after_the_business_year_end(
 ) -> None:
     d = dossier(today=today, business_year_end=year_end)
     assert d.next_dates == (
-        NextDate(deadline, DateKind.NPO_REPORT, "みどりの会", f"{ended.isoformat()}に終わる事業年度"),
+        NextDate(deadline, DateKind.NPO_REPORT, "みどりの会", f"{to_wareki(ended)}に終わる事業年度"),
     )
+    if ended == date(2026, 3, 31):
+        assert d.next_dates[0].note == "令和8年3月31日に終わる事業年度"  # 和暦, as a person reads it
 
 
 @pytest.mark.parametrize("year_end", ["", "不明", "13-01"])

@@ -57,6 +57,8 @@ def test_the_pdf_is_a4_with_the_compiled_items_and_no_contact_data(
         "広報を早める",
         "事業報告書の提出期限",
         "平成20年から協働",
+        "令和9年3月25日",  # the 引継日 as 和暦
+        "令和9年4月10日",  # the commitment's due date as 和暦
         f"1 / {pages} ページ",
     ):
         assert expected in text

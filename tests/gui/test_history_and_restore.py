@@ -239,6 +239,9 @@ def test_the_models_pass_the_model_tester(tmp_path: Path, qtmodeltester: Any) ->
         model = HistoryTableModel()
         model.set_ids(service.entry_ids(), service.entries)
         qtmodeltester.check(model)
+        # the record column holds projects as well as organizations in the whole-registry view
+        headers = [model.headerData(n, Qt.Orientation.Horizontal) for n in range(model.columnCount())]
+        assert headers[2] == "対象"
         model.set_entries(service.for_record(org_id))
         qtmodeltester.check(model)
     backups = BackupListModel()

@@ -73,7 +73,7 @@ def test_menus_and_status_bar(window: MainWindow) -> None:
         "重複の候補…",
         "変更履歴…",
     ]
-    assert menus["設定(&S)"] == ["職員の設定…", "表示言語(&L)"]
+    assert menus["設定(&S)"] == ["職員の設定…", "職員の一覧（着任日・異動日・後任）…", "表示言語(&L)"]
     assert menus["ヘルプ(&H)"] == ["バージョン情報"]
     status = window.statusBar()
     officer = status.findChild(QLabel, "officerStatusLabel")

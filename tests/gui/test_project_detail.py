@@ -183,3 +183,12 @@ def test_read_only_panel_has_no_log_buttons_enabled(qtbot: QtBot, ws: Workspace,
     panel.show_record(record, [])
     assert panel.history is None and not panel.log_tab.add_button.isVisibleTo(panel)
     assert panel.log_tab.add_entry() is None
+
+
+def test_the_stage_history_and_the_log_show_their_dates_as_wareki(
+    qtbot: QtBot, ws: Workspace, project: str
+) -> None:
+    panel = _panel(qtbot, ws, project)
+    assert panel.stages.texts(1) == ["令和7年4月1日", "令和8年4月10日"]
+    assert "打合せ開始" in panel.stages.texts(2)
+    assert panel.log.texts(0) == ["令和8年4月20日"]

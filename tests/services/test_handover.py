@@ -101,7 +101,7 @@ def test_a_note_compiles_each_item_from_the_records(world: World) -> None:
     assert org_item.dossier is not None and project_item.dossier is not None
     assert [(i.kind, i.text) for i in org_item.dossier.open_items] == [
         (ItemKind.COMMITMENT, "協定書案を送る"),
-        (ItemKind.FOLLOW_UP, "2026-11-20 面談: 来年度の協定"),
+        (ItemKind.FOLLOW_UP, "令和8年11月20日 面談: 来年度の協定"),
     ]
     org_dates = {(d.kind, d.on) for d in org_item.dossier.next_dates}
     assert {

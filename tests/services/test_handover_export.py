@@ -3,6 +3,7 @@ read back (values, contact data only when chosen, formula-looking text kept as t
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -53,7 +54,7 @@ def test_the_workbook_has_a_summary_and_a_sheet_per_subject(world: World, tmp_pa
     for expected in (
         "佐藤 一郎",
         "鈴木 花子",
-        "2027-03-25",
+        "令和9年3月25日",  # 和暦, as the registry prints dates
         "第1版",
         "下書き",
         "未署名",
@@ -66,6 +67,9 @@ def test_the_workbook_has_a_summary_and_a_sheet_per_subject(world: World, tmp_pa
     assert "協定書案を送る" in org_texts and "広報を早める" in org_texts
     assert "事業報告書の提出期限" in org_texts  # the NPO's deadline, 3 months after 3月31日
     assert "平成20年から協働" in org_texts
+    # dates as a person reads them: the commitment's due date, the interaction, the project's period
+    assert {"令和9年4月10日", "令和9年2月1日", "令和8年4月1日〜令和9年3月31日"} <= set(org_texts)
+    assert not any(re.search(r"\d{4}-\d{2}-\d{2}", t) for s in wb.worksheets for t in _texts(s))
     # formula-looking text stays text
     cell = next(c for row in wb["1 みどりの会"].iter_rows() for c in row if c.value == "@総会は5月")
     assert cell.data_type == "s" and cell.quotePrefix

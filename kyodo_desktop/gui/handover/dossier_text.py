@@ -7,10 +7,11 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 
 from kyodo_desktop.domain.handover import Dossier
+from kyodo_desktop.domain.wareki import to_wareki
 
 
 def _day(d: date | None) -> str:
-    return d.isoformat() if d else "—"
+    return to_wareki(d) if d else "—"
 
 
 def dossier_text(dossier: Dossier | None) -> str:
@@ -19,12 +20,12 @@ def dossier_text(dossier: Dossier | None) -> str:
         return QCoreApplication.translate("HandoverDossier", "（記録から作成した資料はありません）")
     lines = [
         QCoreApplication.translate("HandoverDossier", "記録から作成（{day}時点）").format(
-            day=dossier.today.isoformat()
+            day=to_wareki(dossier.today)
         ),
         "",
     ]
     lines.append("■ " + QCoreApplication.translate("HandoverDossier", "今後の期日"))
-    lines += [f"  {d.on.isoformat()}  {d.kind}  {d.note}".rstrip() for d in dossier.next_dates] or [
+    lines += [f"  {to_wareki(d.on)}  {d.kind}  {d.note}".rstrip() for d in dossier.next_dates] or [
         "  " + QCoreApplication.translate("HandoverDossier", "なし")
     ]
     lines += ["", "■ " + QCoreApplication.translate("HandoverDossier", "未了事項")]
@@ -49,7 +50,7 @@ def dossier_text(dossier: Dossier | None) -> str:
                 f"  {c.name}（{c.role}）  {extra}".rstrip() if c.role else f"  {c.name}  {extra}".rstrip()
             )
     lines += ["", "■ " + QCoreApplication.translate("HandoverDossier", "経過")]
-    lines += [f"  {e.on.isoformat()}  {e.kind}  {e.text}" for e in dossier.timeline] or [
+    lines += [f"  {to_wareki(e.on)}  {e.kind}  {e.text}" for e in dossier.timeline] or [
         "  " + QCoreApplication.translate("HandoverDossier", "なし")
     ]
     return "\n".join(lines)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop.domain.validation import parse_date
+from kyodo_desktop.domain.wareki import to_wareki
 from kyodo_desktop.gui.handover.dossier_text import dossier_text
 from kyodo_desktop.services.commitments import CommitmentService
 from kyodo_desktop.services.handover import HandoverService
@@ -116,7 +117,7 @@ class ItemEditor(QWidget):
             edit.setReadOnly(not self._editable)
             edit.setEnabled(self._editable)
         self.presence.setCurrentIndex(PRESENCE.index(item.partner_present) if item else 0)
-        self.present_on.setText(item.present_on.isoformat() if item and item.present_on else "")
+        self.present_on.setText(to_wareki(item.present_on) if item and item.present_on else "")
         self.attendees.setText(item.attendees if item else "")
         self.reason.setText(item.absence_reason if item else "")
         self.presence.setEnabled(self._editable)
@@ -128,7 +129,7 @@ class ItemEditor(QWidget):
         if item is None or item.followup_commitment_id is None:
             return ""
         task = CommitmentService(self._ws).get(item.followup_commitment_id)
-        due = task.due_on.isoformat() if task.due_on else "—"
+        due = to_wareki(task.due_on) if task.due_on else "—"
         return self.tr(
             "後任への紹介の予定（約束・宿題）: {text}　期限 {due}　担当 {owner}　状態 {status}"
         ).format(text=task.text, due=due, owner=task.owner, status=task.status)

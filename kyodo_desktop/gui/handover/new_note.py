@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop.domain.validation import ValidationError, parse_date
+from kyodo_desktop.domain.wareki import to_wareki
 from kyodo_desktop.gui import errors
 from kyodo_desktop.gui.styles import ERROR_STYLE
 from kyodo_desktop.services import handover_alerts
@@ -96,7 +97,7 @@ class NewNoteDialog(QDialog):
         if record.successor_id:
             self.to_officer.setCurrentIndex(max(self.to_officer.findData(record.successor_id), 0))
         day = record.transferred_on or date.today()
-        self.handover_on.setText(day.isoformat())
+        self.handover_on.setText(to_wareki(day))  # typed either way (the one date parser)
         pending = self._pending.get(record.id)
         open_ids = set(pending.organization_ids + pending.project_ids) if pending else None
         orgs, projects = handover_alerts.responsibilities(self._ws, record.id)

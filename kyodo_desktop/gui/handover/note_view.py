@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop.domain.validation import ValidationError, parse_date
+from kyodo_desktop.domain.wareki import to_wareki
 from kyodo_desktop.gui import errors
 from kyodo_desktop.gui.handover.export_actions import export_pdf, export_workbook
 from kyodo_desktop.gui.handover.item_editor import ItemEditor
@@ -175,7 +176,7 @@ class NoteView(QWidget):
             return
         self.header.setText(
             self.tr("引継書 {day}　{from_}　→　{to}　第{rev}版（{status}）").format(
-                day=note.handover_on.isoformat(),
+                day=to_wareki(note.handover_on),
                 from_=note.from_officer,
                 to=note.to_officer,
                 rev=note.revision,

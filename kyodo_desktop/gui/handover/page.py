@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kyodo_desktop.domain.wareki import to_wareki
 from kyodo_desktop.gui.handover.new_note import NewNoteDialog
 from kyodo_desktop.gui.handover.note_view import NoteView
 from kyodo_desktop.services import handover_alerts
@@ -95,7 +96,7 @@ class HandoverPage(QWidget):
         for p in handover_alerts.pending(self._ws):
             item = QListWidgetItem(
                 self.tr("{name}　異動日 {day}　未引継 {count}件").format(
-                    name=p.name, day=p.transferred_on.isoformat(), count=p.count
+                    name=p.name, day=to_wareki(p.transferred_on), count=p.count
                 )
             )
             item.setData(ID_ROLE, p.officer_id)
@@ -111,7 +112,7 @@ class HandoverPage(QWidget):
         for note in self.service.notes():
             row = QTreeWidgetItem(
                 [
-                    note.handover_on.isoformat(),
+                    to_wareki(note.handover_on),
                     f"{note.from_officer} → {note.to_officer}",
                     note.status,
                     str(note.revision),

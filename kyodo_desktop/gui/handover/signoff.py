@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kyodo_desktop.domain.wareki import to_wareki
 from kyodo_desktop.services.handover_records import PREDECESSOR, SUCCESSOR, ChecklistEntry, NoteRecord
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -70,7 +71,7 @@ class SignOffBox(QGroupBox):
         for side, (name, on, officer) in signed.items():
             done = on is not None
             self.names[side].setText(name if done else officer.split("（")[0])
-            self.dates[side].setText((on or date.today()).isoformat())
+            self.dates[side].setText(to_wareki(on or date.today()))
             for widget in (self.names[side], self.dates[side], self.buttons[side]):
                 widget.setEnabled(not note.frozen and not done)
             self.states[side].setText(self.tr("署名済") if done else self.tr("未署名"))
@@ -108,7 +109,7 @@ class ChecklistBox(QGroupBox):
             item.setFlags(flags)
             item.setCheckState(Qt.CheckState.Checked if done else Qt.CheckState.Unchecked)
             if e.acknowledged_on is not None:
-                item.setToolTip(self.tr("確認日 {day}").format(day=e.acknowledged_on.isoformat()))
+                item.setToolTip(self.tr("確認日 {day}").format(day=to_wareki(e.acknowledged_on)))
             self.list.addItem(item)
         left = sum(1 for e in entries if e.acknowledged_on is None)
         self.summary.setText(

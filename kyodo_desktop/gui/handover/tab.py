@@ -42,6 +42,11 @@ class HandoverTab(QWidget):
             self.page.reload()
         return self.page
 
+    def reload(self) -> None:
+        """Read the page's lists again (an officer's 異動日 or 後任 changed); nothing before it is built."""
+        if self.page is not None:
+            self.page.reload()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.ensure_page()

@@ -36,7 +36,7 @@ PAGE = 200
 _HEADERS = (
     QT_TRANSLATE_NOOP("HistoryTableModel", "日時"),
     QT_TRANSLATE_NOOP("HistoryTableModel", "職員"),
-    QT_TRANSLATE_NOOP("HistoryTableModel", "団体"),
+    QT_TRANSLATE_NOOP("HistoryTableModel", "対象"),
     QT_TRANSLATE_NOOP("HistoryTableModel", "操作"),
     QT_TRANSLATE_NOOP("HistoryTableModel", "変更内容（変更前 → 変更後）"),
 )
@@ -90,6 +90,8 @@ _OTHER_FIELDS = {
     "not_duplicate_of": QT_TRANSLATE_NOOP("HistoryTableModel", "重複ではない相手"),
     "unlinked_interactions": QT_TRANSLATE_NOOP("HistoryTableModel", "担当者の指定を外した対応記録"),
     "responsible_officer_id": QT_TRANSLATE_NOOP("HistoryTableModel", "担当職員"),
+    "moved_commitments": QT_TRANSLATE_NOOP("HistoryTableModel", "移した約束・宿題"),
+    "moved_handover_items": QT_TRANSLATE_NOOP("HistoryTableModel", "移した引継書の項目"),
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from kyodo_desktop.domain.wareki import fiscal_year_label
+from kyodo_desktop.domain.wareki import fiscal_year_label, to_wareki
 from kyodo_desktop.gui.i18n import label
 
 
@@ -24,5 +24,5 @@ def year_label(fiscal_year: int | None) -> str:
 
 
 def day_label(day: date | None) -> str:
-    """An ISO date, as the registry shows its dates ("" for none)."""
-    return "" if day is None else day.isoformat()
+    """A date as 和暦 (令和7年4月1日), as the registry's list shows its dates ("" for none)."""
+    return "" if day is None else to_wareki(day)

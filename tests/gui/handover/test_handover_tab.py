@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from kyodo_desktop.domain.organization import ContactInput, InteractionInput, OrganizationInput
 from kyodo_desktop.domain.project import OfficerInput, PartnerInput, ProjectInput
+from kyodo_desktop.domain.wareki import to_wareki
 from kyodo_desktop.gui.handover.page import HandoverPage
 from kyodo_desktop.gui.handover.tab import HandoverTab
 from kyodo_desktop.gui.main_window import MainWindow
@@ -89,11 +90,12 @@ def test_note_made_signed_frozen_and_corrected(
     # 引継ぎの予定: the transferring officer with both subjects not handed over
     assert page.pending.count() == 1
     assert "佐藤 一郎" in page.pending.item(0).text() and "2件" in page.pending.item(0).text()
+    assert "異動日 令和9年4月1日" in page.pending.item(0).text()  # 和暦
     assert any("引継書のない異動" in page.alerts.item(n).text() for n in range(page.alerts.count()))
 
     dialog = page.open_new_note(w["sato"])
     assert dialog.to_officer.currentData() == w["suzuki"]  # the successor by default
-    assert dialog.handover_on.text() == TRANSFER_ON.isoformat()
+    assert dialog.handover_on.text() == "令和9年4月1日"  # 和暦, parsed back on 作成
     assert dialog.chosen(ORGANIZATION) == [w["org"]] and dialog.chosen(PROJECT) == [w["project"]]
     _click(qtbot, dialog.ok_button)
     view = page.view
@@ -103,6 +105,10 @@ def test_note_made_signed_frozen_and_corrected(
     assert "みどりの会" in view.item_choice.currentText()
     dossier = view.editor.dossier.toPlainText()
     assert "来年度の協定" in dossier and "次回対応" in dossier and "事業報告書の提出期限" in dossier
+    # dates as a person reads them: the interaction, its next action, the NPO's report deadline
+    assert "令和8年11月20日 面談: 来年度の協定" in dossier and "令和9年1月15日" in dossier
+    assert "令和9年6月30日" in dossier and "2027-" not in dossier
+    assert page.notes.topLevelItem(0).text(0) == "令和9年4月1日"
 
     assert "043-000-0000" not in dossier and "緑 花子（事務局長）" in dossier  # no contact data unless chosen
     _click(qtbot, view.include_contacts)
@@ -140,6 +146,7 @@ def test_note_made_signed_frozen_and_corrected(
     view.sections.setCurrentIndex(1)
     signoff = view.signoff
     assert signoff.names["前任"].text() == "佐藤 一郎"
+    assert signoff.dates["前任"].text() == to_wareki(date.today())  # 和暦, parsed back on 署名
     _click(qtbot, signoff.buttons["前任"])
     assert signoff.states["前任"].text() == "署名済" and not signoff.buttons["前任"].isEnabled()
     assert view.note is not None and not view.note.frozen
