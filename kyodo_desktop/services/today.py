@@ -27,6 +27,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from kyodo_desktop.domain.handover import CLOSED_COMMITMENT_STATUSES, is_open_follow_up
+from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.persistence.models import Interaction, Organization, Project
 from kyodo_desktop.persistence.models_handover import Commitment
 from kyodo_desktop.services import evaluation_due, handover_alerts
@@ -41,12 +42,12 @@ DUE_WITHIN_DAYS = 7
 class ItemKind(StrEnum):
     """What an item is about (stored words; the tab translates them)."""
 
-    FOLLOW_UP = "対応予定"
-    PROMISE = "約束・宿題"
-    QUIET = handover_alerts.QUIET
-    ENDING = handover_alerts.ENDING
-    EVALUATION = "評価の予定"
-    UNSIGNED = handover_alerts.UNSIGNED
+    FOLLOW_UP = QT_TRANSLATE_NOOP("TodayKind", "対応予定")
+    PROMISE = QT_TRANSLATE_NOOP("TodayKind", "約束・宿題")
+    QUIET = QT_TRANSLATE_NOOP("TodayKind", "対応が途絶えた団体")  # handover_alerts.QUIET
+    ENDING = QT_TRANSLATE_NOOP("TodayKind", "協定の終了が近い事業")  # handover_alerts.ENDING
+    EVALUATION = QT_TRANSLATE_NOOP("TodayKind", "評価の予定")
+    UNSIGNED = QT_TRANSLATE_NOOP("TodayKind", "引継書のない異動")  # handover_alerts.UNSIGNED
 
 
 class Opens(StrEnum):

@@ -70,3 +70,13 @@ def test_quiet_partners_and_ending_agreements_follow_the_settings(ws: Workspace)
 
 def test_an_empty_registry_has_an_empty_day(ws: Workspace) -> None:
     assert today_items(ws, DAY) == []
+
+
+def test_the_alert_kinds_are_the_handover_alerts_words() -> None:
+    from kyodo_desktop.services import handover_alerts
+
+    assert (ItemKind.QUIET, ItemKind.ENDING, ItemKind.UNSIGNED) == (
+        handover_alerts.QUIET,
+        handover_alerts.ENDING,
+        handover_alerts.UNSIGNED,
+    )
