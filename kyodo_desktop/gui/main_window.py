@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
         self.projects_tab.project_changed.connect(lambda _pid: self._reload_evaluations())
         tabs.addTab(self.evaluations_tab, self.tr("評価"))
         tabs.addTab(HandoverTab(ws), self.tr("引継ぎ"))  # built on first show, like 評価
-        self.home_tab = install_home_tab(self, tabs, preload)  # the first tab; reads after preload
+        self.home_tab = install_home_tab(self, tabs)  # the first tab; reads after the registry's rows
         self.tabs = tabs
         self._set_content(tabs)
         self._build_menus()

@@ -38,7 +38,7 @@ def _world(data_dir: Path) -> tuple[World, str]:
 
 
 def _open(qtbot: QtBot, open_window: Any, data_dir: Path) -> tuple[MainWindow, HomeTab, QTabWidget]:
-    window: MainWindow = open_window(data_dir)
+    window: MainWindow = open_window(data_dir, home=True)
     qtbot.waitUntil(lambda: window.workspace is not None and window.workspace.verified, timeout=20_000)
     tabs = window.findChild(QTabWidget, "mainTabs")
     assert tabs is not None
@@ -181,7 +181,7 @@ def test_a_read_only_window_has_no_quick_actions(qtbot: QtBot, open_window: Any,
 
 
 def _open_read_only(qtbot: QtBot, open_window: Any, data_dir: Path) -> tuple[MainWindow, HomeTab, QTabWidget]:
-    window: MainWindow = open_window(data_dir)
+    window: MainWindow = open_window(data_dir, home=True)
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=20_000)
     tabs = window.findChild(QTabWidget, "mainTabs")
     assert tabs is not None

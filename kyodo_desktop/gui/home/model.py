@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor
 
+from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.wareki import to_wareki_short
 from kyodo_desktop.gui.table_base import ModelIndex, ReadOnlyTableModel
 
@@ -18,26 +19,29 @@ if TYPE_CHECKING:  # the service imports SQLAlchemy, loaded in the worker only
 OVERDUE = QColor("#b00020")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TodayModel", text)
-
-
 def day_text(on: date | None, today: date) -> str:
     """The date in 和暦 with 今日 / 期限超過 told (an undated item shows a dash)."""
     if on is None:
         return "—"
     text = to_wareki_short(on)
     if on == today:
-        return _tr("{date}（今日）").format(date=text)
+        return QCoreApplication.translate("TodayModel", "{date}（今日）").format(date=text)
     return text
 
 
 class TodayModel(ReadOnlyTableModel):
     """The items in the order given (most overdue first); columns 日付, 種類, 件名, 内容."""
 
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TodayModel", "日付"),
+        QT_TRANSLATE_NOOP("TodayModel", "種類"),
+        QT_TRANSLATE_NOOP("TodayModel", "件名"),
+        QT_TRANSLATE_NOOP("TodayModel", "内容"),
+    )
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._headers = [_tr("日付"), _tr("種類"), _tr("件名"), _tr("内容")]
+        self._headers = [self.tr(h) for h in self.HEADERS]
         self.items: list[TodayItem] = []
         self.today = date.today()
 
@@ -65,7 +69,11 @@ class TodayModel(ReadOnlyTableModel):
                 return day_text(item.on, self.today)
             if column == 1:
                 kind = QCoreApplication.translate("TodayKind", item.kind.value)
-                return _tr("{kind}（期限超過）").format(kind=kind) if item.overdue else kind
+                return (
+                    QCoreApplication.translate("TodayModel", "{kind}（期限超過）").format(kind=kind)
+                    if item.overdue
+                    else kind
+                )
             return item.title if column == 2 else item.detail
         if role == Qt.ItemDataRole.ForegroundRole and item.overdue:
             return OVERDUE

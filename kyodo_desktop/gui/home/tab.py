@@ -2,8 +2,8 @@
 
 The list comes from :func:`kyodo_desktop.services.today.today_items`, read off the UI thread
 (:class:`~kyodo_desktop.gui.tasks.BackgroundTask`): the service and SQLAlchemy are imported in
-the worker, and the first read waits for the window's start-up read (the registry's rows) so
-that the registry's start-up is not slowed. Above the list, a strip is kept for the 年度's
+the worker, and the first read waits for the registry's rows to be shown (:meth:`HomeTab.hold_until`)
+so that the registry's start-up is not slowed. Above the list, a strip is kept for the 年度's
 headline figures (``homeHeadline``, filled by a later part; hidden while empty).
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -55,7 +55,7 @@ class HomeTab(QWidget):
         self._epoch = 0
         self._held = False  # the first read waits for the start-up read
         self._loaded = False
-        self._stale = False
+        self._stale = True  # read at the next show (first: never read)
         layout = QVBoxLayout(self)
 
         #: the year's headline figures go here (a later part fills it)
@@ -125,17 +125,22 @@ class HomeTab(QWidget):
             action.setEnabled(writable)
 
     # -- reading ------------------------------------------------------------------------------
-    def start_after(self, preload: BackgroundTask | None) -> None:
-        """Read the list once ``preload`` (the window's start-up read) has finished, or now."""
-        if preload is not None and not preload.isFinished():
-            self._held = True
-            preload.finished.connect(self._release)
-        else:
-            self.reload()
+    def hold_until(self, *signals: SignalInstance) -> None:
+        """Read nothing before the first of ``signals`` (the registry's rows shown, the file
+        checked): the registry's start-up comes first, and SQLAlchemy is imported after it.
+        The list is read when the tab is shown, so a window opened on another tab reads nothing."""
+        self._held = True
+        for signal in signals:
+            signal.connect(self._release)
 
-    def _release(self) -> None:
+    def _release(self, *_args: object) -> None:
         if self._held:
             self._held = False
+            # after the event loop's turn, so that the registry's rows are painted first
+            QTimer.singleShot(0, self, self._read_if_shown)
+
+    def _read_if_shown(self) -> None:
+        if self.isVisible():
             self.reload()
 
     @property
@@ -187,8 +192,8 @@ class HomeTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale or (self._loaded and not self._held):
-            self.reload()  # back on the tab: the day as it is now
+        if self._stale or self._loaded:
+            self.reload()  # first shown, or back on the tab: the day as it is now
 
     def shutdown(self) -> None:
         """Stop the read under way (before the window closes)."""

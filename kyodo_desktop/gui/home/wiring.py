@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QTabWidget
 
 from kyodo_desktop.gui.handover.tab import HandoverTab
 from kyodo_desktop.gui.home.tab import HomeTab
-from kyodo_desktop.gui.tasks import BackgroundTask
 
 if TYPE_CHECKING:
     from kyodo_desktop.gui.main_window import MainWindow
@@ -72,9 +71,9 @@ def log_contact(window: MainWindow) -> None:
     dialog.open()
 
 
-def install_home_tab(window: MainWindow, tabs: QTabWidget, preload: BackgroundTask | None) -> HomeTab:
+def install_home_tab(window: MainWindow, tabs: QTabWidget) -> HomeTab:
     """Put the home tab first in ``tabs`` (shown), wired to ``window``'s tabs; its first read
-    follows ``preload``, the window's start-up read."""
+    follows the registry's rows (or the file's check, whichever comes first)."""
     assert window.workspace is not None
     home = HomeTab(window.workspace)
     tabs.insertTab(0, home, QCoreApplication.translate("HomeTab", "ホーム"))
@@ -91,5 +90,5 @@ def install_home_tab(window: MainWindow, tabs: QTabWidget, preload: BackgroundTa
         projects.project_changed.connect(lambda _id: home.mark_stale())
     if window.evaluations_tab is not None:
         window.evaluations_tab.project_changed.connect(lambda _id: home.mark_stale())
-    home.start_after(preload)
+    home.hold_until(*([registry.rows_loaded] if registry is not None else []), window.file_verified)
     return home
