@@ -67,7 +67,12 @@ HOME = (
     + r"""
 home = win.home_tab
 assert win.tabs.currentWidget() is home
-spin(lambda: home.loaded)
+# waited for in the event loop, as a user's window does: a main thread spinning processEvents
+# holds the GIL and starved the worker reading the list (3× slower)
+loop = QEventLoop()
+home.rows_loaded.connect(lambda _n: loop.quit())
+if not home.loaded:
+    loop.exec()
 app.processEvents()  # the filled list painted
 print("READY", home.model.rowCount(), flush=True)
 win.close()

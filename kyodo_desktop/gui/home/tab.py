@@ -97,7 +97,7 @@ class HomeTab(QWidget):
         self.table.activated.connect(self._on_activated)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for column, width in enumerate((150, 190, 260)):
+        for column, width in enumerate((130, 240, 280)):  # 「協定の終了が近い事業（期限超過）」 unclipped
             self.table.setColumnWidth(column, width)
         layout.addWidget(self.table, 1)
         self.empty = QLabel(
