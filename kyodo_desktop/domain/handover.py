@@ -73,6 +73,7 @@ __all__ = [
     "TimelineEntry",
     "compile_dossier",
     "date_key",
+    "is_open_follow_up",
 ]
 
 #: The statuses of a commitment (約束・宿題), in the order they are worked through.
@@ -314,12 +315,19 @@ def _timeline(data: DossierInput) -> tuple[TimelineEntry, ...]:
     return tuple(e[2] for e in entries)
 
 
+def is_open_follow_up(occurred_on: date, next_action_on: date | None, latest_on: date) -> bool:
+    """Whether an interaction on ``occurred_on`` naming ``next_action_on`` is an open follow-up,
+    ``latest_on`` being the subject's latest interaction: the one rule of the dossier and the
+    home tab (no later interaction followed it; whether the date has passed does not close it)."""
+    return next_action_on is not None and occurred_on >= latest_on
+
+
 def _open_follow_ups(interactions: Sequence[InteractionFact]) -> list[InteractionFact]:
     """Interactions naming a next action that no later interaction followed."""
     if not interactions:
         return []
     latest = max(i.occurred_on for i in interactions)
-    return [i for i in interactions if i.next_action_on is not None and i.occurred_on >= latest]
+    return [i for i in interactions if is_open_follow_up(i.occurred_on, i.next_action_on, latest)]
 
 
 def _final_done(project: ProjectFact, evaluations: Sequence[EvaluationFact]) -> bool:

@@ -19,6 +19,8 @@ from kyodo_desktop.gui import dialogs, errors
 from kyodo_desktop.gui.evaluation_forms import EvaluationFormActions
 from kyodo_desktop.gui.evaluations.tab import EvaluationsTab
 from kyodo_desktop.gui.handover.tab import HandoverTab
+from kyodo_desktop.gui.home.tab import HomeTab
+from kyodo_desktop.gui.home.wiring import install_home_tab
 from kyodo_desktop.gui.migration_notice import update_data_format
 from kyodo_desktop.gui.officer_panel import OfficerPanel
 from kyodo_desktop.gui.organizations.tab import OrganizationsTab
@@ -65,6 +67,8 @@ class MainWindow(QMainWindow):
         self.projects_tab: ProjectsTab | None = None
         self.evaluations_tab: EvaluationsTab | None = None
         self.handover_tab: HandoverTab | None = None
+        self.home_tab: HomeTab | None = None
+        self.home_chooser: QWidget | None = None  # the home tab's 対応を記録 dialog
         self.tabs: QTabWidget | None = None
         self.officer_panel: OfficerPanel | None = None
         self._tasks = TaskGroup()
@@ -189,6 +193,7 @@ class MainWindow(QMainWindow):
         tabs.addTab(self.evaluations_tab, self.tr("評価"))
         self.handover_tab = HandoverTab(ws)
         tabs.addTab(self.handover_tab, self.tr("引継ぎ"))  # built on first show, like 評価
+        self.home_tab = install_home_tab(self, tabs)  # the first tab; reads after the registry's rows
         self.tabs = tabs
         self._set_content(tabs)
         self._build_menus()
@@ -277,6 +282,7 @@ class MainWindow(QMainWindow):
         self.projects_tab = None
         self.evaluations_tab = None
         self.handover_tab = None
+        self.home_tab = None
         self.tabs = None
 
     def _build_menus(self) -> None:
@@ -336,6 +342,8 @@ class MainWindow(QMainWindow):
     def _reload_evaluations(self) -> None:
         if self.evaluations_tab is not None:
             self.evaluations_tab.reload()
+        if self.home_tab is not None:
+            self.home_tab.mark_stale()  # the day's list follows every change the window hears of
 
     def on_record_undone(self, _org_id: str) -> None:
         """A change was undone in the history window: the table shows the record as it is now."""
@@ -363,6 +371,8 @@ class MainWindow(QMainWindow):
     def _on_registry_merged(self, _keep_id: str, _other_id: str) -> None:
         if self.organizations_tab is not None:
             self.organizations_tab.reload()
+        if self.home_tab is not None:
+            self.home_tab.mark_stale()
 
     def _on_imported(self) -> None:
         self.safety_net.on_imported()
@@ -441,6 +451,8 @@ class MainWindow(QMainWindow):
             self.projects_tab.shutdown()
         if self.evaluations_tab is not None:
             self.evaluations_tab.shutdown()
+        if self.home_tab is not None:
+            self.home_tab.shutdown()
         self._pending_verify = None
         self._tasks.stop_all()
         if self.workspace is not None:

@@ -67,40 +67,49 @@ def pending(ws: Workspace) -> list[PendingHandover]:
             .where(Officer.transferred_on.is_not(None), Officer.deleted_at.is_(None))
             .order_by(Officer.transferred_on, Officer.kana, Officer.name, Officer.id)
         ).all()
+        if not transferring:
+            return []
+        ids = [officer.id for officer in transferring]
+        # one read of each kind for all the officers: the officer columns have no index, so a
+        # read per officer walked the 100,000 organizations once per transferring officer
+        signed = (
+            select(HandoverNote.from_officer_id, HandoverItem.organization_id, HandoverItem.project_id)
+            .join(HandoverNote, HandoverNote.id == HandoverItem.note_id)
+            .where(HandoverNote.from_officer_id.in_(ids), HandoverNote.status.in_((SIGNED, CORRECTED)))
+        )
+        done_orgs: set[tuple[str, str]] = set()
+        done_projects: set[tuple[str, str]] = set()
+        for officer_id, org_id, project_id in s.execute(signed):
+            done_orgs.add((officer_id, org_id))
+            done_projects.add((officer_id, project_id))
+        orgs: dict[str, list[str]] = {officer_id: [] for officer_id in ids}
+        for officer_id, org_id in s.execute(
+            select(Organization.responsible_officer_id, Organization.id)
+            .where(
+                Organization.responsible_officer_id.in_(ids),
+                Organization.deleted_at.is_(None),
+                Organization.merged_into.is_(None),
+            )
+            .order_by(Organization.kana, Organization.name, Organization.id)
+        ):
+            if (officer_id, org_id) not in done_orgs:
+                orgs[officer_id].append(org_id)
+        projects: dict[str, list[str]] = {officer_id: [] for officer_id in ids}
+        for officer_id, project_id in s.execute(
+            select(Project.lead_officer_id, Project.id)
+            .where(
+                Project.lead_officer_id.in_(ids),
+                Project.deleted_at.is_(None),
+                Project.is_draft.is_(False),
+                Project.stage.not_in(closed),
+            )
+            .order_by(Project.fiscal_year.desc(), Project.title, Project.id)
+        ):
+            if (officer_id, project_id) not in done_projects:
+                projects[officer_id].append(project_id)
         result: list[PendingHandover] = []
         for officer in transferring:
-            signed = (
-                select(HandoverItem.organization_id, HandoverItem.project_id)
-                .join(HandoverNote, HandoverNote.id == HandoverItem.note_id)
-                .where(
-                    HandoverNote.from_officer_id == officer.id, HandoverNote.status.in_((SIGNED, CORRECTED))
-                )
-            )
-            done_orgs, done_projects = set(), set()
-            for org_id, project_id in s.execute(signed):
-                done_orgs.add(org_id)
-                done_projects.add(project_id)
-            orgs = s.scalars(
-                select(Organization.id)
-                .where(
-                    Organization.responsible_officer_id == officer.id,
-                    Organization.deleted_at.is_(None),
-                    Organization.merged_into.is_(None),
-                )
-                .order_by(Organization.kana, Organization.name, Organization.id)
-            ).all()
-            projects = s.scalars(
-                select(Project.id)
-                .where(
-                    Project.lead_officer_id == officer.id,
-                    Project.deleted_at.is_(None),
-                    Project.is_draft.is_(False),
-                    Project.stage.not_in(closed),
-                )
-                .order_by(Project.fiscal_year.desc(), Project.title, Project.id)
-            ).all()
-            open_orgs = tuple(x for x in orgs if x not in done_orgs)
-            open_projects = tuple(x for x in projects if x not in done_projects)
+            open_orgs, open_projects = tuple(orgs[officer.id]), tuple(projects[officer.id])
             if open_orgs or open_projects:
                 assert officer.transferred_on is not None
                 result.append(
@@ -118,22 +127,32 @@ def alerts(ws: Workspace, today: date | None = None) -> list[Alert]:
     since = add_months(today, -months)
     found: list[Alert] = []
     with ws.session_factory() as s:
-        last = (
-            select(Interaction.organization_id, func.max(Interaction.occurred_on).label("last_on"))
-            .group_by(Interaction.organization_id)
-            .subquery()
+        # the last contact per organization looked after, by the interactions' organization
+        # index (grouping all interactions first read every one of them: 0.5 s at 100,000)
+        last_on = (
+            select(func.max(Interaction.occurred_on))
+            .where(Interaction.organization_id == Organization.id)
+            .correlate(Organization)
+            .scalar_subquery()
         )
-        quiet = s.execute(
-            select(Organization.id, Organization.name, last.c.last_on, Organization.registered_on)
-            .outerjoin(last, last.c.organization_id == Organization.id)
+        looked_after = (
+            select(
+                Organization.id,
+                Organization.name,
+                last_on.label("last_on"),
+                Organization.registered_on,
+            )
             .where(
                 Organization.responsible_officer_id.is_not(None),
                 Organization.deleted_at.is_(None),
                 Organization.merged_into.is_(None),
                 Organization.status != "解散",
-                func.coalesce(last.c.last_on, Organization.registered_on) < since,
             )
-            .order_by(func.coalesce(last.c.last_on, Organization.registered_on), Organization.id)
+            .subquery()
+        )
+        since_last = func.coalesce(looked_after.c.last_on, looked_after.c.registered_on)
+        quiet = s.execute(
+            select(looked_after).where(since_last < since).order_by(since_last, looked_after.c.id)
         ).all()
         for org_id, name, last_on, registered_on in quiet:
             note = (

@@ -162,13 +162,20 @@ def wait_for_rows(qtbot: QtBot, tab: OrganizationsTab, count: int) -> None:
 
 @pytest.fixture
 def open_window(qtbot: QtBot) -> Iterator[Any]:
-    """``open_window(data_dir)`` → a shown main window, closed (lock released) after the test."""
+    """``open_window(data_dir)`` → a shown main window, closed (lock released) after the test.
+
+    The window opens on the home tab; most GUI tests are about the registry, so the fixture
+    brings 団体台帳 forward unless ``home=True`` (the home tab's own tests,
+    ``tests/gui/test_home_tab.py``, and the check that the window opens on it).
+    """
     windows: list[QMainWindow] = []
 
-    def make(data_dir: Path) -> MainWindow:
+    def make(data_dir: Path, *, home: bool = False) -> MainWindow:
         window = create_main_window(data_dir)
         assert isinstance(window, MainWindow)
         qtbot.addWidget(window)
+        if not home and window.tabs is not None and window.organizations_tab is not None:
+            window.tabs.setCurrentWidget(window.organizations_tab)
         window.show()
         windows.append(window)
         return window

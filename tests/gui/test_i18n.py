@@ -79,7 +79,7 @@ def test_the_window_in_english_shows_no_japanese(english_window: MainWindow) -> 
     tabs = window.findChild(QTabWidget, "mainTabs")
     assert tabs is not None
     titles = [tabs.tabText(i) for i in range(tabs.count())]
-    assert titles == ["Registry", "Projects", "Evaluation", "Handover"]
+    assert titles == ["Home", "Registry", "Projects", "Evaluation", "Handover"]
     projects = window.projects_tab
     assert projects is not None
     project_texts = [t for b in projects.findChildren(QAbstractButton) for t in (b.text(), b.toolTip())]

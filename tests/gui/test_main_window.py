@@ -28,18 +28,27 @@ def _menu_texts(window: MainWindow) -> dict[str, list[str]]:
     return menus
 
 
-def test_window_shows_the_registry_tab_with_every_row(window: MainWindow) -> None:
+def test_window_opens_on_the_home_tab(open_window: Any, filled_dir: Path) -> None:
+    window = open_window(filled_dir, home=True)
     tabs = window.findChild(QTabWidget, "mainTabs")
     assert tabs is not None
-    # real tabs only, no placeholders: the registry, the projects (事業), the evaluations (評価),
-    # the handovers (引継ぎ)
+    # real tabs only, no placeholders: the home tab (ホーム), the registry, the projects (事業),
+    # the evaluations (評価), the handovers (引継ぎ)
     assert [tabs.widget(n).objectName() for n in range(tabs.count())] == [
+        "homeTab",
         "organizationsTab",
         "projectsTab",
         "evaluationsTab",
         "handoverTab",
     ]
     assert tabs.currentIndex() == 0
+    assert [tabs.tabText(n) for n in range(tabs.count())] == ["ホーム", "団体台帳", "事業", "評価", "引継ぎ"]
+
+
+def test_window_shows_the_registry_tab_with_every_row(window: MainWindow) -> None:
+    tabs = window.findChild(QTabWidget, "mainTabs")
+    assert tabs is not None
+    assert tabs.currentWidget() is window.organizations_tab  # brought forward by the fixture
     tab = window.findChild(QWidget, "organizationsTab")
     assert isinstance(tab, OrganizationsTab)
     table = tab.findChild(QTableView, "orgTable")

@@ -132,8 +132,8 @@ def win(open_window: Any, filled_dir: Path, qtbot: QtBot, stored: Stored) -> Mai
 def test_rows_are_read_when_the_tab_is_first_shown(qtbot: QtBot, win: MainWindow, stored: Stored) -> None:
     tab = win.projects_tab
     assert tab is not None and tab.objectName() == "projectsTab"
-    assert win.tabs is not None and win.tabs.indexOf(tab) == 1  # after 団体台帳
-    assert win.tabs.tabText(1) == "事業"
+    assert win.tabs is not None and win.tabs.indexOf(tab) == 2  # after ホーム and 団体台帳
+    assert win.tabs.tabText(2) == "事業"
     assert not tab.started and tab.model.rowCount() == 0
     tab = _show_tab(qtbot, win)
     assert tab.model.ids() == [stored.drill, stored.river, stored.meals]  # 年度 desc, 担当課; no draft

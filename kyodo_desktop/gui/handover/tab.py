@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -50,3 +51,13 @@ class HandoverTab(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.ensure_page()
+
+    def show_officer(self, officer_id: str) -> None:
+        """Select ``officer_id``'s line in the pending handovers (the page built if needed)."""
+        page = self.ensure_page()
+        for row in range(page.pending.count()):
+            item = page.pending.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == officer_id:
+                page.pending.setCurrentItem(item)
+                page.pending.setFocus()
+                return

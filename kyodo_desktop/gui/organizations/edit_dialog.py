@@ -43,6 +43,8 @@ from kyodo_desktop.services.organizations import (
 
 log = logging.getLogger(__name__)
 
+#: The index of the 対応記録 tab (the home tab's 対応を記録 opens the form on it).
+_INTERACTIONS_TAB = 2
 #: The index of the 変更履歴 tab (read when shown, so an open form costs no history read).
 _HISTORY_TAB = 3
 #: The index of the 事業 tab (read when shown, like the history).
@@ -307,6 +309,10 @@ class OrganizationDialog(QDialog):
 
     def _on_save_anyway_clicked(self) -> None:
         self.save(allow_duplicate=True)
+
+    def show_interactions(self) -> None:
+        """Bring the 対応記録 tab forward (the home tab's 対応を記録)."""
+        self._tabs.setCurrentIndex(_INTERACTIONS_TAB)
 
     def _on_tab_changed(self, index: int) -> None:
         if index == _HISTORY_TAB:

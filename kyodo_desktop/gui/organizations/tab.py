@@ -83,6 +83,8 @@ class OrganizationsTab(QWidget):
         self._export = ExportFlow(workspace, self._tasks, self)
         self._forms = OpenForms(self.service, lambda: self.writable, self)
         self._forms.saved.connect(self._on_organization_saved)
+        #: ``(str)`` after a form stored a record, a contact or an interaction (the home tab reads again)
+        self.organization_saved = self._forms.saved
         self._forms.project_requested.connect(self.project_requested)
         self._imports = ImportFlow(workspace, self)
         self._imports.imported.connect(self._on_import_finished)

@@ -67,7 +67,7 @@ def _open_page(qtbot: QtBot, open_window: Any, data_dir: Path) -> tuple[MainWind
     qtbot.waitUntil(lambda: window.workspace is not None and window.workspace.verified, timeout=20_000)
     window.resize(1280, 800)
     tabs = window.findChild(QTabWidget, "mainTabs")
-    tab = tabs.widget(3) if tabs is not None else None
+    tab = tabs.widget(4) if tabs is not None else None  # after ホーム, 団体台帳, 事業, 評価
     assert isinstance(tab, HandoverTab) and tab.objectName() == "handoverTab"
     assert tab.page is None  # nothing built before it is shown
     tabs.setCurrentWidget(tab)

@@ -1,0 +1,179 @@
+"""The home tab at 100,000 organizations and 20,000 projects: start-up until its list is filled.
+
+    PYTHONPATH=$PWD python3 benchmarks/bench_home_tab.py [--orgs 100000] [--projects 20000] [--runs 7] [--data DIR]
+
+Data: ``kyodo demo --orgs N --projects M`` (the 事業 tab benchmark's folder, see
+``bench_projects_tab._folder``), or ``--data DIR``. Three kinds of whole process, launched from
+here, alternating, bytecode cached as on a user's PC (:func:`_data.child_env`), one warm-up run
+of each first:
+
+* ``bare``     — a bare PySide6 window with an empty QTableView (the registry's baseline);
+* ``registry`` — the window (opened, as always now, on the home tab) until ``orgTable`` holds
+  every row: the registry's start-up, which the home tab must not slow;
+* ``home``     — the window until the home tab's list (``homeTable``) is filled from
+  ``services.today.today_items`` (read in a worker after the registry's rows are shown).
+
+Also printed: :func:`today_items` alone, in this process, per kind of item (the services it reuses).
+The target: the registry's start-up, ≤ 3.5× the bare window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _data import TAB_PROJECTS, child_env, median, spread
+from bench_projects_tab import BARE, _folder
+
+STARTUP_TARGET = 3.5
+
+_WINDOW = r"""
+import os, sys, time
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from pathlib import Path
+from PySide6.QtCore import QEventLoop
+from PySide6.QtWidgets import QApplication, QTableView
+from kyodo_desktop.app import create_main_window
+app = QApplication(sys.argv)
+win = create_main_window(Path(sys.argv[1]))
+win.resize(1280, 800)
+win.show()
+
+def spin(until, limit=120.0):
+    deadline = time.perf_counter() + limit
+    while not until() and time.perf_counter() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 1)
+    if not until():
+        raise SystemExit("timed out")
+"""
+
+REGISTRY = (
+    _WINDOW
+    + r"""
+table = win.findChild(QTableView, "orgTable")
+spin(lambda: table.model() is not None and table.model().rowCount() == int(sys.argv[2]))
+print("READY", flush=True)
+win.close()
+"""
+)
+
+HOME = (
+    _WINDOW
+    + r"""
+home = win.home_tab
+assert win.tabs.currentWidget() is home
+# waited for in the event loop, as a user's window does: a main thread spinning processEvents
+# holds the GIL and starved the worker reading the list (3× slower)
+loop = QEventLoop()
+home.rows_loaded.connect(lambda _n: loop.quit())
+if not home.loaded:
+    loop.exec()
+app.processEvents()  # the filled list painted
+print("READY", home.model.rowCount(), flush=True)
+win.close()
+"""
+)
+
+
+def _run(code: str, *args: str) -> tuple[float, str]:
+    """(seconds from launch to READY, the rest of the READY line)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,  # the offscreen plugin's notices
+        text=True,
+        env=child_env(),
+    )
+    assert proc.stdout is not None
+    ready, rest = None, ""
+    for line in proc.stdout:
+        if line.startswith("READY") and ready is None:
+            ready, rest = time.perf_counter() - t0, line[5:].strip()
+    proc.wait(timeout=180)
+    if ready is None or proc.returncode != 0:
+        raise RuntimeError(f"child exited with {proc.returncode} (ready: {ready})")
+    return ready, rest
+
+
+def _service_times(folder: Path, runs: int) -> None:
+    """today_items and its parts, in this process (medians of ``runs``)."""
+    from datetime import date, timedelta
+
+    from kyodo_desktop.services import evaluation_due, handover_alerts, today
+    from kyodo_desktop.services.workspace import Workspace
+
+    ws = Workspace.open(folder, write=False, check=False)
+    day = date.today()
+    horizon = day + timedelta(days=today.DUE_WITHIN_DAYS)
+    parts = {
+        "follow-ups": lambda: today._follow_ups(ws, day, horizon),
+        "promises": lambda: today._promises(ws, day, horizon),
+        "handover alerts (quiet, ending, pending)": lambda: handover_alerts.alerts(ws, day),
+        "evaluations due": lambda: evaluation_due.due_projects(ws, day),
+        "today_items, all": lambda: today.today_items(ws, day),
+    }
+    try:
+        for label, fn in parts.items():
+            fn()  # warm
+            seconds, count = [], 0
+            for _ in range(runs):
+                t0 = time.perf_counter()
+                count = len(fn())
+                seconds.append(time.perf_counter() - t0)
+            print(f"  {label}: {count:,} items, {spread(seconds)}")
+    finally:
+        ws.close()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--orgs", type=int, default=100_000)
+    ap.add_argument("--projects", type=int, default=TAB_PROJECTS)
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--data", type=Path, default=None, help="a data folder instead of the demo folder")
+    a = ap.parse_args()
+    folder = a.data or _folder(a.orgs, a.projects)
+    with sqlite3.connect(f"file:{folder / 'kyodo.db'}?mode=ro", uri=True) as c:
+        orgs = c.execute("SELECT count(*) FROM organizations WHERE deleted_at IS NULL").fetchone()[0]
+    print(f"{folder}: {orgs:,} organizations listed")
+    print("services, in this process:")
+    _service_times(folder, 3)
+    times: dict[str, list[float]] = {"bare": [], "registry": [], "home": []}
+    runs = {
+        "bare": lambda: _run(BARE),
+        "registry": lambda: _run(REGISTRY, str(folder), str(orgs)),
+        "home": lambda: _run(HOME, str(folder)),
+    }
+    items = ""
+    for run in range(a.runs + 1):  # run 0 warms the file and bytecode caches
+        order = list(runs) if run % 2 else list(reversed(runs))
+        for side in order:
+            ready, rest = runs[side]()
+            if run:
+                times[side].append(ready)
+            if side == "home":
+                items = rest
+        if run:
+            print(
+                f"run {run}: bare {times['bare'][-1]:.3f} s, registry {times['registry'][-1]:.3f} s, "
+                f"home tab {times['home'][-1]:.3f} s ({items} items)",
+                flush=True,
+            )
+    bare = median(times["bare"])
+    for side, what in (("registry", "orgTable, every organization"), ("home", "the home tab's list filled")):
+        ratio = median(times[side]) / bare
+        print(
+            f"start-up to {what}: {spread(times[side])} vs bare window {spread(times['bare'])} → "
+            f"{ratio:.2f}× (target ≤ {STARTUP_TARGET}×: {'met' if ratio <= STARTUP_TARGET else 'NOT MET'})"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

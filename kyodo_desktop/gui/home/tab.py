@@ -1,0 +1,210 @@
+"""The home tab's page (``homeTab``): the officer's day, read in a worker, and the quick actions.
+
+The list comes from :func:`kyodo_desktop.services.today.today_items`, read off the UI thread
+(:class:`~kyodo_desktop.gui.tasks.BackgroundTask`): the service and SQLAlchemy are imported in
+the worker, and the first read waits for the registry's rows to be shown (:meth:`HomeTab.hold_until`)
+so that the registry's start-up is not slowed. Above the list, a strip is kept for the 年度's
+headline figures (``homeHeadline``, filled by a later part; hidden while empty).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kyodo_desktop.gui import errors
+from kyodo_desktop.gui.home.model import TodayModel
+from kyodo_desktop.gui.table_base import table_view
+from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup
+from kyodo_desktop.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from kyodo_desktop.services.today import Target, TodayItem
+
+
+def _read(ws: Workspace, today: date) -> list[TodayItem]:
+    from kyodo_desktop.services.today import today_items  # SQLAlchemy: in the worker, not at start
+
+    return today_items(ws, today)
+
+
+class HomeTab(QWidget):
+    """The ホーム tab: today's list (most overdue first) and three quick actions.
+
+    Signals: ``rows_loaded(int)`` after a read was shown; ``open_requested(object)`` with the
+    :class:`~kyodo_desktop.services.today.Target` of an item activated (double-click or Enter);
+    ``new_organization_requested()``, ``new_project_requested()``, ``log_contact_requested()``
+    from the quick actions (the window's wiring, :mod:`.wiring`, answers them).
+    """
+
+    rows_loaded = Signal(int)
+    open_requested = Signal(object)
+    new_organization_requested = Signal()
+    new_project_requested = Signal()
+    log_contact_requested = Signal()
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("homeTab")
+        self._ws = workspace
+        self._tasks = TaskGroup()
+        self._epoch = 0
+        self._held = False  # the first read waits for the start-up read
+        self._loaded = False
+        self._stale = True  # read at the next show (first: never read)
+        layout = QVBoxLayout(self)
+
+        #: the year's headline figures go here (a later part fills it)
+        self.headline = QWidget()
+        self.headline.setObjectName("homeHeadline")
+        self.headline_layout = QHBoxLayout(self.headline)
+        self.headline_layout.setContentsMargins(0, 0, 0, 0)
+        self.headline.hide()
+        layout.addWidget(self.headline)
+
+        actions = QHBoxLayout()
+        self.new_organization_action = self._action(
+            "newOrganizationButton", self.tr("新しい団体"), "Ctrl+N", self.new_organization_requested
+        )
+        self.new_project_action = self._action(
+            "newProjectButton", self.tr("新しい事業"), "Ctrl+Shift+N", self.new_project_requested
+        )
+        self.log_contact_action = self._action(
+            "logContactButton", self.tr("対応を記録"), "Ctrl+L", self.log_contact_requested
+        )
+        for action in (self.new_organization_action, self.new_project_action, self.log_contact_action):
+            button = QPushButton(action.text())
+            button.setObjectName(action.objectName())
+            button.setToolTip(action.toolTip())
+            button.setAutoDefault(False)
+            button.clicked.connect(action.trigger)
+            action.enabledChanged.connect(button.setEnabled)
+            button.setEnabled(action.isEnabled())
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.status = QLabel(self.tr("読み込み中…"))
+        self.status.setObjectName("homeStatus")
+        actions.addWidget(self.status)
+        layout.addLayout(actions)
+
+        self.model = TodayModel(self)
+        self.table = table_view("homeTable", self.model, wrap=True)
+        self.table.setToolTip(self.tr("ダブルクリックかEnterで開きます"))
+        self.table.activated.connect(self._on_activated)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column, width in enumerate((130, 240, 280)):  # 「協定の終了が近い事業（期限超過）」 unclipped
+            self.table.setColumnWidth(column, width)
+        layout.addWidget(self.table, 1)
+        self.empty = QLabel(
+            self.tr("今日の予定はありません。期限の近い対応・約束、評価や引継ぎの予定がここに並びます。")
+        )
+        self.empty.setObjectName("homeEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.hide()
+        layout.addWidget(self.empty, 1)
+        self.set_writable(workspace.writable)
+
+    def _action(self, name: str, text: str, keys: str, signal: Any) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(keys))
+        action.setToolTip(f"{text}（{QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)}）")
+        action.triggered.connect(signal)
+        self.addAction(action)  # window-wide while this tab is shown
+        return action
+
+    def set_writable(self, writable: bool) -> None:
+        """Enable the quick actions only when this window may write."""
+        for action in (self.new_organization_action, self.new_project_action, self.log_contact_action):
+            action.setEnabled(writable)
+
+    # -- reading ------------------------------------------------------------------------------
+    def hold_until(self, *signals: SignalInstance) -> None:
+        """Read nothing before the first of ``signals`` (the registry's rows shown, the file
+        checked): the registry's start-up comes first, and SQLAlchemy is imported after it.
+        The list is read when the tab is shown, so a window opened on another tab reads nothing."""
+        self._held = True
+        for signal in signals:
+            signal.connect(self._release)
+
+    def _release(self, *_args: object) -> None:
+        if self._held:
+            self._held = False
+            # after the event loop's turn, so that the registry's rows are painted first
+            QTimer.singleShot(0, self, self._read_if_shown)
+
+    def _read_if_shown(self) -> None:
+        if self.isVisible():
+            self.reload()
+
+    @property
+    def loaded(self) -> bool:
+        """Whether a read has been shown."""
+        return self._loaded
+
+    def reload(self, today: date | None = None) -> BackgroundTask | None:
+        """Read the day again (in a worker); an older read still running is dropped."""
+        if self._held:
+            return None
+        self._stale = False
+        self._epoch += 1
+        epoch, day = self._epoch, today or date.today()
+        ws = self._ws
+        task = BackgroundTask(lambda _task: _read(ws, day), self)
+        task.succeeded.connect(lambda items: self._on_read(epoch, items, day))
+        task.failed.connect(lambda exc: self._on_failed(epoch, exc))
+        return self._tasks.start(task)
+
+    def mark_stale(self) -> None:
+        """A record changed: read again now when shown, else at the next show."""
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def _on_read(self, epoch: int, items: list[TodayItem], day: date) -> None:
+        if epoch != self._epoch:
+            return
+        self._loaded = True
+        self.model.set_items(items, day)
+        overdue = sum(1 for i in items if i.overdue)
+        self.status.setText(
+            self.tr("{count}件（期限超過 {overdue}件）").format(count=len(items), overdue=overdue)
+        )
+        self.table.setVisible(bool(items))
+        self.empty.setVisible(not items)
+        if items and not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+        self.rows_loaded.emit(len(items))
+
+    def _on_failed(self, epoch: int, exc: Exception) -> None:
+        if epoch != self._epoch:
+            return
+        self.status.setText(
+            errors.error_text(exc, file=self.tr("今日の予定を読み込めませんでした: {reason}"))
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale or self._loaded:
+            self.reload()  # first shown, or back on the tab: the day as it is now
+
+    def shutdown(self) -> None:
+        """Stop the read under way (before the window closes)."""
+        self._epoch += 1
+        self._tasks.stop_all()
+
+    # -- opening ------------------------------------------------------------------------------
+    def target_of(self, row: int) -> Target:
+        """What the item on ``row`` opens."""
+        return self.model.item(row).target
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_requested.emit(self.target_of(index.row()))
