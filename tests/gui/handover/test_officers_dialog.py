@@ -44,8 +44,8 @@ def test_transfer_and_successor_set_in_the_dialog_make_a_pending_handover(
     qtbot.waitUntil(lambda: window.workspace is not None and window.workspace.verified, timeout=20_000)
     tabs = window.findChild(QTabWidget, "mainTabs")
     assert tabs is not None
-    tab = tabs.widget(3)
-    assert isinstance(tab, HandoverTab)
+    tab = window.handover_tab
+    assert isinstance(tab, HandoverTab) and tabs.indexOf(tab) == 4  # after ホーム, 団体台帳, 事業, 評価
     tabs.setCurrentWidget(tab)
     page = tab.page
     assert page is not None
