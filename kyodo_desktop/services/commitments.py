@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,13 +23,14 @@ from kyodo_desktop.domain.handover import (
 from kyodo_desktop.domain.organization import nfkc_multiline
 from kyodo_desktop.domain.validation import ValidationError, ValidationErrors
 from kyodo_desktop.persistence import audit
-from kyodo_desktop.persistence.errors import NotFoundError, StaleEditError
+from kyodo_desktop.persistence.errors import KnownError, NotFoundError, StaleEditError
 from kyodo_desktop.persistence.models import Interaction, Organization, Project, utc_now
 from kyodo_desktop.persistence.models_handover import Commitment
 from kyodo_desktop.services import officers
 from kyodo_desktop.services.workspace import Workspace
 
 ENTITY = "commitment"
+EMPTY_TEXT = "約束・宿題の内容を入力してください"
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -98,6 +100,19 @@ def _check_subject(s: Session, organization_id: str | None, project_id: str | No
             raise NotFoundError(f"事業が見つかりません: {project_id}")
 
 
+def _clean_text(text: str) -> str:
+    clean = nfkc_multiline(text)
+    if not clean:
+        raise ValidationErrors([ValidationError("text", EMPTY_TEXT)])
+    return clean
+
+
+def _check_status(status: str) -> None:
+    if status not in COMMITMENT_STATUSES:
+        choices = "".join(f"「{x}」" for x in COMMITMENT_STATUSES)
+        raise ValidationErrors([ValidationError("status", f"状態は{choices}のいずれかです")])
+
+
 def add_in(
     s: Session,
     ws: Workspace,
@@ -115,7 +130,7 @@ def add_in(
     clean = nfkc_multiline(text)
     errors = []
     if not clean:
-        errors.append(ValidationError("text", "約束・宿題の内容を入力してください"))
+        errors.append(ValidationError("text", EMPTY_TEXT))
     if source not in COMMITMENT_SOURCES:
         errors.append(ValidationError("source", f"出どころは{'・'.join(COMMITMENT_SOURCES)}のいずれかです"))
     if errors:
@@ -214,9 +229,7 @@ class CommitmentService:
         self, commitment_id: str, status: str, *, expected_version: int, on: date | None = None
     ) -> int:
         """Move a commitment to ``status`` (closing it dates ``closed_on``, ``on`` or today)."""
-        if status not in COMMITMENT_STATUSES:
-            choices = "".join(f"「{x}」" for x in COMMITMENT_STATUSES)
-            raise ValidationErrors([ValidationError("status", f"状態は{choices}のいずれかです")])
+        _check_status(status)
         self.ws.require_write()
         with self.ws.session_factory.begin() as s:
             c = self._load(s, commitment_id)
@@ -228,15 +241,74 @@ class CommitmentService:
             c.closed_on = (on or date.today()) if status in CLOSED_COMMITMENT_STATUSES else None
             c.updated_at = utc_now()
             s.flush()
-            audit.record(
-                s,
-                officer=self.ws.officer.name,
-                entity=ENTITY,
-                record_id=c.id,
-                action="update",
-                changes=audit.diff(before, _snapshot(c)),
-            )
+            self._audit(s, c.id, "update", audit.diff(before, _snapshot(c)))
             return c.version
+
+    def update(
+        self,
+        commitment_id: str,
+        expected_version: int,
+        *,
+        text: str,
+        owner_officer_id: str | None,
+        due_on: date | None,
+        status: str | None = None,
+        on: date | None = None,
+    ) -> int:
+        """Correct a commitment's text, owner and due date (and, given, its status); the new version.
+
+        A handover note already signed keeps the item as it was compiled into the note.
+        """
+        clean = _clean_text(text)
+        if status is not None:
+            _check_status(status)
+        self.ws.require_write()
+        with self.ws.session_factory.begin() as s:
+            c = self._load(s, commitment_id)
+            self._check_version(c, expected_version)
+            officers.check_live(s, owner_officer_id)
+            before = _snapshot(c)
+            c.text, c.owner_officer_id, c.due_on = clean, owner_officer_id, due_on
+            if status is not None and status != c.status:
+                c.status = status
+                c.closed_on = (on or date.today()) if status in CLOSED_COMMITMENT_STATUSES else None
+            changes = audit.diff(before, _snapshot(c))
+            if not changes:
+                return c.version
+            c.updated_at = utc_now()
+            s.flush()
+            self._audit(s, c.id, "update", changes)
+            return c.version
+
+    def delete(self, commitment_id: str, expected_version: int) -> None:
+        """Move a commitment to the trash (ゴミ箱; :meth:`restore` takes it back)."""
+        self.ws.require_write()
+        with self.ws.session_factory.begin() as s:
+            c = self._load(s, commitment_id)
+            self._check_version(c, expected_version)
+            when = utc_now()
+            c.deleted_at, c.updated_at = when, when
+            s.flush()
+            self._audit(s, c.id, "delete", {"deleted_at": [None, when]})
+
+    def restore(self, commitment_id: str) -> int:
+        """Take a deleted commitment back out of the trash; its new version."""
+        self.ws.require_write()
+        with self.ws.session_factory.begin() as s:
+            c = s.get(Commitment, commitment_id)
+            if c is None:
+                raise NotFoundError(f"約束・宿題が見つかりません: {commitment_id}")
+            if c.deleted_at is None:
+                raise KnownError(f"約束・宿題「{c.text[:20]}」はゴミ箱にありません。")
+            old, c.deleted_at, c.updated_at = c.deleted_at, None, utc_now()
+            s.flush()
+            self._audit(s, c.id, "restore", {"deleted_at": [old, None]})
+            return c.version
+
+    def _audit(self, s: Session, record_id: str, action: str, changes: dict[str, Any]) -> None:
+        audit.record(
+            s, officer=self.ws.officer.name, entity=ENTITY, record_id=record_id, action=action, changes=changes
+        )
 
     def of(
         self, *, organization_id: str | None = None, project_id: str | None = None
