@@ -17,6 +17,7 @@ from sqlalchemy import select
 from kyodo_desktop.domain.handover import date_key
 from kyodo_desktop.persistence import audit
 from kyodo_desktop.persistence.errors import KnownError
+from kyodo_desktop.persistence.models import Officer
 from kyodo_desktop.persistence.models_handover import HandoverAcknowledgement
 from kyodo_desktop.services.handover import ENTITY, load_note, note_record
 from kyodo_desktop.services.handover_effects import officer_name
@@ -65,6 +66,23 @@ class HandoverChecklistService:
                 )
             }
         return [ChecklistEntry(e.key, e.subject, e.label, done.get(e.key)) for e in checklist_of(note)]
+
+    def current_officer_id(self) -> str | None:
+        """The officer record of the workspace's officer, read only (None when there is none):
+        the id the settings keep, else the one officer of that name and 所属課 (or of that name
+        alone, when the name is all the setting has)."""
+        me = self.ws.officer
+        with self.ws.session_factory() as s:
+            if me.officer_id:
+                known = s.get(Officer, me.officer_id)
+                if known is not None and known.deleted_at is None:
+                    return known.id
+            stmt = select(Officer).where(Officer.name == me.name, Officer.deleted_at.is_(None))
+            found = list(s.scalars(stmt))
+        exact = [o.id for o in found if o.section == me.section]
+        if len(exact) == 1:
+            return exact[0]
+        return found[0].id if len(found) == 1 and not me.section else None
 
     def unacknowledged(self, note_id: str) -> list[ChecklistEntry]:
         """The entries the successor has not acknowledged yet."""
