@@ -307,7 +307,12 @@ class CommitmentService:
 
     def _audit(self, s: Session, record_id: str, action: str, changes: dict[str, Any]) -> None:
         audit.record(
-            s, officer=self.ws.officer.name, entity=ENTITY, record_id=record_id, action=action, changes=changes
+            s,
+            officer=self.ws.officer.name,
+            entity=ENTITY,
+            record_id=record_id,
+            action=action,
+            changes=changes,
         )
 
     def of(

@@ -23,9 +23,9 @@ from kyodo_desktop.services import handover_alerts, officers
 from kyodo_desktop.services.commitments import CommitmentService
 from kyodo_desktop.services.handover import HandoverService
 from kyodo_desktop.services.handover_records import ORGANIZATION, PROJECT
-from kyodo_desktop.services.settings import set_officer
 from kyodo_desktop.services.organizations import OrganizationService
 from kyodo_desktop.services.projects import ProjectService
+from kyodo_desktop.services.settings import set_officer
 from kyodo_desktop.services.workspace import Workspace
 from tests.gui.conftest import type_text
 
