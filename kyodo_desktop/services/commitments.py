@@ -452,7 +452,10 @@ def unlink_actions_in(s: Session, ws: Workspace, action_ids: Sequence[int], roun
     (their action's row is gone and its number may be given to another one)."""
     if not action_ids:
         return
-    for c in s.scalars(select(Commitment).where(Commitment.id.in_(_tracked(s, action_ids).values()))):
+    linked = select(Commitment).where(  # those in the trash too: one may be taken back
+        Commitment.source == "評価", Commitment.source_id.in_([str(n) for n in action_ids])
+    )
+    for c in s.scalars(linked):
         old, c.source_id = c.source_id, round_id
         audit.record(
             s,

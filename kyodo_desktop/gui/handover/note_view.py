@@ -93,6 +93,8 @@ class NoteView(QWidget):
         self.sections.setObjectName("handoverSections")
         self.sections.addTab(self._content_section(), self.tr("内容"))
         self.sections.addTab(self._signing_section(), self.tr("署名・確認・版"))
+        # the officer may have been changed (設定 › 職員の設定…) since the note was shown
+        self.sections.currentChanged.connect(lambda _n: self._show_checklist())
         layout.addWidget(self.sections, 1)
         self.show_note(None)
 
@@ -201,9 +203,7 @@ class NoteView(QWidget):
         self.include_contacts.setChecked(note.include_contacts)
         self.include_contacts.setEnabled(not note.frozen)
         self.signoff.show_note(note)
-        self.checklist.show_entries(
-            self.checklist_service.checklist(note.id), locked_reason=self._checklist_lock(note)
-        )
+        self._show_checklist()
         self.revisions.clear()
         for rev in self.service.revisions(note.id):
             entry = QListWidgetItem(
@@ -280,6 +280,12 @@ class NoteView(QWidget):
             lambda note: self.service.set_include_contacts(note.id, include, expected_version=note.version),
         ):
             self.include_contacts.setChecked(not include)
+
+    def _show_checklist(self) -> None:
+        note = self.note
+        if note is not None:
+            entries = self.checklist_service.checklist(note.id)
+            self.checklist.show_entries(entries, locked_reason=self._checklist_lock(note))
 
     def _checklist_lock(self, note: NoteRecord) -> str:
         """Why the current officer cannot tick the checklist ("" for the successor)."""

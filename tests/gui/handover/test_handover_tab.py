@@ -223,3 +223,19 @@ def test_someone_else_than_the_successor_cannot_tick_the_checklist(
     assert "後任の鈴木 花子さんだけ" in view.notice.text()
     with window.workspace.session_factory() as s:
         assert s.query(HandoverAcknowledgement).count() == 0
+
+    # the successor sits down and says so (設定 › 職員の設定…): the checklist opens
+    assert window.officer_panel is not None
+    window.officer_panel.open_panel()
+    window.officer_panel.name_edit.clear()
+    type_text(window.officer_panel.name_edit, "鈴木 花子")
+    window.officer_panel.section_edit.clear()
+    type_text(window.officer_panel.section_edit, "市民協働課")
+    qtbot.mouseClick(window.officer_panel.save_button, Qt.MouseButton.LeftButton)
+    view.sections.setCurrentIndex(0)
+    view.sections.setCurrentIndex(1)
+    assert not checklist.locked.isVisible() and checklist.list.isEnabled()
+    checklist.list.item(0).setCheckState(Qt.CheckState.Checked)
+    with window.workspace.session_factory() as s:
+        [ack] = s.query(HandoverAcknowledgement).all()
+        assert ack.officer_id == w["suzuki"]
