@@ -1,4 +1,5 @@
-"""The 約束・宿題 page of an organization or a project: its commitments, 追加… and 状況を変更.
+"""The 約束・宿題 page of an organization or a project: its commitments, 追加…, 編集… (double-click,
+F2), 削除 (Delete, after asking; 元に戻す / Ctrl+Z takes the last one back) and 状況を変更.
 
 The list shows 期限, 内容, 担当 and 状況, the open items first; an open item past its due date is
 marked (⚠ and red). Everything is stored through
@@ -14,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 from kyodo_desktop.domain.handover import COMMITMENT_STATUSES
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.validation import ValidationError, ValidationErrors
-from kyodo_desktop.gui import errors
+from kyodo_desktop.gui import dialogs, errors
 from kyodo_desktop.gui.i18n import label
 from kyodo_desktop.gui.organizations.form_widgets import (
     DATE_PLACEHOLDER,
@@ -115,18 +116,20 @@ class CommitmentTableModel(ReadOnlyTableModel):
 
 
 class CommitmentDialog(QDialog):
-    """追加…: text, owner (an officer or none), due date, status; 追加 calls ``store(text, owner_id,
-    due_on, status)``, a problem is shown in the dialog and the input kept."""
+    """追加… (or, given ``record``, 編集…): text, owner (an officer or none), due date, status;
+    追加 / 保存 calls ``store(text, owner_id, due_on, status)``, a problem (an empty text, a date
+    that is not one) is shown in the dialog in Japanese and the input kept."""
 
     def __init__(
         self,
         store: Callable[[str, str | None, date | None, str], object],
         owners: list[tuple[str, str]],
         parent: QWidget | None = None,
+        record: CommitmentRecord | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("commitmentDialog")
-        self.setWindowTitle(self.tr("約束・宿題の追加"))
+        self.setWindowTitle(self.tr("約束・宿題の追加") if record is None else self.tr("約束・宿題の編集"))
         self._store = store
         form = QFormLayout()
         self.text_edit = named(QLineEdit(), "commitmentTextEdit")
@@ -145,8 +148,9 @@ class CommitmentDialog(QDialog):
         form.addRow(self.tr("状況"), self.status_combo)
         self.error = error_label("commitmentError")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        ok_text = self.tr("追加") if record is None else self.tr("保存")
         self.ok_button = named(
-            buttons.addButton(self.tr("追加"), QDialogButtonBox.ButtonRole.AcceptRole), "commitmentOkButton"
+            buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole), "commitmentOkButton"
         )
         buttons.accepted.connect(self._on_ok)
         buttons.rejected.connect(self.reject)
@@ -154,9 +158,22 @@ class CommitmentDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        if record is not None:
+            self._fill(record)
+
+    def _fill(self, record: CommitmentRecord) -> None:
+        self.text_edit.setText(record.text)
+        if record.owner_officer_id is not None and self.owner_combo.findData(record.owner_officer_id) < 0:
+            # an owner no longer listed (moved to the trash) stays chosen, not silently dropped
+            self.owner_combo.addItem(record.owner or record.owner_officer_id, record.owner_officer_id)
+        self.owner_combo.setCurrentIndex(max(self.owner_combo.findData(record.owner_officer_id), 0))
+        self.due_edit.setText(record.due_on.isoformat() if record.due_on else "")
+        self.status_combo.setCurrentIndex(max(self.status_combo.findData(record.status), 0))
 
     def _on_ok(self) -> None:
         found: list[ValidationError] = []
+        if not self.text_edit.text().strip():
+            found.append(ValidationError("text", self.tr("約束・宿題の内容を入力してください")))
         due = date_or_error(self.due_edit.text(), "due_on", found)
 
         def store() -> None:
@@ -173,7 +190,8 @@ class CommitmentsPanel(QWidget):
     """The commitments of the organization (or, with ``of_project``, the project) ``subject()``
     names; read again by :meth:`refresh`. Without a writable workspace the buttons are disabled.
 
-    Signals: ``changed()`` after a commitment was added or its status changed.
+    Signals: ``changed()`` after a commitment was added, corrected, deleted, taken back or its
+    status changed.
     """
 
     changed = Signal()
@@ -201,17 +219,46 @@ class CommitmentsPanel(QWidget):
         row.addStretch(1)
         self.add_button = named(QPushButton(self.tr("追加…")), "addCommitmentButton")
         self.add_button.clicked.connect(self.add_commitment)
+        self.edit_button = named(QPushButton(self.tr("編集…")), "editCommitmentButton")
+        self.edit_button.setToolTip(self.tr("選んだ約束・宿題を直す（ダブルクリック・F2でも）"))
+        self.edit_button.clicked.connect(self.edit_commitment)
+        self.delete_button = named(QPushButton(self.tr("削除")), "deleteCommitmentButton")
+        self.delete_button.setToolTip(self.tr("選んだ約束・宿題を削除する（Delete）。Ctrl+Zで元に戻せます"))
+        self.delete_button.clicked.connect(self.delete_commitment)
+        self.undo_button = named(QPushButton(self.tr("元に戻す")), "undoCommitmentDeleteButton")
+        self.undo_button.setToolTip(self.tr("最後に削除した約束・宿題を元に戻す（Ctrl+Z）"))
+        self.undo_button.clicked.connect(self.undo_delete)
         self.status_combo = _status_combo("changeStatusCombo")
         self.status_button = named(QPushButton(self.tr("状況を変更")), "changeStatusButton")
         self.status_button.setToolTip(self.tr("選んだ約束・宿題の状況を、左で選んだものにする"))
         self.status_button.clicked.connect(self.change_status)
-        for widget in (self.add_button, self.status_combo, self.status_button):
-            row.addWidget(widget)
-        self.add_button.setAutoDefault(False)
+        for button in (self.add_button, self.edit_button, self.delete_button, self.undo_button):
+            row.addWidget(button)
+            button.setAutoDefault(False)
+        row.addWidget(self.status_combo)
+        row.addWidget(self.status_button)
         self.status_button.setAutoDefault(False)
         layout.addLayout(row)
+        #: the commitments deleted here, the last one first taken back by 元に戻す
+        self._deleted: list[str] = []
+        self._shown_subject: str | None = None
+        self._shortcuts()
+        self.table.doubleClicked.connect(lambda _index: self.edit_commitment())
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self._update_buttons()
+
+    def _shortcuts(self) -> None:
+        # on the list only (Delete in the dialog's text fields deletes characters)
+        for key, slot in (
+            (QKeySequence.StandardKey.Delete, self.delete_commitment),
+            (Qt.Key.Key_F2, self.edit_commitment),
+        ):
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.activated.connect(self.undo_delete)
 
     def _service(self) -> Any:
         from kyodo_desktop.services.commitments import CommitmentService  # the database layer, late
@@ -225,6 +272,9 @@ class CommitmentsPanel(QWidget):
 
     def refresh(self) -> None:
         """Read the subject's commitments again (none without a subject)."""
+        if self._subject() != self._shown_subject:  # another subject: nothing of it to undo
+            self._shown_subject = self._subject()
+            self._deleted.clear()
         if self._ws is None or self._subject() is None:
             self.model.set_records([])
         else:
@@ -244,8 +294,9 @@ class CommitmentsPanel(QWidget):
     def _update_buttons(self, *_args: object) -> None:
         self.add_button.setEnabled(self._editable())
         chosen = self._editable() and self.selected() is not None
-        self.status_combo.setEnabled(chosen)
-        self.status_button.setEnabled(chosen)
+        for widget in (self.edit_button, self.delete_button, self.status_combo, self.status_button):
+            widget.setEnabled(chosen)
+        self.undo_button.setEnabled(self._editable() and bool(self._deleted))
 
     def _on_selection_changed(self, *_args: object) -> None:
         chosen = self.selected()
@@ -257,8 +308,6 @@ class CommitmentsPanel(QWidget):
         """追加…: the dialog adding a commitment (shown, not waited for)."""
         if not self._editable() or self._ws is None:
             return None
-        from kyodo_desktop.services import officers
-
         service, scope = self._service(), self._scope()
 
         def store(text: str, owner: str | None, due: date | None, status: str) -> None:
@@ -266,15 +315,76 @@ class CommitmentsPanel(QWidget):
             if status != COMMITMENT_STATUSES[0]:  # a new item starts 未着手 (版1)
                 service.set_status(new_id, status, expected_version=1)
 
+        return self._open_dialog(store)
+
+    def edit_commitment(self) -> CommitmentDialog | None:
+        """編集…: the dialog correcting the selected commitment (a stale one is refused in it)."""
+        chosen = self.selected()
+        if chosen is None or not self._editable():
+            return None
+        service = self._service()
+
+        def store(text: str, owner: str | None, due: date | None, status: str) -> None:
+            service.update(
+                chosen.id, chosen.version, text=text, owner_officer_id=owner, due_on=due, status=status
+            )
+
+        return self._open_dialog(store, chosen)
+
+    def _open_dialog(
+        self,
+        store: Callable[[str, str | None, date | None, str], object],
+        record: CommitmentRecord | None = None,
+    ) -> CommitmentDialog:
+        from kyodo_desktop.services import officers
+
+        assert self._ws is not None
         owners = [
             (o.id, officers.officer_label(o.data.name, o.data.section))
             for o in officers.list_officers(self._ws)
         ]
-        dialog = CommitmentDialog(store, owners, self)
+        dialog = CommitmentDialog(store, owners, self, record)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._after_change)
         dialog.open()
         return dialog
+
+    def delete_commitment(self) -> bool:
+        """削除: the selected commitment goes to the trash after asking (元に戻す / Ctrl+Z takes it back)."""
+        chosen = self.selected()
+        if chosen is None or not self._editable():
+            return False
+        question = self.tr("約束・宿題「{text}」を削除しますか？（元に戻す・Ctrl+Zで戻せます）").format(
+            text=chosen.text
+        )
+        if not dialogs.confirm(self, self.tr("約束・宿題"), question, ok_text=self.tr("削除")):
+            return False
+        try:
+            self._service().delete(chosen.id, chosen.version)
+        except Exception as exc:
+            errors.show_error(self, self.tr("削除できません"), exc, what="commitment delete")
+            self.refresh()
+            return False
+        self._deleted.append(chosen.id)
+        self._after_change()
+        return True
+
+    def undo_delete(self) -> bool:
+        """元に戻す: the commitment deleted last here comes back."""
+        if not self._deleted or not self._editable():
+            return False
+        commitment_id = self._deleted.pop()
+        try:
+            self._service().restore(commitment_id)
+        except Exception as exc:
+            errors.show_error(self, self.tr("元に戻せません"), exc, what="commitment restore")
+            self.refresh()
+            return False
+        self._after_change()
+        row = next((n for n, r in enumerate(self.model.records) if r.id == commitment_id), -1)
+        if row >= 0:
+            self.table.selectRow(row)
+        return True
 
     def change_status(self) -> bool:
         """状況を変更: the selected commitment gets the status chosen beside the button."""

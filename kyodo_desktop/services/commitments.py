@@ -1,15 +1,20 @@
 """Commitments (約束・宿題): small tracked items of an organization or a project.
 
 One public method = one transaction, audited (entity ``commitment``), versioned (a status
-change made on an older reading is refused). A commitment comes from an interaction (対応記録),
-an evaluation (評価), a handover (引継) or is typed in (手入力); :func:`add_in` lets another
-use case (the handover's partner-absent follow-up) add one inside its own transaction.
+change made on an older reading is refused); corrected by ``update``, moved to the trash by
+``delete`` and taken back by ``restore``. A commitment comes from an interaction (対応記録), an
+evaluation's improvement action (評価: ``source_id`` is the action's id, one commitment each), a
+handover (引継) or is typed in (手入力); :func:`add_in` lets another use case (the handover's
+partner-absent follow-up) add one inside its own transaction. A signed handover note keeps the
+commitments as compiled into it: correcting or deleting one later does not change the note.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,15 +25,25 @@ from kyodo_desktop.domain.handover import (
     COMMITMENT_STATUSES,
 )
 from kyodo_desktop.domain.organization import nfkc_multiline
+from kyodo_desktop.domain.project_terms import PartnerRole
 from kyodo_desktop.domain.validation import ValidationError, ValidationErrors
 from kyodo_desktop.persistence import audit
-from kyodo_desktop.persistence.errors import NotFoundError, StaleEditError
-from kyodo_desktop.persistence.models import Interaction, Organization, Project, utc_now
+from kyodo_desktop.persistence.errors import KnownError, NotFoundError, StaleEditError
+from kyodo_desktop.persistence.models import (
+    Interaction,
+    Officer,
+    Organization,
+    Project,
+    ProjectPartner,
+    utc_now,
+)
+from kyodo_desktop.persistence.models_evaluations import EvaluationRound, ImprovementAction
 from kyodo_desktop.persistence.models_handover import Commitment
 from kyodo_desktop.services import officers
 from kyodo_desktop.services.workspace import Workspace
 
 ENTITY = "commitment"
+EMPTY_TEXT = "約束・宿題の内容を入力してください"
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -98,6 +113,19 @@ def _check_subject(s: Session, organization_id: str | None, project_id: str | No
             raise NotFoundError(f"事業が見つかりません: {project_id}")
 
 
+def _clean_text(text: str) -> str:
+    clean = nfkc_multiline(text)
+    if not clean:
+        raise ValidationErrors([ValidationError("text", EMPTY_TEXT)])
+    return clean
+
+
+def _check_status(status: str) -> None:
+    if status not in COMMITMENT_STATUSES:
+        choices = "".join(f"「{x}」" for x in COMMITMENT_STATUSES)
+        raise ValidationErrors([ValidationError("status", f"状態は{choices}のいずれかです")])
+
+
 def add_in(
     s: Session,
     ws: Workspace,
@@ -115,7 +143,7 @@ def add_in(
     clean = nfkc_multiline(text)
     errors = []
     if not clean:
-        errors.append(ValidationError("text", "約束・宿題の内容を入力してください"))
+        errors.append(ValidationError("text", EMPTY_TEXT))
     if source not in COMMITMENT_SOURCES:
         errors.append(ValidationError("source", f"出どころは{'・'.join(COMMITMENT_SOURCES)}のいずれかです"))
     if errors:
@@ -205,6 +233,50 @@ class CommitmentService:
                 source_id=entry.id,
             )
 
+    def add_from_improvement_action(self, action_id: int) -> str:
+        """An evaluation's improvement action (改善の取り組み) tracked as a commitment (source 評価):
+        on the project and its first 主たるパートナー, with the action's text, due date and owner
+        (an officer of that name, else the owner's name kept in the text); made once only."""
+        self.ws.require_write()
+        with self.ws.session_factory.begin() as s:
+            action = s.get(ImprovementAction, action_id)
+            if action is None:
+                raise NotFoundError("改善の取り組みが見つかりません（結論を記録し直した可能性があります）。")
+            if _tracked(s, [action_id]):
+                raise KnownError(f"改善の取り組み「{action.text[:20]}」は既に約束・宿題になっています。")
+            if action.status == "完了":
+                raise KnownError(f"改善の取り組み「{action.text[:20]}」は完了しています。")
+            round_ = s.get(EvaluationRound, action.round_id)
+            assert round_ is not None  # the foreign key
+            main = s.scalars(
+                select(ProjectPartner.organization_id)
+                .where(
+                    ProjectPartner.project_id == round_.project_id,
+                    ProjectPartner.role == PartnerRole.MAIN.value,
+                )
+                .order_by(ProjectPartner.position)
+                .limit(1)
+            ).first()
+            owner_id = _officer_named(s, action.owner)
+            text = action.text if owner_id or not action.owner else f"{action.text}(担当: {action.owner})"
+            return add_in(
+                s,
+                self.ws,
+                text=text,
+                organization_id=main,
+                project_id=round_.project_id,
+                owner_officer_id=owner_id,
+                due_on=action.due_on,
+                source="評価",
+                source_id=str(action.id),
+                context=f"evaluation:{round_.id}",
+            )
+
+    def tracked_actions(self, action_ids: Sequence[int]) -> dict[int, str]:
+        """Which of the improvement actions are tracked: action id → the commitment's id."""
+        with self.ws.session_factory() as s:
+            return _tracked(s, action_ids)
+
     def get(self, commitment_id: str) -> CommitmentRecord:
         """One commitment (raises NotFoundError)."""
         with self.ws.session_factory() as s:
@@ -214,9 +286,7 @@ class CommitmentService:
         self, commitment_id: str, status: str, *, expected_version: int, on: date | None = None
     ) -> int:
         """Move a commitment to ``status`` (closing it dates ``closed_on``, ``on`` or today)."""
-        if status not in COMMITMENT_STATUSES:
-            choices = "".join(f"「{x}」" for x in COMMITMENT_STATUSES)
-            raise ValidationErrors([ValidationError("status", f"状態は{choices}のいずれかです")])
+        _check_status(status)
         self.ws.require_write()
         with self.ws.session_factory.begin() as s:
             c = self._load(s, commitment_id)
@@ -228,15 +298,79 @@ class CommitmentService:
             c.closed_on = (on or date.today()) if status in CLOSED_COMMITMENT_STATUSES else None
             c.updated_at = utc_now()
             s.flush()
-            audit.record(
-                s,
-                officer=self.ws.officer.name,
-                entity=ENTITY,
-                record_id=c.id,
-                action="update",
-                changes=audit.diff(before, _snapshot(c)),
-            )
+            self._audit(s, c.id, "update", audit.diff(before, _snapshot(c)))
             return c.version
+
+    def update(
+        self,
+        commitment_id: str,
+        expected_version: int,
+        *,
+        text: str,
+        owner_officer_id: str | None,
+        due_on: date | None,
+        status: str | None = None,
+        on: date | None = None,
+    ) -> int:
+        """Correct a commitment's text, owner and due date (and, given, its status); the new version.
+
+        A handover note already signed keeps the item as it was compiled into the note.
+        """
+        clean = _clean_text(text)
+        if status is not None:
+            _check_status(status)
+        self.ws.require_write()
+        with self.ws.session_factory.begin() as s:
+            c = self._load(s, commitment_id)
+            self._check_version(c, expected_version)
+            officers.check_live(s, owner_officer_id)
+            before = _snapshot(c)
+            c.text, c.owner_officer_id, c.due_on = clean, owner_officer_id, due_on
+            if status is not None and status != c.status:
+                c.status = status
+                c.closed_on = (on or date.today()) if status in CLOSED_COMMITMENT_STATUSES else None
+            changes = audit.diff(before, _snapshot(c))
+            if not changes:
+                return c.version
+            c.updated_at = utc_now()
+            s.flush()
+            self._audit(s, c.id, "update", changes)
+            return c.version
+
+    def delete(self, commitment_id: str, expected_version: int) -> None:
+        """Move a commitment to the trash (ゴミ箱; :meth:`restore` takes it back)."""
+        self.ws.require_write()
+        with self.ws.session_factory.begin() as s:
+            c = self._load(s, commitment_id)
+            self._check_version(c, expected_version)
+            when = utc_now()
+            c.deleted_at, c.updated_at = when, when
+            s.flush()
+            self._audit(s, c.id, "delete", {"deleted_at": [None, when]})
+
+    def restore(self, commitment_id: str) -> int:
+        """Take a deleted commitment back out of the trash; its new version."""
+        self.ws.require_write()
+        with self.ws.session_factory.begin() as s:
+            c = s.get(Commitment, commitment_id)
+            if c is None:
+                raise NotFoundError(f"約束・宿題が見つかりません: {commitment_id}")
+            if c.deleted_at is None:
+                raise KnownError(f"約束・宿題「{c.text[:20]}」はゴミ箱にありません。")
+            old, c.deleted_at, c.updated_at = c.deleted_at, None, utc_now()
+            s.flush()
+            self._audit(s, c.id, "restore", {"deleted_at": [old, None]})
+            return c.version
+
+    def _audit(self, s: Session, record_id: str, action: str, changes: dict[str, Any]) -> None:
+        audit.record(
+            s,
+            officer=self.ws.officer.name,
+            entity=ENTITY,
+            record_id=record_id,
+            action=action,
+            changes=changes,
+        )
 
     def of(
         self, *, organization_id: str | None = None, project_id: str | None = None
@@ -290,3 +424,45 @@ def commitments_of(
 ) -> list[Commitment]:
     """The live commitment rows of a subject inside ``s`` (for the dossier)."""
     return _of(s, organization_id, project_id)
+
+
+def _tracked(s: Session, action_ids: Sequence[int]) -> dict[int, str]:
+    stmt = select(Commitment.source_id, Commitment.id).where(
+        Commitment.source == "評価",
+        Commitment.source_id.in_([str(n) for n in action_ids]),
+        Commitment.deleted_at.is_(None),
+    )
+    return {int(source_id): cid for source_id, cid in s.execute(stmt)}
+
+
+def _officer_named(s: Session, owner: str) -> str | None:
+    """The one live officer an action's owner names (``氏名`` or ``氏名（所属課）``), else None."""
+    if not owner:
+        return None
+    found = [
+        o.id
+        for o in s.scalars(select(Officer).where(Officer.deleted_at.is_(None)))
+        if owner in (o.name, officers.officer_label(o.name, o.section))
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def unlink_actions_in(s: Session, ws: Workspace, action_ids: Sequence[int], round_id: str) -> None:
+    """Commitments made from improvement actions a new conclusion dropped now name the round
+    (their action's row is gone and its number may be given to another one)."""
+    if not action_ids:
+        return
+    linked = select(Commitment).where(  # those in the trash too: one may be taken back
+        Commitment.source == "評価", Commitment.source_id.in_([str(n) for n in action_ids])
+    )
+    for c in s.scalars(linked):
+        old, c.source_id = c.source_id, round_id
+        audit.record(
+            s,
+            officer=ws.officer.name,
+            entity=ENTITY,
+            record_id=c.id,
+            action="update",
+            changes={"source_id": [old, round_id]},
+            context=f"evaluation:{round_id}",
+        )

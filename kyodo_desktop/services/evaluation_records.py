@@ -43,12 +43,17 @@ class TemplateRecord:
 
 @dataclass
 class ImprovementActionInput:
-    """An improvement action of the conclusion: what, who, by when, how far (未着手/対応中/完了)."""
+    """An improvement action of the conclusion: what, who, by when, how far (未着手/対応中/完了).
+
+    ``id`` is the stored action's (None for one not recorded yet); it takes no part in
+    comparisons, so an action read back equals the one recorded.
+    """
 
     text: str = ""
     owner: str = ""
     due_on: date | None = None
     status: str = "未着手"
+    id: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

@@ -39,10 +39,9 @@ from kyodo_desktop.persistence.models_evaluations import (
     Evaluation,
     EvaluationRound,
     EvaluationScore,
-    ImprovementAction,
     TargetResult,
 )
-from kyodo_desktop.services import evaluations_mutual
+from kyodo_desktop.services import commitments, evaluations_mutual
 from kyodo_desktop.services import evaluations_rows as rows
 from kyodo_desktop.services.evaluation_records import (
     EvaluationInput,
@@ -227,12 +226,10 @@ class EvaluationService(EvaluationTemplates):
             rows.check_round_version(r, expected_version)
             before = rows.conclusion_snapshot(r)
             r.direction, r.conclusion, r.decided_on = clean_direction.value, clean_comment, decided_on
-            r.actions = [
-                ImprovementAction(position=n, text=a.text, owner=a.owner, due_on=a.due_on, status=a.status)
-                for n, a in enumerate(clean_actions)
-            ]
+            dropped = rows.merge_actions(r, clean_actions)
             r.updated_at = utc_now()
             s.flush()
+            commitments.unlink_actions_in(s, self.ws, dropped, r.id)
             self._audit(s, ROUND_ENTITY, r.id, "conclusion", audit.diff(before, rows.conclusion_snapshot(r)))
             if r.phase == Phase.FINAL.value:
                 project = rows.load_project(s, r.project_id)

@@ -22,7 +22,12 @@ from kyodo_desktop.domain.text import nfkc
 from kyodo_desktop.domain.validation import ValidationError, ValidationErrors, unsafe_character_errors
 from kyodo_desktop.persistence.errors import NotFoundError, StaleEditError
 from kyodo_desktop.persistence.models import Project
-from kyodo_desktop.persistence.models_evaluations import Evaluation, EvaluationRound, EvaluationTemplate
+from kyodo_desktop.persistence.models_evaluations import (
+    Evaluation,
+    EvaluationRound,
+    EvaluationTemplate,
+    ImprovementAction,
+)
 from kyodo_desktop.services.evaluation_records import (
     ACTION_STATUSES,
     EvaluationInput,
@@ -84,6 +89,23 @@ def form_exists(s: Session, source_form_id: str, *, except_id: str | None = None
     return s.scalar(stmt.limit(1)) is not None
 
 
+def merge_actions(r: EvaluationRound, actions: Sequence[ImprovementActionInput]) -> list[int]:
+    """Put ``actions`` on the round in their order, keeping the stored row of an action whose text
+    is unchanged (a 約束・宿題 made from it stays linked); the ids of the rows dropped."""
+    unused = list(r.actions)
+    kept: list[ImprovementAction] = []
+    for n, a in enumerate(actions):
+        row = next((x for x in unused if x.text == a.text), None)
+        if row is None:
+            row = ImprovementAction(text=a.text)
+        else:
+            unused.remove(row)
+        row.position, row.owner, row.due_on, row.status = n, a.owner, a.due_on, a.status
+        kept.append(row)
+    r.actions = kept
+    return [x.id for x in unused]
+
+
 # -- records ---------------------------------------------------------------------------------
 def round_record(r: EvaluationRound, *, with_lists: bool = True) -> RoundRecord:
     """The round as a plain record (``with_lists=False``: without its improvement actions and
@@ -99,7 +121,7 @@ def round_record(r: EvaluationRound, *, with_lists: bool = True) -> RoundRecord:
         direction=r.direction,
         conclusion=r.conclusion,
         decided_on=r.decided_on,
-        actions=[ImprovementActionInput(a.text, a.owner, a.due_on, a.status) for a in r.actions]
+        actions=[ImprovementActionInput(a.text, a.owner, a.due_on, a.status, a.id) for a in r.actions]
         if with_lists
         else [],
         target_results=[TargetResultRecord(t.position, t.what, t.amount, t.result) for t in r.target_results]

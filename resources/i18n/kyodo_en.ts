@@ -589,6 +589,7 @@ Later changes are kept only in the backup taken before the restore. Restore?</tr
     </message>
     <message>
         <source>確認日 {day}</source>
+        <extracomment>why the current officer cannot tick (only the successor acknowledges)</extracomment>
         <translation>Acknowledged on {day}</translation>
     </message>
     <message>
@@ -631,6 +632,10 @@ Later changes are kept only in the backup taken before the restore. Restore?</tr
         <translation>Add a commitment</translation>
     </message>
     <message>
+        <source>約束・宿題の編集</source>
+        <translation>Edit commitment</translation>
+    </message>
+    <message>
         <source>（未定）</source>
         <translation>(not decided)</translation>
     </message>
@@ -657,6 +662,14 @@ Later changes are kept only in the backup taken before the restore. Restore?</tr
     <message>
         <source>追加</source>
         <translation>Add</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>約束・宿題の内容を入力してください</source>
+        <translation>Enter what the commitment is</translation>
     </message>
 </context>
 <context>
@@ -714,12 +727,53 @@ Later changes are kept only in the backup taken before the restore. Restore?</tr
         <translation>Add…</translation>
     </message>
     <message>
+        <source>編集…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>選んだ約束・宿題を直す（ダブルクリック・F2でも）</source>
+        <translation>Correct the selected commitment (also double-click or F2)</translation>
+    </message>
+    <message>
+        <source>削除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>選んだ約束・宿題を削除する（Delete）。Ctrl+Zで元に戻せます</source>
+        <translation>Delete the selected commitment (Delete). Ctrl+Z undoes it</translation>
+    </message>
+    <message>
+        <source>元に戻す</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>最後に削除した約束・宿題を元に戻す（Ctrl+Z）</source>
+        <translation>Bring back the commitment deleted last (Ctrl+Z)</translation>
+    </message>
+    <message>
         <source>状況を変更</source>
         <translation>Change status</translation>
     </message>
     <message>
         <source>選んだ約束・宿題の状況を、左で選んだものにする</source>
         <translation>Set the selected commitment to the status chosen on the left</translation>
+    </message>
+    <message>
+        <source>約束・宿題「{text}」を削除しますか？（元に戻す・Ctrl+Zで戻せます）</source>
+        <extracomment>the commitments deleted here, the last one first taken back by 元に戻す</extracomment>
+        <translation>Delete the commitment “{text}”? (Undo or Ctrl+Z brings it back)</translation>
+    </message>
+    <message>
+        <source>約束・宿題</source>
+        <translation>Commitments</translation>
+    </message>
+    <message>
+        <source>削除できません</source>
+        <translation>Cannot delete</translation>
+    </message>
+    <message>
+        <source>元に戻せません</source>
+        <translation>Cannot undo</translation>
     </message>
     <message>
         <source>状況を変更できません</source>
@@ -730,6 +784,7 @@ Later changes are kept only in the backup taken before the restore. Restore?</tr
     <name>ConclusionPanel</name>
     <message>
         <source>（選択してください）</source>
+        <extracomment>on a recorded row&apos;s text cell: the stored action&apos;s id and its text as recorded</extracomment>
         <translation>(please choose)</translation>
     </message>
     <message>
@@ -769,6 +824,10 @@ Later changes are kept only in the backup taken before the restore. Restore?</tr
         <translation>Status</translation>
     </message>
     <message>
+        <source>約束・宿題</source>
+        <translation>Commitments</translation>
+    </message>
+    <message>
         <source>行を追加</source>
         <translation>Add row</translation>
     </message>
@@ -777,8 +836,20 @@ Later changes are kept only in the backup taken before the restore. Restore?</tr
         <translation>Remove row</translation>
     </message>
     <message>
+        <source>約束・宿題にする</source>
+        <translation>Make it a commitment</translation>
+    </message>
+    <message>
+        <source>選んだ改善の取り組みを、この事業と主たるパートナーの約束・宿題にする（記録済みの取り組みのみ）</source>
+        <translation>Track the selected improvement action as a commitment of this project and its main partner (recorded actions only)</translation>
+    </message>
+    <message>
         <source>結論を記録</source>
         <translation>Record conclusion</translation>
+    </message>
+    <message>
+        <source>✓ 登録済</source>
+        <translation>✓ Tracked</translation>
     </message>
     <message>
         <source>{row}行目の期限: {reason}</source>
@@ -3355,6 +3426,14 @@ Data folder: {folder}</translation>
     <message>
         <source>第{rev}版&#x3000;{status}</source>
         <translation>Revision {rev}  {status}</translation>
+    </message>
+    <message>
+        <source>読み取り専用で開いているため確認できません。</source>
+        <translation>Opened read-only: the checklist cannot be acknowledged.</translation>
+    </message>
+    <message>
+        <source>確認できるのは後任の{successor}さんだけです（現在の職員: {me}）。職員は「設定 › 職員の設定…」で切り替えられます。</source>
+        <translation>Only the successor, {successor}, can acknowledge (current officer: {me}). Change the officer under Settings › Officer…</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ from kyodo_desktop.domain.project import OfficerInput, PartnerInput, ProjectInpu
 from kyodo_desktop.domain.validation import ValidationErrors
 from kyodo_desktop.persistence import audit
 from kyodo_desktop.persistence.errors import KnownError, StaleEditError
+from kyodo_desktop.persistence.models_handover import HandoverAcknowledgement
 from kyodo_desktop.services import handover_alerts, officers
 from kyodo_desktop.services.commitments import CommitmentService
 from kyodo_desktop.services.handover import HandoverService
@@ -355,16 +356,33 @@ def test_the_checklist_and_what_is_still_unacknowledged(world: World) -> None:
     assert f"{org_key}narrative:plans" in keys and f"{org_key}narrative:background" not in keys
     assert all(e.acknowledged_on is None for e in entries)
     first = keys[0]
-    checklist.acknowledge(note_id, first, on=date(2027, 4, 1))
-    checklist.acknowledge(note_id, first, on=date(2027, 4, 2))  # again: nothing changes
+    checklist.acknowledge(note_id, first, by=world.suzuki, on=date(2027, 4, 1))
+    checklist.acknowledge(note_id, first, by=world.suzuki, on=date(2027, 4, 2))  # again: nothing changes
     left = checklist.unacknowledged(note_id)
     assert [e.key for e in left] == keys[1:]
     assert checklist.checklist(note_id)[0].acknowledged_on == date(2027, 4, 1)
     with pytest.raises(KnownError, match="確認項目ではありません"):
-        checklist.acknowledge(note_id, "団体:x/commitment:nope")
+        checklist.acknowledge(note_id, "団体:x/commitment:nope", by=world.suzuki)
     for key in keys[1:]:
-        checklist.acknowledge(note_id, key)
+        checklist.acknowledge(note_id, key, by=world.suzuki)
     assert checklist.unacknowledged(note_id) == []
+
+
+def test_only_the_successor_acknowledges(world: World) -> None:
+    service = HandoverService(world.ws)
+    note_id = _note(world)
+    _sign_both(service, note_id)
+    checklist = HandoverChecklistService(world.ws)
+    key = checklist.checklist(note_id)[0].key
+    tanaka = officers.add_officer(world.ws, OfficerInput("田中 次郎", section="市民協働課"))
+    for someone in (world.sato, tanaka, "nobody"):
+        with pytest.raises(KnownError, match="確認できるのは後任の鈴木 花子さんだけです"):
+            checklist.acknowledge(note_id, key, by=someone)
+    assert len(checklist.unacknowledged(note_id)) == len(checklist.checklist(note_id))
+    checklist.acknowledge(note_id, key, by=world.suzuki, on=date(2027, 4, 1))
+    with world.ws.session_factory() as s:
+        [ack] = s.query(HandoverAcknowledgement).all()
+        assert (ack.item_key, ack.officer_id, ack.acknowledged_on) == (key, world.suzuki, date(2027, 4, 1))
 
 
 def test_pending_lists_exactly_the_transferring_officers_unsigned_scopes(world: World) -> None:

@@ -1,13 +1,17 @@
 """The conclusion of a round: 今後の方向性, a comment, the day, and the improvement actions.
 
 The panel gathers the values; the page records them (``EvaluationService.record_conclusion``),
-which for a 最終 round moves the project to the stage its direction leads to.
+which for a 最終 round moves the project to the stage its direction leads to. A recorded action
+can be made a 約束・宿題 (the button or the table's context menu, ``commitment_requested``); the
+column 約束・宿題 then shows it is tracked and it cannot be made twice.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -28,7 +32,10 @@ from kyodo_desktop.domain.validation import ValidationError, parse_date
 from kyodo_desktop.gui.evaluations.labels import term
 from kyodo_desktop.services.evaluation_records import ACTION_STATUSES, ImprovementActionInput, RoundRecord
 
-COL_TEXT, COL_OWNER, COL_DUE, COL_STATUS = range(4)
+COL_TEXT, COL_OWNER, COL_DUE, COL_STATUS, COL_TRACKED = range(5)
+#: on a recorded row's text cell: the stored action's id and its text as recorded
+ACTION_ID_ROLE = Qt.ItemDataRole.UserRole
+RECORDED_TEXT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _button(name: str, text: str) -> QPushButton:
@@ -39,10 +46,17 @@ def _button(name: str, text: str) -> QPushButton:
 
 
 class ConclusionPanel(QWidget):
-    """The joint conclusion's fields and the 結論を記録 button (``record_button``)."""
+    """The joint conclusion's fields and the 結論を記録 button (``record_button``).
+
+    Signals: ``commitment_requested(int)`` with the stored action's id (約束・宿題にする).
+    """
+
+    commitment_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._tracked: dict[int, str] = {}
+        self._writable = False
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.direction = QComboBox()
@@ -62,13 +76,19 @@ class ConclusionPanel(QWidget):
         form.addRow(self.tr("決定日"), self.decided_on)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("改善の取り組み")))
-        self.action_table = QTableWidget(0, 4)
+        self.action_table = QTableWidget(0, 5)
         self.action_table.setObjectName("improvementActions")
         self.action_table.setHorizontalHeaderLabels(
-            [self.tr("取り組み"), self.tr("担当"), self.tr("期限"), self.tr("状況")]
+            [self.tr("取り組み"), self.tr("担当"), self.tr("期限"), self.tr("状況"), self.tr("約束・宿題")]
         )
         self.action_table.horizontalHeader().setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        for column, sample in ((COL_OWNER, "国" * 10), (COL_DUE, "2026-12-31"), (COL_STATUS, "対応中・・")):
+        samples = (
+            (COL_OWNER, "国" * 10),
+            (COL_DUE, "2026-12-31"),
+            (COL_STATUS, "対応中・・"),
+            (COL_TRACKED, "✓ 登録済・"),
+        )
+        for column, sample in samples:
             self.action_table.setColumnWidth(column, self.fontMetrics().horizontalAdvance(sample) + 24)
         self.action_table.verticalHeader().hide()
         layout.addWidget(self.action_table, 1)
@@ -77,8 +97,23 @@ class ConclusionPanel(QWidget):
         self.add_button.clicked.connect(lambda: self.add_action(ImprovementActionInput()))
         self.remove_button = _button("removeActionButton", self.tr("行を削除"))
         self.remove_button.clicked.connect(self._remove_action)
+        self.commit_button = _button("makeCommitmentButton", self.tr("約束・宿題にする"))
+        self.commit_button.setToolTip(
+            self.tr(
+                "選んだ改善の取り組みを、この事業と主たるパートナーの約束・宿題にする（記録済みの取り組みのみ）"
+            )
+        )
+        self.commit_button.clicked.connect(self.request_commitment)
+        self.commit_action = QAction(self.tr("約束・宿題にする"), self.action_table)
+        self.commit_action.setObjectName("makeCommitmentAction")
+        self.commit_action.triggered.connect(self.request_commitment)
+        self.action_table.addAction(self.commit_action)
+        self.action_table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.action_table.currentCellChanged.connect(lambda *_a: self._update_commit())
+        self.action_table.itemChanged.connect(lambda _item: self._update_commit())
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.commit_button)
         buttons.addStretch(1)
         self.stage_label = QLabel()
         self.stage_label.setObjectName("projectStageLabel")
@@ -94,14 +129,61 @@ class ConclusionPanel(QWidget):
         day = r.decided_on if r else None
         self.decided_on.setText(day.isoformat() if day else date.today().isoformat())
         self.action_table.setRowCount(0)
+        self._tracked = {}
         for action in r.actions if r else []:
             self.add_action(action)
+        self._update_commit()
+
+    def set_tracked(self, tracked: dict[int, str], *, writable: bool) -> None:
+        """Mark the recorded actions made 約束・宿題 (action id → commitment id)."""
+        self._tracked, self._writable = dict(tracked), writable
+        for row in range(self.action_table.rowCount()):
+            action_id = self.action_id(row)
+            mark = QTableWidgetItem(self.tr("✓ 登録済") if action_id in self._tracked else "")
+            mark.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            self.action_table.setItem(row, COL_TRACKED, mark)
+        self._update_commit()
+
+    def action_id(self, row: int) -> int | None:
+        """The stored action of ``row`` (None for a row not recorded, or whose text was edited since)."""
+        item = self.action_table.item(row, COL_TEXT)
+        if item is None or item.data(ACTION_ID_ROLE) is None:
+            return None
+        if item.text().strip() != item.data(RECORDED_TEXT_ROLE):
+            return None
+        return int(item.data(ACTION_ID_ROLE))
+
+    def _commit_target(self) -> int | None:
+        row = self.action_table.currentRow()
+        action_id = self.action_id(row) if row >= 0 else None
+        if not self._writable or action_id is None or action_id in self._tracked:
+            return None
+        status = self.action_table.cellWidget(row, COL_STATUS)
+        done = isinstance(status, QComboBox) and status.currentData() == ACTION_STATUSES[-1]
+        return None if done else action_id
+
+    def _update_commit(self) -> None:
+        enabled = self._commit_target() is not None
+        self.commit_button.setEnabled(enabled)
+        self.commit_action.setEnabled(enabled)
+
+    def request_commitment(self) -> bool:
+        """約束・宿題にする for the current row (a recorded, untracked, unfinished action)."""
+        action_id = self._commit_target()
+        if action_id is None:
+            return False
+        self.commitment_requested.emit(action_id)
+        return True
 
     def add_action(self, action: ImprovementActionInput) -> int:
         """Append a row for ``action``; returns its row number."""
         row = self.action_table.rowCount()
         self.action_table.insertRow(row)
-        self.action_table.setItem(row, COL_TEXT, QTableWidgetItem(action.text))
+        text = QTableWidgetItem(action.text)
+        if action.id is not None:
+            text.setData(ACTION_ID_ROLE, action.id)
+            text.setData(RECORDED_TEXT_ROLE, action.text)
+        self.action_table.setItem(row, COL_TEXT, text)
         self.action_table.setItem(row, COL_OWNER, QTableWidgetItem(action.owner))
         self.action_table.setItem(
             row, COL_DUE, QTableWidgetItem(action.due_on.isoformat() if action.due_on else "")
@@ -110,7 +192,11 @@ class ConclusionPanel(QWidget):
         for s in ACTION_STATUSES:
             status.addItem(term(s, "EvaluationAction"), s)
         status.setCurrentIndex(max(status.findData(action.status), 0))
+        status.currentIndexChanged.connect(lambda _n: self._update_commit())
         self.action_table.setCellWidget(row, COL_STATUS, status)
+        tracked = QTableWidgetItem("")
+        tracked.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        self.action_table.setItem(row, COL_TRACKED, tracked)
         return row
 
     def _remove_action(self) -> None:

@@ -41,6 +41,7 @@ from kyodo_desktop.gui.evaluations.templates_dialog import TemplatesDialog
 from kyodo_desktop.gui.projects.labels import year_label
 from kyodo_desktop.gui.styles import ERROR_STYLE
 from kyodo_desktop.gui.table_base import list_table
+from kyodo_desktop.services.commitments import CommitmentService
 from kyodo_desktop.services.evaluation_records import EvaluationInput, EvaluationRecord, RoundRecord
 from kyodo_desktop.services.evaluations import EvaluationService
 from kyodo_desktop.services.project_records import ProjectRecord
@@ -114,6 +115,7 @@ class EvaluationsPage(QWidget):
         self.sections.addTab(self.mutual, self.tr("相互評価"))
         self.conclusion = ConclusionPanel()
         self.conclusion.record_button.clicked.connect(self.record_conclusion)
+        self.conclusion.commitment_requested.connect(self.make_commitment)
         self.sections.addTab(self.conclusion, self.tr("結論"))
         self.history_model = HistoryModel(self)
         self.history = list_table("evaluationHistory", self.history_model, 5)
@@ -222,6 +224,7 @@ class EvaluationsPage(QWidget):
         if self.template is not None:
             self.form.set_template(self.template)
         self.conclusion.show_round(self.round)
+        self._show_tracked()
         self._load_evaluation()
         self._refresh_views()
 
@@ -374,6 +377,17 @@ class EvaluationsPage(QWidget):
             if self.project is not None and self.project.stage != before:
                 self.project_changed.emit(project_id)
         return recorded
+
+    def make_commitment(self, action_id: int) -> str | None:
+        """約束・宿題にする: the improvement action tracked on the project (and its main partner)."""
+        made = self._try(lambda: CommitmentService(self._ws).add_from_improvement_action(action_id))
+        self._show_tracked()
+        return made
+
+    def _show_tracked(self) -> None:
+        ids = [a.id for a in self.round.actions if a.id is not None] if self.round else []
+        tracked = CommitmentService(self._ws).tracked_actions(ids) if ids else {}
+        self.conclusion.set_tracked(tracked, writable=self._ws.writable)
 
     # -- after a change -----------------------------------------------------------------------
     def _after_write(self) -> None:

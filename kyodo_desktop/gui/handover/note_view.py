@@ -94,6 +94,8 @@ class NoteView(QWidget):
         self.sections.setObjectName("handoverSections")
         self.sections.addTab(self._content_section(), self.tr("内容"))
         self.sections.addTab(self._signing_section(), self.tr("署名・確認・版"))
+        # the officer may have been changed (設定 › 職員の設定…) since the note was shown
+        self.sections.currentChanged.connect(lambda _n: self._show_checklist())
         layout.addWidget(self.sections, 1)
         self.show_note(None)
 
@@ -202,7 +204,7 @@ class NoteView(QWidget):
         self.include_contacts.setChecked(note.include_contacts)
         self.include_contacts.setEnabled(not note.frozen)
         self.signoff.show_note(note)
-        self.checklist.show_entries(self.checklist_service.checklist(note.id))
+        self._show_checklist()
         self.revisions.clear()
         for rev in self.service.revisions(note.id):
             entry = QListWidgetItem(
@@ -280,8 +282,26 @@ class NoteView(QWidget):
         ):
             self.include_contacts.setChecked(not include)
 
+    def _show_checklist(self) -> None:
+        note = self.note
+        if note is not None:
+            entries = self.checklist_service.checklist(note.id)
+            self.checklist.show_entries(entries, locked_reason=self._checklist_lock(note))
+
+    def _checklist_lock(self, note: NoteRecord) -> str:
+        """Why the current officer cannot tick the checklist ("" for the successor)."""
+        if not self._ws.writable:
+            return self.tr("読み取り専用で開いているため確認できません。")
+        if self.checklist_service.current_officer_id() == note.to_officer_id:
+            return ""
+        return self.tr(
+            "確認できるのは後任の{successor}さんだけです（現在の職員: {me}）。"
+            "職員は「設定 › 職員の設定…」で切り替えられます。"
+        ).format(successor=note.to_officer, me=self._ws.officer.label())
+
     def _acknowledge(self, key: str) -> None:
+        me = self.checklist_service.current_officer_id() or ""
         self._attempt(
             "acknowledge handover item",
-            lambda note: self.checklist_service.acknowledge(note.id, key, on=date.today()),
+            lambda note: self.checklist_service.acknowledge(note.id, key, by=me, on=date.today()),
         )

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop.domain.wareki import to_wareki
+from kyodo_desktop.gui.styles import ERROR_STYLE
 from kyodo_desktop.services.handover_records import PREDECESSOR, SUCCESSOR, ChecklistEntry, NoteRecord
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -88,23 +89,37 @@ class ChecklistBox(QGroupBox):
         layout = QVBoxLayout(self)
         self.summary = QLabel()
         self.summary.setObjectName("checklistSummary")
+        #: why the current officer cannot tick (only the successor acknowledges)
+        self.locked = QLabel()
+        self.locked.setObjectName("checklistLocked")
+        self.locked.setWordWrap(True)
+        self.locked.setStyleSheet(ERROR_STYLE)
+        self.locked.hide()
         self.list = QListWidget()
         self.list.setObjectName("handoverChecklist")
         layout.addWidget(self.summary)
+        layout.addWidget(self.locked)
         layout.addWidget(self.list, 1)
         self.list.itemChanged.connect(self._on_changed)
         self._filling = False
 
-    def show_entries(self, entries: list[ChecklistEntry]) -> None:
-        """List the entries; acknowledged ones ticked for good (an acknowledgement is not taken back)."""
+    def show_entries(self, entries: list[ChecklistEntry], *, locked_reason: str = "") -> None:
+        """List the entries; acknowledged ones ticked for good (an acknowledgement is not taken back).
+
+        With ``locked_reason`` (the current officer is not the successor) nothing can be ticked
+        and the reason is shown above the list.
+        """
         self._filling = True
+        self.locked.setText(locked_reason)
+        self.locked.setVisible(bool(locked_reason))
+        self.list.setEnabled(not locked_reason)
         self.list.clear()
         for e in entries:
             item = QListWidgetItem(f"{e.subject} — {e.label}")
             item.setData(KEY_ROLE, e.key)
             done = e.acknowledged_on is not None
             flags = Qt.ItemFlag.ItemIsEnabled | (
-                Qt.ItemFlag.NoItemFlags if done else Qt.ItemFlag.ItemIsUserCheckable
+                Qt.ItemFlag.NoItemFlags if done or locked_reason else Qt.ItemFlag.ItemIsUserCheckable
             )
             item.setFlags(flags)
             item.setCheckState(Qt.CheckState.Checked if done else Qt.CheckState.Unchecked)

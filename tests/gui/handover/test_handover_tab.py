@@ -19,12 +19,14 @@ from kyodo_desktop.domain.wareki import to_wareki
 from kyodo_desktop.gui.handover.page import HandoverPage
 from kyodo_desktop.gui.handover.tab import HandoverTab
 from kyodo_desktop.gui.main_window import MainWindow
+from kyodo_desktop.persistence.models_handover import HandoverAcknowledgement
 from kyodo_desktop.services import handover_alerts, officers
 from kyodo_desktop.services.commitments import CommitmentService
 from kyodo_desktop.services.handover import HandoverService
 from kyodo_desktop.services.handover_records import ORGANIZATION, PROJECT
 from kyodo_desktop.services.organizations import OrganizationService
 from kyodo_desktop.services.projects import ProjectService
+from kyodo_desktop.services.settings import set_officer
 from kyodo_desktop.services.workspace import Workspace
 from tests.gui.conftest import type_text
 
@@ -86,6 +88,7 @@ def test_note_made_signed_frozen_and_corrected(
     qtbot: QtBot, open_window: Any, data_dir: Path, tmp_path: Path
 ) -> None:
     w = _world(data_dir)
+    set_officer(data_dir, "鈴木 花子", "市民協働課")  # the successor is at the desk (found by name)
     window, page = _open_page(qtbot, open_window, data_dir)
     # 引継ぎの予定: the transferring officer with both subjects not handed over
     assert page.pending.count() == 1
@@ -180,8 +183,12 @@ def test_note_made_signed_frozen_and_corrected(
     checklist = view.checklist
     total = checklist.list.count()
     assert total > 0 and f"未確認 {total}件" in checklist.summary.text()
+    assert not checklist.locked.isVisible() and checklist.list.isEnabled()
     checklist.list.item(0).setCheckState(Qt.CheckState.Checked)
     assert f"未確認 {total - 1}件" in checklist.summary.text()
+    with window.workspace.session_factory() as s:
+        [ack] = s.query(HandoverAcknowledgement).all()
+        assert ack.officer_id == w["suzuki"]
 
     _click(qtbot, view.revise_button)
     revisions = HandoverService(window.workspace).revisions(note_id)
@@ -196,3 +203,46 @@ def test_note_made_signed_frozen_and_corrected(
     view.sections.setCurrentIndex(0)
     qtbot.wait(50)  # laid out again after the revision was shown
     assert window.grab().save(target)
+
+
+def test_someone_else_than_the_successor_cannot_tick_the_checklist(
+    qtbot: QtBot, open_window: Any, data_dir: Path
+) -> None:
+    w = _world(data_dir)
+    with Workspace.open(data_dir, write=True) as ws:
+        service = HandoverService(ws)
+        note_id = service.create_note(w["sato"], w["suzuki"], TRANSFER_ON, [w["org"]], [w["project"]])
+        note = service.get(note_id)
+        version = service.sign(note_id, "前任", "佐藤 一郎", TRANSFER_ON, expected_version=note.version)
+        service.sign(note_id, "後任", "鈴木 花子", TRANSFER_ON, expected_version=version)
+    set_officer(data_dir, "佐藤 一郎", "市民協働課", officer_id=w["sato"])  # the predecessor
+    window, page = _open_page(qtbot, open_window, data_dir)
+    page.view.open_note(note_id)
+    view = page.view
+    view.sections.setCurrentIndex(1)
+    checklist = view.checklist
+    assert checklist.list.count() > 0
+    assert checklist.locked.isVisible() and not checklist.list.isEnabled()
+    assert "後任の鈴木 花子さんだけ" in checklist.locked.text() and "佐藤 一郎" in checklist.locked.text()
+    item = checklist.list.item(0)
+    assert not item.flags() & Qt.ItemFlag.ItemIsUserCheckable
+    item.setCheckState(Qt.CheckState.Checked)  # forced through: the service refuses it
+    assert "後任の鈴木 花子さんだけ" in view.notice.text()
+    with window.workspace.session_factory() as s:
+        assert s.query(HandoverAcknowledgement).count() == 0
+
+    # the successor sits down and says so (設定 › 職員の設定…): the checklist opens
+    assert window.officer_panel is not None
+    window.officer_panel.open_panel()
+    window.officer_panel.name_edit.clear()
+    type_text(window.officer_panel.name_edit, "鈴木 花子")
+    window.officer_panel.section_edit.clear()
+    type_text(window.officer_panel.section_edit, "市民協働課")
+    qtbot.mouseClick(window.officer_panel.save_button, Qt.MouseButton.LeftButton)
+    view.sections.setCurrentIndex(0)
+    view.sections.setCurrentIndex(1)
+    assert not checklist.locked.isVisible() and checklist.list.isEnabled()
+    checklist.list.item(0).setCheckState(Qt.CheckState.Checked)
+    with window.workspace.session_factory() as s:
+        [ack] = s.query(HandoverAcknowledgement).all()
+        assert ack.officer_id == w["suzuki"]
