@@ -198,5 +198,7 @@ def write_summary_sheet(wb: Any, ws: Workspace, scope: ReportScope | None = None
     shaped = [
         [*row[:weighted_at], _number(sheet, row[weighted_at], "0.0"), *row[weighted_at + 1 :]] for row in rows
     ]
+    if not shaped and scope is not None:  # the 年度レポート: an empty sheet would read as a failure
+        shaped = [["", "", "この年度の評価はありません", *[None] * (len(SUMMARY_COLUMNS) - 3)]]
     _write_rows(sheet, SUMMARY_COLUMNS, _WRAPPED, shaped)
     return len(rows)

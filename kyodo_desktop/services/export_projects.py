@@ -140,7 +140,11 @@ def fairness_of(ws: Workspace, scope: ReportScope) -> FairnessReport:
 
 def write_projects_sheet(wb: Any, ws: Workspace, scope: ReportScope) -> int:
     """Add the scope's 事業一覧 to write-only ``wb`` (the 年度レポート); returns the rows written."""
-    return _projects_sheet(wb, _project_rows(ws, scope), dated=scope.header_text)
+    rows = _project_rows(ws, scope)
+    # an empty sheet would read as a failed export: say there is nothing (the 評価サマリー does too)
+    empty = [("", "この年度の事業はありません", *[None] * (len(PROJECTS_COLUMNS) - 2))]
+    _projects_sheet(wb, rows or empty, dated=scope.header_text)
+    return len(rows)
 
 
 def write_fairness_sheet(wb: Any, ws: Workspace, scope: ReportScope) -> int:
