@@ -217,7 +217,9 @@ def _export_report(args: argparse.Namespace, data_dir: Path) -> int:
     if given:
         raise UsageError(f"--fiscal-year（年度レポート）には {'、'.join(given)} を指定できません")
     if not 1900 <= args.fiscal_year <= 2200:
-        raise UsageError(f"--fiscal-year は西暦の年で指定してください（令和7年度なら 2025）: {args.fiscal_year}")
+        raise UsageError(
+            f"--fiscal-year は西暦の年で指定してください（令和7年度なら 2025）: {args.fiscal_year}"
+        )
     from kyodo_desktop.persistence.errors import KnownError
     from kyodo_desktop.services.annual_report import export_annual_report, known_sections
     from kyodo_desktop.services.report_scope import ReportScope

@@ -33,7 +33,14 @@ from kyodo_desktop.services.export_xlsx import ExportCancelled, Progress
 from kyodo_desktop.services.report_scope import ReportScope
 from kyodo_desktop.services.workspace import Workspace
 
-__all__ = ["SHEETS", "STEPS_PER_SHEET", "export_annual_report", "known_sections", "organization_ids", "report_years"]
+__all__ = [
+    "SHEETS",
+    "STEPS_PER_SHEET",
+    "export_annual_report",
+    "known_sections",
+    "organization_ids",
+    "report_years",
+]
 
 #: A sheet writer: ``(workbook, workspace, scope, progress) -> rows written``.
 SheetWriter = Callable[[Any, Workspace, ReportScope, Callable[[int, int], None]], int]
@@ -164,7 +171,11 @@ def report_years(ws: Workspace) -> list[int]:
         return list(
             s.scalars(
                 select(Project.fiscal_year)
-                .where(Project.fiscal_year.is_not(None), Project.deleted_at.is_(None), Project.is_draft.is_(False))
+                .where(
+                    Project.fiscal_year.is_not(None),
+                    Project.deleted_at.is_(None),
+                    Project.is_draft.is_(False),
+                )
                 .distinct()
                 .order_by(Project.fiscal_year.desc())
             )

@@ -192,7 +192,9 @@ def write_summary_sheet(wb: Any, ws: Workspace, scope: ReportScope | None = None
     ``wb``; returns the rows written."""
     from kyodo_desktop.services.export_projects import _number, _start, _write_rows
 
-    sheet = _start(wb, SUMMARY_TITLE, SUMMARY_COLUMNS, SUMMARY_TITLE, None if scope is None else scope.header_text)
+    sheet = _start(
+        wb, SUMMARY_TITLE, SUMMARY_COLUMNS, SUMMARY_TITLE, None if scope is None else scope.header_text
+    )
     rows = summary_rows(ws, scope)
     weighted_at = [header for header, _ in SUMMARY_COLUMNS].index("加重合計")
     shaped = [

@@ -155,25 +155,28 @@ def transfer_rows(ws: Workspace, scope: ReportScope) -> list[TransferRow]:
                 )
             open_scope = pending.get(officer_id)
             if open_scope is not None:
-                names = dict(
-                    s.execute(
+                names: dict[str, str] = {
+                    org_id: org_name
+                    for org_id, org_name in s.execute(
                         select(Organization.id, Organization.name).where(
                             Organization.id.in_(open_scope.organization_ids)
                         )
-                    ).all()
-                )
-                titles = dict(
-                    s.execute(
+                    )
+                }
+                titles: dict[str, str] = {
+                    project_id: title
+                    for project_id, title in s.execute(
                         select(Project.id, Project.title).where(Project.id.in_(open_scope.project_ids))
-                    ).all()
-                )
+                    )
+                }
                 for kind, ids, named in (
                     (ORGANIZATION, open_scope.organization_ids, names),
                     (PROJECT, open_scope.project_ids, titles),
                 ):
                     for subject_id in ids:
                         subjects.setdefault(
-                            (kind, subject_id), TransferRow(*base, kind, named.get(subject_id, ""), NOT_WRITTEN, "")
+                            (kind, subject_id),
+                            TransferRow(*base, kind, named.get(subject_id, ""), NOT_WRITTEN, ""),
                         )
             listed = sorted(subjects.values(), key=lambda r: (r.kind != ORGANIZATION, r.subject))
             rows.extend(listed or [TransferRow(*base, "", NO_SCOPE, "", "")])

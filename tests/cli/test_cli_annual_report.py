@@ -48,7 +48,9 @@ def test_the_report_of_a_year_and_its_rows_per_sheet(demo_dir: Path, tmp_path: P
 def test_a_section_narrows_and_names_itself_in_the_header(demo_dir: Path, tmp_path: Path) -> None:
     whole, narrowed = tmp_path / "all.xlsx", tmp_path / "one.xlsx"
     assert _cli(demo_dir, "export-xlsx", str(whole), "--fiscal-year", str(YEAR)).returncode == 0
-    sections = {row[5] for row in openpyxl.load_workbook(whole)["事業一覧"].iter_rows(min_row=2, values_only=True)}
+    sections = {
+        row[5] for row in openpyxl.load_workbook(whole)["事業一覧"].iter_rows(min_row=2, values_only=True)
+    }
     section = sorted(sections)[0]
     result = _cli(demo_dir, "export-xlsx", str(narrowed), "--fiscal-year", str(YEAR), "--section", section)
     assert result.returncode == 0, result.stderr
@@ -70,7 +72,10 @@ def test_an_unknown_section_lists_the_known_ones(demo_dir: Path, tmp_path: Path)
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--fiscal-year", "2025", "--layout", "一覧"], "--fiscal-year（年度レポート）には --layout を指定できません"),
+        (
+            ["--fiscal-year", "2025", "--layout", "一覧"],
+            "--fiscal-year（年度レポート）には --layout を指定できません",
+        ),
         (
             ["--fiscal-year", "2025", "--municipality", "千葉市", "--with-contacts"],
             "--fiscal-year（年度レポート）には --municipality、--with-contacts を指定できません",

@@ -39,7 +39,9 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Any:
         year = fiscal_year(date.today())
         org = OrganizationService(ws).create(OrganizationInput(name="=SUM(A1)の会", kana="いこーる"))
         ProjectService(ws).create(
-            ProjectInput(title="=1+1 事業", section="健康福祉課", fiscal_year=year, partners=[PartnerInput(org)])
+            ProjectInput(
+                title="=1+1 事業", section="健康福祉課", fiscal_year=year, partners=[PartnerInput(org)]
+            )
         )
     ws = Workspace.open(data_dir, write=False)
     yield ws
@@ -84,7 +86,12 @@ def test_each_sheet_holds_what_the_database_holds_for_the_scope(
     clause, params = _section_clause(section)
 
     # 事業一覧: the year's projects
-    titles = [r[0] for r in _sql(world, f"SELECT title FROM projects p WHERE {LIVE} AND fiscal_year = ?{clause}", year, *params)]
+    titles = [
+        r[0]
+        for r in _sql(
+            world, f"SELECT title FROM projects p WHERE {LIVE} AND fiscal_year = ?{clause}", year, *params
+        )
+    ]
     assert titles
     assert Counter(r[1] for r in _rows(out, "事業一覧")) == Counter(titles)
     assert {r[0] for r in _rows(out, "事業一覧")} == {scope.label}
@@ -153,7 +160,9 @@ def test_formula_looking_text_stays_text(world: Workspace, tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize("section", [None, "健康福祉課"])
-def test_transfers_of_the_year_with_their_scope(world: Workspace, tmp_path: Path, section: str | None) -> None:
+def test_transfers_of_the_year_with_their_scope(
+    world: Workspace, tmp_path: Path, section: str | None
+) -> None:
     on = next_april_first(date.today())
     scope = ReportScope(fiscal_year(on), section)
     out, written = _export(world, tmp_path, scope)
@@ -230,7 +239,15 @@ def test_progress_runs_to_the_end(world: Workspace, tmp_path: Path) -> None:
 
 
 def test_years_and_sections_offered(world: Workspace) -> None:
-    years = [r[0] for r in _sql(world, f"SELECT DISTINCT fiscal_year FROM projects p WHERE {LIVE} AND fiscal_year IS NOT NULL ORDER BY 1 DESC")]
+    years = [
+        r[0]
+        for r in _sql(
+            world,
+            f"SELECT DISTINCT fiscal_year FROM projects p WHERE {LIVE} AND fiscal_year IS NOT NULL ORDER BY 1 DESC",
+        )
+    ]
     assert report_years(world) == years
-    sections = {r[0] for r in _sql(world, "SELECT section FROM projects UNION SELECT section FROM officers") if r[0]}
+    sections = {
+        r[0] for r in _sql(world, "SELECT section FROM projects UNION SELECT section FROM officers") if r[0]
+    }
     assert known_sections(world) == sorted(sections)
