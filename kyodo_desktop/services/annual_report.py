@@ -21,6 +21,7 @@ temp name, fsync, rename): a failed or cancelled report leaves no file under ``o
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextvars import ContextVar
 from pathlib import Path
 from typing import IO, Any
 
@@ -42,10 +43,15 @@ __all__ = [
     "report_years",
 ]
 
-#: A sheet writer: ``(workbook, workspace, scope, progress) -> rows written``.
-SheetWriter = Callable[[Any, Workspace, ReportScope, Callable[[int, int], None]], int]
+#: A sheet writer: ``(write-only workbook, workspace, scope) -> rows written``.
+SheetWriter = Callable[[Any, Workspace, ReportScope], int]
 #: Progress steps of one sheet (the callback sees ``(step, len(SHEETS) * STEPS_PER_SHEET)``).
 STEPS_PER_SHEET = 100
+#: Where a long sheet (団体一覧) tells its rows done, ``(done, of)``, while the report writes it:
+#: the writers keep one signature, and Cancel is heard within the sheet, not only between sheets.
+_within_sheet: ContextVar[Callable[[int, int], None]] = ContextVar(
+    "within_sheet", default=lambda _d, _o: None
+)
 
 
 def organization_ids(ws: Workspace, scope: ReportScope) -> list[str] | None:
@@ -66,12 +72,13 @@ def organization_ids(ws: Workspace, scope: ReportScope) -> list[str] | None:
         return list(s.scalars(union(partners, looked_after)))
 
 
-def _organizations(wb: Any, ws: Workspace, scope: ReportScope, step: Callable[[int, int], None]) -> int:
+def _organizations(wb: Any, ws: Workspace, scope: ReportScope) -> int:
     picked, columns = export_xlsx.layout_columns(export_xlsx.LAYOUT_LIST)
     ids = organization_ids(ws, scope)
+    step = _within_sheet.get()
 
     def progress(done: int, total: int) -> bool:
-        step(done, total)
+        step(done, total)  # raises ExportCancelled on Cancel
         return True
 
     done, _total, _ = export_xlsx.write_organizations_sheet(
@@ -85,33 +92,17 @@ def _organizations(wb: Any, ws: Workspace, scope: ReportScope, step: Callable[[i
     return done
 
 
-def _projects(wb: Any, ws: Workspace, scope: ReportScope, _step: Callable[[int, int], None]) -> int:
-    return export_projects.write_projects_sheet(wb, ws, scope)
-
-
-def _fairness(wb: Any, ws: Workspace, scope: ReportScope, _step: Callable[[int, int], None]) -> int:
-    return export_projects.write_fairness_sheet(wb, ws, scope)
-
-
-def _evaluations(wb: Any, ws: Workspace, scope: ReportScope, _step: Callable[[int, int], None]) -> int:
-    return export_evaluations.write_summary_sheet(wb, ws, scope)
-
-
-def _handovers(wb: Any, ws: Workspace, scope: ReportScope, _step: Callable[[int, int], None]) -> int:
-    return report_handovers.write_handover_sheet(wb, ws, scope)
-
-
 #: The report's sheets in their order. 概要 (first) and 分野別・市町村別 (after 事業一覧) are
 #: written by ``services.report_overview`` (write_overview_sheet, write_breakdown_sheet) and are
 #: added here when it is merged: they are the only entries missing from the sequence.
 SHEETS: tuple[tuple[str, SheetWriter], ...] = (
     # ("概要", report_overview.write_overview_sheet),
     (export_xlsx.SHEET_TITLE, _organizations),
-    (export_projects.PROJECTS_TITLE, _projects),
+    (export_projects.PROJECTS_TITLE, export_projects.write_projects_sheet),
     # ("分野別・市町村別", report_overview.write_breakdown_sheet),
-    (export_projects.FAIRNESS_TITLE, _fairness),
-    (export_evaluations.SUMMARY_TITLE, _evaluations),
-    (report_handovers.HANDOVER_TITLE, _handovers),
+    (export_projects.FAIRNESS_TITLE, export_projects.write_fairness_sheet),
+    (export_evaluations.SUMMARY_TITLE, export_evaluations.write_summary_sheet),
+    (report_handovers.HANDOVER_TITLE, report_handovers.write_handover_sheet),
 )
 
 
@@ -148,7 +139,11 @@ def export_annual_report(
                 def within(done: int, of: int, base: int = base) -> None:
                     report(base + (done * STEPS_PER_SHEET // of if of else 0))
 
-                written[title] = writer(wb, ws, scope, within)
+                token = _within_sheet.set(within)
+                try:
+                    written[title] = writer(wb, ws, scope)
+                finally:
+                    _within_sheet.reset(token)
             report(total)
             sheets.save_workbook(wb, fh)
         except BaseException:
