@@ -31,8 +31,10 @@ def register(commands: Commands) -> None:
     )
     commands.command(
         "export-xlsx",
-        help="団体一覧をExcelに書き出す（ゴミ箱の団体を除く。事業があれば事業一覧と公平性チェックも）",
+        help="団体一覧をExcelに書き出す（ゴミ箱の団体を除く。事業があれば事業一覧と公平性チェックも）。"
+        "--fiscal-year を付けるとその年度の年度レポート",
         example="kyodo export-xlsx 団体一覧.xlsx\n"
+        "kyodo export-xlsx 令和7年度_協働レポート.xlsx --fiscal-year 2025 --section 協働推進課\n"
         "kyodo export-xlsx 課長用.xlsx --layout 一覧 --municipality 千葉市 --field 13\n"
         "kyodo export-xlsx 名簿.xlsx --columns 団体名,市町村,電話番号\n"
         "kyodo export-xlsx 課長用.xlsx --layout 一覧 --with-contacts --with-interactions",
@@ -123,6 +125,19 @@ def _export_options(p: CommandParser) -> None:
         action="store_true",
         help="事業一覧・公平性チェック・評価サマリーのシートを加えない（事業が登録されていれば既定で加える）",
     )
+    p.add_argument(
+        "--fiscal-year",
+        type=integer,
+        default=None,
+        metavar="Y",
+        help="年度レポートを書き出す（年度は西暦の開始年。令和7年度なら 2025。ほかの書き出しの指定とは併用不可）",
+    )
+    p.add_argument(
+        "--section",
+        default=None,
+        metavar="課",
+        help="年度レポートをこの課（事業の担当課・職員の所属課）に絞る（--fiscal-year と併用）",
+    )
 
 
 def _restore_options(p: CommandParser) -> None:
@@ -164,8 +179,28 @@ def _demo(args: argparse.Namespace, data_dir: Path) -> int:
     return EXIT_OK
 
 
+#: The options of the registry's export, with their defaults: none goes with --fiscal-year.
+_REGISTRY_ONLY = (
+    ("--search", "search", ""),
+    ("--municipality", "municipality", ""),
+    ("--field", "field", ""),
+    ("--legal-form", "legal_form", ""),
+    ("--status", "status", ""),
+    ("--layout", "layout", "全項目"),
+    ("--columns", "columns", ""),
+    ("--with-contacts", "with_contacts", False),
+    ("--with-interactions", "with_interactions", False),
+    ("--no-projects", "no_projects", False),
+)
+
+
 def _export(args: argparse.Namespace, data_dir: Path) -> int:
     import re
+
+    if args.fiscal_year is not None:
+        return _export_report(args, data_dir)
+    if args.section is not None:
+        raise UsageError("--section は --fiscal-year（年度レポート）と一緒に指定してください")
 
     from kyodo_desktop.cli.filters import org_filter_of
     from kyodo_desktop.services.export_xlsx import export_organizations
@@ -186,6 +221,38 @@ def _export(args: argparse.Namespace, data_dir: Path) -> int:
             with_projects=not args.no_projects,
         )
     print(f"{n:,} 件を書き出しました: {args.out}")
+    return EXIT_OK
+
+
+def _export_report(args: argparse.Namespace, data_dir: Path) -> int:
+    """``export-xlsx OUT --fiscal-year Y [--section 課]``: the 年度レポート."""
+    given = [option for option, name, default in _REGISTRY_ONLY if getattr(args, name) != default]
+    if given:
+        raise UsageError(f"--fiscal-year（年度レポート）には {'、'.join(given)} を指定できません")
+    if not 1900 <= args.fiscal_year <= 2200:
+        raise UsageError(
+            f"--fiscal-year は西暦の年で指定してください（令和7年度なら 2025）: {args.fiscal_year}"
+        )
+    from kyodo_desktop.persistence.errors import KnownError
+    from kyodo_desktop.services.annual_report import export_annual_report, known_sections
+    from kyodo_desktop.services.report_scope import ReportScope
+    from kyodo_desktop.services.workspace import Workspace
+
+    scope = ReportScope(args.fiscal_year, args.section)
+    with Workspace.open(data_dir, write=False) as ws:
+        if scope.section is not None:
+            sections = known_sections(ws)
+            if scope.section not in sections:
+                raise KnownError(
+                    f"その課の事業も職員もありません: {scope.section}。"
+                    f"使われている課: {'、'.join(sections) or '（なし）'}"
+                )
+        written = export_annual_report(
+            ws, args.out, scope, progress=progress_printer("年度レポート", sys.stderr)
+        )
+    for title, rows in written.items():
+        print(f"{title}: {rows:,} 行")
+    print(f"{scope.header_text}の年度レポートを書き出しました: {args.out}")
     return EXIT_OK
 
 

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from kyodo_desktop.gui import dialogs, errors
+from kyodo_desktop.gui.annual_report_dialog import AnnualReportAction
 from kyodo_desktop.gui.evaluation_forms import EvaluationFormActions
 from kyodo_desktop.gui.evaluations.tab import EvaluationsTab
 from kyodo_desktop.gui.handover.tab import HandoverTab
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.duplicates_view: DuplicatesView | None = None
         self.safety_net = SafetyNetActions(self)
         self.evaluation_forms = EvaluationFormActions(self)
+        self.annual_report = AnnualReportAction(self)  # ファイル → 年度レポート…
         self.evaluation_forms.imported.connect(lambda _id: self._on_imported())
         self.about_action = QAction(self.tr("バージョン情報"), self)
         self.about_action.triggered.connect(self._on_about_triggered)

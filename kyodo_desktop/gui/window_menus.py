@@ -69,6 +69,7 @@ def build_menus(window: MainWindow) -> None:
     file_menu = bar.addMenu(_tr("ファイル(&F)"))
     if tab is not None:
         file_menu.addAction(tab.export_action)
+        file_menu.addAction(window.annual_report.action)
         file_menu.addSeparator()
         file_menu.addAction(window.evaluation_forms.export_action)
         file_menu.addAction(window.evaluation_forms.import_action)

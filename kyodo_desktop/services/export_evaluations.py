@@ -18,7 +18,7 @@ their scores, the forms, the main partners), never one per round.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import exists, select
 
@@ -38,6 +38,9 @@ from kyodo_desktop.services.evaluation_sheet import VIEWER_SIDE, item_label
 from kyodo_desktop.services.evaluations_rows import PHASE_ORDER, build_evaluation_record, round_record
 from kyodo_desktop.services.evaluations_templates import domain_template
 from kyodo_desktop.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from kyodo_desktop.services.report_scope import ReportScope
 
 __all__ = [
     "GAPS_SHOWN",
@@ -83,13 +86,24 @@ def has_rounds(ws: Workspace) -> bool:
         return bool(s.scalar(select(exists().where(EvaluationRound.project_id == Project.id, *_live()))))
 
 
-def summary_rows(ws: Workspace) -> list[list[Any]]:
-    """The rows of the sheet: 年度 newest first, then 担当課, 事業名, 中間 before 最終."""
+def _round_in(scope: ReportScope | None) -> tuple[Any, ...]:
+    """A 年度レポート's rounds: the round's 年度 is the scope's, its project of the scope's 課."""
+    if scope is None:
+        return ()
+    wanted: tuple[Any, ...] = (EvaluationRound.fiscal_year == scope.fiscal_year,)
+    if scope.section is not None:
+        wanted += (Project.section == scope.section,)
+    return wanted
+
+
+def summary_rows(ws: Workspace, scope: ReportScope | None = None) -> list[list[Any]]:
+    """The rows of the sheet (every round, or ``scope``'s): 年度 newest first, then 担当課,
+    事業名, 中間 before 最終."""
     with ws.session_factory() as s:
         rounds = s.execute(
             select(EvaluationRound, Project.title, Project.section)
             .join(Project, Project.id == EvaluationRound.project_id)
-            .where(*_live())
+            .where(*_live(), *_round_in(scope))
         ).all()
         templates = {row.id: domain_template(row) for row in s.scalars(select(EvaluationTemplate))}
         scored = s.execute(
@@ -97,7 +111,7 @@ def summary_rows(ws: Workspace) -> list[list[Any]]:
             .outerjoin(EvaluationScore, EvaluationScore.evaluation_id == Evaluation.id)
             .join(EvaluationRound, EvaluationRound.id == Evaluation.round_id)
             .join(Project, Project.id == EvaluationRound.project_id)
-            .where(Evaluation.submitted_at.is_not(None), *_live())
+            .where(Evaluation.submitted_at.is_not(None), *_live(), *_round_in(scope))
         ).all()
         partners: dict[str, list[str]] = {}
         for project_id, name in s.execute(
@@ -173,15 +187,20 @@ def _row(
     ]
 
 
-def write_summary_sheet(wb: Any, ws: Workspace) -> int:
-    """Add 評価サマリー to write-only ``wb``; returns the rows written."""
+def write_summary_sheet(wb: Any, ws: Workspace, scope: ReportScope | None = None) -> int:
+    """Add 評価サマリー (every round, or ``scope``'s, the 年度 in the page header) to write-only
+    ``wb``; returns the rows written."""
     from kyodo_desktop.services.export_projects import _number, _start, _write_rows
 
-    sheet = _start(wb, SUMMARY_TITLE, SUMMARY_COLUMNS, SUMMARY_TITLE)
-    rows = summary_rows(ws)
+    sheet = _start(
+        wb, SUMMARY_TITLE, SUMMARY_COLUMNS, SUMMARY_TITLE, None if scope is None else scope.header_text
+    )
+    rows = summary_rows(ws, scope)
     weighted_at = [header for header, _ in SUMMARY_COLUMNS].index("加重合計")
     shaped = [
         [*row[:weighted_at], _number(sheet, row[weighted_at], "0.0"), *row[weighted_at + 1 :]] for row in rows
     ]
+    if not shaped and scope is not None:  # the 年度レポート: an empty sheet would read as a failure
+        shaped = [["", "", "この年度の評価はありません", *[None] * (len(SUMMARY_COLUMNS) - 3)]]
     _write_rows(sheet, SUMMARY_COLUMNS, _WRAPPED, shaped)
     return len(rows)

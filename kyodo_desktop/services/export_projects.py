@@ -17,7 +17,8 @@ and sum.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import exists, select
 
@@ -29,14 +30,20 @@ from kyodo_desktop.services import project_fairness, sheets
 from kyodo_desktop.services.export_cells import cell_makers, wrapped_height
 from kyodo_desktop.services.workspace import Workspace
 
+if TYPE_CHECKING:
+    from kyodo_desktop.services.report_scope import ReportScope
+
 __all__ = [
     "FAIRNESS_COLUMNS",
     "FAIRNESS_TITLE",
     "NO_PARTNERS",
     "PROJECTS_COLUMNS",
     "PROJECTS_TITLE",
+    "fairness_of",
     "has_projects",
+    "write_fairness_sheet",
     "write_project_sheets",
+    "write_projects_sheet",
 ]
 
 PROJECTS_TITLE = "事業一覧"
@@ -89,16 +96,10 @@ def has_projects(ws: Workspace) -> bool:
 def write_project_sheets(wb: Any, ws: Workspace) -> dict[str, int]:
     """Add 事業一覧 and 公平性チェック (and 評価サマリー when a project was evaluated) to write-only
     ``wb``; returns the rows written per sheet."""
-    levels = project_fairness.settings_of(ws)
     report = project_fairness.report(ws)
     written = {
         PROJECTS_TITLE: _projects_sheet(wb, _project_rows(ws)),
-        FAIRNESS_TITLE: _fairness_sheet(
-            wb,
-            report,
-            f"{FAIRNESS_TITLE}（基準: {levels.consecutive_years}年度以上連続・"
-            f"予算の{levels.share_limit_percent:g}%超・理由のない随意契約・応募1者）",
-        ),
+        FAIRNESS_TITLE: _fairness_sheet(wb, report, _fairness_title(ws)),
     }
     from kyodo_desktop.services import export_evaluations  # imports this module's sheet helpers
 
@@ -107,8 +108,53 @@ def write_project_sheets(wb: Any, ws: Workspace) -> dict[str, int]:
     return written
 
 
-def _project_rows(ws: Workspace) -> list[tuple[Any, ...]]:
-    """(年度, 事業名, 関係, 形態, 段階, 担当課, main partners, 協力団体, 行政負担, 選定方法, 応募者数)."""
+def _fairness_title(ws: Workspace) -> str:
+    levels = project_fairness.settings_of(ws)
+    return (
+        f"{FAIRNESS_TITLE}（基準: {levels.consecutive_years}年度以上連続・"
+        f"予算の{levels.share_limit_percent:g}%超・理由のない随意契約・応募1者）"
+    )
+
+
+def in_scope(scope: ReportScope | None) -> tuple[Any, ...]:
+    """The conditions on ``Project`` of a 年度レポート's scope (its 年度 and 課), none without one."""
+    if scope is None:
+        return ()
+    wanted: tuple[Any, ...] = (Project.fiscal_year == scope.fiscal_year,)
+    if scope.section is not None:
+        wanted += (Project.section == scope.section,)
+    return wanted
+
+
+def fairness_of(ws: Workspace, scope: ReportScope) -> FairnessReport:
+    """The fairness report of the scope's 年度 (runs count the years before), narrowed to its 課."""
+    found = project_fairness.report(ws, scope.fiscal_year)
+    if scope.section is None:
+        return found
+    return replace(
+        found,
+        entries=tuple(e for e in found.entries if e.section == scope.section),
+        lines=tuple(line for line in found.lines if line.section == scope.section),
+    )
+
+
+def write_projects_sheet(wb: Any, ws: Workspace, scope: ReportScope) -> int:
+    """Add the scope's 事業一覧 to write-only ``wb`` (the 年度レポート); returns the rows written."""
+    rows = _project_rows(ws, scope)
+    # an empty sheet would read as a failed export: say there is nothing (the 評価サマリー does too)
+    empty = [("", "この年度の事業はありません", *[None] * (len(PROJECTS_COLUMNS) - 2))]
+    _projects_sheet(wb, rows or empty, dated=scope.header_text)
+    return len(rows)
+
+
+def write_fairness_sheet(wb: Any, ws: Workspace, scope: ReportScope) -> int:
+    """Add the scope's 公平性チェック to write-only ``wb`` (the 年度レポート); returns the rows."""
+    return _fairness_sheet(wb, fairness_of(ws, scope), _fairness_title(ws), dated=scope.header_text)
+
+
+def _project_rows(ws: Workspace, scope: ReportScope | None = None) -> list[tuple[Any, ...]]:
+    """(年度, 事業名, 関係, 形態, 段階, 担当課, main partners, 協力団体, 行政負担, 選定方法, 応募者数)
+    of every live project, or of ``scope``'s."""
     with ws.session_factory() as s:
         names: dict[str, tuple[list[str], list[str]]] = {}
         partners = (
@@ -132,7 +178,7 @@ def _project_rows(ws: Workspace) -> list[tuple[Any, ...]]:
                 Project.selection_method,
                 Project.applicant_count,
             )
-            .where(*_live())
+            .where(*_live(), *in_scope(scope))
             .order_by(Project.fiscal_year.desc(), Project.section, Project.title, Project.id)
         ).all()
     rows = []
@@ -156,11 +202,14 @@ def _project_rows(ws: Workspace) -> list[tuple[Any, ...]]:
     return rows
 
 
-def _start(wb: Any, title: str, columns: Sequence[tuple[str, float]], header_text: str) -> Any:
+def _start(
+    wb: Any, title: str, columns: Sequence[tuple[str, float]], header_text: str, dated: str | None = None
+) -> Any:
+    """A new print-ready sheet with its header row; ``dated``: the page header's right part."""
     ws = wb.create_sheet(title)
     widths = [width for _, width in columns]
     sheets.set_widths(ws, widths)
-    sheets.set_print_setup(ws, widths, header_text)
+    sheets.set_print_setup(ws, widths, header_text, dated=dated)
     ws.append(sheets.header_cells(ws, [header for header, _ in columns]))
     return ws
 
@@ -231,8 +280,8 @@ def _write_rows(
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
 
 
-def _projects_sheet(wb: Any, rows: list[tuple[Any, ...]]) -> int:
-    ws = _start(wb, PROJECTS_TITLE, PROJECTS_COLUMNS, PROJECTS_TITLE)
+def _projects_sheet(wb: Any, rows: list[tuple[Any, ...]], dated: str | None = None) -> int:
+    ws = _start(wb, PROJECTS_TITLE, PROJECTS_COLUMNS, PROJECTS_TITLE, dated)
     amount_at = 8
     shaped = [
         [*row[:amount_at], _number(ws, row[amount_at], _AMOUNT_FORMAT), *row[amount_at + 1 :]] for row in rows
@@ -241,9 +290,9 @@ def _projects_sheet(wb: Any, rows: list[tuple[Any, ...]]) -> int:
     return len(rows)
 
 
-def _fairness_sheet(wb: Any, report: FairnessReport, header_text: str) -> int:
+def _fairness_sheet(wb: Any, report: FairnessReport, header_text: str, dated: str | None = None) -> int:
     """One row per (年度, 担当課, partner): newest 年度 first, then 担当課, the largest budget first."""
-    ws = _start(wb, FAIRNESS_TITLE, FAIRNESS_COLUMNS, header_text)
+    ws = _start(wb, FAIRNESS_TITLE, FAIRNESS_COLUMNS, header_text, dated)
     orgs = {line.organization.id: line.organization for line in report.lines}
     entries = sorted(
         report.entries,

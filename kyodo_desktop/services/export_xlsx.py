@@ -69,8 +69,11 @@ __all__ = [
     "PROGRESS_EVERY",
     "SHEET_TITLE",
     "ExportCancelled",
+    "discard_workbook",
     "export_organizations",
     "layout_columns",
+    "new_workbook",
+    "write_organizations_sheet",
 ]
 
 SHEET_TITLE = "団体一覧"
@@ -322,6 +325,15 @@ def export_organizations(
     )
 
 
+def new_workbook() -> Any:
+    """A write-only workbook with the Japanese default font (every export starts from one)."""
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    sheets.use_default_font(wb)
+    return wb
+
+
 def _write_workbook(
     fh: IO[bytes],
     progress: Progress | None,
@@ -334,70 +346,94 @@ def _write_workbook(
 
     ``details`` adds the extra sheets after the main one, given the ``(id, 団体名)`` written.
     """
-    from openpyxl import Workbook
-    from openpyxl.utils import get_column_letter
-
-    wb = Workbook(write_only=True)
-    sheets.use_default_font(wb)
-    ws = wb.create_sheet(SHEET_TITLE)
-    # Write-only sheets emit views, widths and print setup with the first row: set them now.
-    widths = [width for _, width in columns]
-    sheets.set_widths(ws, widths)
-    sheets.set_print_setup(ws, widths, SHEET_TITLE)
-    header = sheets.header_cells(ws, [header for header, _ in columns])
-
+    wb = new_workbook()
     try:
-        spool_sheet(ws)
-        ws.append(header)
-        convert = organization_converter(ws)
-        wrap_widths: tuple[tuple[int, float], ...] = ()
-        if picked is not None:
-            full = convert
-            makers = cell_makers(ws)
-            wrapped, to_top = makers.wrapped, makers.top
-            wrap_at = tuple(n for n, column in enumerate(picked) if HEADERS[column] in WRAPPED_COLUMNS)
-            wrap_widths = tuple((n, columns[n][1]) for n in wrap_at)
-
-            def convert(row: tuple[Any, ...]) -> list[Any]:
-                values = full(row)
-                chosen = [values[n] for n in picked]
-                for n in wrap_at:
-                    value = chosen[n]
-                    if value is not None:  # a str, or a guarded text cell
-                        chosen[n] = wrapped(value if type(value) is str else value.value)
-                return chosen
-
-        write = install_row_writer(ws) or ws.append
-        if wrap_widths and write is not ws.append:
-            fast = write
-
-            def write(values: list[Any]) -> None:
-                height = wrapped_height(values, wrap_widths)
-                fast(values if height is None else to_top(values), height)
-
-        done = 0
-        exported: list[tuple[str, str]] = []  # (id, 団体名) for the extra sheets
-        keep = exported.append if details is not None else None
-        with rows_of() as (total, rows):
-            _report(progress, 0, total)
-            for row in rows:
-                write(convert(row))
-                if keep is not None:
-                    keep((row[_ID], row[_NAME]))
-                done += 1
-                if done % PROGRESS_EVERY == 0:
-                    _report(progress, done, total)
-        if done % PROGRESS_EVERY or not done:
-            _report(progress, done, total)
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{done + 1}"
+        done, total, exported = write_organizations_sheet(
+            wb, progress, picked, columns, rows_of, keep_exported=details is not None
+        )
         if details is not None:
             details(wb, exported, lambda _rows: _report(progress, done, total))
         sheets.save_workbook(wb, fh)
     except BaseException:
-        for sheet in wb.worksheets:
-            _discard_sheet_tempfile(sheet)
+        discard_workbook(wb)
         raise
     return done
+
+
+def discard_workbook(wb: Any) -> None:
+    """Remove the spools of every sheet of a write-only workbook that will not be saved."""
+    for sheet in wb.worksheets:
+        _discard_sheet_tempfile(sheet)
+
+
+def write_organizations_sheet(
+    wb: Any,
+    progress: Progress | None,
+    picked: tuple[int, ...] | None,
+    columns: tuple[tuple[str, float], ...],
+    rows_of: Callable[[], Any],
+    *,
+    keep_exported: bool = False,
+    dated: str | None = None,
+) -> tuple[int, int, list[tuple[str, str]]]:
+    """Add the 団体一覧 sheet to write-only ``wb`` with the rows ``rows_of()`` streams.
+
+    Returns the rows written, the total ``rows_of`` announced and, with ``keep_exported``, the ``(id, 団体名)`` written. ``dated`` is
+    the page header's right part (default: today's date; the 年度レポート gives its 年度).
+    """
+    from openpyxl.utils import get_column_letter
+
+    ws = wb.create_sheet(SHEET_TITLE)
+    # Write-only sheets emit views, widths and print setup with the first row: set them now.
+    widths = [width for _, width in columns]
+    sheets.set_widths(ws, widths)
+    sheets.set_print_setup(ws, widths, SHEET_TITLE, dated=dated)
+    header = sheets.header_cells(ws, [header for header, _ in columns])
+
+    spool_sheet(ws)
+    ws.append(header)
+    convert = organization_converter(ws)
+    wrap_widths: tuple[tuple[int, float], ...] = ()
+    if picked is not None:
+        full = convert
+        makers = cell_makers(ws)
+        wrapped, to_top = makers.wrapped, makers.top
+        wrap_at = tuple(n for n, column in enumerate(picked) if HEADERS[column] in WRAPPED_COLUMNS)
+        wrap_widths = tuple((n, columns[n][1]) for n in wrap_at)
+
+        def convert(row: tuple[Any, ...]) -> list[Any]:
+            values = full(row)
+            chosen = [values[n] for n in picked]
+            for n in wrap_at:
+                value = chosen[n]
+                if value is not None:  # a str, or a guarded text cell
+                    chosen[n] = wrapped(value if type(value) is str else value.value)
+            return chosen
+
+    write = install_row_writer(ws) or ws.append
+    if wrap_widths and write is not ws.append:
+        fast = write
+
+        def write(values: list[Any]) -> None:
+            height = wrapped_height(values, wrap_widths)
+            fast(values if height is None else to_top(values), height)
+
+    done = 0
+    exported: list[tuple[str, str]] = []  # (id, 団体名) for the extra sheets
+    keep = exported.append if keep_exported else None
+    with rows_of() as (total, rows):
+        _report(progress, 0, total)
+        for row in rows:
+            write(convert(row))
+            if keep is not None:
+                keep((row[_ID], row[_NAME]))
+            done += 1
+            if done % PROGRESS_EVERY == 0:
+                _report(progress, done, total)
+    if done % PROGRESS_EVERY or not done:
+        _report(progress, done, total)
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{done + 1}"
+    return done, total, exported
 
 
 def _report(progress: Progress | None, done: int, total: int) -> None:

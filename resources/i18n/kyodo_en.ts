@@ -387,6 +387,58 @@ It can be undone from the import history.</translation>
     </message>
 </context>
 <context>
+    <name>AnnualReportAction</name>
+    <message>
+        <source>年度レポート…</source>
+        <translation>Annual report…</translation>
+    </message>
+    <message>
+        <source>年度の団体・事業・公平性・評価・引継ぎをまとめたExcelを書き出す</source>
+        <translation>Write an Excel workbook summarising the fiscal year&apos;s organizations, projects, fairness, evaluations and handovers</translation>
+    </message>
+    <message>
+        <source>年度レポート</source>
+        <translation>Annual report</translation>
+    </message>
+    <message>
+        <source>Excel ブック (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>{name} に書き出しています…</source>
+        <translation>Exporting to {name}…</translation>
+    </message>
+    <message>
+        <source>年度レポートを書き出しました。
+{path}</source>
+        <translation>The annual report was written.
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>AnnualReportDialog</name>
+    <message>
+        <source>年度レポート</source>
+        <translation>Annual report</translation>
+    </message>
+    <message>
+        <source>管理職向けの年度レポート（Excel）を書き出します。</source>
+        <translation>Writes the annual report (Excel) for managers.</translation>
+    </message>
+    <message>
+        <source>年度:</source>
+        <translation>Fiscal year:</translation>
+    </message>
+    <message>
+        <source>すべて</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>課:</source>
+        <translation>Section:</translation>
+    </message>
+</context>
+<context>
     <name>BackupListModel</name>
     <message>
         <source>日次</source>

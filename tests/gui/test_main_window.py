@@ -65,6 +65,7 @@ def test_menus_and_status_bar(window: MainWindow) -> None:
     assert list(menus) == ["ファイル(&F)", "団体(&O)", "設定(&S)", "ヘルプ(&H)"]
     assert menus["ファイル(&F)"] == [
         "Excelに書き出す…",
+        "年度レポート…",
         "評価シートを書き出す（団体・第三者用）…",
         "記入済み評価シートを取り込む…",
         "バックアップを作成",

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from kyodo_desktop.gui import dialogs, errors
@@ -170,22 +170,33 @@ class ExportFlow(QObject):
         )
 
     def _on_failed(self, exc: Exception) -> None:
-        title = self.tr("Excelに書き出す")
-        if isinstance(exc, ImportError):
-            log.error("export module unavailable", exc_info=exc)
-            dialogs.error(self._owner, title, self.tr("Excel書き出しの機能を読み込めませんでした。"))
-            return
-        from kyodo_desktop.services.export_xlsx import ExportCancelled
+        show_export_failure(self._owner, self.tr("Excelに書き出す"), exc, log)
 
-        if isinstance(exc, ExportCancelled):
-            log.info("export cancelled")
-            return
-        errors.show_error(
-            self._owner,
+
+def show_export_failure(owner: QWidget, title: str, exc: Exception, logger: logging.Logger) -> None:
+    """Tell why an Excel export failed (the registry's, the 年度レポート); a Cancel says nothing."""
+    # the texts keep the context they had as ExportFlow's own (their translations stay)
+    if isinstance(exc, ImportError):
+        logger.error("export module unavailable", exc_info=exc)
+        dialogs.error(
+            owner,
             title,
-            exc,
-            file=self.tr("ファイルを書き込めませんでした: {reason}"),
-            bug=self.tr("書き出しに失敗しました（{kind}）。詳細はログを確認してください。"),
-            what="export",
-            logger=log,
+            QCoreApplication.translate("ExportFlow", "Excel書き出しの機能を読み込めませんでした。"),
         )
+        return
+    from kyodo_desktop.services.export_xlsx import ExportCancelled
+
+    if isinstance(exc, ExportCancelled):
+        logger.info("export cancelled")
+        return
+    errors.show_error(
+        owner,
+        title,
+        exc,
+        file=QCoreApplication.translate("ExportFlow", "ファイルを書き込めませんでした: {reason}"),
+        bug=QCoreApplication.translate(
+            "ExportFlow", "書き出しに失敗しました（{kind}）。詳細はログを確認してください。"
+        ),
+        what="export",
+        logger=logger,
+    )

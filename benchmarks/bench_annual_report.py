@@ -1,0 +1,145 @@
+"""Benchmark: ``kyodo export-xlsx OUT --fiscal-year Y`` (the 年度レポート) against a plain openpyxl
+write-only loop writing the same cells, both whole processes.
+
+    python3 benchmarks/bench_annual_report.py [--orgs 100000] [--projects 20000] [--year Y] [--runs 5] [--seed S]
+
+Uses the demo data folder of ``_data.demo_folder`` (N organizations and M projects, made once and
+reused) and times, alternating A B A B …, ``--runs`` runs of each, from process launch to exit:
+
+* ``kyodo``    — ``python -m kyodo_desktop.cli --data-dir D export-xlsx OUT --fiscal-year Y``:
+  everything the officer waits for (imports, the data file opened and checked, every sheet's
+  read, the fairness report, the evaluation views, the handovers, styles, fsync, rename);
+* ``baseline`` — ``python -c …``: import openpyxl, load the very same cell values of every
+  sheet (a pickle made once from a kyodo report read back with openpyxl),
+  ``Workbook(write_only=True)``, one sheet each with ``ws.append`` of every row, ``wb.save`` —
+  no database, no computation, no styles. Its time loading the pickle is printed too.
+
+The year defaults to the demo's busiest (the current 年度 minus one: its evaluations are done).
+Prints every run, the medians with their range, and the ratio; the target is ≤ 1.5×.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import pickle
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _data import TAB_PROJECTS, child_env, demo_folder, median, spread
+from bench_export import _run
+
+TARGET_RATIO = 1.5
+
+BASELINE = r"""
+import pickle, sys, time
+t0 = time.perf_counter()
+from openpyxl import Workbook
+with open(sys.argv[1], "rb") as fh:
+    sheets = pickle.load(fh)
+loaded = time.perf_counter() - t0
+wb = Workbook(write_only=True)
+for title, rows in sheets:
+    ws = wb.create_sheet(title)
+    for row in rows:
+        ws.append(row)
+wb.save(sys.argv[2])
+print(f"LOADED {loaded:.3f}", file=sys.stderr)
+"""
+
+
+def _kyodo(folder: Path, out: Path, year: int) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "kyodo_desktop.cli",
+        "--data-dir",
+        str(folder),
+        "export-xlsx",
+        str(out),
+        "--fiscal-year",
+        str(year),
+    ]
+
+
+def cell_values(folder: Path, tmp: Path, year: int) -> Path:
+    """A pickle of every sheet's cell values as the report writes them (made once per folder and
+    year), from a real report read back with openpyxl (midnight datetimes back to dates)."""
+    path = folder / f"report-values-{year}.pickle"
+    if path.exists():
+        return path
+    from openpyxl import load_workbook
+
+    out = tmp / "values.xlsx"
+    subprocess.run(_kyodo(folder, out, year), check=True, env=child_env(), capture_output=True)
+    wb = load_workbook(out, read_only=True)
+    sheets = []
+    for ws in wb.worksheets:
+        rows = [
+            [v.date() if isinstance(v, dt.datetime) and v.time() == dt.time() else v for v in row]
+            for row in ws.iter_rows(values_only=True)
+        ]
+        sheets.append((ws.title, rows))
+    wb.close()
+    with path.open("wb") as fh:
+        pickle.dump(sheets, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    return path
+
+
+def main() -> int:
+    from kyodo_desktop.domain.wareki import fiscal_year
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--orgs", type=int, default=100_000, help="demo organizations (100000)")
+    parser.add_argument("--projects", type=int, default=TAB_PROJECTS, help=f"demo projects ({TAB_PROJECTS})")
+    parser.add_argument("--year", type=int, default=fiscal_year(dt.date.today()) - 1, help="年度 (西暦)")
+    parser.add_argument("--runs", type=int, default=5, help="runs of each side (5)")
+    parser.add_argument("--seed", type=int, default=1, help="demo seed (1; another seed, another folder)")
+    args = parser.parse_args()
+
+    folder = demo_folder(args.orgs, seed=args.seed, projects=args.projects)
+    with tempfile.TemporaryDirectory(prefix="kyodo-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        values = cell_values(folder, tmp, args.year)
+        kyodo_out, baseline_out = tmp / "kyodo.xlsx", tmp / "baseline.xlsx"
+        kyodo = _kyodo(folder, kyodo_out, args.year)
+        baseline = [sys.executable, "-c", BASELINE, str(values), str(baseline_out)]
+        _run(kyodo)  # one warm-up run each: file cache and bytecode cache (see _data.child_env)
+        _run(baseline)
+        times: dict[str, list[float]] = {"kyodo": [], "baseline": []}
+        loads: list[float] = []
+        for run in range(1, args.runs + 1):
+            for side in ("baseline", "kyodo"):
+                if side == "kyodo":
+                    elapsed, _ = _run(kyodo)
+                else:
+                    elapsed, err = _run(baseline)
+                    loads.append(float(err.split("LOADED")[1].split()[0]))
+                times[side].append(elapsed)
+            print(
+                f"run {run}: baseline {times['baseline'][-1]:.2f} s, kyodo {times['kyodo'][-1]:.2f} s",
+                flush=True,
+            )
+        with values.open("rb") as fh:
+            rows = {title: len(sheet) - 1 for title, sheet in pickle.load(fh)}
+
+    ratio = median(times["kyodo"]) / median(times["baseline"])
+    verdict = "met" if ratio <= TARGET_RATIO else "NOT MET"
+    print("rows: " + ", ".join(f"{title} {n:,}" for title, n in rows.items()))
+    print(
+        f"kyodo export-xlsx --fiscal-year {args.year}, {args.orgs:,} organizations, "
+        f"{args.projects:,} projects: median {spread(times['kyodo'])}"
+    )
+    print(
+        f"plain openpyxl loop, same cell values:  median {spread(times['baseline'])}"
+        f" (of which loading the values {median(loads):.2f} s)"
+    )
+    print(f"ratio {ratio:.2f}× (target ≤ {TARGET_RATIO}×): {verdict}")
+    return 0 if ratio <= TARGET_RATIO else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
