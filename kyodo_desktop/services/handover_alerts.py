@@ -26,6 +26,7 @@ from kyodo_desktop.persistence.models import Interaction, Officer, Organization,
 from kyodo_desktop.persistence.models_handover import HandoverItem, HandoverNote
 from kyodo_desktop.services import settings
 from kyodo_desktop.services.handover_records import CORRECTED, SIGNED, Alert, PendingHandover
+from kyodo_desktop.services.report_scope import ReportScope
 from kyodo_desktop.services.workspace import Workspace
 
 QUIET_MONTHS_DEFAULT = 6
@@ -57,55 +58,67 @@ def set_alert_levels(data_dir: Path, quiet_months: int, ending_days: int) -> Non
     settings.save_settings(data_dir, data)
 
 
-def pending(ws: Workspace) -> list[PendingHandover]:
-    """Transferring officers with organizations or projects not handed over, by transfer date."""
+def pending(ws: Workspace, scope: ReportScope | None = None) -> list[PendingHandover]:
+    """Transferring officers with organizations or projects not handed over, by transfer date.
+
+    With ``scope`` only officers transferring in its 年度 (of its 課 when narrowed: the 年度レポート).
+    Three queries whatever the number of officers: the registry has no index on the officer
+    columns, so one scan for all of them rather than one per officer.
+    """
     closed = [stage.value for stage in CLOSED_STAGES]
+    officers = select(Officer).where(Officer.transferred_on.is_not(None), Officer.deleted_at.is_(None))
+    if scope is not None:
+        officers = officers.where(Officer.transferred_on.between(scope.start, scope.end))
+        if scope.section is not None:
+            officers = officers.where(Officer.section == scope.section)
     with ws.session_factory() as s:
         transferring = s.scalars(
-            select(Officer)
-            .where(Officer.transferred_on.is_not(None), Officer.deleted_at.is_(None))
-            .order_by(Officer.transferred_on, Officer.kana, Officer.name, Officer.id)
+            officers.order_by(Officer.transferred_on, Officer.kana, Officer.name, Officer.id)
         ).all()
+        if not transferring:
+            return []
+        ids = [officer.id for officer in transferring]
+        signed = (
+            select(HandoverNote.from_officer_id, HandoverItem.organization_id, HandoverItem.project_id)
+            .join(HandoverNote, HandoverNote.id == HandoverItem.note_id)
+            .where(HandoverNote.from_officer_id.in_(ids), HandoverNote.status.in_((SIGNED, CORRECTED)))
+        )
+        done: set[tuple[str, str | None]] = set()
+        for officer_id, org_id, project_id in s.execute(signed):
+            done.add((officer_id, org_id))
+            done.add((officer_id, project_id))
+        open_orgs: dict[str, list[str]] = {i: [] for i in ids}
+        for officer_id, org_id in s.execute(
+            select(Organization.responsible_officer_id, Organization.id)
+            .where(
+                Organization.responsible_officer_id.in_(ids),
+                Organization.deleted_at.is_(None),
+                Organization.merged_into.is_(None),
+            )
+            .order_by(Organization.kana, Organization.name, Organization.id)
+        ):
+            if (officer_id, org_id) not in done:
+                open_orgs[officer_id].append(org_id)
+        open_projects: dict[str, list[str]] = {i: [] for i in ids}
+        for officer_id, project_id in s.execute(
+            select(Project.lead_officer_id, Project.id)
+            .where(
+                Project.lead_officer_id.in_(ids),
+                Project.deleted_at.is_(None),
+                Project.is_draft.is_(False),
+                Project.stage.not_in(closed),
+            )
+            .order_by(Project.fiscal_year.desc(), Project.title, Project.id)
+        ):
+            if (officer_id, project_id) not in done:
+                open_projects[officer_id].append(project_id)
         result: list[PendingHandover] = []
         for officer in transferring:
-            signed = (
-                select(HandoverItem.organization_id, HandoverItem.project_id)
-                .join(HandoverNote, HandoverNote.id == HandoverItem.note_id)
-                .where(
-                    HandoverNote.from_officer_id == officer.id, HandoverNote.status.in_((SIGNED, CORRECTED))
-                )
-            )
-            done_orgs, done_projects = set(), set()
-            for org_id, project_id in s.execute(signed):
-                done_orgs.add(org_id)
-                done_projects.add(project_id)
-            orgs = s.scalars(
-                select(Organization.id)
-                .where(
-                    Organization.responsible_officer_id == officer.id,
-                    Organization.deleted_at.is_(None),
-                    Organization.merged_into.is_(None),
-                )
-                .order_by(Organization.kana, Organization.name, Organization.id)
-            ).all()
-            projects = s.scalars(
-                select(Project.id)
-                .where(
-                    Project.lead_officer_id == officer.id,
-                    Project.deleted_at.is_(None),
-                    Project.is_draft.is_(False),
-                    Project.stage.not_in(closed),
-                )
-                .order_by(Project.fiscal_year.desc(), Project.title, Project.id)
-            ).all()
-            open_orgs = tuple(x for x in orgs if x not in done_orgs)
-            open_projects = tuple(x for x in projects if x not in done_projects)
-            if open_orgs or open_projects:
+            orgs, projects = tuple(open_orgs[officer.id]), tuple(open_projects[officer.id])
+            if orgs or projects:
                 assert officer.transferred_on is not None
                 result.append(
-                    PendingHandover(
-                        officer.id, officer.name, officer.transferred_on, open_orgs, open_projects
-                    )
+                    PendingHandover(officer.id, officer.name, officer.transferred_on, orgs, projects)
                 )
         return result
 
