@@ -71,8 +71,14 @@ def _main_partner() -> Any:
 def year_breakdown(ws: Workspace, scope: ReportScope) -> YearBreakdown:
     """The year's projects and budget by activity field and by municipality (see the module)."""
     conditions = year_projects(scope)
+    # one level deep, so it correlates with the outer projects (a nested one would not)
     partner_fields = (
-        select(Organization.activity_fields).where(Organization.id == _main_partner()).scalar_subquery()
+        select(Organization.activity_fields)
+        .join(ProjectPartner, ProjectPartner.organization_id == Organization.id)
+        .where(ProjectPartner.project_id == Project.id, ProjectPartner.role == PartnerRole.MAIN.value)
+        .order_by(ProjectPartner.position)
+        .limit(1)
+        .scalar_subquery()
     )
     own = func.nullif(func.replace(Project.activity_fields, " ", ""), "")
     base = (
