@@ -59,10 +59,10 @@ __all__ = [
     "year_projects",
 ]
 
-#: The label of a blank word (法人格, kind, form) in the tables.
+# The label of a blank word (法人格, kind, form) in the tables.
 BLANK = "（未記入）"
 
-#: (word, number) pairs in the order the sheet shows them.
+# (word, number) pairs in the order the sheet shows them.
 Counts = tuple[tuple[str, int], ...]
 
 

@@ -1850,7 +1850,6 @@ They are not real groups. Move them to the trash when you no longer need them.</
     <name>Headline</name>
     <message>
         <source>事業</source>
-        <extracomment>The label of a blank word (法人格, kind, form) in the tables. (word, number) pairs in the order the sheet shows them.</extracomment>
         <translation>Projects</translation>
     </message>
     <message>
