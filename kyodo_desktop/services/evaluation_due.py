@@ -11,6 +11,9 @@ and one of these holds for the 年度 it is registered in (its ``fiscal_year``; 
   ``period_start + (period_end − period_start) // 2`` is today or earlier) and no evaluation of
   that 年度's 中間 round has been submitted. A project without both dates has no mid-term due.
 
+With a :class:`~kyodo_desktop.services.report_scope.ReportScope` only that year's projects (their
+``fiscal_year``) of its 課 are looked at: the 年度レポート's 「評価の予定」.
+
 A draft evaluation does not count as done: the round is due until someone submits. One row per
 project, with every reason that holds (in the order above).
 """
@@ -28,6 +31,7 @@ from kyodo_desktop.domain.project_terms import PartnerRole, Stage
 from kyodo_desktop.domain.wareki import fiscal_year
 from kyodo_desktop.persistence.models import Organization, Project, ProjectPartner
 from kyodo_desktop.persistence.models_evaluations import Evaluation, EvaluationRound
+from kyodo_desktop.services.report_scope import ReportScope
 from kyodo_desktop.services.workspace import Workspace
 
 __all__ = ["REASON_FINAL", "REASON_MIDTERM", "REASON_STAGE", "DueProject", "due_projects"]
@@ -67,8 +71,11 @@ def _year_of(p_year: int | None, end: date | None, start: date | None) -> int | 
     return None
 
 
-def due_projects(ws: Workspace, today: date | None = None) -> list[DueProject]:
-    """The projects due for evaluation on ``today`` (see the module), 年度 oldest first, by title."""
+def due_projects(
+    ws: Workspace, today: date | None = None, *, scope: ReportScope | None = None
+) -> list[DueProject]:
+    """The projects due for evaluation on ``today`` (see the module), 年度 oldest first, by title;
+    with ``scope``, only that year's projects of its 課."""
     today = today or date.today()
     main_partner = (
         select(Organization.name)
@@ -91,12 +98,18 @@ def due_projects(ws: Workspace, today: date | None = None) -> list[DueProject]:
         Project.is_draft.is_(False),
         Project.stage.not_in(_CLOSED),
     )
+    if scope is not None:
+        projects = projects.where(Project.fiscal_year == scope.fiscal_year)
+        if scope.section is not None:
+            projects = projects.where(Project.section == scope.section)
     submitted = (
         select(EvaluationRound.project_id, EvaluationRound.fiscal_year, EvaluationRound.phase)
         .join(Evaluation, Evaluation.round_id == EvaluationRound.id)
         .where(Evaluation.submitted_at.is_not(None))
         .distinct()
     )
+    if scope is not None:
+        submitted = submitted.where(EvaluationRound.fiscal_year == scope.fiscal_year)
     with ws.session_factory() as s:
         done = {(pid, year, phase) for pid, year, phase in s.execute(submitted)}
         rows = s.execute(projects).all()

@@ -27,6 +27,7 @@ from kyodo_desktop.persistence.models import Interaction, Officer, Organization,
 from kyodo_desktop.persistence.models_handover import HandoverItem, HandoverNote
 from kyodo_desktop.services import settings
 from kyodo_desktop.services.handover_records import CORRECTED, SIGNED, Alert, PendingHandover
+from kyodo_desktop.services.report_scope import ReportScope
 from kyodo_desktop.services.workspace import Workspace
 
 QUIET_MONTHS_DEFAULT = 6
@@ -58,14 +59,22 @@ def set_alert_levels(data_dir: Path, quiet_months: int, ending_days: int) -> Non
     settings.save_settings(data_dir, data)
 
 
-def pending(ws: Workspace) -> list[PendingHandover]:
-    """Transferring officers with organizations or projects not handed over, by transfer date."""
+def pending(ws: Workspace, scope: ReportScope | None = None) -> list[PendingHandover]:
+    """Transferring officers with organizations or projects not handed over, by transfer date.
+
+    With ``scope`` only officers transferring in its 年度 (of its 課 when narrowed: the 年度レポート).
+    Three queries whatever the number of officers: the registry has no index on the officer
+    columns, so one scan for all of them rather than one per officer.
+    """
     closed = [stage.value for stage in CLOSED_STAGES]
+    officers = select(Officer).where(Officer.transferred_on.is_not(None), Officer.deleted_at.is_(None))
+    if scope is not None:
+        officers = officers.where(Officer.transferred_on.between(scope.start, scope.end))
+        if scope.section is not None:
+            officers = officers.where(Officer.section == scope.section)
     with ws.session_factory() as s:
         transferring = s.scalars(
-            select(Officer)
-            .where(Officer.transferred_on.is_not(None), Officer.deleted_at.is_(None))
-            .order_by(Officer.transferred_on, Officer.kana, Officer.name, Officer.id)
+            officers.order_by(Officer.transferred_on, Officer.kana, Officer.name, Officer.id)
         ).all()
         if not transferring:
             return []
@@ -77,12 +86,11 @@ def pending(ws: Workspace) -> list[PendingHandover]:
             .join(HandoverNote, HandoverNote.id == HandoverItem.note_id)
             .where(HandoverNote.from_officer_id.in_(ids), HandoverNote.status.in_((SIGNED, CORRECTED)))
         )
-        done_orgs: set[tuple[str, str]] = set()
-        done_projects: set[tuple[str, str]] = set()
+        done: set[tuple[str, str | None]] = set()
         for officer_id, org_id, project_id in s.execute(signed):
-            done_orgs.add((officer_id, org_id))
-            done_projects.add((officer_id, project_id))
-        orgs: dict[str, list[str]] = {officer_id: [] for officer_id in ids}
+            done.add((officer_id, org_id))
+            done.add((officer_id, project_id))
+        open_orgs: dict[str, list[str]] = {i: [] for i in ids}
         for officer_id, org_id in s.execute(
             select(Organization.responsible_officer_id, Organization.id)
             .where(
@@ -92,9 +100,9 @@ def pending(ws: Workspace) -> list[PendingHandover]:
             )
             .order_by(Organization.kana, Organization.name, Organization.id)
         ):
-            if (officer_id, org_id) not in done_orgs:
-                orgs[officer_id].append(org_id)
-        projects: dict[str, list[str]] = {officer_id: [] for officer_id in ids}
+            if (officer_id, org_id) not in done:
+                open_orgs[officer_id].append(org_id)
+        open_projects: dict[str, list[str]] = {i: [] for i in ids}
         for officer_id, project_id in s.execute(
             select(Project.lead_officer_id, Project.id)
             .where(
@@ -105,17 +113,15 @@ def pending(ws: Workspace) -> list[PendingHandover]:
             )
             .order_by(Project.fiscal_year.desc(), Project.title, Project.id)
         ):
-            if (officer_id, project_id) not in done_projects:
-                projects[officer_id].append(project_id)
+            if (officer_id, project_id) not in done:
+                open_projects[officer_id].append(project_id)
         result: list[PendingHandover] = []
         for officer in transferring:
-            open_orgs, open_projects = tuple(orgs[officer.id]), tuple(projects[officer.id])
-            if open_orgs or open_projects:
+            orgs, projects = tuple(open_orgs[officer.id]), tuple(open_projects[officer.id])
+            if orgs or projects:
                 assert officer.transferred_on is not None
                 result.append(
-                    PendingHandover(
-                        officer.id, officer.name, officer.transferred_on, open_orgs, open_projects
-                    )
+                    PendingHandover(officer.id, officer.name, officer.transferred_on, orgs, projects)
                 )
         return result
 

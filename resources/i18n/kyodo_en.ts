@@ -1994,6 +1994,29 @@ They are not real groups. Move them to the trash when you no longer need them.</
     </message>
 </context>
 <context>
+    <name>Headline</name>
+    <message>
+        <source>事業</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
+        <source>行政負担額</source>
+        <translation>Administration&apos;s share</translation>
+    </message>
+    <message>
+        <source>評価の予定</source>
+        <translation>Due for evaluation</translation>
+    </message>
+    <message>
+        <source>引継書のない異動</source>
+        <translation>Transfers without a signed handover</translation>
+    </message>
+    <message>
+        <source>新規登録団体</source>
+        <translation>New organizations</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>変更履歴（台帳全体）</source>
