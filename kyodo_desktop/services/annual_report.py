@@ -29,7 +29,14 @@ from sqlalchemy import select, union
 
 from kyodo_desktop.persistence.export_rows import export_rows
 from kyodo_desktop.persistence.models import Officer, Organization, Project, ProjectPartner
-from kyodo_desktop.services import export_evaluations, export_projects, export_xlsx, report_handovers, sheets
+from kyodo_desktop.services import (
+    export_evaluations,
+    export_projects,
+    export_xlsx,
+    report_handovers,
+    report_overview,
+    sheets,
+)
 from kyodo_desktop.services.export_xlsx import ExportCancelled, Progress
 from kyodo_desktop.services.report_scope import ReportScope
 from kyodo_desktop.services.workspace import Workspace
@@ -92,14 +99,12 @@ def _organizations(wb: Any, ws: Workspace, scope: ReportScope) -> int:
     return done
 
 
-#: The report's sheets in their order. 概要 (first) and 分野別・市町村別 (after 事業一覧) are
-#: written by ``services.report_overview`` (write_overview_sheet, write_breakdown_sheet) and are
-#: added here when it is merged: they are the only entries missing from the sequence.
+#: The report's sheets in their order (概要 and 分野別・市町村別 from ``services.report_overview``).
 SHEETS: tuple[tuple[str, SheetWriter], ...] = (
-    # ("概要", report_overview.write_overview_sheet),
+    (report_overview.OVERVIEW_SHEET, report_overview.write_overview_sheet),
     (export_xlsx.SHEET_TITLE, _organizations),
     (export_projects.PROJECTS_TITLE, export_projects.write_projects_sheet),
-    # ("分野別・市町村別", report_overview.write_breakdown_sheet),
+    (report_overview.BREAKDOWN_SHEET, report_overview.write_breakdown_sheet),
     (export_projects.FAIRNESS_TITLE, export_projects.write_fairness_sheet),
     (export_evaluations.SUMMARY_TITLE, export_evaluations.write_summary_sheet),
     (report_handovers.HANDOVER_TITLE, report_handovers.write_handover_sheet),

@@ -92,8 +92,10 @@ class _Cells:
 # -- 概要 ------------------------------------------------------------------------------------
 
 
-def write_overview_sheet(wb: Any, ws: Workspace, scope: ReportScope) -> None:
-    """Append the sheet 概要 to write-only ``wb``: ``scope``'s figures beside last year's."""
+def write_overview_sheet(wb: Any, ws: Workspace, scope: ReportScope) -> int:
+    """Append the sheet 概要 to write-only ``wb``: ``scope``'s figures beside last year's.
+
+    Returns the number of figure lines (what ``kyodo export-xlsx --fiscal-year`` reports)."""
     now, before = year_figures(ws, scope), year_figures(ws, scope.previous())
     sheet = wb.create_sheet(OVERVIEW_SHEET)
     sheets.set_print_setup(
@@ -104,6 +106,7 @@ def write_overview_sheet(wb: Any, ws: Workspace, scope: ReportScope) -> None:
     sheet.append(sheets.header_cells(sheet, ["項目", now.scope.label, before.scope.label, "増減"]))
     for note in _notes(scope):
         sheet.append([cells.text(note)])
+    figures = 0
     for title, lines in _blocks(now, before):
         sheet.append([])
         sheet.append([cells.text(title, bold=True)])
@@ -119,6 +122,8 @@ def write_overview_sheet(wb: Any, ws: Workspace, scope: ReportScope) -> None:
                     cells.number(this_year - last_year, DIFFERENCE, bold=total),
                 ]
             )
+            figures += 1
+    return figures
 
 
 #: (label, this year, last year, whether it is a total line); None years: a sub-heading
@@ -190,8 +195,10 @@ def _notes(scope: ReportScope) -> list[str]:
 # -- 分野別・市町村別 --------------------------------------------------------------------------
 
 
-def write_breakdown_sheet(wb: Any, ws: Workspace, scope: ReportScope) -> None:
-    """Append the sheet 分野別・市町村別 to write-only ``wb``: the two tables and their charts."""
+def write_breakdown_sheet(wb: Any, ws: Workspace, scope: ReportScope) -> int:
+    """Append the sheet 分野別・市町村別 to write-only ``wb``: the two tables and their charts.
+
+    Returns the rows of the longer table."""
     from openpyxl.worksheet.pagebreak import Break
 
     breakdown = year_breakdown(ws, scope)
@@ -240,6 +247,7 @@ def write_breakdown_sheet(wb: Any, ws: Workspace, scope: ReportScope) -> None:
     # empty rows under the charts, so every reader sees the sheet reach their bottom
     for _ in range(written, anchor):
         sheet.append([None])
+    return max(len(fields), len(places))
 
 
 def breakdown_charts(fields: int, places: int) -> tuple[ChartTable, ChartTable]:

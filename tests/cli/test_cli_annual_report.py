@@ -37,10 +37,19 @@ def test_the_report_of_a_year_and_its_rows_per_sheet(demo_dir: Path, tmp_path: P
     result = _cli(demo_dir, "export-xlsx", str(out), "--fiscal-year", str(YEAR))
     assert result.returncode == 0, result.stderr
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["団体一覧", "事業一覧", "公平性チェック", "評価サマリー", "引継状況"]
+    assert wb.sheetnames == [
+        "概要",
+        "団体一覧",
+        "事業一覧",
+        "分野別・市町村別",
+        "公平性チェック",
+        "評価サマリー",
+        "引継状況",
+    ]
     lines = result.stdout.splitlines()
-    assert lines[0] == "団体一覧: 120 行"
-    assert lines[1] == f"事業一覧: {wb['事業一覧'].max_row - 1:,} 行"
+    assert lines[0].startswith("概要: ") and lines[3].startswith("分野別・市町村別: ")
+    assert lines[1] == "団体一覧: 120 行"
+    assert lines[2] == f"事業一覧: {wb['事業一覧'].max_row - 1:,} 行"
     assert lines[-1].startswith(f"令和{YEAR - 2018}年度の年度レポートを書き出しました: ")
     assert wb["事業一覧"].oddHeader.right.text == f"令和{YEAR - 2018}年度"
 

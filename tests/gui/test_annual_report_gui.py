@@ -86,7 +86,15 @@ def test_the_menu_entry_writes_the_report_of_the_year_and_section_chosen(
     assert str(out) in dialog_calls.texts("info")[-1]
 
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["団体一覧", "事業一覧", "公平性チェック", "評価サマリー", "引継状況"]
+    assert wb.sheetnames == [
+        "概要",
+        "団体一覧",
+        "事業一覧",
+        "分野別・市町村別",
+        "公平性チェック",
+        "評価サマリー",
+        "引継状況",
+    ]
     projects = list(wb["事業一覧"].iter_rows(min_row=2, values_only=True))
     assert [(r[1], r[5]) for r in projects] == [("公園の花壇づくり", "公園緑地課")]
     assert len(list(wb["団体一覧"].iter_rows(min_row=2))) == 1  # the 課's one partner

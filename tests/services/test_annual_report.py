@@ -26,7 +26,9 @@ from kyodo_desktop.services.projects import ProjectService
 from kyodo_desktop.services.report_scope import ReportScope
 from kyodo_desktop.services.workspace import Workspace
 
-ORDER = ["団体一覧", "事業一覧", "公平性チェック", "評価サマリー", "引継状況"]
+ORDER = ["概要", "団体一覧", "事業一覧", "分野別・市町村別", "公平性チェック", "評価サマリー", "引継状況"]
+#: the sheets with one row per record (概要 and 分野別・市町村別 are checked in test_year_figures)
+LISTS = ["団体一覧", "事業一覧", "公平性チェック", "評価サマリー", "引継状況"]
 LIVE = "p.deleted_at IS NULL AND p.is_draft = 0"
 
 
@@ -82,7 +84,8 @@ def test_each_sheet_holds_what_the_database_holds_for_the_scope(
         assert sheet.oddHeader.right.text == scope.header_text
         assert sheet.print_title_rows == "$1:$1"
         assert sheet.page_setup.paperSize == 9
-        assert sheet.max_row - 1 == max(written[title], 1)
+        if title in LISTS:
+            assert sheet.max_row - 1 == max(written[title], 1)
     clause, params = _section_clause(section)
 
     # 事業一覧: the year's projects
