@@ -69,7 +69,7 @@ def pending(ws: Workspace, scope: ReportScope | None = None) -> list[PendingHand
     closed = [stage.value for stage in CLOSED_STAGES]
     officers = select(Officer).where(Officer.transferred_on.is_not(None), Officer.deleted_at.is_(None))
     if scope is not None:
-        officers = officers.where(Officer.transferred_on.between(scope.start, scope.end))
+        officers = officers.where(Officer.transferred_on.between(scope.transfers_from, scope.transfers_to))
         if scope.section is not None:
             officers = officers.where(Officer.section == scope.section)
     with ws.session_factory() as s:

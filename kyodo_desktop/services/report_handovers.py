@@ -1,7 +1,7 @@
 """The 年度レポート's 引継状況: each transfer (異動) of the year and what it hands over.
 
-A transfer of the year is an officer (not in the trash) whose ``transferred_on`` falls in the
-scope's 年度, narrowed to officers of the scope's 所属課 (:mod:`kyodo_desktop.services.report_scope`).
+A transfer of the year is an officer (not in the trash) transferring in the scope's 年度 (the
+last day in post falls in it: a 4月1日 transfer belongs to the year that ends), narrowed to officers of the scope's 所属課 (:mod:`kyodo_desktop.services.report_scope`).
 One row per organization or project of the transfer's scope:
 
 * what the officer's handover notes hold (each item of a note that is not superseded: a
@@ -106,8 +106,8 @@ def transfer_rows(ws: Workspace, scope: ReportScope) -> list[TransferRow]:
     successor = aliased(Officer)
     wanted = [
         Officer.deleted_at.is_(None),
-        Officer.transferred_on >= scope.start,
-        Officer.transferred_on <= scope.end,
+        Officer.transferred_on >= scope.transfers_from,
+        Officer.transferred_on <= scope.transfers_to,
     ]
     if scope.section is not None:
         wanted.append(Officer.section == scope.section)

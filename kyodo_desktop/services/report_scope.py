@@ -7,7 +7,9 @@ one definition, so the figures on 概要 and the rows of the lists always agree:
   ``end`` are its first and last day. A project belongs to the year when its ``fiscal_year`` is
   that year (the column the 事業 tab filters on); an evaluation when its round's 年度 is; an
   organization was registered in the year when its ``created_at`` (UTC, shown local) falls in it;
-  a transfer (異動) when the officer's ``transferred_on`` does.
+  a transfer (異動) when the officer's last day in post (the day before ``transferred_on``) does:
+  the usual 4月1日 transfer is handed over in March and belongs to the year that ends, which is
+  where a manager looks for it (``transfers_from`` / ``transfers_to``).
 * **課** ``section`` (None = the whole office) narrows projects to those whose 担当課 is the
   section, evaluations to those projects', and transfers to officers of that 所属課. The
   registry's own figures (organizations, by 法人格) stay registry-wide: the registry is the
@@ -19,7 +21,7 @@ one definition, so the figures on 概要 and the rows of the lists always agree:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from kyodo_desktop.domain.wareki import fiscal_year_label
 
@@ -46,6 +48,16 @@ class ReportScope:
     def end(self) -> date:
         """3月31日 of the next calendar year: the year's last day."""
         return date(self.fiscal_year + 1, 3, 31)
+
+    @property
+    def transfers_from(self) -> date:
+        """The first 異動日 of the year's transfers: 4月2日 (last day in post 4月1日)."""
+        return self.start + timedelta(days=1)
+
+    @property
+    def transfers_to(self) -> date:
+        """The last 異動日 of the year's transfers: the next 4月1日 (last day in post 3月31日)."""
+        return self.end + timedelta(days=1)
 
     @property
     def label(self) -> str:

@@ -22,7 +22,8 @@ projects costs a few table scans, not a walk over records:
   running year and as of the day after the year's end for a past year (what was left to do when
   the year closed, less what has been submitted since).
 * **Handovers pending**: the officers :func:`~kyodo_desktop.services.handover_alerts.pending`
-  lists whose transfer date falls in the year (and whose 所属課 is the 課 when narrowed), and
+  lists who transfer in the year (:class:`ReportScope`'s rule: a 4月1日 transfer is the year's
+  that ends; and whose 所属課 is the 課 when narrowed), and
   the organizations and projects they have not handed over.
 
 :func:`year_breakdown` (by activity field and by municipality) is in

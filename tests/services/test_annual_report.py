@@ -167,14 +167,14 @@ def test_transfers_of_the_year_with_their_scope(
     world: Workspace, tmp_path: Path, section: str | None
 ) -> None:
     on = next_april_first(date.today())
-    scope = ReportScope(fiscal_year(on), section)
+    scope = ReportScope(fiscal_year(on) - 1, section)  # a 4月1日 transfer: the year that ends
     out, written = _export(world, tmp_path, scope)
     clause, params = _section_clause(section, "section")
     transfers = _sql(
         world,
         f"SELECT id, name, transferred_on FROM officers WHERE deleted_at IS NULL AND transferred_on BETWEEN ? AND ?{clause}",
-        scope.start.isoformat(),
-        scope.end.isoformat(),
+        date(scope.fiscal_year, 4, 2).isoformat(),
+        date(scope.fiscal_year + 1, 4, 1).isoformat(),
         *params,
     )
     assert transfers

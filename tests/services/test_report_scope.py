@@ -13,6 +13,8 @@ def test_year_bounds_and_labels() -> None:
     assert scope.previous() == ReportScope(2024, "協働推進課")
     assert scope.contains(date(2026, 3, 31)) and not scope.contains(date(2026, 4, 1))
     assert not scope.contains(None)
+    # the 4月1日 transfer is the year's that ends: handed over in March
+    assert (scope.transfers_from, scope.transfers_to) == (date(2025, 4, 2), date(2026, 4, 1))
 
 
 def test_blank_section_means_the_whole_office() -> None:

@@ -149,7 +149,7 @@ def built(ws: Workspace) -> Built:
     # transfers: 佐藤 in the year without a note, 加藤 next year
     _responsible(ws, kids, sato)
     officers.set_assignment(ws, sato, transferred_on=date(2026, 3, 31))
-    officers.set_assignment(ws, kato, transferred_on=date(2026, 4, 1))
+    officers.set_assignment(ws, kato, transferred_on=date(2026, 4, 2))  # 4月1日 would be the year's
     _project(ws, "来年度の事業", npo, year=2026, lead=kato)
     return Built(ws, trashed, draft)
 
@@ -432,7 +432,7 @@ def test_pending_of_a_year_is_the_pending_list_narrowed(built: Built) -> None:
         expected = [
             p
             for p in everyone
-            if scope.contains(p.transferred_on)
+            if date(scope.fiscal_year, 4, 2) <= p.transferred_on <= date(scope.fiscal_year + 1, 4, 1)
             and (
                 scope.section is None
                 or officers.get_officer(built.ws, p.officer_id).data.section == scope.section
