@@ -33,6 +33,7 @@ from kyodo_desktop.gui.startup import open_data_folder
 from kyodo_desktop.gui.styles import WARNING_COLORS, panel_style
 from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup
 from kyodo_desktop.gui.window_menus import about_text, build_menus
+from kyodo_desktop.gui.window_relays import WindowRelays
 from kyodo_desktop.gui.window_status import WindowStatus
 from kyodo_desktop.persistence import backup
 from kyodo_desktop.persistence.errors import KnownError
@@ -45,7 +46,7 @@ if TYPE_CHECKING:  # the view imports SQLAlchemy, which start-up must not load
 log = logging.getLogger(__name__)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(QMainWindow, WindowRelays):
     """協働デスク's window on one data folder.
 
     Shows the tabs on a sound data file (read-only with a banner when another program holds
@@ -311,11 +312,6 @@ class MainWindow(QMainWindow):
             dialog = open_officers_dialog(self, self.workspace)
             dialog.changed.connect(self._on_officer_assignment_changed)
 
-    def _on_officer_assignment_changed(self, _officer_id: str) -> None:
-        """An officer's 異動日 or 後任 changed: the 引継ぎ tab's pending handovers follow."""
-        if self.handover_tab is not None:
-            self.handover_tab.reload()
-
     def _on_duplicates_triggered(self) -> None:
         ws = self.workspace
         if ws is None or not ws.writable:
@@ -327,31 +323,6 @@ class MainWindow(QMainWindow):
             self.duplicates_view.merged.connect(self._on_registry_merged)
             self.duplicates_view.unmerged.connect(self._on_registry_merged)
         self.duplicates_view.present()
-
-    def show_project(self, project_id: str) -> None:
-        """Bring the 事業 tab forward with ``project_id`` selected (from an organization's form)."""
-        if self.tabs is not None and self.projects_tab is not None:
-            self.tabs.setCurrentWidget(self.projects_tab)
-            self.projects_tab.show_project(project_id)
-            self.raise_()
-            self.activateWindow()
-
-    def _on_evaluation_moved_project(self, _project_id: str) -> None:
-        """A final conclusion moved a project's stage: the 事業 tab shows it."""
-        if self.projects_tab is not None and self.projects_tab.started:
-            self.projects_tab.reload()
-
-    def _reload_evaluations(self) -> None:
-        if self.evaluations_tab is not None:
-            self.evaluations_tab.reload()
-        if self.home_tab is not None:
-            self.home_tab.mark_stale()  # the day's list follows every change the window hears of
-
-    def on_record_undone(self, _org_id: str) -> None:
-        """A change was undone in the history window: the table shows the record as it is now."""
-        if self.organizations_tab is not None:
-            self.organizations_tab.reload()
-        self._reload_evaluations()  # an undone form import takes its evaluation away
 
     def restore_from_backup(self, backup_file: Path) -> None:
         """ファイル → バックアップから復元…: let go of the file, restore, open it again."""
@@ -369,20 +340,6 @@ class MainWindow(QMainWindow):
             return
         self._drop_workspace()
         self._on_restore_requested(backup_file)
-
-    def _on_registry_merged(self, _keep_id: str, _other_id: str) -> None:
-        if self.organizations_tab is not None:
-            self.organizations_tab.reload()
-        if self.home_tab is not None:
-            self.home_tab.mark_stale()
-
-    def _on_imported(self) -> None:
-        self.safety_net.on_imported()
-        if self.projects_tab is not None and self.projects_tab.started:
-            self.projects_tab.reload()  # a past-project list may have been imported
-        self._reload_evaluations()  # a partner's returned form may have been imported
-        if self.duplicates_view is not None:
-            self.duplicates_view.refresh_if_shown()  # imported records may pair up with stored ones
 
     def _on_about_triggered(self) -> None:
         dialogs.info(self, self.tr("バージョン情報"), about_text(self.data_dir))
