@@ -154,7 +154,7 @@ class HeadlineCard(QFrame):
         if (
             self.openable
             and event.button() == Qt.MouseButton.LeftButton
-            and self.rect().contains(event.pos())
+            and self.rect().contains(event.position().toPoint())
         ):
             self.clicked.emit()
             return
@@ -174,7 +174,7 @@ def _read(ws: Workspace, today: date) -> HomeHeadline:
 
 
 class HeadlineStrip(QObject):
-    """Fills the home tab's ``homeHeadline`` widget (``host``, hidden until the first read).
+    """Fills the home tab's ``homeHeadline`` widget (``host``, hidden until a read finds a figure).
 
     Signals: ``loaded()`` after a read was shown; ``open_requested(str, object)`` with a card's
     label and the :class:`~kyodo_desktop.services.report_scope.ReportScope` it counts.
@@ -235,7 +235,8 @@ class HeadlineStrip(QObject):
                 self._cards_layout.addWidget(card)
             card.show_figure(figure)
         self._show_chart(content)
-        self._host.show()
+        # an empty registry (every figure 0 both years) has nothing to tell: the strip stays hidden
+        self._host.setVisible(any(f.value or f.previous for f in content.figures))
         self.loaded.emit()
 
     def _show_chart(self, content: HomeHeadline) -> None:
