@@ -43,6 +43,7 @@ __all__ = [
     "HeadlineStrip",
     "amount_text",
     "change_text",
+    "exact_text",
     "install_headline",
     "previous_text",
 ]
@@ -68,29 +69,36 @@ _CARD_WIDTH = 138
 _CHART_SIZE = (280, 140)
 
 
-def _tr(text: str) -> str:
+def _translated(text: str) -> str:  # text marked with QT_TRANSLATE_NOOP("Headline", …)
     return QCoreApplication.translate("Headline", text)
 
 
 def amount_text(value: int, unit: str) -> str:
     """「1,234件」; yen from 10,000 up in 万円 rounded (「1,234万円」), below that 「9,000円」."""
     if unit == "円" and abs(value) >= 10_000:
-        return _tr(_MAN_YEN).format(n=f"{round(value / 10_000):,}")
+        return _translated(_MAN_YEN).format(n=f"{round(value / 10_000):,}")
+    return exact_text(value, unit)
+
+
+def exact_text(value: int, unit: str) -> str:
+    """「12,345,678円」: the value with thousands separators and its unit, never rounded."""
     template = _WITH_UNIT.get(unit)
     number = f"{value:,}"
-    return _tr(template).format(n=number) if template else f"{number}{unit}"
+    return _translated(template).format(n=number) if template else f"{number}{unit}"
 
 
 def previous_text(figure: Headline) -> str:
     """「前年度 12件」: last year's value."""
-    return _tr("前年度 {previous}").format(previous=amount_text(figure.previous, figure.unit))
+    return QCoreApplication.translate("Headline", "前年度 {previous}").format(
+        previous=amount_text(figure.previous, figure.unit)
+    )
 
 
 def change_text(figure: Headline) -> str:
     """「↑3件」, 「↓3件」 or 「→0件」: the direction from last year and the difference."""
     difference = figure.value - figure.previous
     arrow = "↑" if difference > 0 else "↓" if difference < 0 else "→"
-    return _tr("{arrow}{difference}").format(
+    return QCoreApplication.translate("Headline", "{arrow}{difference}").format(
         arrow=arrow, difference=amount_text(abs(difference), figure.unit)
     )
 
@@ -112,7 +120,7 @@ class HeadlineCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(2)
-        self.title_label = QLabel(_tr(label))
+        self.title_label = QLabel(_translated(label))
         self.value_label = QLabel()
         self.value_label.setObjectName("headlineValue")
         font = QFont(self.value_label.font())
@@ -138,11 +146,11 @@ class HeadlineCard(QFrame):
         self.previous_label.setText(previous_text(figure))
         self.change_label.setText(change_text(figure))
         exact = QCoreApplication.translate("Headline", "{label}: {value}（前年度 {previous}）").format(
-            label=_tr(figure.label),
-            value=f"{figure.value:,}{figure.unit}",
-            previous=f"{figure.previous:,}{figure.unit}",
+            label=_translated(figure.label),
+            value=exact_text(figure.value, figure.unit),
+            previous=exact_text(figure.previous, figure.unit),
         )
-        hint = "\n" + _tr("クリックで開きます") if self.openable else ""
+        hint = "\n" + QCoreApplication.translate("Headline", "クリックで開きます") if self.openable else ""
         self.setToolTip(exact + hint)
         self.setAccessibleName(
             " ".join(
@@ -198,7 +206,7 @@ class HeadlineStrip(QObject):
         self.chart.setObjectName("headlineChart")
         self.chart.setFixedSize(*_CHART_SIZE)
         # no drawn title at this size (the plot needs the room): the legend names the years
-        self.chart.setAccessibleName(_tr("事業（関係別）"))
+        self.chart.setAccessibleName(QCoreApplication.translate("Headline", "事業（関係別）"))
         self.chart.hide()
         layout.addWidget(self.chart)
         layout.addStretch(1)
