@@ -66,7 +66,7 @@ _WITH_UNIT = {
 _MAN_YEN = QT_TRANSLATE_NOOP("Headline", "{n}万円")
 
 _CARD_WIDTH = 138
-_CHART_SIZE = (280, 140)
+_CHART_SIZE = (280, 156)
 
 
 def _translated(text: str) -> str:  # text marked with QT_TRANSLATE_NOOP("Headline", …)
