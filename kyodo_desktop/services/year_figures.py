@@ -54,6 +54,7 @@ __all__ = [
     "Headline",
     "YearFigures",
     "headline_figures",
+    "headlines_of",
     "ordered_counts",
     "utc_bound",
     "year_figures",
@@ -212,7 +213,11 @@ def _pending_handovers(ws: Workspace, scope: ReportScope) -> tuple[int, int]:
 
 def headline_figures(ws: Workspace, scope: ReportScope, today: date | None = None) -> list[Headline]:
     """The home tab's headline figures of ``scope``, each beside last year's."""
-    now, before = year_figures(ws, scope, today), year_figures(ws, scope.previous(), today)
+    return headlines_of(year_figures(ws, scope, today), year_figures(ws, scope.previous(), today))
+
+
+def headlines_of(now: YearFigures, before: YearFigures) -> list[Headline]:
+    """The headline figures of ``now`` beside ``before`` (last year's), figures already read."""
     return [
         Headline(QT_TRANSLATE_NOOP("Headline", "事業"), now.projects, before.projects, "件"),
         Headline(QT_TRANSLATE_NOOP("Headline", "行政負担額"), now.budget, before.budget, "円"),

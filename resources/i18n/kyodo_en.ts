@@ -2015,6 +2015,46 @@ They are not real groups. Move them to the trash when you no longer need them.</
         <source>新規登録団体</source>
         <translation>New organizations</translation>
     </message>
+    <message>
+        <source>{n}件</source>
+        <translation>{n}</translation>
+    </message>
+    <message>
+        <source>{n}人</source>
+        <translation>{n} people</translation>
+    </message>
+    <message>
+        <source>{n}団体</source>
+        <translation>{n} groups</translation>
+    </message>
+    <message>
+        <source>{n}円</source>
+        <translation>¥{n}</translation>
+    </message>
+    <message>
+        <source>{n}万円</source>
+        <translation>¥{n}×10,000</translation>
+    </message>
+    <message>
+        <source>前年度 {previous}</source>
+        <translation>Last year {previous}</translation>
+    </message>
+    <message>
+        <source>{arrow}{difference}</source>
+        <translation>{arrow}{difference}</translation>
+    </message>
+    <message>
+        <source>{label}: {value}（前年度 {previous}）</source>
+        <translation>{label}: {value} (last year {previous})</translation>
+    </message>
+    <message>
+        <source>クリックで開きます</source>
+        <translation>Click to open</translation>
+    </message>
+    <message>
+        <source>事業（関係別）</source>
+        <translation>Projects (by kind)</translation>
+    </message>
 </context>
 <context>
     <name>HistoryDialog</name>
@@ -2271,7 +2311,7 @@ They are not real groups. Move them to the trash when you no longer need them.</
     <name>HomeTab</name>
     <message>
         <source>新しい団体</source>
-        <extracomment>the year&apos;s headline figures go here (a later part fills it)</extracomment>
+        <extracomment>the year&apos;s headline figures (hidden until their first read)</extracomment>
         <translation>New organization</translation>
     </message>
     <message>

@@ -3,8 +3,8 @@
 The list comes from :func:`kyodo_desktop.services.today.today_items`, read off the UI thread
 (:class:`~kyodo_desktop.gui.tasks.BackgroundTask`): the service and SQLAlchemy are imported in
 the worker, and the first read waits for the registry's rows to be shown (:meth:`HomeTab.hold_until`)
-so that the registry's start-up is not slowed. Above the list, a strip is kept for the 年度's
-headline figures (``homeHeadline``, filled by a later part; hidden while empty).
+so that the registry's start-up is not slowed. Above the list, the 年度's headline figures
+(``homeHeadline``, :mod:`kyodo_desktop.gui.home.headline`), read after each read of the list.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kyodo_desktop.gui import errors
+from kyodo_desktop.gui.home.headline import HeadlineStrip
 from kyodo_desktop.gui.home.model import TodayModel
 from kyodo_desktop.gui.table_base import table_view
 from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup
@@ -58,13 +59,16 @@ class HomeTab(QWidget):
         self._stale = True  # read at the next show (first: never read)
         layout = QVBoxLayout(self)
 
-        #: the year's headline figures go here (a later part fills it)
+        #: the year's headline figures (hidden until their first read)
         self.headline = QWidget()
         self.headline.setObjectName("homeHeadline")
         self.headline_layout = QHBoxLayout(self.headline)
         self.headline_layout.setContentsMargins(0, 0, 0, 0)
         self.headline.hide()
         layout.addWidget(self.headline)
+        # the year's figures, read after each read of the list has been shown (the list first)
+        self.headline_strip = HeadlineStrip(workspace, self.headline, self.headline_layout)
+        self.rows_loaded.connect(self._read_headline)
 
         actions = QHBoxLayout()
         self.new_organization_action = self._action(
@@ -195,10 +199,14 @@ class HomeTab(QWidget):
         if self._stale or self._loaded:
             self.reload()  # first shown, or back on the tab: the day as it is now
 
+    def _read_headline(self, _count: int) -> None:
+        self.headline_strip.reload(self.model.today)  # the day the list was read for
+
     def shutdown(self) -> None:
         """Stop the read under way (before the window closes)."""
         self._epoch += 1
         self._tasks.stop_all()
+        self.headline_strip.shutdown()
 
     # -- opening ------------------------------------------------------------------------------
     def target_of(self, row: int) -> Target:

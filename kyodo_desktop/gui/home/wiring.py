@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget
 
 from kyodo_desktop.gui.handover.tab import HandoverTab
+from kyodo_desktop.gui.home.headline import install_headline
 from kyodo_desktop.gui.home.tab import HomeTab
 
 if TYPE_CHECKING:
@@ -80,6 +81,7 @@ def install_home_tab(window: MainWindow, tabs: QTabWidget) -> HomeTab:
     tabs.setCurrentIndex(0)
     home.open_requested.connect(lambda target: open_target(window, target))
     home.log_contact_requested.connect(lambda: log_contact(window))
+    install_headline(window, home.headline_strip)
     registry, projects = window.organizations_tab, window.projects_tab
     if registry is not None:
         home.new_organization_requested.connect(registry.new_organization)
