@@ -33,7 +33,7 @@ def _world(data_dir: Path) -> World:
     ws = Workspace.open(data_dir)
     try:
         w = make_world(ws)
-        officers.set_assignment(ws, w.sato, transferred_on=date(2027, 4, 1), successor_id=w.suzuki)
+        officers.set_assignment(ws, w.sato, transferred_on=date(2027, 4, 30), successor_id=w.suzuki)
     finally:
         ws.close()
     return w
@@ -95,7 +95,7 @@ def test_the_strip_shows_the_years_figures_beside_last_years(
         assert card.value_label.text() == amount_text(figure.value, figure.unit)
         assert card.previous_label.text() == previous_text(figure)
         assert card.change_label.text() == change_text(figure)
-    # the world: one project in 令和8年度, none in 令和9年度; 佐藤's transfer (2027-04-01) unsigned
+    # the world: one project in 令和8年度, none in 令和9年度; 佐藤's transfer (2027-04-30, 令和9年度's) unsigned
     projects, pending = strip.cards["事業"], strip.cards["引継書のない異動"]
     assert (projects.value_label.text(), projects.previous_label.text()) == ("0件", "前年度 1件")
     assert projects.change_label.text() == "↓1件"
