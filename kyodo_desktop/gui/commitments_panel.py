@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from kyodo_desktop.domain.handover import COMMITMENT_STATUSES
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.validation import ValidationError, ValidationErrors
+from kyodo_desktop.domain.wareki import to_wareki
 from kyodo_desktop.gui import dialogs, errors
 from kyodo_desktop.gui.i18n import label
 from kyodo_desktop.gui.organizations.form_widgets import (
@@ -97,7 +98,7 @@ class CommitmentTableModel(ReadOnlyTableModel):
         """What a cell shows."""
         r = self.records[row]
         if column == 0:
-            day = r.due_on.isoformat() if r.due_on else self.tr("（期限なし）")
+            day = to_wareki(r.due_on) if r.due_on else self.tr("（期限なし）")
             return ("⚠ " + day) if self.is_overdue(row) else day
         if column == 1:
             return r.text
@@ -167,7 +168,7 @@ class CommitmentDialog(QDialog):
             # an owner no longer listed (moved to the trash) stays chosen, not silently dropped
             self.owner_combo.addItem(record.owner or record.owner_officer_id, record.owner_officer_id)
         self.owner_combo.setCurrentIndex(max(self.owner_combo.findData(record.owner_officer_id), 0))
-        self.due_edit.setText(record.due_on.isoformat() if record.due_on else "")
+        self.due_edit.setText(to_wareki(record.due_on) if record.due_on else "")  # typed either way
         self.status_combo.setCurrentIndex(max(self.status_combo.findData(record.status), 0))
 
     def _on_ok(self) -> None:
