@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -189,7 +189,7 @@ class CommitmentDialog(QDialog):
 
 class CommitmentsPanel(QWidget):
     """The commitments of the organization (or, with ``of_project``, the project) ``subject()``
-    names; read again by :meth:`refresh`. Without a writable workspace the buttons are disabled.
+    names; read again by :meth:`refresh` and whenever the page is shown. Without a writable workspace the buttons are disabled.
 
     Signals: ``changed()`` after a commitment was added, corrected, deleted, taken back or its
     status changed.
@@ -270,6 +270,14 @@ class CommitmentsPanel(QWidget):
     def _scope(self) -> dict[str, str | None]:
         subject = self._subject()
         return {"project_id": subject} if self._of_project else {"organization_id": subject}
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Read the list again each time the page comes into view: commitments are also made
+        elsewhere (the 評価 tab's 約束・宿題にする, a handover's introduction meeting) while the
+        page stays the current one of its tab widget."""
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.refresh()
 
     def refresh(self) -> None:
         """Read the subject's commitments again (none without a subject)."""
