@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kyodo_desktop.domain.handover import COMMITMENT_STATUSES
+from kyodo_desktop.domain.handover import COMMITMENT_SOURCES, COMMITMENT_STATUSES
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.validation import ValidationError, ValidationErrors
 from kyodo_desktop.domain.wareki import to_wareki
@@ -56,6 +56,8 @@ _STATUS_LABELS = (
     QT_TRANSLATE_NOOP("CommitmentStatus", "取り下げ"),
 )
 _OVERDUE = QColor("#c62828")
+#: The source of the commitments a handover note makes (the successor's introduction meeting).
+HANDOVER_SOURCE = COMMITMENT_SOURCES[2]
 
 
 def status_label(status: str) -> str:
@@ -366,6 +368,8 @@ class CommitmentsPanel(QWidget):
         question = self.tr("約束・宿題「{text}」を削除しますか？（元に戻す・Ctrl+Zで戻せます）").format(
             text=chosen.text
         )
+        if chosen.source == HANDOVER_SOURCE:
+            question = self._from_handover(chosen) + "\n\n" + question
         if not dialogs.confirm(self, self.tr("約束・宿題"), question, ok_text=self.tr("削除")):
             return False
         try:
@@ -377,6 +381,28 @@ class CommitmentsPanel(QWidget):
         self._deleted.append(chosen.id)
         self._after_change()
         return True
+
+    def _from_handover(self, chosen: CommitmentRecord) -> str:
+        """The sentence telling that ``chosen`` came from a handover note (its date and officers
+        when the note can be read)."""
+        from kyodo_desktop.services.handover import HandoverService  # the database layer, late
+
+        assert self._ws is not None
+        try:
+            note = HandoverService(self._ws).get(chosen.source_id)
+        except Exception as exc:  # the note gone: the sentence without its particulars
+            if errors.known_text(exc) is None:
+                raise
+            where = self.tr("もとの引継書")
+        else:
+            where = self.tr("{day}の引継書（{before}さんから{after}さんへ）").format(
+                day=to_wareki(note.handover_on), before=note.from_officer, after=note.to_officer
+            )
+        return self.tr(
+            "この約束・宿題は、{where}でパートナーが同席しなかったために作られた後任の紹介の場です。"
+            "削除すると、引継書には紹介の予定が削除されたと表示されます。"
+            "紹介が要らなくなったのなら、状況を「取り下げ」にすることもできます。"
+        ).format(where=where)
 
     def undo_delete(self) -> bool:
         """元に戻す: the commitment deleted last here comes back."""
