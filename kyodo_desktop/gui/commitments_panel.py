@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kyodo_desktop.domain.handover import COMMITMENT_STATUSES
+from kyodo_desktop.domain.handover import COMMITMENT_SOURCES, COMMITMENT_STATUSES
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.validation import ValidationError, ValidationErrors
+from kyodo_desktop.domain.wareki import to_wareki
 from kyodo_desktop.gui import dialogs, errors
 from kyodo_desktop.gui.i18n import label
 from kyodo_desktop.gui.organizations.form_widgets import (
@@ -55,6 +56,8 @@ _STATUS_LABELS = (
     QT_TRANSLATE_NOOP("CommitmentStatus", "取り下げ"),
 )
 _OVERDUE = QColor("#c62828")
+#: The source of the commitments a handover note makes (the successor's introduction meeting).
+HANDOVER_SOURCE = COMMITMENT_SOURCES[2]
 
 
 def status_label(status: str) -> str:
@@ -97,7 +100,7 @@ class CommitmentTableModel(ReadOnlyTableModel):
         """What a cell shows."""
         r = self.records[row]
         if column == 0:
-            day = r.due_on.isoformat() if r.due_on else self.tr("（期限なし）")
+            day = to_wareki(r.due_on) if r.due_on else self.tr("（期限なし）")
             return ("⚠ " + day) if self.is_overdue(row) else day
         if column == 1:
             return r.text
@@ -167,7 +170,7 @@ class CommitmentDialog(QDialog):
             # an owner no longer listed (moved to the trash) stays chosen, not silently dropped
             self.owner_combo.addItem(record.owner or record.owner_officer_id, record.owner_officer_id)
         self.owner_combo.setCurrentIndex(max(self.owner_combo.findData(record.owner_officer_id), 0))
-        self.due_edit.setText(record.due_on.isoformat() if record.due_on else "")
+        self.due_edit.setText(to_wareki(record.due_on) if record.due_on else "")  # typed either way
         self.status_combo.setCurrentIndex(max(self.status_combo.findData(record.status), 0))
 
     def _on_ok(self) -> None:
@@ -188,7 +191,7 @@ class CommitmentDialog(QDialog):
 
 class CommitmentsPanel(QWidget):
     """The commitments of the organization (or, with ``of_project``, the project) ``subject()``
-    names; read again by :meth:`refresh`. Without a writable workspace the buttons are disabled.
+    names; read again by :meth:`refresh` and whenever the page is shown. Without a writable workspace the buttons are disabled.
 
     Signals: ``changed()`` after a commitment was added, corrected, deleted, taken back or its
     status changed.
@@ -269,6 +272,14 @@ class CommitmentsPanel(QWidget):
     def _scope(self) -> dict[str, str | None]:
         subject = self._subject()
         return {"project_id": subject} if self._of_project else {"organization_id": subject}
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Read the list again each time the page comes into view: commitments are also made
+        elsewhere (the 評価 tab's 約束・宿題にする, a handover's introduction meeting) while the
+        page stays the current one of its tab widget."""
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.refresh()
 
     def refresh(self) -> None:
         """Read the subject's commitments again (none without a subject)."""
@@ -357,6 +368,8 @@ class CommitmentsPanel(QWidget):
         question = self.tr("約束・宿題「{text}」を削除しますか？（元に戻す・Ctrl+Zで戻せます）").format(
             text=chosen.text
         )
+        if chosen.source == HANDOVER_SOURCE:
+            question = self._from_handover(chosen) + "\n\n" + question
         if not dialogs.confirm(self, self.tr("約束・宿題"), question, ok_text=self.tr("削除")):
             return False
         try:
@@ -368,6 +381,28 @@ class CommitmentsPanel(QWidget):
         self._deleted.append(chosen.id)
         self._after_change()
         return True
+
+    def _from_handover(self, chosen: CommitmentRecord) -> str:
+        """The sentence telling that ``chosen`` came from a handover note (its date and officers
+        when the note can be read)."""
+        from kyodo_desktop.services.handover import HandoverService  # the database layer, late
+
+        assert self._ws is not None
+        try:
+            note = HandoverService(self._ws).get(chosen.source_id)
+        except Exception as exc:  # the note gone: the sentence without its particulars
+            if errors.known_text(exc) is None:
+                raise
+            where = self.tr("もとの引継書")
+        else:
+            where = self.tr("{day}の引継書（{before}さんから{after}さんへ）").format(
+                day=to_wareki(note.handover_on), before=note.from_officer, after=note.to_officer
+            )
+        return self.tr(
+            "この約束・宿題は、{where}でパートナーが同席しなかったために作られた後任の紹介の場です。"
+            "削除すると、引継書には紹介の予定が削除されたと表示されます。"
+            "紹介が要らなくなったのなら、状況を「取り下げ」にすることもできます。"
+        ).format(where=where)
 
     def undo_delete(self) -> bool:
         """元に戻す: the commitment deleted last here comes back."""

@@ -15,6 +15,7 @@ from datetime import date
 from sqlalchemy import select
 
 from kyodo_desktop.domain.handover import date_key
+from kyodo_desktop.domain.wareki import to_wareki
 from kyodo_desktop.persistence import audit
 from kyodo_desktop.persistence.errors import KnownError
 from kyodo_desktop.persistence.models import Officer
@@ -37,11 +38,11 @@ def checklist_of(note: NoteRecord) -> list[ChecklistEntry]:
         prefix = f"{item.key}/"
         if item.dossier is not None:
             for open_item in item.dossier.open_items:
-                due = f"（期限 {open_item.due_on.isoformat()}）" if open_item.due_on else ""
+                due = f"（期限 {to_wareki(open_item.due_on)}）" if open_item.due_on else ""
                 label = f"{open_item.kind.value}: {open_item.text}{due}"
                 entries.append(ChecklistEntry(prefix + open_item.key, item.subject, label))
             for d in item.dossier.next_dates:
-                label = f"{d.kind} {d.on.isoformat()}: {d.subject}"
+                label = f"{d.kind} {to_wareki(d.on)}: {d.subject}"
                 entries.append(ChecklistEntry(prefix + date_key(d), item.subject, label))
         for field, label in NARRATIVE_FIELDS.items():
             if getattr(item.narrative, field):

@@ -748,6 +748,7 @@ Later changes are kept only in the backup taken before the restore. Restore?</tr
     <name>CommitmentTableModel</name>
     <message>
         <source>期限</source>
+        <extracomment>The source of the commitments a handover note makes (the successor&apos;s introduction meeting).</extracomment>
         <translation>Due date</translation>
     </message>
     <message>
@@ -822,6 +823,18 @@ Later changes are kept only in the backup taken before the restore. Restore?</tr
     <message>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
+    </message>
+    <message>
+        <source>もとの引継書</source>
+        <translation>the handover note it came from</translation>
+    </message>
+    <message>
+        <source>{day}の引継書（{before}さんから{after}さんへ）</source>
+        <translation>the handover note of {day} (from {before} to {after})</translation>
+    </message>
+    <message>
+        <source>この約束・宿題は、{where}でパートナーが同席しなかったために作られた後任の紹介の場です。削除すると、引継書には紹介の予定が削除されたと表示されます。紹介が要らなくなったのなら、状況を「取り下げ」にすることもできます。</source>
+        <translation>This commitment is the successor&apos;s introduction meeting, created because the partner was not present at {where}. If you delete it, the handover note will show that the introduction meeting was deleted. If the introduction is no longer needed, you can also set its status to &quot;Withdrawn&quot; instead.</translation>
     </message>
     <message>
         <source>元に戻せません</source>
@@ -2804,6 +2817,10 @@ The {created} organizations it added are deleted and the {updated} it updated ge
     <message>
         <source>同席しなかった理由</source>
         <translation>Reason for absence</translation>
+    </message>
+    <message>
+        <source>後任への紹介の予定（約束・宿題）は削除されています。</source>
+        <translation>The successor&apos;s planned introduction meeting (commitment) has been deleted.</translation>
     </message>
     <message>
         <source>後任への紹介の予定（約束・宿題）: {text}&#x3000;期限 {due}&#x3000;担当 {owner}&#x3000;状態 {status}</source>

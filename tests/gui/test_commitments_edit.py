@@ -66,7 +66,7 @@ def test_a_double_click_opens_the_correction_and_saves_it(qtbot: QtBot, ws: Work
     dialog = panel.findChild(CommitmentDialog, "commitmentDialog")
     assert dialog is not None and dialog.isVisible()
     assert dialog.windowTitle() == "約束・宿題の編集" and dialog.ok_button.text() == "保存"
-    assert (dialog.text_edit.text(), dialog.due_edit.text()) == ("協定書案をおくる", "2099-04-10")
+    assert (dialog.text_edit.text(), dialog.due_edit.text()) == ("協定書案をおくる", "令和81年4月10日")
 
     # an empty text and a date that is not one: both told in Japanese, nothing stored
     dialog.text_edit.clear()

@@ -64,7 +64,7 @@ def test_add_and_close_a_commitment_through_the_widgets(qtbot: QtBot, ws: Worksp
     assert (row.due_on, row.status, row.source) == (date(2025, 4, 10), "対応中", "手入力")
     assert panel.model.rowCount() == 1
     # past its due date and open: marked with ⚠ and red
-    assert panel.model.text(0, 0) == "⚠ 2025-04-10" and panel.model.is_overdue(0)
+    assert panel.model.text(0, 0) == "⚠ 令和7年4月10日" and panel.model.is_overdue(0)
     assert panel.model.data(panel.model.index(0, 0), Qt.ItemDataRole.ForegroundRole) is not None
     assert panel.model.text(0, 2) == "佐藤 一郎（市民協働課）"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from kyodo_desktop.domain.handover import DateKind, EvaluationFact, ImprovementF
 from kyodo_desktop.domain.organization import ContactInput, InteractionInput, OrganizationInput
 from kyodo_desktop.domain.project import OfficerInput, PartnerInput, ProjectInput
 from kyodo_desktop.domain.validation import ValidationErrors
+from kyodo_desktop.domain.wareki import to_wareki
 from kyodo_desktop.persistence import audit
 from kyodo_desktop.persistence.errors import KnownError, StaleEditError
 from kyodo_desktop.persistence.models_handover import HandoverAcknowledgement
@@ -366,6 +368,20 @@ def test_the_checklist_and_what_is_still_unacknowledged(world: World) -> None:
     for key in keys[1:]:
         checklist.acknowledge(note_id, key, by=world.suzuki)
     assert checklist.unacknowledged(note_id) == []
+
+
+def test_checklist_labels_show_wareki_dates_and_keys_keep_iso(world: World) -> None:
+    CommitmentService(world.ws).add("協定書案を送る", organization_id=world.org, due_on=date(2026, 12, 15))
+    note_id = _note(world)
+    entries = HandoverChecklistService(world.ws).checklist(note_id)
+    [promise] = [e for e in entries if "協定書案を送る" in e.label]
+    assert promise.label.endswith("協定書案を送る（期限 令和8年12月15日）")
+    dated = [e for e in entries if "/date:" in e.key]
+    assert dated != []
+    for e in dated:  # the label reads 和暦; the key (stored acknowledgements) stays ISO
+        day = date.fromisoformat(e.key.split("/date:", 1)[1].split(":")[1])
+        assert f" {to_wareki(day)}: " in e.label and day.isoformat() not in e.label
+    assert not any(re.search(r"\d{4}-\d{2}-\d{2}", e.label) for e in entries)
 
 
 def test_only_the_successor_acknowledges(world: World) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from kyodo_desktop.domain.validation import parse_date
 from kyodo_desktop.domain.wareki import to_wareki
+from kyodo_desktop.gui import errors
 from kyodo_desktop.gui.handover.dossier_text import dossier_text
 from kyodo_desktop.services.commitments import CommitmentService
 from kyodo_desktop.services.handover import HandoverService
@@ -128,7 +129,12 @@ class ItemEditor(QWidget):
     def _followup_text(self, item: ItemRecord | None) -> str:
         if item is None or item.followup_commitment_id is None:
             return ""
-        task = CommitmentService(self._ws).get(item.followup_commitment_id)
+        try:
+            task = CommitmentService(self._ws).get(item.followup_commitment_id)
+        except Exception as exc:  # deleted from a 約束・宿題 list (asked there): say so, not fail
+            if errors.known_text(exc) is None:
+                raise
+            return self.tr("後任への紹介の予定（約束・宿題）は削除されています。")
         due = to_wareki(task.due_on) if task.due_on else "—"
         return self.tr(
             "後任への紹介の予定（約束・宿題）: {text}　期限 {due}　担当 {owner}　状態 {status}"
