@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import literal_column, select
 from sqlalchemy.orm import Session
 
 from kyodo_desktop.domain.handover import (
@@ -414,8 +414,10 @@ def _of(s: Session, organization_id: str | None, project_id: str | None) -> list
         stmt = stmt.where(Commitment.organization_id == organization_id)
     else:
         stmt = stmt.where(Commitment.project_id == project_id)
-    rows = list(s.scalars(stmt))
-    rows.sort(key=lambda c: (c.due_on is None, c.due_on or date.min, c.created_at, c.id))
+    # read in insertion order (SQLite's rowid): created_at is to the second and ids are random,
+    # so two added in one second keep the order they were added in (the sort is stable)
+    rows = list(s.scalars(stmt.order_by(literal_column("commitments.rowid"))))
+    rows.sort(key=lambda c: (c.due_on is None, c.due_on or date.min, c.created_at))
     return rows
 
 
