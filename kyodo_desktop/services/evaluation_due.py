@@ -22,12 +22,12 @@ told counts in the current 年度.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
-from collections.abc import Collection
-
 from sqlalchemy import ColumnElement, Integer, cast, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute
 
 from kyodo_desktop.domain.evaluation_terms import Phase
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
@@ -74,7 +74,7 @@ def _year_of(p_year: int | None, end: date | None, start: date | None) -> int | 
     return None
 
 
-def _sql_fiscal_year(column: ColumnElement[date | None]) -> ColumnElement[int]:
+def _sql_fiscal_year(column: InstrumentedAttribute[date | None]) -> ColumnElement[int]:
     """:func:`~kyodo_desktop.domain.wareki.fiscal_year` in SQL (dates are stored ``YYYY-MM-DD``)."""
     year = cast(func.strftime("%Y", column), Integer)
     return year - cast(cast(func.strftime("%m", column), Integer) < 4, Integer)
@@ -121,10 +121,10 @@ def due_projects(
     if officer_id is not None:
         projects = projects.where(Project.lead_officer_id == officer_id)
     if years is not None:
-        year = func.coalesce(
+        sql_year = func.coalesce(
             Project.fiscal_year, _sql_fiscal_year(Project.period_end), _sql_fiscal_year(Project.period_start)
         )
-        projects = projects.where(or_(year.in_(sorted(years)), year.is_(None)))
+        projects = projects.where(or_(sql_year.in_(sorted(years)), sql_year.is_(None)))
     submitted = (
         select(EvaluationRound.project_id, EvaluationRound.fiscal_year, EvaluationRound.phase)
         .join(Evaluation, Evaluation.round_id == EvaluationRound.id)

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
-
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, literal_column, select
@@ -190,8 +189,7 @@ def alerts(ws: Workspace, today: date | None = None, officer_id: str | None = No
                 Project.stage.not_in([stage.value for stage in CLOSED_STAGES]),
                 Project.period_end >= today,
                 Project.period_end <= today + timedelta(days=days),
-            )
-            .order_by(Project.period_end, Project.title, Project.id)
+            ).order_by(Project.period_end, Project.title, Project.id)
         ).all()
         for project_id, title, end in ending:
             found.append(Alert(ENDING, project_id, title, end, f"あと{(end - today).days}日"))

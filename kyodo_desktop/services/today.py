@@ -248,9 +248,7 @@ def today_items(ws: Workspace, today: date | None = None, officer_id: str | None
         items.append(
             TodayItem(kind, alert.on, alert.subject, alert.note, Target(what, alert.subject_id), overdue)
         )
-    for due in evaluation_due.due_projects(
-        ws, today, officer_id=officer_id, years=evaluation_years(today)
-    ):
+    for due in evaluation_due.due_projects(ws, today, officer_id=officer_id, years=evaluation_years(today)):
         overdue = due.period_end is not None and due.period_end < today
         items.append(
             TodayItem(

@@ -52,7 +52,9 @@ def test_schema_11_file_upgrades_with_nothing_lost(data_dir: Path, tmp_path: Pat
             org, InteractionInput(date(2026, 5, 1), "面談", "総会の相談", next_action_on=date(2026, 6, 1))
         )
         ProjectService(ws).create(
-            ProjectInput(title="公園の花壇づくり", section="市民協働課", fiscal_year=2025, partners=[PartnerInput(org)]),
+            ProjectInput(
+                title="公園の花壇づくり", section="市民協働課", fiscal_year=2025, partners=[PartnerInput(org)]
+            ),
             stage_on=date(2025, 4, 1),
         )
     path = data_dir / "kyodo.db"

@@ -179,9 +179,9 @@ def test_evaluations_of_this_and_the_last_year_only(ws: Workspace) -> None:
     assert evaluations(date(2028, 4, 1)) == []  # 令和10年度: two years back, left out
     # the evaluations tab still lists it (no bound there)
     assert [d.project_id for d in evaluation_due.due_projects(ws, date(2028, 4, 1))] == [w.project]
-    assert [
-        d.project_id for d in evaluation_due.due_projects(ws, date(2028, 4, 1), years=(2026,))
-    ] == [w.project]
+    assert [d.project_id for d in evaluation_due.due_projects(ws, date(2028, 4, 1), years=(2026,))] == [
+        w.project
+    ]
 
 
 def test_the_officer_record_of_the_settings(ws: Workspace) -> None:

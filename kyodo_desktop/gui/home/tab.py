@@ -13,6 +13,7 @@ Without one it is everyone's, and a line (``homeHint``) says that choosing the o
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -164,10 +165,9 @@ class HomeTab(QWidget):
             self.mark_stale()
 
     def _on_mine_only_toggled(self, checked: bool) -> None:
-        try:
+        # a folder that cannot be written keeps the choice for this window only
+        with contextlib.suppress(KnownError):
             home_settings.set_mine_only(self._ws.data_dir, checked)
-        except KnownError:
-            pass  # a folder that cannot be written keeps the choice for this window only
         self.mark_stale()
 
     # -- reading ------------------------------------------------------------------------------
