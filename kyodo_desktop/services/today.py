@@ -27,7 +27,8 @@ organizations that officer is responsible for (``responsible_officer_id``) and t
 they lead (``lead_officer_id``) — their follow-ups, quiet organizations, evaluations and ending
 agreements —, the promises they own or that are on those records, and their own transfer.
 Without ``officer_id``: everyone's. :func:`officer_record_id` finds the record of the officer
-set in the settings (none when the window has no officer chosen, or no record of that name).
+set in the settings: None when the window has no officer chosen (everyone's day), ``""`` when
+no record has that name yet (an officer responsible for nothing: an empty day).
 
 Every kind is narrowed and ordered in SQL, by the indexes of migration 0012 (no loop in Python
 over all interactions or organizations). The list is sorted by date, oldest (most overdue)
