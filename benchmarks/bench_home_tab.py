@@ -11,10 +11,15 @@ of each first:
 * ``registry`` — the window (opened, as always now, on the home tab) until ``orgTable`` holds
   every row: the registry's start-up, which the home tab must not slow;
 * ``home``     — the window until the home tab's list (``homeTable``) is filled from
-  ``services.today.today_items`` (read in a worker after the registry's rows are shown).
+  ``services.today.today_items`` (read in a worker after the registry's rows are shown), with no
+  officer chosen (everyone's day, the hint shown);
+* ``mine``     — the same with an officer chosen in the folder's settings (``--officer``, by
+  default the one responsible for the most organizations): that officer's own day.
 
-Also printed: :func:`today_items` alone, in this process, per kind of item (the services it reuses).
-The target: the registry's start-up, ≤ 3.5× the bare window.
+The folder's ``settings.json`` is written before each ``home`` / ``mine`` run and put back at the
+end. Also printed: :func:`today_items` alone, in this process, per kind of item (the services it
+reuses), for everyone and for the officer. The target: the registry's start-up, ≤ 3.5× the bare
+window.
 """
 
 from __future__ import annotations
@@ -101,23 +106,61 @@ def _run(code: str, *args: str) -> tuple[float, str]:
     return ready, rest
 
 
-def _service_times(folder: Path, runs: int) -> None:
-    """today_items and its parts, in this process (medians of ``runs``)."""
+def _busiest_officer(folder: Path) -> tuple[str, str, str]:
+    """(id, name, 所属課) of the officer responsible for the most organizations."""
+    with sqlite3.connect(f"file:{folder / 'kyodo.db'}?mode=ro", uri=True) as c:
+        row = c.execute(
+            "SELECT o.id, o.name, o.section FROM officers o JOIN organizations g "
+            "ON g.responsible_officer_id = o.id AND g.deleted_at IS NULL "
+            "GROUP BY o.id ORDER BY count(*) DESC, o.id LIMIT 1"
+        ).fetchone()
+    c.close()
+    return row[0], row[1], row[2]
+
+
+def _write_settings(folder: Path, original: dict[str, object], officer: tuple[str, str, str] | None) -> None:
+    """The folder's settings with ``officer`` chosen for this OS user (None: no officer)."""
+    from kyodo_desktop.persistence.lock import current_user
+    from kyodo_desktop.services import settings
+
+    data = dict(original)
+    officers = dict(data.get("officers") or {})  # type: ignore[call-overload]
+    officers.pop(current_user(), None)
+    if officer is not None:
+        officers[current_user()] = {"name": officer[1], "section": officer[2], "officer_id": officer[0]}
+    data["officers"] = officers
+    data["home"] = {"mine_only": True}
+    settings.save_settings(folder, data)
+
+
+def _service_times(folder: Path, runs: int, officer_id: str) -> None:
+    """today_items and its parts, in this process (medians of ``runs``), everyone's and one officer's."""
     from datetime import date, timedelta
 
+    from kyodo_desktop.domain.handover_dates import add_months
     from kyodo_desktop.services import evaluation_due, handover_alerts, today
     from kyodo_desktop.services.workspace import Workspace
 
     ws = Workspace.open(folder, write=False, check=False)
     day = date.today()
     horizon = day + timedelta(days=today.DUE_WITHIN_DAYS)
-    parts = {
-        "follow-ups": lambda: today._follow_ups(ws, day, horizon),
-        "promises": lambda: today._promises(ws, day, horizon),
-        "handover alerts (quiet, ending, pending)": lambda: handover_alerts.alerts(ws, day),
-        "evaluations due": lambda: evaluation_due.due_projects(ws, day),
-        "today_items, all": lambda: today.today_items(ws, day),
-    }
+    since = add_months(day, -handover_alerts.alert_levels(folder)[0])
+    years = today.evaluation_years(day)
+    parts = {}
+    for who, oid in (("everyone", None), ("officer", officer_id)):
+        parts.update(
+            {
+                f"{who}: follow-ups": lambda oid=oid: today._follow_ups(ws, day, horizon, since, oid),
+                f"{who}: promises": lambda oid=oid: today._promises(ws, day, horizon, oid),
+                f"{who}: handover alerts (quiet, ending, pending)": lambda oid=oid: handover_alerts.alerts(
+                    ws, day, oid
+                ),
+                f"{who}: evaluations due": lambda oid=oid: evaluation_due.due_projects(
+                    ws, day, officer_id=oid, years=years
+                ),
+                f"{who}: today_items, all": lambda oid=oid: today.today_items(ws, day, oid),
+            }
+        )
     try:
         for label, fn in parts.items():
             fn()  # warm
@@ -137,36 +180,66 @@ def main() -> int:
     ap.add_argument("--projects", type=int, default=TAB_PROJECTS)
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--data", type=Path, default=None, help="a data folder instead of the demo folder")
+    ap.add_argument(
+        "--officer", default=None, help="the officer id of the 'mine' runs (default: the busiest)"
+    )
     a = ap.parse_args()
     folder = a.data or _folder(a.orgs, a.projects)
+    from kyodo_desktop.services import settings
+
     with sqlite3.connect(f"file:{folder / 'kyodo.db'}?mode=ro", uri=True) as c:
         orgs = c.execute("SELECT count(*) FROM organizations WHERE deleted_at IS NULL").fetchone()[0]
-    print(f"{folder}: {orgs:,} organizations listed")
+        officer = _busiest_officer(folder)
+        if a.officer:
+            officer = c.execute(
+                "SELECT id, name, section FROM officers WHERE id = ?", (a.officer,)
+            ).fetchone()
+    c.close()
+    print(f"{folder}: {orgs:,} organizations listed; officer {officer[0]}")
     print("services, in this process:")
-    _service_times(folder, 3)
-    times: dict[str, list[float]] = {"bare": [], "registry": [], "home": []}
+    _service_times(folder, 3, officer[0])
+    original = settings.load_settings(folder)
+    settings_file = folder / settings.SETTINGS_FILE_NAME
+    had_settings = settings_file.exists()
+    times: dict[str, list[float]] = {"bare": [], "registry": [], "home": [], "mine": []}
+
+    def home(chosen: tuple[str, str, str] | None) -> tuple[float, str]:
+        _write_settings(folder, original, chosen)
+        return _run(HOME, str(folder))
+
     runs = {
         "bare": lambda: _run(BARE),
         "registry": lambda: _run(REGISTRY, str(folder), str(orgs)),
-        "home": lambda: _run(HOME, str(folder)),
+        "home": lambda: home(None),
+        "mine": lambda: home(officer),
     }
-    items = ""
-    for run in range(a.runs + 1):  # run 0 warms the file and bytecode caches
-        order = list(runs) if run % 2 else list(reversed(runs))
-        for side in order:
-            ready, rest = runs[side]()
+    items: dict[str, str] = {}
+    try:
+        for run in range(a.runs + 1):  # run 0 warms the file and bytecode caches
+            order = list(runs) if run % 2 else list(reversed(runs))
+            for side in order:
+                ready, rest = runs[side]()
+                if run:
+                    times[side].append(ready)
+                items[side] = rest
             if run:
-                times[side].append(ready)
-            if side == "home":
-                items = rest
-        if run:
-            print(
-                f"run {run}: bare {times['bare'][-1]:.3f} s, registry {times['registry'][-1]:.3f} s, "
-                f"home tab {times['home'][-1]:.3f} s ({items} items)",
-                flush=True,
-            )
+                print(
+                    f"run {run}: bare {times['bare'][-1]:.3f} s, registry {times['registry'][-1]:.3f} s, "
+                    f"home tab everyone's {times['home'][-1]:.3f} s ({items['home']} items), "
+                    f"the officer's {times['mine'][-1]:.3f} s ({items['mine']} items)",
+                    flush=True,
+                )
+    finally:
+        if had_settings:
+            settings.save_settings(folder, original)
+        else:
+            settings_file.unlink(missing_ok=True)
     bare = median(times["bare"])
-    for side, what in (("registry", "orgTable, every organization"), ("home", "the home tab's list filled")):
+    for side, what in (
+        ("registry", "orgTable, every organization"),
+        ("home", "the home tab's list filled, no officer (everyone's)"),
+        ("mine", "the home tab's list filled, the officer's own day"),
+    ):
         ratio = median(times[side]) / bare
         print(
             f"start-up to {what}: {spread(times[side])} vs bare window {spread(times['bare'])} → "

@@ -99,7 +99,9 @@ class Organization(Base):
     #: the officer (職員) who looks after this group, if any
     #: (no ON DELETE: the column came by ALTER TABLE ADD COLUMN, whose inline REFERENCES
     #: SQLAlchemy reflects without a name or options; officers are only ever trashed)
-    responsible_officer_id: Mapped[str | None] = mapped_column(ForeignKey("officers.id"), default=None)
+    responsible_officer_id: Mapped[str | None] = mapped_column(
+        ForeignKey("officers.id"), default=None, index=True
+    )
     #: the NPO's 事業年度終了日 as "MM-DD" (the portal's 事業年度終了日), "" when unknown (0011)
     business_year_end: Mapped[str] = mapped_column(Text, default="", server_default="")
     #: 認定満了日 of a 認定NPO法人 (the portal's 認定（認定満了日）), for the renewal reminder (0011)
@@ -169,6 +171,12 @@ class Interaction(Base):
 
     organization: Mapped[Organization] = relationship(back_populates="interactions")
 
+    __table_args__ = (
+        # an organization's latest contact from the index alone (open follow-ups, quiet partners)
+        Index("ix_interactions_last_contact", "organization_id", "occurred_on"),
+        # the follow-ups due in a window of dates (the home tab's day)
+        Index("ix_interactions_follow_up", "next_action_on", "organization_id"),
+    )
     __mapper_args__ = {"version_id_col": version}
 
 
@@ -256,7 +264,7 @@ class Project(Base):
     fiscal_year: Mapped[int | None] = mapped_column(Integer, default=None, index=True)
     section: Mapped[str] = mapped_column(Text, default="")  # 担当課
     lead_officer_id: Mapped[str | None] = mapped_column(
-        ForeignKey("officers.id", ondelete="SET NULL"), default=None
+        ForeignKey("officers.id", ondelete="SET NULL"), default=None, index=True
     )
     relationship_kind: Mapped[str] = mapped_column(Text, default="")
     #: why the officer chose another kind than the helper recommended

@@ -12,9 +12,27 @@
 - **評価の予定**: the projects due for evaluation (:func:`services.evaluation_due.due_projects`).
 
 The window, decided here once: a dated item is listed when its date is on or before
-``today + DUE_WITHIN_DAYS`` (so everything overdue stays until it is dealt with); the alerts
-and evaluations bring their own rules. The list is sorted by date, oldest (most overdue) first,
-undated items last; on one day by kind in the order above, then title.
+``today + DUE_WITHIN_DAYS`` (so what is overdue stays until it is dealt with); the alerts
+and evaluations bring their own rules. Two bounds keep the list a day's work:
+
+- a follow-up overdue by more than the quiet-months setting (``handover.quiet_months``,
+  :func:`services.handover_alerts.alert_levels`) — its 次回対応日 before ``today`` minus that
+  many months — is not listed one by one: an organization left that long is what
+  対応が途絶えた団体 is for (the handover dossier still carries every open follow-up);
+- evaluations are listed only for the current 年度 and the one before
+  (:func:`evaluation_years`).
+
+**The officer's own day** (``officer_id``, the home tab's 「自分の担当だけ」): only the
+organizations that officer is responsible for (``responsible_officer_id``) and the projects
+they lead (``lead_officer_id``) — their follow-ups, quiet organizations, evaluations and ending
+agreements —, the promises they own or that are on those records, and their own transfer.
+Without ``officer_id``: everyone's. :func:`officer_record_id` finds the record of the officer
+set in the settings: None when the window has no officer chosen (everyone's day), ``""`` when
+no record has that name yet (an officer responsible for nothing: an empty day).
+
+Every kind is narrowed and ordered in SQL, by the indexes of migration 0012 (no loop in Python
+over all interactions or organizations). The list is sorted by date, oldest (most overdue)
+first, undated items last; on one day by kind in the order above, then title.
 """
 
 from __future__ import annotations
@@ -23,17 +41,28 @@ import dataclasses
 from datetime import date, timedelta
 from enum import StrEnum
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import aliased
 
 from kyodo_desktop.domain.handover import CLOSED_COMMITMENT_STATUSES, is_open_follow_up
+from kyodo_desktop.domain.handover_dates import add_months
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
-from kyodo_desktop.persistence.models import Interaction, Organization, Project
+from kyodo_desktop.domain.wareki import fiscal_year
+from kyodo_desktop.persistence.models import Interaction, Officer, Organization, Project
 from kyodo_desktop.persistence.models_handover import Commitment
 from kyodo_desktop.services import evaluation_due, handover_alerts
 from kyodo_desktop.services.workspace import Workspace
 
-__all__ = ["DUE_WITHIN_DAYS", "ItemKind", "Opens", "Target", "TodayItem", "today_items"]
+__all__ = [
+    "DUE_WITHIN_DAYS",
+    "ItemKind",
+    "Opens",
+    "Target",
+    "TodayItem",
+    "evaluation_years",
+    "officer_record_id",
+    "today_items",
+]
 
 #: Follow-ups and promises are listed from this many days before their date.
 DUE_WITHIN_DAYS = 7
@@ -86,8 +115,35 @@ def _sort_key(item: TodayItem) -> tuple[bool, date, int, str, str]:
     return (item.on is None, item.on or date.max, _KIND_ORDER[item.kind], item.title, item.target.id)
 
 
-def _follow_ups(ws: Workspace, today: date, horizon: date) -> list[TodayItem]:
+def evaluation_years(today: date) -> tuple[int, int]:
+    """The 年度 whose evaluations the day lists: the one before and the current one."""
+    current = fiscal_year(today)
+    return current - 1, current
+
+
+def officer_record_id(ws: Workspace) -> str | None:
+    """The record of the officer set in the settings, or None when the window has none chosen
+    (an officer named by ``KYODO_OFFICER`` or the OS user) — read only, nothing is created."""
+    me = ws.officer
+    if me.source != "settings":
+        return None
+    with ws.session_factory() as s:
+        if me.officer_id and s.get(Officer, me.officer_id) is not None:
+            return me.officer_id
+        found: str | None = s.scalars(
+            select(Officer.id)
+            .where(Officer.name == me.name, Officer.section == me.section, Officer.deleted_at.is_(None))
+            .order_by(Officer.created_at, Officer.id)
+            .limit(1)
+        ).first()
+    return found or ""  # an officer without a record is responsible for nothing
+
+
+def _follow_ups(
+    ws: Workspace, today: date, horizon: date, since: date, officer_id: str | None = None
+) -> list[TodayItem]:
     later = aliased(Interaction)
+    # the organization's latest interaction, from ix_interactions_last_contact alone
     latest = (
         select(func.max(later.occurred_on))
         .where(later.organization_id == Interaction.organization_id)
@@ -105,12 +161,16 @@ def _follow_ups(ws: Workspace, today: date, horizon: date) -> list[TodayItem]:
         )
         .join(Organization, Organization.id == Interaction.organization_id)
         .where(
-            Interaction.next_action_on.is_not(None),
-            Interaction.next_action_on <= horizon,
-            Organization.deleted_at.is_(None),
+            Interaction.next_action_on.between(since, horizon),  # ix_interactions_follow_up
+            Interaction.occurred_on >= latest,  # is_open_follow_up, in SQL
+            # by the dates' range, not by walking every live organization (0.38 → 0.11 s)
+            handover_alerts.not_by_index(Organization.deleted_at).is_(None),
             Organization.merged_into.is_(None),
         )
+        .order_by(Interaction.next_action_on, Organization.name, Organization.id)
     )
+    if officer_id is not None:
+        stmt = stmt.where(Organization.responsible_officer_id == officer_id)
     found = []
     with ws.session_factory() as s:
         for org_id, name, occurred_on, kind, summary, next_on, latest_on in s.execute(stmt):
@@ -129,7 +189,7 @@ def _follow_ups(ws: Workspace, today: date, horizon: date) -> list[TodayItem]:
     return found
 
 
-def _promises(ws: Workspace, today: date, horizon: date) -> list[TodayItem]:
+def _promises(ws: Workspace, today: date, horizon: date, officer_id: str | None = None) -> list[TodayItem]:
     stmt = (
         select(
             Commitment.organization_id,
@@ -150,7 +210,16 @@ def _promises(ws: Workspace, today: date, horizon: date) -> list[TodayItem]:
             Organization.merged_into.is_(None),
             Project.deleted_at.is_(None),
         )
+        .order_by(Commitment.due_on, Commitment.id)
     )
+    if officer_id is not None:  # theirs, or on their organization or project
+        stmt = stmt.where(
+            or_(
+                Commitment.owner_officer_id == officer_id,
+                Organization.responsible_officer_id == officer_id,
+                Project.lead_officer_id == officer_id,
+            )
+        )
     found = []
     with ws.session_factory() as s:
         for org_id, project_id, text, due_on, name, title in s.execute(stmt):
@@ -161,24 +230,26 @@ def _promises(ws: Workspace, today: date, horizon: date) -> list[TodayItem]:
     return found
 
 
-def today_items(ws: Workspace, today: date | None = None) -> list[TodayItem]:
-    """Everything due on ``today`` (see the module), most overdue first."""
+def today_items(ws: Workspace, today: date | None = None, officer_id: str | None = None) -> list[TodayItem]:
+    """Everything due on ``today`` (see the module), most overdue first; only ``officer_id``'s
+    when given."""
     today = today or date.today()
     horizon = today + timedelta(days=DUE_WITHIN_DAYS)
-    items = _follow_ups(ws, today, horizon) + _promises(ws, today, horizon)
+    since = add_months(today, -handover_alerts.alert_levels(ws.data_dir)[0])
+    items = _follow_ups(ws, today, horizon, since, officer_id) + _promises(ws, today, horizon, officer_id)
     opens = {
         handover_alerts.QUIET: (ItemKind.QUIET, Opens.ORGANIZATION),
         handover_alerts.ENDING: (ItemKind.ENDING, Opens.PROJECT),
         handover_alerts.UNSIGNED: (ItemKind.UNSIGNED, Opens.HANDOVER),
     }
-    for alert in handover_alerts.alerts(ws, today):
+    for alert in handover_alerts.alerts(ws, today, officer_id):
         kind, what = opens[alert.kind]
         # a transfer date passed without a signed note is overdue; a quiet partner always is
         overdue = kind is ItemKind.QUIET or (alert.on is not None and alert.on < today)
         items.append(
             TodayItem(kind, alert.on, alert.subject, alert.note, Target(what, alert.subject_id), overdue)
         )
-    for due in evaluation_due.due_projects(ws, today):
+    for due in evaluation_due.due_projects(ws, today, officer_id=officer_id, years=evaluation_years(today)):
         overdue = due.period_end is not None and due.period_end < today
         items.append(
             TodayItem(

@@ -2336,8 +2336,20 @@ They are not real groups. Move them to the trash when you no longer need them.</
         <translation>Log a contact</translation>
     </message>
     <message>
+        <source>自分の担当だけ</source>
+        <translation>Only mine</translation>
+    </message>
+    <message>
+        <source>担当の団体・主担当の事業と、自分の約束・異動だけを表示します（オフで全員分）</source>
+        <translation>Shows only the organizations you are responsible for, the projects you lead, your promises and your transfer (off: everyone&apos;s)</translation>
+    </message>
+    <message>
         <source>読み込み中…</source>
         <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>全員分を表示しています。職員の設定で自分を選ぶと、自分の担当だけに絞り込めます。</source>
+        <translation>Showing everyone&apos;s items. Choose yourself in the officer settings to narrow the list to your own.</translation>
     </message>
     <message>
         <source>ダブルクリックかEnterで開きます</source>

@@ -46,6 +46,8 @@ def as_revision(path: Path, revision: str) -> None:
         for table in tables:
             have = {r[1] for r in conn.execute(f"PRAGMA src.table_info({table})")}
             cols = ", ".join(r[1] for r in conn.execute(f"PRAGMA main.table_info({table})") if r[1] in have)
+            # rows a migration seeds (0010's built-in templates) are the source's rows too
+            conn.execute(f"DELETE FROM main.{table}")
             conn.execute(
                 f"INSERT INTO main.{table} (rowid, {cols}) SELECT rowid, {cols} FROM src.{table} ORDER BY rowid"
             )

@@ -4,13 +4,25 @@ from __future__ import annotations
 
 from datetime import date
 
-from kyodo_desktop.domain.organization import InteractionInput
-from kyodo_desktop.services import officers
+from kyodo_desktop.domain.organization import InteractionInput, OrganizationInput
+from kyodo_desktop.domain.project import OfficerInput, PartnerInput, ProjectInput
+from kyodo_desktop.services import evaluation_due, handover_alerts, officers
 from kyodo_desktop.services.commitments import CommitmentService
 from kyodo_desktop.services.organizations import OrganizationService
-from kyodo_desktop.services.today import DUE_WITHIN_DAYS, ItemKind, Opens, Target, today_items
+from kyodo_desktop.services.projects import ProjectService
+from kyodo_desktop.services.settings import set_officer
+from kyodo_desktop.services.today import (
+    DUE_WITHIN_DAYS,
+    ItemKind,
+    Opens,
+    Target,
+    TodayItem,
+    evaluation_years,
+    officer_record_id,
+    today_items,
+)
 from kyodo_desktop.services.workspace import Workspace
-from tests.handover_world import make_world
+from tests.handover_world import World, make_world
 
 DAY = date(2027, 4, 10)
 
@@ -80,3 +92,108 @@ def test_the_alert_kinds_are_the_handover_alerts_words() -> None:
         handover_alerts.ENDING,
         handover_alerts.UNSIGNED,
     )
+
+
+def _second_officer_world(ws: Workspace) -> tuple[World, str, str]:
+    """The world plus 鈴木's own organization (a follow-up) and project (at the stage 評価)."""
+    w = make_world(ws)
+    orgs = OrganizationService(ws)
+    sky = orgs.create(OrganizationInput(name="あおぞらネット"), responsible_officer_id=w.suzuki)
+    orgs.add_interaction(
+        sky, InteractionInput(date(2027, 4, 1), "電話", "会場の相談", next_action_on=date(2027, 4, 12))
+    )
+    theirs = ProjectService(ws).create(
+        ProjectInput(
+            title="川辺の清掃",
+            section="市民協働課",
+            fiscal_year=2027,
+            lead_officer_id=w.suzuki,
+            partners=[PartnerInput(sky)],
+            period_start=date(2027, 4, 1),
+            period_end=date(2028, 3, 31),
+        ),
+        stage="評価",
+        stage_on=date(2027, 4, 1),
+    )
+    promises = CommitmentService(ws)
+    # 鈴木 owns a promise on 佐藤's organization: it is on both officers' days
+    promises.add("資料を届ける", organization_id=w.org, owner_officer_id=w.suzuki, due_on=date(2027, 4, 9))
+    promises.add("報告書の確認", project_id=theirs, due_on=date(2027, 4, 11))  # nobody's own: the lead's
+    return w, sky, theirs
+
+
+def _seen(items: list[TodayItem]) -> set[tuple[ItemKind, str, str]]:
+    return {(i.kind, i.target.id, i.detail) for i in items}
+
+
+def test_the_officers_own_day_holds_only_their_records(ws: Workspace) -> None:
+    w, sky, theirs = _second_officer_world(ws)
+    officers.set_assignment(ws, w.sato, transferred_on=date(2027, 4, 1), successor_id=w.suzuki)
+    everyone = _seen(today_items(ws, DAY))
+    sato = _seen(today_items(ws, DAY, officer_id=w.sato))
+    suzuki = _seen(today_items(ws, DAY, officer_id=w.suzuki))
+    assert sato == {
+        (ItemKind.EVALUATION, w.project, "最終評価が未提出"),
+        (ItemKind.UNSIGNED, w.sato, "未引継の団体・事業 2件"),
+        (ItemKind.PROMISE, w.org, "協定書案を送る"),
+        (ItemKind.PROMISE, w.org, "資料を届ける"),
+        (ItemKind.FOLLOW_UP, w.org, "2027-02-01 面談: =来年度の協定"),
+    }
+    assert suzuki == {
+        (ItemKind.EVALUATION, theirs, "段階が評価"),
+        (ItemKind.PROMISE, w.org, "資料を届ける"),  # theirs, on 佐藤's organization
+        (ItemKind.PROMISE, theirs, "報告書の確認"),
+        (ItemKind.FOLLOW_UP, sky, "2027-04-01 電話: 会場の相談"),
+    }
+    assert everyone == sato | suzuki
+    nobody = officers.add_officer(ws, OfficerInput("高橋 三郎", section="市民協働課"))
+    assert today_items(ws, DAY, officer_id=nobody) == []
+
+
+def test_overdue_follow_ups_stop_after_the_quiet_months(ws: Workspace) -> None:
+    w = make_world(ws)
+    due = date(2027, 4, 15)  # the follow-up's 次回対応日; the default is 6 months
+
+    def follow_ups(day: date) -> list[date | None]:
+        return [i.on for i in today_items(ws, day, officer_id=w.sato) if i.kind is ItemKind.FOLLOW_UP]
+
+    assert follow_ups(date(2027, 10, 15)) == [due]  # overdue by exactly 6 months: still listed
+    quiet = today_items(ws, date(2027, 10, 16))
+    assert not any(i.kind is ItemKind.FOLLOW_UP for i in quiet)
+    # the organization left that long is listed as quiet instead
+    assert [i.target.id for i in quiet if i.kind is ItemKind.QUIET] == [w.org]
+    handover_alerts.set_alert_levels(ws.data_dir, 12, 60)
+    assert follow_ups(date(2027, 10, 16)) == [due]
+    assert follow_ups(date(2028, 4, 15)) == [due] and follow_ups(date(2028, 4, 16)) == []
+
+
+def test_evaluations_of_this_and_the_last_year_only(ws: Workspace) -> None:
+    w = make_world(ws)  # its project: 令和8年度 (2026), final evaluation not submitted
+    assert evaluation_years(date(2027, 4, 10)) == (2026, 2027)
+    assert evaluation_years(date(2027, 3, 31)) == (2025, 2026)
+
+    def evaluations(day: date) -> list[str]:
+        return [i.target.id for i in today_items(ws, day) if i.kind is ItemKind.EVALUATION]
+
+    assert evaluations(date(2028, 3, 31)) == [w.project]  # 令和9年度: the one before still counts
+    assert evaluations(date(2028, 4, 1)) == []  # 令和10年度: two years back, left out
+    # the evaluations tab still lists it (no bound there)
+    assert [d.project_id for d in evaluation_due.due_projects(ws, date(2028, 4, 1))] == [w.project]
+    assert [d.project_id for d in evaluation_due.due_projects(ws, date(2028, 4, 1), years=(2026,))] == [
+        w.project
+    ]
+
+
+def test_the_officer_record_of_the_settings(ws: Workspace) -> None:
+    w = make_world(ws)
+    assert ws.officer.source == "env" and officer_record_id(ws) is None  # none chosen
+    set_officer(ws.data_dir, "佐藤 一郎", "市民協働課")  # by name and 所属課
+    ws.reload_officer()
+    assert officer_record_id(ws) == w.sato
+    set_officer(ws.data_dir, "鈴木 花子", "別の課", officer_id=w.suzuki)  # by the id kept
+    ws.reload_officer()
+    assert officer_record_id(ws) == w.suzuki
+    set_officer(ws.data_dir, "新任 職員", "市民協働課")  # no record yet: nobody's records
+    ws.reload_officer()
+    assert officer_record_id(ws) == ""
+    assert officers.list_officers(ws)[-1].data.name != "新任 職員"  # nothing was created

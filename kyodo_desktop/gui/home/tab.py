@@ -5,32 +5,40 @@ The list comes from :func:`kyodo_desktop.services.today.today_items`, read off t
 the worker, and the first read waits for the registry's rows to be shown (:meth:`HomeTab.hold_until`)
 so that the registry's start-up is not slowed. Above the list, the 年度's headline figures
 (``homeHeadline``, :mod:`kyodo_desktop.gui.home.headline`), read after each read of the list.
+
+With an officer chosen (職員の設定), the list is that officer's own day by default; the
+checkbox 「自分の担当だけ」 (``homeMineOnly``, remembered in the settings) shows everyone's.
+Without one it is everyone's, and a line (``homeHint``) says that choosing the officer narrows it.
 """
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kyodo_desktop.gui import errors
 from kyodo_desktop.gui.home.headline import HeadlineStrip
 from kyodo_desktop.gui.home.model import TodayModel
 from kyodo_desktop.gui.table_base import table_view
 from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup
+from kyodo_desktop.persistence.errors import KnownError
+from kyodo_desktop.services import home_settings
 from kyodo_desktop.services.workspace import Workspace
 
 if TYPE_CHECKING:
     from kyodo_desktop.services.today import Target, TodayItem
 
 
-def _read(ws: Workspace, today: date) -> list[TodayItem]:
-    from kyodo_desktop.services.today import today_items  # SQLAlchemy: in the worker, not at start
+def _read(ws: Workspace, today: date, mine_only: bool) -> list[TodayItem]:
+    # SQLAlchemy: in the worker, not at start
+    from kyodo_desktop.services.today import officer_record_id, today_items
 
-    return today_items(ws, today)
+    return today_items(ws, today, officer_record_id(ws) if mine_only else None)
 
 
 class HomeTab(QWidget):
@@ -90,10 +98,25 @@ class HomeTab(QWidget):
             button.setEnabled(action.isEnabled())
             actions.addWidget(button)
         actions.addStretch(1)
+        self.mine_only = QCheckBox(self.tr("自分の担当だけ"))
+        self.mine_only.setObjectName("homeMineOnly")
+        self.mine_only.setToolTip(
+            self.tr("担当の団体・主担当の事業と、自分の約束・異動だけを表示します（オフで全員分）")
+        )
+        self.mine_only.setChecked(home_settings.mine_only(workspace.data_dir))
+        self.mine_only.toggled.connect(self._on_mine_only_toggled)
+        actions.addWidget(self.mine_only)
         self.status = QLabel(self.tr("読み込み中…"))
         self.status.setObjectName("homeStatus")
         actions.addWidget(self.status)
         layout.addLayout(actions)
+        self.hint = QLabel(
+            self.tr("全員分を表示しています。職員の設定で自分を選ぶと、自分の担当だけに絞り込めます。")
+        )
+        self.hint.setObjectName("homeHint")
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
+        self.officer_changed()
 
         self.model = TodayModel(self)
         self.table = table_view("homeTable", self.model, wrap=True)
@@ -128,6 +151,29 @@ class HomeTab(QWidget):
         for action in (self.new_organization_action, self.new_project_action, self.log_contact_action):
             action.setEnabled(writable)
 
+    # -- whose day ----------------------------------------------------------------------------
+    def has_officer(self) -> bool:
+        """Whether an officer is chosen in the settings (an env or OS user name is none)."""
+        return self._ws.officer.source == "settings"
+
+    def narrowed(self) -> bool:
+        """Whether the list is the current officer's own day."""
+        return self.has_officer() and self.mine_only.isChecked()
+
+    def officer_changed(self) -> None:
+        """The officer was chosen or changed: the checkbox and hint follow, the list is read again."""
+        chosen = self.has_officer()
+        self.mine_only.setEnabled(chosen)
+        self.hint.setVisible(not chosen)
+        if self._loaded or not self._stale:
+            self.mark_stale()
+
+    def _on_mine_only_toggled(self, checked: bool) -> None:
+        # a folder that cannot be written keeps the choice for this window only
+        with contextlib.suppress(KnownError):
+            home_settings.set_mine_only(self._ws.data_dir, checked)
+        self.mark_stale()
+
     # -- reading ------------------------------------------------------------------------------
     def hold_until(self, *signals: SignalInstance) -> None:
         """Read nothing before the first of ``signals`` (the registry's rows shown, the file
@@ -159,8 +205,8 @@ class HomeTab(QWidget):
         self._stale = False
         self._epoch += 1
         epoch, day = self._epoch, today or date.today()
-        ws = self._ws
-        task = BackgroundTask(lambda _task: _read(ws, day), self)
+        ws, mine = self._ws, self.narrowed()
+        task = BackgroundTask(lambda _task: _read(ws, day, mine), self)
         task.succeeded.connect(lambda items: self._on_read(epoch, items, day))
         task.failed.connect(lambda exc: self._on_failed(epoch, exc))
         return self._tasks.start(task)

@@ -3,7 +3,8 @@
 :func:`install_home_tab` is the window's one hook (``MainWindow._show_workspace``); what an
 item opens: an organization → its form (the registry tab's open path), a project →
 ``MainWindow.show_project``, an evaluation → the 評価 tab on the project, a handover → the
-引継ぎ tab on the officer. The list is read again after changes the window hears of.
+引継ぎ tab on the officer. The list is read again after changes the window hears of (the
+officer chosen in 職員の設定 among them: it decides whose day the list is).
 """
 
 from __future__ import annotations
@@ -92,5 +93,7 @@ def install_home_tab(window: MainWindow, tabs: QTabWidget) -> HomeTab:
         projects.project_changed.connect(lambda _id: home.mark_stale())
     if window.evaluations_tab is not None:
         window.evaluations_tab.project_changed.connect(lambda _id: home.mark_stale())
+    if window.officer_panel is not None:  # the officer chosen or changed: whose day it is
+        window.officer_panel.officer_saved.connect(lambda _officer: home.officer_changed())
     home.hold_until(*([registry.rows_loaded] if registry is not None else []), window.file_verified)
     return home
