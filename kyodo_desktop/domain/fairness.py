@@ -204,11 +204,14 @@ def _reasons(
 
 
 def year_entries(
-    records: Iterable[PartnerRecord], settings: FairnessSettings | None = None
+    records: Iterable[PartnerRecord],
+    settings: FairnessSettings | None = None,
+    fiscal_year: int | None = None,
 ) -> list[YearEntry]:
     """Every (年度, 担当課, partner) of ``records`` with its figures and flags, sorted by 年度,
-    担当課 and organization id. A run counts back through all of ``records``; a 年度 without a
-    project breaks it."""
+    担当課 and organization id (only those of ``fiscal_year`` when given: the other years' flags
+    are not worked out). A run counts back through all of ``records``; a 年度 without a project
+    breaks it."""
     settings = settings or FairnessSettings()
     groups: dict[tuple[int, str, str], list[PartnerRecord]] = defaultdict(list)
     section_budgets: dict[tuple[int, str], int] = defaultdict(int)
@@ -219,6 +222,8 @@ def year_entries(
         years[record.section, record.organization_id].add(record.fiscal_year)
     entries: list[YearEntry] = []
     for (fy, section, org_id), group in sorted(groups.items()):
+        if fiscal_year is not None and fy != fiscal_year:
+            continue
         budget = sum(record.amount for record in group)
         section_budget = section_budgets[fy, section]
         run = consecutive_run(years[section, org_id], fy)
@@ -383,11 +388,7 @@ def fairness_report(
     An organization missing from ``organizations`` (deleted since) is reported by id with an empty name.
     """
     records = [record for record in records if fiscal_year is None or record.fiscal_year <= fiscal_year]
-    entries = [
-        entry
-        for entry in year_entries(records, settings)
-        if fiscal_year is None or entry.fiscal_year == fiscal_year
-    ]
+    entries = year_entries(records, settings, fiscal_year)
     by_pair: dict[tuple[str, str], list[YearEntry]] = defaultdict(list)
     for entry in entries:
         by_pair[entry.section, entry.organization_id].append(entry)

@@ -12,8 +12,8 @@ with the biggest difference between two sides, a discussion point each), the 総
 blind round's hidden side shown as such), computed by the same rules
 (:mod:`kyodo_desktop.services.evaluations_mutual`), so a total means what it means in the window.
 
-The rows are read in four queries whatever their number (rounds, the submitted evaluations with
-their scores, the forms, the main partners), never one per round.
+The rows are read in five queries whatever their number (rounds, the submitted evaluations, their
+scores, the forms, the main partners), never one per round.
 """
 
 from __future__ import annotations
@@ -106,13 +106,25 @@ def summary_rows(ws: Workspace, scope: ReportScope | None = None) -> list[list[A
             .where(*_live(), *_round_in(scope))
         ).all()
         templates = {row.id: domain_template(row) for row in s.scalars(select(EvaluationTemplate))}
-        scored = s.execute(
-            select(Evaluation, EvaluationScore.item_key, EvaluationScore.score, EvaluationScore.comment)
-            .outerjoin(EvaluationScore, EvaluationScore.evaluation_id == Evaluation.id)
+        submitted = (
+            select(Evaluation.id)
             .join(EvaluationRound, EvaluationRound.id == Evaluation.round_id)
             .join(Project, Project.id == EvaluationRound.project_id)
             .where(Evaluation.submitted_at.is_not(None), *_live(), *_round_in(scope))
-        ).all()
+        )
+        # the evaluations and their scores apart: joined, each evaluation came back once per score
+        # and the ORM looked it up again for every one of them
+        scores: dict[str, list[ItemScore]] = {}
+        for evaluation_id, key, score, comment in s.execute(
+            select(
+                EvaluationScore.evaluation_id,
+                EvaluationScore.item_key,
+                EvaluationScore.score,
+                EvaluationScore.comment,
+            ).where(EvaluationScore.evaluation_id.in_(submitted))
+        ):
+            scores.setdefault(evaluation_id, []).append(ItemScore(key, score, comment))
+        evaluated = s.scalars(select(Evaluation).where(Evaluation.id.in_(submitted))).all()
         partners: dict[str, list[str]] = {}
         for project_id, name in s.execute(
             select(ProjectPartner.project_id, Organization.name)
@@ -125,10 +137,8 @@ def summary_rows(ws: Workspace, scope: ReportScope | None = None) -> list[list[A
         ):
             partners.setdefault(project_id, []).append(name)
         by_round: dict[str, dict[str, tuple[Evaluation, list[ItemScore]]]] = {}
-        for e, key, score, comment in scored:
-            entry = by_round.setdefault(e.round_id, {}).setdefault(e.id, (e, []))
-            if key is not None:
-                entry[1].append(ItemScore(key, score, comment))
+        for e in evaluated:
+            by_round.setdefault(e.round_id, {})[e.id] = (e, scores.get(e.id, []))
         keyed = []
         for r, title, section in rounds:
             template = templates[r.template_id]

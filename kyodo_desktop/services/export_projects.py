@@ -29,6 +29,7 @@ from kyodo_desktop.persistence.models import Organization, Project, ProjectPartn
 from kyodo_desktop.services import project_fairness, sheets
 from kyodo_desktop.services.export_cells import cell_makers, wrapped_height
 from kyodo_desktop.services.workspace import Workspace
+from kyodo_desktop.services.xlsx_rows import install_row_writer
 
 if TYPE_CHECKING:
     from kyodo_desktop.services.report_scope import ReportScope
@@ -162,6 +163,10 @@ def _project_rows(ws: Workspace, scope: ReportScope | None = None) -> list[tuple
             .join(Organization, Organization.id == ProjectPartner.organization_id)
             .order_by(ProjectPartner.project_id, ProjectPartner.position)
         )
+        if scope is not None:  # the year's partners only, not every year's
+            partners = partners.join(Project, Project.id == ProjectPartner.project_id).where(
+                *_live(), *in_scope(scope)
+            )
         for project_id, role, name in s.execute(partners):
             main, cooperating = names.setdefault(project_id, ([], []))
             (main if role == PartnerRole.MAIN.value else cooperating).append(name)
@@ -214,41 +219,69 @@ def _start(
     return ws
 
 
-def _number(ws: Any, value: int | float | None, number_format: str) -> Any:
+def _style_of(ws: Any, key: tuple[Any, ...], make: Any) -> Any:
+    """The style array ``make(probe cell)`` gives, made once per sheet and ``key``: thousands of
+    number cells share it instead of each looking its format and alignment up again."""
     from openpyxl.cell import WriteOnlyCell
 
+    cache: dict[tuple[Any, ...], Any] = ws.__dict__.setdefault("_kyodo_styles", {})
+    style = cache.get(key)
+    if style is None:
+        probe = WriteOnlyCell(ws)
+        make(probe)
+        style = cache[key] = probe._style
+    return style
+
+
+def _styled_number(ws: Any, value: int | float, style: Any) -> Any:
+    from openpyxl.cell.cell import Cell
+    from openpyxl.styles.cell_style import StyleArray
+
+    return Cell(ws, row=1, column=1, value=value, style_array=StyleArray(style))
+
+
+def _number(ws: Any, value: int | float | None, number_format: str) -> Any:
     if value is None:
         return None
-    cell = WriteOnlyCell(ws, value=value)
-    cell.number_format = number_format
-    return cell
+
+    def formatted(cell: Any) -> None:
+        cell.number_format = number_format
+
+    return _styled_number(ws, value, _style_of(ws, ("format", number_format), formatted))
 
 
 def _top(ws: Any, value: Any) -> Any:
     """A number (or number cell) aligned to the top of its row, as ``cells.top`` does for text: in a
     row of several lines an amount at the bottom reads as belonging to the next row."""
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import Cell
     from openpyxl.styles import Alignment
 
     if value is None or isinstance(value, str) or (isinstance(value, Cell) and value.data_type == "s"):
         return value  # text: cells.top has placed it
-    cell = value if isinstance(value, Cell) else WriteOnlyCell(ws, value=value)
-    cell.alignment = Alignment(horizontal=cell.alignment.horizontal, vertical="top")
-    return cell
+    plain = not isinstance(value, Cell)
+    base = () if plain else tuple(value._style)
+
+    def topped(cell: Any) -> None:
+        if base:
+            cell._style = type(value._style)(base)
+        cell.alignment = Alignment(horizontal=cell.alignment.horizontal, vertical="top")
+
+    style = _style_of(ws, ("top", *base), topped)
+    return _styled_number(ws, value if plain else value._value, style)
 
 
 def _count(ws: Any, value: int | None) -> Any:
     """A small count (事業数, 連続年度, 応募者数), centred: right-aligned it would run into the
     left-aligned text of the next column."""
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment
 
     if value is None:
         return None
-    cell = WriteOnlyCell(ws, value=value)
-    cell.alignment = Alignment(horizontal="center")
-    return cell
+
+    def centred(cell: Any) -> None:
+        cell.alignment = Alignment(horizontal="center")
+
+    return _styled_number(ws, value, _style_of(ws, ("centre",), centred))
 
 
 def _write_rows(
@@ -261,7 +294,9 @@ def _write_rows(
 ) -> None:
     """Append ``rows`` after the header: text guarded (and wrapped in the ``wrapped`` columns, the
     row as high as it needs; in the ``digits`` columns text with format ``@``, so 法人番号 keeps
-    its zeros), other values as they are."""
+    its zeros), other values as they are. Rows go through the fast row writer
+    (:mod:`~kyodo_desktop.services.xlsx_rows`) as 団体一覧's do: ``ws.append`` cost more per row
+    than reading and computing it."""
     from openpyxl.utils import get_column_letter
 
     cells = cell_makers(ws)
@@ -270,12 +305,17 @@ def _write_rows(
         cells.wrapped if header in wrapped else cells.text if header in digits else cells.plain
         for header, _ in columns
     ]
+    fast = install_row_writer(ws)
     for index, row in enumerate(rows, 2):
         values = [makers[n](value) if isinstance(value, str) else value for n, value in enumerate(row)]
         height = wrapped_height(values, wrap_at)
         if height is not None:
-            ws.row_dimensions[index].height = height  # a write-only sheet writes it with the row
             values = [_top(ws, value) for value in cells.top(values)]
+        if fast is not None:
+            fast(values, height)
+            continue
+        if height is not None:
+            ws.row_dimensions[index].height = height  # a write-only sheet writes it with the row
         ws.append(values)
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
 

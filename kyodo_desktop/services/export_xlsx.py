@@ -51,7 +51,12 @@ from kyodo_desktop.persistence.errors import KnownError
 from kyodo_desktop.persistence.export_rows import EXPORT_COLUMNS, export_rows
 from kyodo_desktop.persistence.listing import OrgFilter
 from kyodo_desktop.services import sheets
-from kyodo_desktop.services.export_cells import cell_makers, organization_converter, wrapped_height
+from kyodo_desktop.services.export_cells import (
+    cell_makers,
+    organization_converter,
+    picked_converter,
+    wrapped_height,
+)
 from kyodo_desktop.services.sheets import FONT_NAME
 from kyodo_desktop.services.sheets import discard_sheet_tempfile as _discard_sheet_tempfile
 from kyodo_desktop.services.workspace import Workspace
@@ -392,18 +397,17 @@ def write_organizations_sheet(
 
     spool_sheet(ws)
     ws.append(header)
-    convert = organization_converter(ws)
+    convert = organization_converter(ws) if picked is None else picked_converter(ws, picked)
     wrap_widths: tuple[tuple[int, float], ...] = ()
     if picked is not None:
-        full = convert
+        only_picked = convert
         makers = cell_makers(ws)
         wrapped, to_top = makers.wrapped, makers.top
         wrap_at = tuple(n for n, column in enumerate(picked) if HEADERS[column] in WRAPPED_COLUMNS)
         wrap_widths = tuple((n, columns[n][1]) for n in wrap_at)
 
         def convert(row: tuple[Any, ...]) -> list[Any]:
-            values = full(row)
-            chosen = [values[n] for n in picked]
+            chosen = only_picked(row)
             for n in wrap_at:
                 value = chosen[n]
                 if value is not None:  # a str, or a guarded text cell

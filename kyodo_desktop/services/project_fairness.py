@@ -89,8 +89,11 @@ def _method(value: str) -> SelectionMethod | None:
         return None  # not chosen yet, or a word from an old list: no selection flag
 
 
-def load_records(ws: Workspace, *, exclude_project: str | None = None) -> list[PartnerRecord]:
-    """A record per (project, partner) of every finished project with a 年度, not in the trash."""
+def load_records(
+    ws: Workspace, *, exclude_project: str | None = None, until: int | None = None
+) -> list[PartnerRecord]:
+    """A record per (project, partner) of every finished project with a 年度, not in the trash
+    (``until``: of the 年度 up to that one only)."""
     with ws.session_factory() as s:
         merged: dict[str, str] = {
             org_id: into
@@ -112,13 +115,17 @@ def load_records(ws: Workspace, *, exclude_project: str | None = None) -> list[P
                 Project.deleted_at.is_(None),
                 Project.is_draft.is_(False),
                 Project.fiscal_year.is_not(None),
+                *(() if until is None else (Project.fiscal_year <= until,)),
             )
         ).all()
         partners: dict[str, list[PartnerShare]] = {}
-        for project_id, org_id, role in s.execute(
-            select(ProjectPartner.project_id, ProjectPartner.organization_id, ProjectPartner.role).order_by(
-                ProjectPartner.project_id, ProjectPartner.position
+        roles = select(ProjectPartner.project_id, ProjectPartner.organization_id, ProjectPartner.role)
+        if until is not None:
+            roles = roles.join(Project, Project.id == ProjectPartner.project_id).where(
+                Project.fiscal_year <= until
             )
+        for project_id, org_id, role in s.execute(
+            roles.order_by(ProjectPartner.project_id, ProjectPartner.position)
         ):
             partners.setdefault(project_id, []).append(PartnerShare(_followed(org_id, merged), role))
     records: list[PartnerRecord] = []
@@ -151,8 +158,25 @@ def _followed(org_id: str, merged: dict[str, str]) -> str:
     return org_id
 
 
-def load_organizations(ws: Workspace, *, live_only: bool = False) -> dict[str, OrganizationRecord]:
-    """The organizations by id (``live_only``: those not in the trash), as the check needs them."""
+def load_organizations(
+    ws: Workspace, *, live_only: bool = False, ids: Iterable[str] | None = None
+) -> dict[str, OrganizationRecord]:
+    """The organizations by id (``live_only``: those not in the trash; ``ids``: those only), as
+    the check needs them."""
+    if ids is not None:
+        wanted = sorted(set(ids))
+        found: dict[str, OrganizationRecord] = {}
+        for start in range(0, len(wanted), _IDS_PER_QUERY):
+            found.update(_organizations(ws, live_only, wanted[start : start + _IDS_PER_QUERY]))
+        return found
+    return _organizations(ws, live_only, None)
+
+
+#: Ids per ``IN (…)`` (well under SQLite's limit of bound parameters).
+_IDS_PER_QUERY = 900
+
+
+def _organizations(ws: Workspace, live_only: bool, ids: list[str] | None) -> dict[str, OrganizationRecord]:
     stmt = select(
         Organization.id,
         Organization.name,
@@ -163,6 +187,8 @@ def load_organizations(ws: Workspace, *, live_only: bool = False) -> dict[str, O
     )
     if live_only:
         stmt = stmt.where(Organization.deleted_at.is_(None))
+    if ids is not None:
+        stmt = stmt.where(Organization.id.in_(ids))
     with ws.session_factory() as s:
         return {
             org_id: OrganizationRecord(
@@ -223,6 +249,10 @@ def report(ws: Workspace, fiscal_year: int | None = None) -> FairnessReport:
 
     Its lines come by 担当課 and 団体名 (ids are random UUIDs: an order by id would mean nothing).
     """
-    found = fairness_report(load_records(ws), load_organizations(ws), fiscal_year, settings_of(ws))
+    # one 年度: only the years up to it are read (a run counts back), and only its partners' names
+    records = load_records(ws, until=fiscal_year)
+    partners = {r.organization_id for r in records if fiscal_year is None or r.fiscal_year == fiscal_year}
+    organizations = load_organizations(ws, ids=partners)
+    found = fairness_report(records, organizations, fiscal_year, settings_of(ws))
     lines = sorted(found.lines, key=lambda line: (line.section, line.organization.name, line.organization.id))
     return replace(found, lines=tuple(lines))

@@ -8,9 +8,10 @@ written with a single ``xf.write``; the XML is the same, byte for byte, as openp
 (``tests/services/test_export_xlsx.py`` compares the two on awkward values).
 
 What the row values may be is what ``export_cells`` produces: ``None`` (no cell),
-``str`` (an inline string, no style; never formula-like — those come as cells), ``int``, ``date``
-(a serial number with openpyxl's ``yyyy-mm-dd`` style) and openpyxl cells holding text with a
-style (number format ``@``, maybe ``quotePrefix``, or wrapping). Anything else is refused with ``TypeError``,
+``str`` (an inline string, no style; never formula-like — those come as cells), ``int``, a finite
+``float``, ``date`` (a serial number with openpyxl's ``yyyy-mm-dd`` style), openpyxl cells holding
+text with a style (number format ``@``, maybe ``quotePrefix``, or wrapping) and openpyxl cells
+holding a finite number with a style (an amount's ``#,##0``, a share's ``0.0%``, an alignment). Anything else is refused with ``TypeError``,
 so a new kind of value cannot slip out differently from openpyxl's handling.
 
 Style ids are registered in the workbook at first use, in the order openpyxl would register them,
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from math import isfinite
 from typing import Any
 
 __all__ = ["install_row_writer"]
@@ -29,6 +31,11 @@ __all__ = ["install_row_writer"]
 # (domain.cell_text shortens them with a marker first), this only keeps the XML the same.
 _MAX_TEXT = 32767
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _finite_number(value: Any) -> bool:
+    kind = type(value)
+    return kind is int or (kind is float and isfinite(value))
 
 
 def install_row_writer(ws: Any) -> Callable[..., None] | None:
@@ -98,7 +105,7 @@ def install_row_writer(ws: Any) -> Callable[..., None] | None:
             ref = letters[column] + number
             if kind is str and value:
                 text(SubElement(row, "c", {"r": ref, **inline}), value)
-            elif kind is int:
+            elif kind is int or (kind is float and isfinite(value)):
                 SubElement(SubElement(row, "c", {"r": ref, "t": "n"}), "v").text = f"{value:.16g}"
             elif kind is date:
                 serial = serials.get(value)
@@ -108,6 +115,14 @@ def install_row_writer(ws: Any) -> Callable[..., None] | None:
                 SubElement(c, "v").text = serial
             elif kind is Cell and value.data_type == "s" and type(value._value) is str and value._value:
                 text(SubElement(row, "c", {"r": ref, "s": str(style_id(value)), **inline}), value._value)
+            elif kind is Cell and value.data_type == "n" and _finite_number(value._value):
+                # a number with a format or an alignment (an amount, a share, a centred count)
+                attrs = (
+                    {"r": ref, "s": str(style_id(value)), "t": "n"}
+                    if any(value._style)
+                    else {"r": ref, "t": "n"}
+                )
+                SubElement(SubElement(row, "c", attrs), "v").text = f"{value._value:.16g}"
             else:  # '' and the rest: openpyxl writes them in ways not copied here
                 raise TypeError(f"not a value of the export: {value!r}")
         ws._rows.send([row])

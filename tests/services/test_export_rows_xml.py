@@ -15,7 +15,9 @@ import pytest
 from openpyxl import Workbook
 
 from kyodo_desktop.persistence import sqlite_file
-from kyodo_desktop.services import demo, export_xlsx, xlsx_rows
+from kyodo_desktop.services import annual_report, demo, export_projects, export_xlsx, sheets, xlsx_rows
+from kyodo_desktop.services.demo_projects import generate_projects
+from kyodo_desktop.services.report_scope import ReportScope
 from kyodo_desktop.services.workspace import Workspace
 
 # Awkward stored values, written straight into the file (the forms would refuse some of them).
@@ -87,7 +89,7 @@ def test_a_registry_without_dates_or_styled_cells_is_the_same(
     _assert_same_parts(fast, generic)
 
 
-@pytest.mark.parametrize("value", [1.5, True, "", datetime(2024, 4, 1, 9, 30), b"x"])
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), True, "", datetime(2024, 4, 1, 9, 30), b"x"])
 def test_values_the_converter_never_makes_are_refused(value: object) -> None:
     wb = Workbook(write_only=True)
     sheet = wb.create_sheet("x")
@@ -98,5 +100,55 @@ def test_values_the_converter_never_makes_are_refused(value: object) -> None:
         write(["text", 3, date(2024, 4, 1), None])  # what the converter makes is taken
         with pytest.raises(TypeError):
             write([value])
+    finally:
+        export_xlsx._discard_sheet_tempfile(sheet)
+
+
+def _report_sheets(ws: Workspace, out: Path, year: int) -> None:
+    """事業一覧, 公平性チェック and 評価サマリー of ``year`` alone, as the 年度レポート writes them."""
+    wanted = (export_projects.PROJECTS_TITLE, export_projects.FAIRNESS_TITLE, "評価サマリー")
+    wb = export_xlsx.new_workbook()
+    for title, writer in annual_report.SHEETS:
+        if title in wanted:
+            assert writer(wb, ws, ReportScope(year)) > 0, title
+    with out.open("wb") as fh:
+        sheets.save_workbook(wb, fh)
+
+
+def test_the_project_sheets_are_written_as_openpyxl_writes_them(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Amounts, shares, weighted totals and centred counts (styled number cells, floats), rows of
+    wrapped text with their heights: the same bytes as ``ws.append`` of the same values."""
+    demo.generate(ws, 120, seed=4)
+    generate_projects(ws, 80, seed=4)
+    with sqlite_file.connection(ws.db_path) as conn:
+        (year,) = conn.execute(
+            "SELECT r.fiscal_year FROM evaluation_rounds r GROUP BY r.fiscal_year ORDER BY count(*) DESC"
+        ).fetchone()
+    fast, generic = tmp_path / "fast.xlsx", tmp_path / "generic.xlsx"
+    _report_sheets(ws, fast, year)
+    with monkeypatch.context() as patch:
+        patch.setattr(export_projects, "install_row_writer", lambda _ws: None)  # openpyxl's own path
+        _report_sheets(ws, generic, year)
+    _assert_same_parts(fast, generic)
+
+
+def test_numbers_with_a_style_are_taken() -> None:
+    from openpyxl.cell import WriteOnlyCell
+
+    wb = Workbook(write_only=True)
+    sheet = wb.create_sheet("x")
+    sheet.append(["header"])
+    write = xlsx_rows.install_row_writer(sheet)
+    assert write is not None
+    amount = WriteOnlyCell(sheet, value=1234)
+    amount.number_format = "#,##0"
+    share = WriteOnlyCell(sheet, value=0.125)
+    share.number_format = "0.0%"
+    try:
+        write([amount, share, 2.5])
+        with pytest.raises(TypeError):
+            write([WriteOnlyCell(sheet, value=True)])  # a boolean cell is not a number of the export
     finally:
         export_xlsx._discard_sheet_tempfile(sheet)
