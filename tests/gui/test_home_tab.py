@@ -3,7 +3,7 @@ state, the quick actions, and the list read again after a change."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +16,10 @@ from kyodo_desktop.gui.home.choose_org import ChooseOrganizationDialog
 from kyodo_desktop.gui.home.tab import HomeTab
 from kyodo_desktop.gui.main_window import MainWindow
 from kyodo_desktop.gui.organizations.edit_dialog import OrganizationDialog
-from kyodo_desktop.services import officers
+from kyodo_desktop.services import demo, officers
 from kyodo_desktop.services.commitments import CommitmentService
-from kyodo_desktop.services.today import ItemKind
+from kyodo_desktop.services.demo_projects import generate_projects
+from kyodo_desktop.services.today import ItemKind, Opens, Target
 from kyodo_desktop.services.workspace import Workspace
 from tests.gui.conftest import type_text
 from tests.handover_world import World, make_world
@@ -189,3 +190,59 @@ def _open_read_only(qtbot: QtBot, open_window: Any, data_dir: Path) -> tuple[Mai
     assert isinstance(home, HomeTab)
     qtbot.waitUntil(lambda: home.loaded, timeout=20_000)
     return window, home, tabs
+
+
+def _opened(window: MainWindow, tabs: QTabWidget, target: Target) -> bool:
+    """Whether the record ``target`` names is what the window now shows."""
+    registry, projects = window.organizations_tab, window.projects_tab
+    assert registry is not None and projects is not None
+    if target.opens is Opens.ORGANIZATION:
+        return any(d.org_id == target.id for d in registry.open_dialogs())
+    if target.opens is Opens.PROJECT:
+        return tabs.currentWidget() is projects and projects.current_id() == target.id
+    if target.opens is Opens.EVALUATION:
+        page = window.evaluations_tab.page if window.evaluations_tab is not None else None
+        return (
+            tabs.currentWidget() is window.evaluations_tab
+            and page is not None
+            and page.project is not None
+            and page.project.id == target.id
+        )
+    handover = tabs.currentWidget()
+    if not isinstance(handover, HandoverTab) or handover.page is None:
+        return False
+    current = handover.page.pending.currentItem()
+    return current is not None and current.data(Qt.ItemDataRole.UserRole) == target.id
+
+
+def test_on_demo_data_an_item_of_each_kind_opens_its_record(
+    qtbot: QtBot, open_window: Any, data_dir: Path
+) -> None:
+    ws = Workspace.open(data_dir)
+    try:
+        demo.generate(ws, 300, seed=3)
+        generate_projects(ws, 150, seed=3)
+    finally:
+        ws.close()
+    window, home, tabs = _open(qtbot, open_window, data_dir)
+    window.resize(1280, 800)
+    seen: set[ItemKind] = set()
+    # the demo's dates are today's: a few days ahead bring every kind into the day's list
+    today = date.today()
+    for day in (today, *(today + timedelta(days=n) for n in (30, 90, 150, 240, 365))):
+        tabs.setCurrentWidget(home)
+        _show_day(qtbot, home, day)
+        for kind in ItemKind:
+            if kind in seen or not any(i.kind is kind for i in home.model.items):
+                continue
+            row = _row(home, kind)
+            target = home.model.items[row].target
+            tabs.setCurrentWidget(home)
+            _show_day(qtbot, home, day)
+            _activate(qtbot, home, _row(home, kind), enter=len(seen) % 2 == 0)
+            qtbot.waitUntil(lambda target=target: _opened(window, tabs, target), timeout=20_000)
+            assert window.organizations_tab is not None
+            for d in window.organizations_tab.open_dialogs():
+                d.close()
+            seen.add(kind)
+    assert seen == set(ItemKind)
