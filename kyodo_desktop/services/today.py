@@ -47,7 +47,7 @@ from sqlalchemy.orm import aliased
 from kyodo_desktop.domain.handover import CLOSED_COMMITMENT_STATUSES, is_open_follow_up
 from kyodo_desktop.domain.handover_dates import add_months
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
-from kyodo_desktop.domain.wareki import fiscal_year
+from kyodo_desktop.domain.wareki import fiscal_year, to_wareki
 from kyodo_desktop.persistence.models import Interaction, Officer, Organization, Project
 from kyodo_desktop.persistence.models_handover import Commitment
 from kyodo_desktop.services import evaluation_due, handover_alerts
@@ -175,7 +175,7 @@ def _follow_ups(
     with ws.session_factory() as s:
         for org_id, name, occurred_on, kind, summary, next_on, latest_on in s.execute(stmt):
             if is_open_follow_up(occurred_on, next_on, latest_on):
-                detail = f"{occurred_on.isoformat()} {kind}: {summary}".strip()
+                detail = f"{to_wareki(occurred_on)} {kind}: {summary}".strip()
                 found.append(
                     TodayItem(
                         ItemKind.FOLLOW_UP,

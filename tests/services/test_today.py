@@ -42,7 +42,9 @@ def test_each_kind_names_the_record_it_opens(ws: Workspace) -> None:
     promise = items[2]
     assert (promise.title, promise.detail) == ("みどりの会", "協定書案を送る")
     follow = items[3]
-    assert follow.title == "みどりの会" and follow.detail == "2027-02-01 面談: =来年度の協定"
+    assert (
+        follow.title == "みどりの会" and follow.detail == "令和9年2月1日 面談: =来年度の協定"
+    )  # 和暦, as a person reads it
     assert items[0].title == "公園の花壇づくり" and items[0].detail == "最終評価が未提出"
 
 
@@ -137,13 +139,13 @@ def test_the_officers_own_day_holds_only_their_records(ws: Workspace) -> None:
         (ItemKind.UNSIGNED, w.sato, "未引継の団体・事業 2件"),
         (ItemKind.PROMISE, w.org, "協定書案を送る"),
         (ItemKind.PROMISE, w.org, "資料を届ける"),
-        (ItemKind.FOLLOW_UP, w.org, "2027-02-01 面談: =来年度の協定"),
+        (ItemKind.FOLLOW_UP, w.org, "令和9年2月1日 面談: =来年度の協定"),
     }
     assert suzuki == {
         (ItemKind.EVALUATION, theirs, "段階が評価"),
         (ItemKind.PROMISE, w.org, "資料を届ける"),  # theirs, on 佐藤's organization
         (ItemKind.PROMISE, theirs, "報告書の確認"),
-        (ItemKind.FOLLOW_UP, sky, "2027-04-01 電話: 会場の相談"),
+        (ItemKind.FOLLOW_UP, sky, "令和9年4月1日 電話: 会場の相談"),
     }
     assert everyone == sato | suzuki
     nobody = officers.add_officer(ws, OfficerInput("高橋 三郎", section="市民協働課"))
