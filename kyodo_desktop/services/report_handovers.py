@@ -111,7 +111,7 @@ def transfer_rows(ws: Workspace, scope: ReportScope) -> list[TransferRow]:
     ]
     if scope.section is not None:
         wanted.append(Officer.section == scope.section)
-    pending = {p.officer_id: p for p in handover_alerts.pending(ws)}
+    pending = {p.officer_id: p for p in handover_alerts.pending(ws, scope)}  # the same officers
     rows: list[TransferRow] = []
     with ws.session_factory() as s:
         transfers = s.execute(
