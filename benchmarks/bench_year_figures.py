@@ -5,7 +5,7 @@
 Data: a folder of ``kyodo demo --orgs 100000 --projects 20000`` (:func:`_data.demo_folder`,
 made once) unless ``--data-dir`` names one. In one process, the engine built first, each call
 is timed ``--runs`` times and the median (and the spread) printed: ``year_figures`` for one
-scope, ``year_breakdown``, ``headline_figures`` (two scopes) and the two sheet writers into a
+scope, ``year_breakdown``, ``home_headline`` (the home strip: two scopes) and the two sheet writers into a
 write-only workbook, saved in memory (概要 reads its scope and the year before). Target: each figure call well
 under a second.
 """
@@ -32,11 +32,12 @@ def main() -> None:
     from openpyxl import Workbook
 
     from kyodo_desktop.services import sheets
+    from kyodo_desktop.services.home_headline import home_headline
     from kyodo_desktop.services.report_overview import write_breakdown_sheet, write_overview_sheet
     from kyodo_desktop.services.report_scope import ReportScope
     from kyodo_desktop.services.workspace import Workspace
     from kyodo_desktop.services.year_breakdown import year_breakdown
-    from kyodo_desktop.services.year_figures import headline_figures, year_figures
+    from kyodo_desktop.services.year_figures import year_figures
 
     folder = args.data_dir or demo_folder(100_000, projects=20_000)
     ws = Workspace.open(folder, write=False)
@@ -53,7 +54,7 @@ def main() -> None:
     calls: list[tuple[str, Callable[[], object]]] = [
         ("year_figures", lambda: year_figures(ws, scope)),
         ("year_breakdown", lambda: year_breakdown(ws, scope)),
-        ("headline_figures", lambda: headline_figures(ws, scope)),
+        ("home_headline", lambda: home_headline(ws, scope.end)),
         ("both sheets", sheets_only),
     ]
     for name, call in calls:

@@ -2,8 +2,7 @@
 
 One read of :func:`~kyodo_desktop.services.year_figures.year_figures` for this 年度 and one for
 last year (the whole office: ``ReportScope(fiscal_year(today))``) give both the cards
-(:func:`~kyodo_desktop.services.year_figures.headlines_of`, the same figures as
-``headline_figures``) and the small chart's rows, so the strip costs two reads, not four.
+(:func:`~kyodo_desktop.services.year_figures.headlines_of`) and the small chart's rows, so the strip costs two reads, not four.
 """
 
 from __future__ import annotations

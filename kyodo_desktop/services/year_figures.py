@@ -53,7 +53,6 @@ __all__ = [
     "Counts",
     "Headline",
     "YearFigures",
-    "headline_figures",
     "headlines_of",
     "ordered_counts",
     "utc_bound",
@@ -209,11 +208,6 @@ def _pending_handovers(ws: Workspace, scope: ReportScope) -> tuple[int, int]:
     """(officers, organizations and projects) of :func:`pending` transferring in the year."""
     found = pending(ws, scope)
     return len(found), sum(p.count for p in found)
-
-
-def headline_figures(ws: Workspace, scope: ReportScope, today: date | None = None) -> list[Headline]:
-    """The home tab's headline figures of ``scope``, each beside last year's."""
-    return headlines_of(year_figures(ws, scope, today), year_figures(ws, scope.previous(), today))
 
 
 def headlines_of(now: YearFigures, before: YearFigures) -> list[Headline]:

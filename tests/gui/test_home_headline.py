@@ -1,4 +1,4 @@
-"""The home tab's headline strip: the year's figures as ``headline_figures`` counts them, beside
+"""The home tab's headline strip: the year's figures as ``year_figures`` counts them, beside
 last year's with ↑/↓/→, cards opening their tabs, the small chart, and 年度レポート…."""
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from kyodo_desktop.services import officers
 from kyodo_desktop.services.organizations import OrganizationService
 from kyodo_desktop.services.report_scope import ReportScope
 from kyodo_desktop.services.workspace import Workspace
-from kyodo_desktop.services.year_figures import Headline, headline_figures
+from kyodo_desktop.services.year_figures import Headline, headlines_of, year_figures
 from tests.handover_world import World, make_world
 
 DAY = date(2027, 4, 10)  # 令和9年度: the world's project is 令和8年度's
@@ -86,7 +86,10 @@ def test_the_strip_shows_the_years_figures_beside_last_years(
     strip = _show_day(qtbot, home, DAY)
     assert home.headline.isVisible() and home.headline.objectName() == "homeHeadline"
     assert window.workspace is not None
-    expected = headline_figures(window.workspace, ReportScope(2027), DAY)
+    scope = ReportScope(2027)
+    expected = headlines_of(
+        year_figures(window.workspace, scope, DAY), year_figures(window.workspace, scope.previous(), DAY)
+    )
     assert [card.label for card in strip.cards.values()] == [f.label for f in expected]
     for figure in expected:
         card = strip.cards[figure.label]

@@ -39,7 +39,7 @@ from kyodo_desktop.services.report_overview import (
 from kyodo_desktop.services.report_scope import ReportScope
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.services.year_breakdown import NO_MUNICIPALITY, year_breakdown
-from kyodo_desktop.services.year_figures import headline_figures, year_figures
+from kyodo_desktop.services.year_figures import headlines_of, year_figures
 
 YEAR = ReportScope(2025)
 TODAY = date(2026, 1, 10)
@@ -302,7 +302,12 @@ def _sql_update(ws: Workspace, statement: str) -> None:
 
 
 def test_headlines_pair_each_figure_with_last_years(built: Built) -> None:
-    heads = {h.label: (h.value, h.previous, h.unit) for h in headline_figures(built.ws, YEAR, TODAY)}
+    heads = {
+        h.label: (h.value, h.previous, h.unit)
+        for h in headlines_of(
+            year_figures(built.ws, YEAR, TODAY), year_figures(built.ws, YEAR.previous(), TODAY)
+        )
+    }
     assert heads == {
         "事業": (4, 2, "件"),
         "行政負担額": (3_350_000, 700_000, "円"),
