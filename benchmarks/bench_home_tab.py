@@ -11,7 +11,8 @@ of each first:
 * ``registry`` — the window (opened, as always now, on the home tab) until ``orgTable`` holds
   every row: the registry's start-up, which the home tab must not slow;
 * ``home``     — the window until the home tab's list (``homeTable``) is filled from
-  ``services.today.today_items`` (read in a worker after the registry's rows are shown), with no
+  ``services.today.today_items`` (read by the start-up worker after the registry's ids, in plain
+  ``sqlite3``), with no
   officer chosen (everyone's day, the hint shown);
 * ``mine``     — the same with an officer chosen in the folder's settings (``--officer``, by
   default the one responsible for the most organizations): that officer's own day.
@@ -142,6 +143,8 @@ def _service_times(folder: Path, runs: int, officer_id: str) -> None:
     from kyodo_desktop.services.workspace import Workspace
 
     ws = Workspace.open(folder, write=False, check=False)
+    reader = ws.reader()
+    conn = reader.__enter__()  # closed below
     day = date.today()
     horizon = day + timedelta(days=today.DUE_WITHIN_DAYS)
     since = add_months(day, -handover_alerts.alert_levels(folder)[0])
@@ -150,8 +153,8 @@ def _service_times(folder: Path, runs: int, officer_id: str) -> None:
     for who, oid in (("everyone", None), ("officer", officer_id)):
         parts.update(
             {
-                f"{who}: follow-ups": lambda oid=oid: today._follow_ups(ws, day, horizon, since, oid),
-                f"{who}: promises": lambda oid=oid: today._promises(ws, day, horizon, oid),
+                f"{who}: follow-ups": lambda oid=oid: today._follow_ups(conn, day, horizon, since, oid),
+                f"{who}: promises": lambda oid=oid: today._promises(conn, day, horizon, oid),
                 f"{who}: handover alerts (quiet, ending, pending)": lambda oid=oid: handover_alerts.alerts(
                     ws, day, oid
                 ),
@@ -171,6 +174,7 @@ def _service_times(folder: Path, runs: int, officer_id: str) -> None:
                 seconds.append(time.perf_counter() - t0)
             print(f"  {label}: {count:,} items, {spread(seconds)}")
     finally:
+        reader.__exit__(None, None, None)
         ws.close()
 
 

@@ -196,7 +196,8 @@ class MainWindow(QMainWindow, WindowRelays):
         tabs.addTab(self.evaluations_tab, self.tr("評価"))
         self.handover_tab = HandoverTab(ws)
         tabs.addTab(self.handover_tab, self.tr("引継ぎ"))  # built on first show, like 評価
-        self.home_tab = install_home_tab(self, tabs)  # the first tab; reads after the registry's rows
+        # the first tab; its first day comes from the start-up read too
+        self.home_tab = install_home_tab(self, tabs, preload if isinstance(preload, StartupRead) else None)
         self.tabs = tabs
         self._set_content(tabs)
         self._build_menus()

@@ -3,9 +3,11 @@
 Reading the ids of 100k organizations is one SQLite step with the GIL released
 (:meth:`RowStore.open`), so started first it runs on the other core while Python imports and
 builds the window, and the table can fill as soon as the window exists. The same worker then
-reads the 事業 tab's listing (one JSON step, ``persistence.project_listing``), after the
-registry's rows have been handed over, so a window opened on that tab, or a first click on
-it, finds its rows read (:class:`StartupRead`). The tab reads the same way later
+reads the officer's day for the home tab, the window's first tab (``services.today.read_day``,
+plain ``sqlite3`` like the rest: SQLAlchemy is not imported at start-up), and the 事業 tab's
+listing (one JSON step, ``persistence.project_listing``), after the registry's rows have been
+handed over, so the window's first page fills as soon as it can, and a first click on the 事業
+tab finds its rows read (:class:`StartupRead`). The tab reads the same way later
 (:func:`read_projects`): listing never imports SQLAlchemy.
 """
 
@@ -21,6 +23,7 @@ from kyodo_desktop.gui.tasks import BackgroundTask
 from kyodo_desktop.persistence import project_listing
 from kyodo_desktop.persistence.rows import RowStore
 from kyodo_desktop.persistence.sqlite_file import DB_FILE_NAME
+from kyodo_desktop.services.today import DayRead, read_day
 
 #: What a projects read succeeds with: the listing rows (or None) and the partner index (or None)
 ProjectsRead = tuple[list[project_listing.Row] | None, project_listing.PartnerIndex | None]
@@ -41,23 +44,34 @@ def file_stamp(db_path: Path) -> tuple[int, ...]:
 
 
 class StartupRead(BackgroundTask):
-    """The registry's ids (``succeeded``, as soon as they are read), then the 事業 listing.
+    """The registry's ids (``succeeded``, as soon as they are read), then the day, then the
+    事業 listing.
 
-    Signals: ``projects_read(object)`` with a :data:`ProjectsRead`, or None when that read
-    failed (e.g. a file still to be migrated); kept in ``projects_outcome`` too, for a
+    Signals: ``day_read(object)`` with a :class:`~kyodo_desktop.services.today.DayRead`, and
+    ``projects_read(object)`` with a :data:`ProjectsRead`, each None when that read failed (e.g.
+    a file still to be migrated); kept in ``day_outcome`` and ``projects_outcome`` too, for a
     listener that connects late. ``stamp`` is the file's :func:`file_stamp` before reading.
     """
 
+    day_read = Signal(object)
     projects_read = Signal(object)
 
     def __init__(self, db_path: Path) -> None:
         super().__init__(lambda _task: RowStore.open(db_path))
         self._db_path = db_path
         self.stamp = file_stamp(db_path)
+        self.day_outcome: tuple[DayRead | None] | None = None
         self.projects_outcome: tuple[ProjectsRead | None] | None = None
 
     def run(self) -> None:
         super().run()  # the registry's rows are handed over first
+        day: DayRead | None
+        try:
+            day = read_day(self._db_path.parent)
+        except Exception:
+            day = None  # the home tab reads it again itself, and tells what went wrong
+        self.day_outcome = (day,)
+        self.day_read.emit(day)
         result: ProjectsRead | None
         try:
             result = project_listing.read_file(self._db_path, rows=True)

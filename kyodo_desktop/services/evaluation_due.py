@@ -25,19 +25,16 @@ told counts in the current 年度.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
-
-from sqlalchemy import ColumnElement, Integer, cast, func, or_, select
-from sqlalchemy.orm import InstrumentedAttribute
 
 from kyodo_desktop.domain.evaluation_terms import Phase
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.project_terms import PartnerRole, Stage
 from kyodo_desktop.domain.wareki import fiscal_year
-from kyodo_desktop.persistence.models import Organization, Project, ProjectPartner
-from kyodo_desktop.persistence.models_evaluations import Evaluation, EvaluationRound
+from kyodo_desktop.persistence import day_reads
 from kyodo_desktop.services.report_scope import ReportScope
 from kyodo_desktop.services.workspace import Workspace
 
@@ -78,10 +75,8 @@ def _year_of(p_year: int | None, end: date | None, start: date | None) -> int | 
     return None
 
 
-def _sql_fiscal_year(column: InstrumentedAttribute[date | None]) -> ColumnElement[int]:
-    """:func:`~kyodo_desktop.domain.wareki.fiscal_year` in SQL (dates are stored ``YYYY-MM-DD``)."""
-    year = cast(func.strftime("%Y", column), Integer)
-    return year - cast(cast(func.strftime("%m", column), Integer) < 4, Integer)
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
 
 
 def due_projects(
@@ -95,65 +90,38 @@ def due_projects(
     """The projects due for evaluation on ``today`` (see the module), 年度 oldest first, by title;
     with ``scope`` only that year's projects of its 課; only ``officer_id``'s (lead) and only of
     ``years`` when given."""
+    with ws.reader() as conn:
+        return due_projects_in(conn, today, scope=scope, officer_id=officer_id, years=years)
+
+
+def due_projects_in(
+    conn: sqlite3.Connection,
+    today: date | None = None,
+    *,
+    scope: ReportScope | None = None,
+    officer_id: str | None = None,
+    years: Collection[int] | None = None,
+) -> list[DueProject]:
+    """:func:`due_projects`, read over ``conn``."""
     today = today or date.today()
-    main_partner = (
-        select(Organization.name)
-        .join(ProjectPartner, ProjectPartner.organization_id == Organization.id)
-        .where(ProjectPartner.project_id == Project.id, ProjectPartner.role == PartnerRole.MAIN.value)
-        .order_by(ProjectPartner.position)
-        .limit(1)
-        .scalar_subquery()
+    wanted = None if years is None else sorted(years)
+    rows = day_reads.unevaluated_candidates(
+        conn,
+        today.isoformat(),
+        closed=_CLOSED,
+        evaluation_stage=Stage.EVALUATION.value,
+        main_role=PartnerRole.MAIN.value,
+        fiscal_year=None if scope is None else scope.fiscal_year,
+        section=None if scope is None else scope.section,
+        officer_id=officer_id,
+        years=wanted,
     )
-    projects = select(
-        Project.id,
-        Project.title,
-        Project.fiscal_year,
-        Project.stage,
-        Project.period_start,
-        Project.period_end,
-        func.coalesce(main_partner, ""),
-    ).where(
-        Project.deleted_at.is_(None),
-        Project.is_draft.is_(False),
-        Project.stage.not_in(_CLOSED),
-        # a project can be due only at the stage 評価, after its end or past its middle: the
-        # rest (most of the years to come) is left in SQLite
-        or_(
-            Project.stage == Stage.EVALUATION.value,
-            Project.period_end < today,
-            Project.period_start <= today,
-        ),
+    done = day_reads.submitted_rounds(
+        conn, fiscal_year=None if scope is None else scope.fiscal_year, officer_id=officer_id, years=wanted
     )
-    if scope is not None:
-        projects = projects.where(Project.fiscal_year == scope.fiscal_year)
-        if scope.section is not None:
-            projects = projects.where(Project.section == scope.section)
-    if officer_id is not None:
-        projects = projects.where(Project.lead_officer_id == officer_id)
-    if years is not None:
-        sql_year = func.coalesce(
-            Project.fiscal_year, _sql_fiscal_year(Project.period_end), _sql_fiscal_year(Project.period_start)
-        )
-        projects = projects.where(or_(sql_year.in_(sorted(years)), sql_year.is_(None)))
-    submitted = (
-        select(EvaluationRound.project_id, EvaluationRound.fiscal_year, EvaluationRound.phase)
-        .join(Evaluation, Evaluation.round_id == EvaluationRound.id)
-        .where(Evaluation.submitted_at.is_not(None))
-        .distinct()
-    )
-    if scope is not None:
-        submitted = submitted.where(EvaluationRound.fiscal_year == scope.fiscal_year)
-    if officer_id is not None:
-        submitted = submitted.where(
-            EvaluationRound.project_id.in_(select(Project.id).where(Project.lead_officer_id == officer_id))
-        )
-    if years is not None:
-        submitted = submitted.where(EvaluationRound.fiscal_year.in_(sorted(years)))
-    with ws.session_factory() as s:
-        done = {(pid, year, phase) for pid, year, phase in s.execute(submitted)}
-        rows = s.execute(projects).all()
     found: list[DueProject] = []
-    for pid, title, p_year, stage, start, end, partner in rows:
+    for pid, title, p_year, stage, start_text, end_text, partner in rows:
+        start, end = _day(start_text), _day(end_text)
         year = _year_of(p_year, end, start)
         if year is None:
             if stage == Stage.EVALUATION.value:

@@ -18,19 +18,15 @@ officer columns' indexes (migration 0012).
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import ColumnElement, func, literal_column, select
-from sqlalchemy.orm import InstrumentedAttribute
 
 from kyodo_desktop.domain.handover_dates import add_months
 from kyodo_desktop.domain.project_terms import CLOSED_STAGES
 from kyodo_desktop.domain.wareki import to_wareki
+from kyodo_desktop.persistence import day_reads
 from kyodo_desktop.persistence.errors import KnownError
-from kyodo_desktop.persistence.models import Interaction, Officer, Organization, Project
-from kyodo_desktop.persistence.models_handover import HandoverItem, HandoverNote
 from kyodo_desktop.services import settings
 from kyodo_desktop.services.handover_records import CORRECTED, SIGNED, Alert, PendingHandover
 from kyodo_desktop.services.report_scope import ReportScope
@@ -44,13 +40,13 @@ QUIET = "対応が途絶えた団体"
 ENDING = "協定の終了が近い事業"
 UNSIGNED = "引継書のない異動"
 
+#: an organization so marked is not looked after any more: never "quiet"
+DISSOLVED = "解散"
+_CLOSED = tuple(stage.value for stage in CLOSED_STAGES)
 
-def not_by_index(column: InstrumentedAttribute[Any]) -> ColumnElement[Any]:
-    """``column`` written ``+table.column``: SQLite then uses no index for it. Needed where the
-    planner would rather walk ``ix_organizations_listing`` / ``ix_organizations_deleted_at`` over
-    every live organization (to skip a sort, or thinking ``deleted_at IS NULL`` selective) than
-    take the officer's or the dates' index for the few rows wanted (0.32 s → 0.01 s at 100,000)."""
-    return literal_column(f"+{column.class_.__tablename__}.{column.key}")
+
+def _day(text: str) -> date:
+    return date.fromisoformat(text)
 
 
 def alert_levels(data_dir: Path) -> tuple[int, int]:
@@ -79,129 +75,78 @@ def pending(
     """Transferring officers with organizations or projects not handed over, by transfer date.
 
     With ``scope`` only officers transferring in its 年度 (of its 課 when narrowed: the 年度レポート);
-    only ``officer_id`` when given (the home tab's day). Three queries whatever the number of
-    officers: one scan for all of them rather than one per officer.
+    only ``officer_id`` when given (the home tab's day). Four queries whatever the number of
+    officers: one read of each kind for all of them rather than one per officer.
     """
-    closed = [stage.value for stage in CLOSED_STAGES]
-    officers = select(Officer).where(Officer.transferred_on.is_not(None), Officer.deleted_at.is_(None))
-    if scope is not None:
-        officers = officers.where(Officer.transferred_on.between(scope.transfers_from, scope.transfers_to))
-        if scope.section is not None:
-            officers = officers.where(Officer.section == scope.section)
-    if officer_id is not None:
-        officers = officers.where(Officer.id == officer_id)
-    with ws.session_factory() as s:
-        transferring = s.scalars(
-            officers.order_by(Officer.transferred_on, Officer.kana, Officer.name, Officer.id)
-        ).all()
-        if not transferring:
-            return []
-        ids = [officer.id for officer in transferring]
-        # one read of each kind for all the officers (one query, not one per officer)
-        signed = (
-            select(HandoverNote.from_officer_id, HandoverItem.organization_id, HandoverItem.project_id)
-            .join(HandoverNote, HandoverNote.id == HandoverItem.note_id)
-            .where(HandoverNote.from_officer_id.in_(ids), HandoverNote.status.in_((SIGNED, CORRECTED)))
-        )
-        done: set[tuple[str, str | None]] = set()
-        for officer_id, org_id, project_id in s.execute(signed):
-            done.add((officer_id, org_id))
-            done.add((officer_id, project_id))
-        open_orgs: dict[str, list[str]] = {i: [] for i in ids}
-        for officer_id, org_id in s.execute(
-            select(Organization.responsible_officer_id, Organization.id)
-            .where(
-                Organization.responsible_officer_id.in_(ids),
-                not_by_index(Organization.deleted_at).is_(None),
-                Organization.merged_into.is_(None),
-            )
-            .order_by(Organization.kana, Organization.name, Organization.id)
-        ):
-            if (officer_id, org_id) not in done:
-                open_orgs[officer_id].append(org_id)
-        open_projects: dict[str, list[str]] = {i: [] for i in ids}
-        for officer_id, project_id in s.execute(
-            select(Project.lead_officer_id, Project.id)
-            .where(
-                Project.lead_officer_id.in_(ids),
-                Project.deleted_at.is_(None),
-                Project.is_draft.is_(False),
-                Project.stage.not_in(closed),
-            )
-            .order_by(Project.fiscal_year.desc(), Project.title, Project.id)
-        ):
-            if (officer_id, project_id) not in done:
-                open_projects[officer_id].append(project_id)
-        result: list[PendingHandover] = []
-        for officer in transferring:
-            orgs, projects = tuple(open_orgs[officer.id]), tuple(open_projects[officer.id])
-            if orgs or projects:
-                assert officer.transferred_on is not None
-                result.append(
-                    PendingHandover(officer.id, officer.name, officer.transferred_on, orgs, projects)
-                )
-        return result
+    with ws.reader() as conn:
+        return pending_in(conn, scope, officer_id)
+
+
+def pending_in(
+    conn: sqlite3.Connection, scope: ReportScope | None = None, officer_id: str | None = None
+) -> list[PendingHandover]:
+    """:func:`pending`, read over ``conn``."""
+    between = None if scope is None else (scope.transfers_from.isoformat(), scope.transfers_to.isoformat())
+    transferring = day_reads.transferring_officers(
+        conn, between=between, section=None if scope is None else scope.section, officer_id=officer_id
+    )
+    if not transferring:
+        return []
+    ids = [row[0] for row in transferring]
+    done: set[tuple[str, str | None]] = set()
+    for from_id, org_id, project_id in day_reads.signed_scope(conn, ids, (SIGNED, CORRECTED)):
+        done.add((from_id, org_id))
+        done.add((from_id, project_id))
+    open_orgs: dict[str, list[str]] = {i: [] for i in ids}
+    for from_id, org_id, _name in day_reads.open_organizations(conn, ids):
+        if (from_id, org_id) not in done:
+            open_orgs[from_id].append(org_id)
+    open_projects: dict[str, list[str]] = {i: [] for i in ids}
+    for from_id, project_id, _title in day_reads.open_projects(conn, ids, _CLOSED):
+        if (from_id, project_id) not in done:
+            open_projects[from_id].append(project_id)
+    result: list[PendingHandover] = []
+    for from_id, name, transferred_on in transferring:
+        orgs, projects = tuple(open_orgs[from_id]), tuple(open_projects[from_id])
+        if orgs or projects:
+            result.append(PendingHandover(from_id, name, _day(transferred_on), orgs, projects))
+    return result
 
 
 def alerts(ws: Workspace, today: date | None = None, officer_id: str | None = None) -> list[Alert]:
     """Every handover alert as of ``today``: quiet organizations, ending agreements, transfers
     (only ``officer_id``'s organizations, projects and transfer when given)."""
+    with ws.reader() as conn:
+        return alerts_in(conn, alert_levels(ws.data_dir), today, officer_id)
+
+
+def alerts_in(
+    conn: sqlite3.Connection,
+    levels: tuple[int, int],
+    today: date | None = None,
+    officer_id: str | None = None,
+) -> list[Alert]:
+    """:func:`alerts` over ``conn``, with the :func:`alert_levels` ``levels``."""
     today = today or date.today()
-    months, days = alert_levels(ws.data_dir)
-    since = add_months(today, -months)
+    months, days = levels
+    since = add_months(today, -months).isoformat()
     found: list[Alert] = []
-    with ws.session_factory() as s:
-        # the last contact per organization looked after, from ix_interactions_last_contact
-        # alone (grouping all interactions first read every one of them: 0.5 s at 100,000)
-        last_on = (
-            select(func.max(Interaction.occurred_on))
-            .where(Interaction.organization_id == Organization.id)
-            .correlate(Organization)
-            .scalar_subquery()
+    for org_id, name, last_on, registered_on in day_reads.quiet_organizations(
+        conn, since, DISSOLVED, officer_id
+    ):
+        note = (
+            f"最後の対応: {to_wareki(_day(last_on))}"
+            if last_on
+            else f"対応の記録なし（登録: {to_wareki(_day(registered_on))}）"
         )
-        looked_after = (
-            select(
-                Organization.id,
-                Organization.name,
-                last_on.label("last_on"),
-                Organization.registered_on,
-            )
-            .where(
-                Organization.responsible_officer_id.is_not(None)
-                if officer_id is None
-                else Organization.responsible_officer_id == officer_id,
-                Organization.deleted_at.is_(None),
-                Organization.merged_into.is_(None),
-                Organization.status != "解散",
-            )
-            .subquery()
-        )
-        since_last = func.coalesce(looked_after.c.last_on, looked_after.c.registered_on)
-        quiet = s.execute(
-            select(looked_after).where(since_last < since).order_by(since_last, looked_after.c.id)
-        ).all()
-        for org_id, name, last_on, registered_on in quiet:
-            note = (
-                f"最後の対応: {to_wareki(last_on)}"
-                if last_on
-                else f"対応の記録なし（登録: {to_wareki(registered_on)}）"
-            )
-            found.append(Alert(QUIET, org_id, name, last_on, note))
-        ending_projects = select(Project.id, Project.title, Project.period_end)
-        if officer_id is not None:
-            ending_projects = ending_projects.where(Project.lead_officer_id == officer_id)
-        ending = s.execute(
-            ending_projects.where(
-                Project.deleted_at.is_(None),
-                Project.is_draft.is_(False),
-                Project.stage.not_in([stage.value for stage in CLOSED_STAGES]),
-                Project.period_end >= today,
-                Project.period_end <= today + timedelta(days=days),
-            ).order_by(Project.period_end, Project.title, Project.id)
-        ).all()
-        for project_id, title, end in ending:
-            found.append(Alert(ENDING, project_id, title, end, f"あと{(end - today).days}日"))
-    for p in pending(ws, officer_id=officer_id):
+        found.append(Alert(QUIET, org_id, name, _day(last_on) if last_on else None, note))
+    until = (today + timedelta(days=days)).isoformat()
+    for project_id, title, end_text in day_reads.ending_projects(
+        conn, today.isoformat(), until, _CLOSED, officer_id
+    ):
+        end = _day(end_text)
+        found.append(Alert(ENDING, project_id, title, end, f"あと{(end - today).days}日"))
+    for p in pending_in(conn, officer_id=officer_id):
         found.append(
             Alert(UNSIGNED, p.officer_id, p.name, p.transferred_on, f"未引継の団体・事業 {p.count}件")
         )
@@ -211,25 +156,7 @@ def alerts(ws: Workspace, today: date | None = None, officer_id: str | None = No
 def responsibilities(ws: Workspace, officer_id: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """The organizations (id, name) and open projects (id, title) ``officer_id`` is responsible
     for: the scope a new note offers to tick (the handover tab)."""
-    closed = [stage.value for stage in CLOSED_STAGES]
-    with ws.session_factory() as s:
-        orgs = s.execute(
-            select(Organization.id, Organization.name)
-            .where(
-                Organization.responsible_officer_id == officer_id,
-                not_by_index(Organization.deleted_at).is_(None),
-                Organization.merged_into.is_(None),
-            )
-            .order_by(Organization.kana, Organization.name, Organization.id)
-        ).all()
-        projects = s.execute(
-            select(Project.id, Project.title)
-            .where(
-                Project.lead_officer_id == officer_id,
-                Project.deleted_at.is_(None),
-                Project.is_draft.is_(False),
-                Project.stage.not_in(closed),
-            )
-            .order_by(Project.fiscal_year.desc(), Project.title, Project.id)
-        ).all()
-    return [(i, n) for i, n in orgs], [(i, t) for i, t in projects]
+    with ws.reader() as conn:
+        orgs = day_reads.open_organizations(conn, [officer_id])
+        projects = day_reads.open_projects(conn, [officer_id], _CLOSED)
+    return [(i, n) for _o, i, n in orgs], [(i, t) for _o, i, t in projects]

@@ -31,36 +31,39 @@ set in the settings: None when the window has no officer chosen (everyone's day)
 no record has that name yet (an officer responsible for nothing: an empty day).
 
 Every kind is narrowed and ordered in SQL, by the indexes of migration 0012 (no loop in Python
-over all interactions or organizations). The list is sorted by date, oldest (most overdue)
+over all interactions or organizations), in plain ``sqlite3`` (``persistence.day_reads``, shared
+with the handover alerts and the evaluations due): no ORM, so the start-up worker reads the
+first day (:func:`read_day`) while the window is being built. The list is sorted by date, oldest (most overdue)
 first, undated items last; on one day by kind in the order above, then title.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 from datetime import date, timedelta
 from enum import StrEnum
-
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import aliased
+from pathlib import Path
 
 from kyodo_desktop.domain.handover import CLOSED_COMMITMENT_STATUSES, is_open_follow_up
 from kyodo_desktop.domain.handover_dates import add_months
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.wareki import fiscal_year, to_wareki
-from kyodo_desktop.persistence.models import Interaction, Officer, Organization, Project
-from kyodo_desktop.persistence.models_handover import Commitment
-from kyodo_desktop.services import evaluation_due, handover_alerts
+from kyodo_desktop.persistence import day_reads, sqlite_file
+from kyodo_desktop.services import evaluation_due, handover_alerts, home_settings, settings
 from kyodo_desktop.services.workspace import Workspace
 
 __all__ = [
     "DUE_WITHIN_DAYS",
+    "DayRead",
     "ItemKind",
     "Opens",
     "Target",
     "TodayItem",
     "evaluation_years",
+    "items_in",
     "officer_record_id",
+    "read_day",
     "today_items",
 ]
 
@@ -121,145 +124,121 @@ def evaluation_years(today: date) -> tuple[int, int]:
     return current - 1, current
 
 
+def _day(text: str) -> date:
+    return date.fromisoformat(text)
+
+
 def officer_record_id(ws: Workspace) -> str | None:
     """The record of the officer set in the settings, or None when the window has none chosen
     (an officer named by ``KYODO_OFFICER`` or the OS user) — read only, nothing is created."""
-    me = ws.officer
+    if ws.officer.source != "settings":
+        return None
+    with ws.reader() as conn:
+        return officer_record_in(conn, ws.officer)
+
+
+def officer_record_in(conn: sqlite3.Connection, me: settings.Officer) -> str | None:
+    """:func:`officer_record_id` of the officer ``me``, read over ``conn``."""
     if me.source != "settings":
         return None
-    with ws.session_factory() as s:
-        if me.officer_id and s.get(Officer, me.officer_id) is not None:
-            return me.officer_id
-        found: str | None = s.scalars(
-            select(Officer.id)
-            .where(Officer.name == me.name, Officer.section == me.section, Officer.deleted_at.is_(None))
-            .order_by(Officer.created_at, Officer.id)
-            .limit(1)
-        ).first()
-    return found or ""  # an officer without a record is responsible for nothing
+    # an officer without a record is responsible for nothing: ""
+    return day_reads.officer_record_id(conn, me.officer_id, me.name, me.section) or ""
 
 
 def _follow_ups(
-    ws: Workspace, today: date, horizon: date, since: date, officer_id: str | None = None
+    conn: sqlite3.Connection, today: date, horizon: date, since: date, officer_id: str | None = None
 ) -> list[TodayItem]:
-    later = aliased(Interaction)
-    # the organization's latest interaction, from ix_interactions_last_contact alone
-    latest = (
-        select(func.max(later.occurred_on))
-        .where(later.organization_id == Interaction.organization_id)
-        .scalar_subquery()
-    )
-    stmt = (
-        select(
-            Interaction.organization_id,
-            Organization.name,
-            Interaction.occurred_on,
-            Interaction.kind,
-            Interaction.summary,
-            Interaction.next_action_on,
-            latest,
-        )
-        .join(Organization, Organization.id == Interaction.organization_id)
-        .where(
-            Interaction.next_action_on.between(since, horizon),  # ix_interactions_follow_up
-            Interaction.occurred_on >= latest,  # is_open_follow_up, in SQL
-            # by the dates' range, not by walking every live organization (0.38 → 0.11 s)
-            handover_alerts.not_by_index(Organization.deleted_at).is_(None),
-            Organization.merged_into.is_(None),
-        )
-        .order_by(Interaction.next_action_on, Organization.name, Organization.id)
-    )
-    if officer_id is not None:
-        stmt = stmt.where(Organization.responsible_officer_id == officer_id)
     found = []
-    with ws.session_factory() as s:
-        for org_id, name, occurred_on, kind, summary, next_on, latest_on in s.execute(stmt):
-            if is_open_follow_up(occurred_on, next_on, latest_on):
-                detail = f"{to_wareki(occurred_on)} {kind}: {summary}".strip()
-                found.append(
-                    TodayItem(
-                        ItemKind.FOLLOW_UP,
-                        next_on,
-                        name,
-                        detail,
-                        Target(Opens.ORGANIZATION, org_id),
-                        next_on < today,
-                    )
-                )
+    for org_id, name, occurred_text, kind, summary, next_text, latest_text in day_reads.follow_ups(
+        conn, since.isoformat(), horizon.isoformat(), officer_id
+    ):
+        occurred_on, next_on = _day(occurred_text), _day(next_text)
+        if is_open_follow_up(occurred_on, next_on, _day(latest_text)):
+            detail = f"{to_wareki(occurred_on)} {kind}: {summary}".strip()
+            target = Target(Opens.ORGANIZATION, org_id)
+            found.append(TodayItem(ItemKind.FOLLOW_UP, next_on, name, detail, target, next_on < today))
     return found
 
 
-def _promises(ws: Workspace, today: date, horizon: date, officer_id: str | None = None) -> list[TodayItem]:
-    stmt = (
-        select(
-            Commitment.organization_id,
-            Commitment.project_id,
-            Commitment.text,
-            Commitment.due_on,
-            Organization.name,
-            Project.title,
-        )
-        .outerjoin(Organization, Organization.id == Commitment.organization_id)
-        .outerjoin(Project, Project.id == Commitment.project_id)
-        .where(
-            Commitment.deleted_at.is_(None),
-            Commitment.status.not_in(sorted(CLOSED_COMMITMENT_STATUSES)),
-            Commitment.due_on.is_not(None),
-            Commitment.due_on <= horizon,
-            Organization.deleted_at.is_(None),
-            Organization.merged_into.is_(None),
-            Project.deleted_at.is_(None),
-        )
-        .order_by(Commitment.due_on, Commitment.id)
-    )
-    if officer_id is not None:  # theirs, or on their organization or project
-        stmt = stmt.where(
-            or_(
-                Commitment.owner_officer_id == officer_id,
-                Organization.responsible_officer_id == officer_id,
-                Project.lead_officer_id == officer_id,
-            )
-        )
+def _promises(
+    conn: sqlite3.Connection, today: date, horizon: date, officer_id: str | None = None
+) -> list[TodayItem]:
     found = []
-    with ws.session_factory() as s:
-        for org_id, project_id, text, due_on, name, title in s.execute(stmt):
-            target = Target(Opens.ORGANIZATION, org_id) if org_id else Target(Opens.PROJECT, project_id)
-            found.append(
-                TodayItem(ItemKind.PROMISE, due_on, name or title or "", text, target, due_on < today)
-            )
+    for org_id, project_id, text, due_text, name, title in day_reads.promises(
+        conn, horizon.isoformat(), CLOSED_COMMITMENT_STATUSES, officer_id
+    ):
+        due_on = _day(due_text)
+        target = Target(Opens.ORGANIZATION, org_id) if org_id else Target(Opens.PROJECT, project_id)
+        found.append(TodayItem(ItemKind.PROMISE, due_on, name or title or "", text, target, due_on < today))
     return found
 
 
 def today_items(ws: Workspace, today: date | None = None, officer_id: str | None = None) -> list[TodayItem]:
     """Everything due on ``today`` (see the module), most overdue first; only ``officer_id``'s
     when given."""
+    with ws.reader() as conn:
+        return items_in(conn, handover_alerts.alert_levels(ws.data_dir), today, officer_id)
+
+
+def items_in(
+    conn: sqlite3.Connection,
+    levels: tuple[int, int],
+    today: date | None = None,
+    officer_id: str | None = None,
+) -> list[TodayItem]:
+    """:func:`today_items` over ``conn``, with the alert ``levels``
+    (:func:`~kyodo_desktop.services.handover_alerts.alert_levels`)."""
     today = today or date.today()
     horizon = today + timedelta(days=DUE_WITHIN_DAYS)
-    since = add_months(today, -handover_alerts.alert_levels(ws.data_dir)[0])
-    items = _follow_ups(ws, today, horizon, since, officer_id) + _promises(ws, today, horizon, officer_id)
+    since = add_months(today, -levels[0])
+    items = _follow_ups(conn, today, horizon, since, officer_id) + _promises(conn, today, horizon, officer_id)
     opens = {
         handover_alerts.QUIET: (ItemKind.QUIET, Opens.ORGANIZATION),
         handover_alerts.ENDING: (ItemKind.ENDING, Opens.PROJECT),
         handover_alerts.UNSIGNED: (ItemKind.UNSIGNED, Opens.HANDOVER),
     }
-    for alert in handover_alerts.alerts(ws, today, officer_id):
+    for alert in handover_alerts.alerts_in(conn, levels, today, officer_id):
         kind, what = opens[alert.kind]
         # a transfer date passed without a signed note is overdue; a quiet partner always is
         overdue = kind is ItemKind.QUIET or (alert.on is not None and alert.on < today)
         items.append(
             TodayItem(kind, alert.on, alert.subject, alert.note, Target(what, alert.subject_id), overdue)
         )
-    for due in evaluation_due.due_projects(ws, today, officer_id=officer_id, years=evaluation_years(today)):
+    due_projects = evaluation_due.due_projects_in(
+        conn, today, officer_id=officer_id, years=evaluation_years(today)
+    )
+    for due in due_projects:
         overdue = due.period_end is not None and due.period_end < today
-        items.append(
-            TodayItem(
-                ItemKind.EVALUATION,
-                due.period_end,
-                due.title,
-                due.reason,
-                Target(Opens.EVALUATION, due.project_id),
-                overdue,
-            )
-        )
+        target = Target(Opens.EVALUATION, due.project_id)
+        items.append(TodayItem(ItemKind.EVALUATION, due.period_end, due.title, due.reason, target, overdue))
     items.sort(key=_sort_key)
     return items
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class DayRead:
+    """A read of the day made before the window had a workspace (the start-up worker): for
+    whom and which day it was read, so that the home tab uses it only when it would have read
+    the same (:meth:`matches`)."""
+
+    day: date
+    officer: settings.Officer
+    narrowed: bool  # the officer's own day (an officer chosen and 「自分の担当だけ」 on)
+    items: list[TodayItem]
+
+    def matches(self, day: date, officer: settings.Officer, narrowed: bool) -> bool:
+        """Whether this is the read the tab would make now for ``officer`` on ``day``."""
+        return (self.day, self.officer, self.narrowed) == (day, officer, narrowed)
+
+
+def read_day(data_dir: Path, today: date | None = None) -> DayRead:
+    """The day of the data folder ``data_dir``, as its home tab would read it first: the
+    officer of its settings, their own day when 「自分の担当だけ」 is on, else everyone's.
+    A read-only plain connection: no lock and no ORM needed."""
+    today = today or date.today()
+    me = settings.current_officer(data_dir)
+    narrowed = me.source == "settings" and home_settings.mine_only(data_dir)
+    with sqlite_file.connection(data_dir / sqlite_file.DB_FILE_NAME, readonly=True) as conn:
+        officer_id = officer_record_in(conn, me) if narrowed else None
+        items = items_in(conn, handover_alerts.alert_levels(data_dir), today, officer_id)
+    return DayRead(today, me, narrowed, items)

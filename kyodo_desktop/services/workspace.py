@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import stat
+from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -158,6 +160,11 @@ class Workspace:
 
             self._session_factory = make_session_factory(self.engine)
         return self._session_factory
+
+    def reader(self) -> AbstractContextManager[sqlite3.Connection]:
+        """A read-only plain ``sqlite3`` connection to the data file, closed on leaving: for the
+        reads written in SQL (``persistence.day_reads``), which need no ORM."""
+        return sqlite_file.connection(self.db_path, readonly=True)
 
     def reload_officer(self) -> Officer:
         """Re-read the officer after settings changed."""

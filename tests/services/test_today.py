@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 
 from kyodo_desktop.domain.organization import InteractionInput, OrganizationInput
 from kyodo_desktop.domain.project import OfficerInput, PartnerInput, ProjectInput
-from kyodo_desktop.services import evaluation_due, handover_alerts, officers
+from kyodo_desktop.services import evaluation_due, handover_alerts, home_settings, officers
 from kyodo_desktop.services.commitments import CommitmentService
 from kyodo_desktop.services.organizations import OrganizationService
 from kyodo_desktop.services.projects import ProjectService
@@ -19,6 +21,7 @@ from kyodo_desktop.services.today import (
     TodayItem,
     evaluation_years,
     officer_record_id,
+    read_day,
     today_items,
 )
 from kyodo_desktop.services.workspace import Workspace
@@ -199,3 +202,32 @@ def test_the_officer_record_of_the_settings(ws: Workspace) -> None:
     ws.reload_officer()
     assert officer_record_id(ws) == ""
     assert officers.list_officers(ws)[-1].data.name != "新任 職員"  # nothing was created
+
+
+def test_the_start_up_read_is_the_day_the_tab_would_read(ws: Workspace) -> None:
+    """read_day (the start-up worker's, before any workspace): everyone's day without an officer
+    chosen, the officer's own day with one and 「自分の担当だけ」 on, everyone's with it off."""
+    w, _sky, _theirs = _second_officer_world(ws)
+    first = read_day(ws.data_dir, DAY)
+    assert (first.day, first.narrowed) == (DAY, False) and first.items == today_items(ws, DAY)
+    set_officer(ws.data_dir, "佐藤 一郎", "市民協働課")
+    mine = read_day(ws.data_dir, DAY)
+    assert mine.narrowed and mine.items == today_items(ws, DAY, officer_id=w.sato)
+    assert mine.items != first.items
+    assert mine.matches(DAY, ws.reload_officer(), True)
+    assert not mine.matches(DAY, ws.officer, False) and not mine.matches(date(2027, 4, 11), ws.officer, True)
+    home_settings.set_mine_only(ws.data_dir, False)
+    assert read_day(ws.data_dir, DAY).items == first.items
+
+
+def test_the_day_is_read_without_the_orm(ws: Workspace) -> None:
+    """The day's reads are plain sqlite3: a process reading it never imports SQLAlchemy."""
+    make_world(ws)
+    code = (
+        "import sys\nfrom datetime import date\nfrom pathlib import Path\n"
+        "from kyodo_desktop.services.today import read_day\n"
+        f"read = read_day(Path({str(ws.data_dir)!r}), date(2027, 4, 10))\n"
+        "print(len(read.items), 'sqlalchemy' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == [str(len(today_items(ws, DAY))), "False"]

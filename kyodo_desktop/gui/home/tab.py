@@ -1,9 +1,12 @@
 """The home tab's page (``homeTab``): the officer's day, read in a worker, and the quick actions.
 
 The list comes from :func:`kyodo_desktop.services.today.today_items`, read off the UI thread
-(:class:`~kyodo_desktop.gui.tasks.BackgroundTask`): the service and SQLAlchemy are imported in
-the worker, and the first read waits for the registry's rows to be shown (:meth:`HomeTab.hold_until`)
-so that the registry's start-up is not slowed. Above the list, the 年度's headline figures
+(:class:`~kyodo_desktop.gui.tasks.BackgroundTask`) in plain ``sqlite3`` (no ORM). The first
+read is the start-up worker's (``gui.preload.StartupRead``, :meth:`HomeTab.use_startup_read`),
+made while the window is built, and shown when it is the read the tab would make (the same
+day, officer and choice, nobody wrote to the file since); otherwise the tab reads once the
+registry's rows are shown (:meth:`HomeTab.hold_until`), so that the registry's start-up is
+not slowed. Above the list, the 年度's headline figures
 (``homeHeadline``, :mod:`kyodo_desktop.gui.home.headline`), read after each read of the list.
 
 With an officer chosen (職員の設定), the list is that officer's own day by default; the
@@ -31,11 +34,11 @@ from kyodo_desktop.services import home_settings
 from kyodo_desktop.services.workspace import Workspace
 
 if TYPE_CHECKING:
-    from kyodo_desktop.services.today import Target, TodayItem
+    from kyodo_desktop.gui.preload import StartupRead
+    from kyodo_desktop.services.today import DayRead, Target, TodayItem
 
 
 def _read(ws: Workspace, today: date, mine_only: bool) -> list[TodayItem]:
-    # SQLAlchemy: in the worker, not at start
     from kyodo_desktop.services.today import officer_record_id, today_items
 
     return today_items(ws, today, officer_record_id(ws) if mine_only else None)
@@ -63,6 +66,8 @@ class HomeTab(QWidget):
         self._tasks = TaskGroup()
         self._epoch = 0
         self._held = False  # the first read waits for the start-up read
+        self._startup: tuple[int, ...] | None = None  # the file's stamp while the worker's read is awaited
+        self._headline_owed = False  # a headline read waits for the registry's rows
         self._loaded = False
         self._stale = True  # read at the next show (first: never read)
         layout = QVBoxLayout(self)
@@ -183,14 +188,44 @@ class HomeTab(QWidget):
         for signal in signals:
             signal.connect(self._release)
 
+    def use_startup_read(self, task: StartupRead) -> None:
+        """Show the day that ``task`` (the start-up worker) reads, if it is the read this tab
+        would make; until it comes, the tab does not read on its own."""
+        self._startup = task.stamp
+        task.day_read.connect(self._on_startup_day)
+        if task.day_outcome is not None:  # sent before we connected
+            self._on_startup_day(task.day_outcome[0])
+
+    def _on_startup_day(self, read: DayRead | None) -> None:
+        from kyodo_desktop.gui.preload import file_stamp
+
+        stamp, self._startup = self._startup, None
+        if stamp is None:
+            return  # dropped: a read of the tab's own came first
+        usable = (
+            read is not None
+            and read.matches(date.today(), self._ws.officer, self.narrowed())
+            and file_stamp(self._ws.db_path) == stamp  # nobody wrote meanwhile (a migration …)
+        )
+        if usable and read is not None:
+            self._stale = False
+            self._epoch += 1
+            self._on_read(self._epoch, read.items, read.day)
+        elif not self._held:
+            self._read_if_shown()
+
     def _release(self, *_args: object) -> None:
         if self._held:
             self._held = False
             # after the event loop's turn, so that the registry's rows are painted first
             QTimer.singleShot(0, self, self._read_if_shown)
+            if self._headline_owed:
+                QTimer.singleShot(0, self, lambda: self._read_headline(0))
 
     def _read_if_shown(self) -> None:
-        if self.isVisible():
+        if self._startup is not None:
+            return  # the start-up worker's read is nearly there
+        if self.isVisible() and (self._stale or not self._loaded):
             self.reload()
 
     @property
@@ -202,6 +237,7 @@ class HomeTab(QWidget):
         """Read the day again (in a worker); an older read still running is dropped."""
         if self._held:
             return None
+        self._startup = None  # a newer read than the start-up worker's
         self._stale = False
         self._epoch += 1
         epoch, day = self._epoch, today or date.today()
@@ -246,7 +282,10 @@ class HomeTab(QWidget):
             self.reload()  # first shown, or back on the tab: the day as it is now
 
     def _read_headline(self, _count: int) -> None:
-        self.headline_strip.reload(self.model.today)  # the day the list was read for
+        # after the registry's rows (its figures' read imports SQLAlchemy in a worker)
+        self._headline_owed = self._held
+        if not self._held:
+            self.headline_strip.reload(self.model.today)  # the day the list was read for
 
     def shutdown(self) -> None:
         """Stop the read under way (before the window closes)."""

@@ -20,6 +20,7 @@ from kyodo_desktop.gui.home.tab import HomeTab
 
 if TYPE_CHECKING:
     from kyodo_desktop.gui.main_window import MainWindow
+    from kyodo_desktop.gui.preload import StartupRead
     from kyodo_desktop.services.today import Target
 
 
@@ -73,9 +74,10 @@ def log_contact(window: MainWindow) -> None:
     dialog.open()
 
 
-def install_home_tab(window: MainWindow, tabs: QTabWidget) -> HomeTab:
+def install_home_tab(window: MainWindow, tabs: QTabWidget, preloaded: StartupRead | None = None) -> HomeTab:
     """Put the home tab first in ``tabs`` (shown), wired to ``window``'s tabs; its first read
-    follows the registry's rows (or the file's check, whichever comes first)."""
+    is ``preloaded``'s day when usable, else follows the registry's rows (or the file's check,
+    whichever comes first)."""
     assert window.workspace is not None
     home = HomeTab(window.workspace)
     tabs.insertTab(0, home, QCoreApplication.translate("HomeTab", "ホーム"))
@@ -96,4 +98,6 @@ def install_home_tab(window: MainWindow, tabs: QTabWidget) -> HomeTab:
     if window.officer_panel is not None:  # the officer chosen or changed: whose day it is
         window.officer_panel.officer_saved.connect(lambda _officer: home.officer_changed())
     home.hold_until(*([registry.rows_loaded] if registry is not None else []), window.file_verified)
+    if preloaded is not None:
+        home.use_startup_read(preloaded)
     return home
