@@ -27,7 +27,7 @@ from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.local_time import local_text
 from kyodo_desktop.domain.wareki import to_wareki
 from kyodo_desktop.gui import dialogs, errors
-from kyodo_desktop.gui.table_base import ReadOnlyTableModel
+from kyodo_desktop.gui.table_base import RowsTableModel
 from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup
 from kyodo_desktop.persistence import backup
 from kyodo_desktop.persistence.errors import BackupInfo
@@ -52,7 +52,7 @@ def size_text(size: int) -> str:
     return f"{size / (1024 * 1024):,.1f} MB"
 
 
-class BackupListModel(ReadOnlyTableModel):
+class BackupListModel(RowsTableModel[tuple[BackupInfo, int]]):
     """Verified backups, newest first: 日時 (local, with offset), 和暦, 種類, サイズ, ファイル."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -64,20 +64,15 @@ class BackupListModel(ReadOnlyTableModel):
             self.tr("サイズ"),
             self.tr("ファイル"),
         ]
-        self._rows: list[tuple[BackupInfo, int]] = []
 
     def set_backups(self, rows: list[tuple[BackupInfo, int]]) -> None:
         """Show these backups with their sizes in bytes."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self.set_rows(rows)
 
     def backup_at(self, row: int) -> BackupInfo | None:
         """The backup shown in ``row``."""
-        return self._rows[row][0] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
+        found = self.row_at(row)
+        return found[0] if found is not None else None
 
     def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:

@@ -26,7 +26,7 @@ from kyodo_desktop.domain.text import nfkc
 from kyodo_desktop.gui import errors
 from kyodo_desktop.gui.evaluations.labels import term
 from kyodo_desktop.gui.projects.labels import year_label
-from kyodo_desktop.gui.table_base import ReadOnlyTableModel, table_view
+from kyodo_desktop.gui.table_base import RowsTableModel, table_view
 from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup
 
 if TYPE_CHECKING:
@@ -44,22 +44,12 @@ class ListRow:
     partner: str
 
 
-class ProjectListModel(ReadOnlyTableModel):
+class ProjectListModel(RowsTableModel[ListRow]):
     """The rows of the left list: 年度, 事業名, 理由 (or 段階), 主たるパートナー."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._headers = [self.tr("年度"), self.tr("事業名"), self.tr("理由・段階"), self.tr("パートナー")]
-        self.rows: list[ListRow] = []
-
-    def set_rows(self, rows: list[ListRow]) -> None:
-        """Show ``rows`` instead of the ones shown."""
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
