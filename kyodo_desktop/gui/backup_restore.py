@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,12 +27,11 @@ from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.local_time import local_text
 from kyodo_desktop.domain.wareki import to_wareki
 from kyodo_desktop.gui import dialogs, errors
-from kyodo_desktop.gui.table_base import RowsTableModel
+from kyodo_desktop.gui.table_base import ModelIndex, RowsTableModel
 from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup
 from kyodo_desktop.persistence import backup
 from kyodo_desktop.persistence.errors import BackupInfo
 
-_ModelIndex = QModelIndex | QPersistentModelIndex
 _CONTEXT = "BackupListModel"
 _REASONS = {
     "daily": QT_TRANSLATE_NOOP("BackupListModel", "日次"),
@@ -74,7 +73,7 @@ class BackupListModel(RowsTableModel[tuple[BackupInfo, int]]):
         found = self.row_at(row)
         return found[0] if found is not None else None
 
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         info, size = self._rows[index.row()]

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
-from kyodo_desktop.gui.table_base import RowsTableModel
+from kyodo_desktop.gui.table_base import ModelIndex, RowsTableModel
 from kyodo_desktop.services.duplicates import CandidatePair
 
 COL_FIRST = 0
@@ -20,8 +20,6 @@ COLUMN_COUNT = 5
 
 #: The :class:`CandidatePair` of a row.
 PairRole = Qt.ItemDataRole.UserRole
-
-_ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 def reasons_text(pair: CandidatePair) -> str:
@@ -54,10 +52,7 @@ class CandidateTableModel(RowsTableModel[CandidatePair]):
         self._sort_order = Qt.SortOrder.AscendingOrder
 
     # -- Qt model interface -------------------------------------------------------------------
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         pair = self.row_at(index.row())
         if pair is None:
             return None

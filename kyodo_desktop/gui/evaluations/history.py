@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 
 from kyodo_desktop.gui.evaluations.labels import SIDES, term, total_text, trend_mark
 from kyodo_desktop.gui.projects.labels import year_label
-from kyodo_desktop.gui.table_base import RowsTableModel
+from kyodo_desktop.gui.table_base import ModelIndex, RowsTableModel
 from kyodo_desktop.services.evaluation_records import MutualView
 from kyodo_desktop.services.evaluations_mutual import NOT_SUBMITTED
 
@@ -58,9 +58,7 @@ class HistoryModel(RowsTableModel[HistoryRow]):
         super().__init__(parent)
         self._headers = [self.tr("年度"), self.tr("時期"), *(term(s) for s in SIDES), self.tr("今後の方向性")]
 
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         row = self.rows[index.row()]

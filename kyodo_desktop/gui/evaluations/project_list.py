@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -26,7 +26,7 @@ from kyodo_desktop.domain.text import nfkc
 from kyodo_desktop.gui import errors
 from kyodo_desktop.gui.evaluations.labels import term
 from kyodo_desktop.gui.projects.labels import year_label
-from kyodo_desktop.gui.table_base import RowsTableModel, table_view
+from kyodo_desktop.gui.table_base import ModelIndex, RowsTableModel, table_view
 from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup
 
 if TYPE_CHECKING:
@@ -51,9 +51,7 @@ class ProjectListModel(RowsTableModel[ListRow]):
         super().__init__(parent)
         self._headers = [self.tr("年度"), self.tr("事業名"), self.tr("理由・段階"), self.tr("パートナー")]
 
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         row = self.rows[index.row()]

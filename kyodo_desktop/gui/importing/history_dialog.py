@@ -12,7 +12,7 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.gui import dialogs, errors
 from kyodo_desktop.gui.styles import ERROR_STYLE, SUCCESS_STYLE
-from kyodo_desktop.gui.table_base import RowsTableModel
+from kyodo_desktop.gui.table_base import ModelIndex, RowsTableModel
 from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup, show_progress
 from kyodo_desktop.services import import_undo
 from kyodo_desktop.services.import_undo import ImportRecord, UndoSummary
@@ -39,8 +39,6 @@ log = logging.getLogger(__name__)
 COL_TIME, COL_FILE, COL_OFFICER, COL_CREATED, COL_UPDATED, COL_STATE = range(6)
 #: The :class:`ImportRecord` of a row.
 ImportRole = Qt.ItemDataRole.UserRole
-
-_ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class ImportHistoryModel(RowsTableModel[ImportRecord]):
@@ -71,10 +69,7 @@ class ImportHistoryModel(RowsTableModel[ImportRecord]):
         """The import shown in ``row``."""
         return self.row_at(row)
 
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         found = self.row_at(index.row())  # None for an invalid index (its row is -1)
         if found is None:
             return None

@@ -13,9 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor
@@ -25,11 +23,9 @@ from kyodo_desktop.domain.fields import ACTIVITY_FIELD_SHORT
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.importing import RowProblem
 from kyodo_desktop.domain.municipalities import municipality_name
-from kyodo_desktop.gui.table_base import RowsTableModel
+from kyodo_desktop.gui.table_base import ModelIndex, RowsTableModel
 from kyodo_desktop.services.importing import Action, ImportPlan, PlannedRow
 from kyodo_desktop.services.project_import import ProjectImportPlan
-
-_ModelIndex = QModelIndex | QPersistentModelIndex
 
 COL_ROW = 0
 COL_ACTION = 1
@@ -166,10 +162,7 @@ class PlanTableModel(RowsTableModel[Any]):
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
 
     # -- Qt model interface -------------------------------------------------------------------
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         planned = self.row_at(index.row())
         if planned is None:
             return None
@@ -273,10 +266,7 @@ class ProblemTableModel(RowsTableModel[RowProblem]):
         """The problem shown in table row ``row``."""
         return self._rows[row]
 
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else PROBLEM_COLUMN_COUNT
-
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         problem = self.row_at(index.row())
         if problem is None:
             return None

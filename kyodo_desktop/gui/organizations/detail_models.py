@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.wareki import to_wareki
-from kyodo_desktop.gui.table_base import RowsTableModel
+from kyodo_desktop.gui.table_base import ModelIndex, RowsTableModel
 
 if TYPE_CHECKING:
     from kyodo_desktop.services.organizations import ContactRecord, InteractionRecord
@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 #: The record id of a row.
 IdRole = Qt.ItemDataRole.UserRole
 
-_ModelIndex = QModelIndex | QPersistentModelIndex
 _Record = TypeVar("_Record")
 
 
@@ -43,10 +42,7 @@ class _RecordTableModel(RowsTableModel[_Record]):
         """The record shown at ``row``."""
         return self._rows[row]
 
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         rec = self.row_at(index.row())
         if rec is None:
             return None

@@ -7,17 +7,16 @@ import html
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea
 
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.kind_account import KindAccount
 from kyodo_desktop.gui.projects.labels import term
-from kyodo_desktop.gui.table_base import RowsTableModel
+from kyodo_desktop.gui.table_base import ModelIndex, RowsTableModel
 
 #: The key of a row (a partner's organization id, a project id …).
 KeyRole = Qt.ItemDataRole.UserRole
-_ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class TextRowsModel(RowsTableModel[tuple[str, ...]]):
@@ -28,7 +27,7 @@ class TextRowsModel(RowsTableModel[tuple[str, ...]]):
         self._headers = list(headers)
         self._keys: list[str] = []
 
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         texts = self.row_at(index.row())
         if texts is None:
             return None

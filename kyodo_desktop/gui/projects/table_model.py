@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
@@ -25,7 +25,7 @@ from kyodo_desktop.domain.project_flags import OverdueFlag, overdue_flags
 from kyodo_desktop.domain.project_terms import Stage
 from kyodo_desktop.domain.wareki import to_wareki
 from kyodo_desktop.gui.projects.labels import flag_label, term, year_label
-from kyodo_desktop.gui.table_base import RowsTableModel
+from kyodo_desktop.gui.table_base import ModelIndex, RowsTableModel
 from kyodo_desktop.persistence.project_listing import (
     END,
     FORM,
@@ -52,7 +52,6 @@ COLUMN_COUNT = 8
 
 #: The project id of a row.
 IdRole = Qt.ItemDataRole.UserRole
-_ModelIndex = QModelIndex | QPersistentModelIndex
 #: Overdue rows: the colour of the app's error texts (``ERROR_STYLE`` in gui/styles.py)
 _OVERDUE = QColor("#c62828")
 #: Stages sort in the order of the cycle (課題・ニーズの把握 first), not by their names.
@@ -101,10 +100,7 @@ class ProjectTableModel(RowsTableModel[Row]):
         return self._today or date.today()
 
     # -- Qt model interface -------------------------------------------------------------------
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.row_at(index.row())
         if row is None:
             return None
