@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,12 +27,11 @@ from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.local_time import local_text
 from kyodo_desktop.domain.wareki import to_wareki
 from kyodo_desktop.gui import dialogs, errors
-from kyodo_desktop.gui.table_base import ReadOnlyTableModel
+from kyodo_desktop.gui.table_base import ModelIndex, RowsTableModel
 from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup
 from kyodo_desktop.persistence import backup
 from kyodo_desktop.persistence.errors import BackupInfo
 
-_ModelIndex = QModelIndex | QPersistentModelIndex
 _CONTEXT = "BackupListModel"
 _REASONS = {
     "daily": QT_TRANSLATE_NOOP("BackupListModel", "日次"),
@@ -52,7 +51,7 @@ def size_text(size: int) -> str:
     return f"{size / (1024 * 1024):,.1f} MB"
 
 
-class BackupListModel(ReadOnlyTableModel):
+class BackupListModel(RowsTableModel[tuple[BackupInfo, int]]):
     """Verified backups, newest first: 日時 (local, with offset), 和暦, 種類, サイズ, ファイル."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -64,22 +63,17 @@ class BackupListModel(ReadOnlyTableModel):
             self.tr("サイズ"),
             self.tr("ファイル"),
         ]
-        self._rows: list[tuple[BackupInfo, int]] = []
 
     def set_backups(self, rows: list[tuple[BackupInfo, int]]) -> None:
         """Show these backups with their sizes in bytes."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self.set_rows(rows)
 
     def backup_at(self, row: int) -> BackupInfo | None:
         """The backup shown in ``row``."""
-        return self._rows[row][0] if 0 <= row < len(self._rows) else None
+        found = self.row_at(row)
+        return found[0] if found is not None else None
 
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         info, size = self._rows[index.row()]

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -42,7 +42,7 @@ from kyodo_desktop.gui.organizations.form_widgets import (
     run_child_change,
     selected_row,
 )
-from kyodo_desktop.gui.table_base import ModelIndex, ReadOnlyTableModel, list_table
+from kyodo_desktop.gui.table_base import ModelIndex, RowsTableModel, list_table
 
 if TYPE_CHECKING:
     from kyodo_desktop.services.commitments import CommitmentRecord
@@ -72,33 +72,35 @@ def _status_combo(name: str) -> QComboBox:
     return combo
 
 
-class CommitmentTableModel(ReadOnlyTableModel):
+class CommitmentTableModel(RowsTableModel["CommitmentRecord"]):
     """The commitments of one subject: open ones first, each group by due date."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._headers = [self.tr("期限"), self.tr("内容"), self.tr("担当"), self.tr("状況")]
-        self.records: list[CommitmentRecord] = []
         self.today = date.today()
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.records)
+    @property
+    def records(self) -> list[CommitmentRecord]:
+        """The commitments shown, in their order."""
+        return self.rows
 
     def set_records(self, records: list[CommitmentRecord]) -> None:
         """Show ``records`` (as the service orders them: by due date, undated last)."""
-        self.beginResetModel()
         self.today = date.today()
-        self.records = sorted(records, key=lambda r: not r.is_open)  # stable: due order kept
-        self.endResetModel()
+        self.set_rows(records)
+
+    def _arranged(self, rows: list[CommitmentRecord]) -> list[CommitmentRecord]:
+        return sorted(rows, key=lambda r: not r.is_open)  # stable: due order kept
 
     def is_overdue(self, row: int) -> bool:
         """An open item whose due date has passed."""
-        r = self.records[row]
+        r = self._rows[row]
         return r.is_open and r.due_on is not None and r.due_on < self.today
 
     def text(self, row: int, column: int) -> str:
         """What a cell shows."""
-        r = self.records[row]
+        r = self._rows[row]
         if column == 0:
             day = to_wareki(r.due_on) if r.due_on else self.tr("（期限なし）")
             return ("⚠ " + day) if self.is_overdue(row) else day
@@ -109,7 +111,7 @@ class CommitmentTableModel(ReadOnlyTableModel):
         return status_label(r.status)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.records):
+        if self.row_at(index.row()) is None:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.text(index.row(), index.column())

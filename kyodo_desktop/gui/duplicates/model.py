@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
-from kyodo_desktop.gui.table_base import ReadOnlyTableModel
+from kyodo_desktop.gui.table_base import ModelIndex, RowsTableModel
 from kyodo_desktop.services.duplicates import CandidatePair
 
 COL_FIRST = 0
@@ -20,8 +20,6 @@ COLUMN_COUNT = 5
 
 #: The :class:`CandidatePair` of a row.
 PairRole = Qt.ItemDataRole.UserRole
-
-_ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 def reasons_text(pair: CandidatePair) -> str:
@@ -35,7 +33,7 @@ def municipality_text(pair: CandidatePair) -> str:
     return a or b if a == b or not (a and b) else f"{a}／{b}"
 
 
-class CandidateTableModel(ReadOnlyTableModel):
+class CandidateTableModel(RowsTableModel[CandidatePair]):
     """Candidate pairs in the order the service found them (strongest evidence first), sortable."""
 
     HEADERS = (
@@ -49,22 +47,15 @@ class CandidateTableModel(ReadOnlyTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._headers = [self.tr(h) for h in self.HEADERS]
-        self._pairs: list[CandidatePair] = []
         self._found: list[CandidatePair] = []
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
 
     # -- Qt model interface -------------------------------------------------------------------
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._pairs)
-
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._pairs):
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        pair = self.row_at(index.row())
+        if pair is None:
             return None
-        pair = self._pairs[index.row()]
         if role == PairRole:
             return pair
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -87,10 +78,10 @@ class CandidateTableModel(ReadOnlyTableModel):
         """Sort by ``column`` (the found order breaks ties); selections follow their pairs."""
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        old_pairs = [self._pairs[i.row()] if i.isValid() else None for i in persistent]
+        old_pairs = [self._rows[i.row()] if i.isValid() else None for i in persistent]
         self._sort_column, self._sort_order = column, order
-        self._pairs = self._sorted(self._pairs)
-        where = {id(pair): n for n, pair in enumerate(self._pairs)}
+        self._rows = self._sorted(self._rows)
+        where = {id(pair): n for n, pair in enumerate(self._rows)}
         new = []
         for old, pair in zip(persistent, old_pairs, strict=True):
             row = where.get(id(pair)) if pair is not None else None
@@ -119,28 +110,29 @@ class CandidateTableModel(ReadOnlyTableModel):
     # -- rows ---------------------------------------------------------------------------------
     def set_pairs(self, pairs: Sequence[CandidatePair]) -> None:
         """Show ``pairs`` (keeps the current sort)."""
-        self.beginResetModel()
         self._found = list(pairs)
-        self._pairs = self._sorted(self._found)
-        self.endResetModel()
+        self.set_rows(self._found)
+
+    def _arranged(self, rows: list[CandidatePair]) -> list[CandidatePair]:
+        return self._sorted(rows)
 
     def remove_pair(self, first_id: str, second_id: str) -> None:
         """Drop the pair of these two records (judged 「重複ではない」)."""
         wanted = {first_id, second_id}
-        for row in range(len(self._pairs) - 1, -1, -1):
-            if {self._pairs[row].first_id, self._pairs[row].second_id} == wanted:
+        for row in range(len(self._rows) - 1, -1, -1):
+            if {self._rows[row].first_id, self._rows[row].second_id} == wanted:
                 self.beginRemoveRows(QModelIndex(), row, row)
-                del self._pairs[row]
+                del self._rows[row]
                 self.endRemoveRows()
         self._found = [p for p in self._found if {p.first_id, p.second_id} != wanted]
 
     def remove_involving(self, org_id: str) -> int:
         """Drop every pair that names ``org_id`` (it was merged away); returns how many."""
-        for row in range(len(self._pairs) - 1, -1, -1):
-            pair = self._pairs[row]
+        for row in range(len(self._rows) - 1, -1, -1):
+            pair = self._rows[row]
             if org_id in (pair.first_id, pair.second_id):
                 self.beginRemoveRows(QModelIndex(), row, row)
-                del self._pairs[row]
+                del self._rows[row]
                 self.endRemoveRows()
         before = len(self._found)
         self._found = [p for p in self._found if org_id not in (p.first_id, p.second_id)]
@@ -148,8 +140,8 @@ class CandidateTableModel(ReadOnlyTableModel):
 
     def pair(self, row: int) -> CandidatePair:
         """The pair shown at ``row``."""
-        return self._pairs[row]
+        return self._rows[row]
 
     def pairs(self) -> list[CandidatePair]:
         """Every pair, in view order."""
-        return list(self._pairs)
+        return list(self._rows)

@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 
 from kyodo_desktop.gui.evaluations.labels import SIDES, term, total_text, trend_mark
 from kyodo_desktop.gui.projects.labels import year_label
-from kyodo_desktop.gui.table_base import ReadOnlyTableModel
+from kyodo_desktop.gui.table_base import ModelIndex, RowsTableModel
 from kyodo_desktop.services.evaluation_records import MutualView
 from kyodo_desktop.services.evaluations_mutual import NOT_SUBMITTED
 
@@ -51,26 +51,14 @@ def history_rows(views: list[MutualView]) -> list[HistoryRow]:
     return rows
 
 
-class HistoryModel(ReadOnlyTableModel):
+class HistoryModel(RowsTableModel[HistoryRow]):
     """年度, 時期, 行政, 団体, 第三者, 今後の方向性."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._headers = [self.tr("年度"), self.tr("時期"), *(term(s) for s in SIDES), self.tr("今後の方向性")]
-        self.rows: list[HistoryRow] = []
 
-    def set_rows(self, rows: list[HistoryRow]) -> None:
-        """Show ``rows``."""
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         row = self.rows[index.row()]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -26,7 +26,7 @@ from kyodo_desktop.domain.text import nfkc
 from kyodo_desktop.gui import errors
 from kyodo_desktop.gui.evaluations.labels import term
 from kyodo_desktop.gui.projects.labels import year_label
-from kyodo_desktop.gui.table_base import ReadOnlyTableModel, table_view
+from kyodo_desktop.gui.table_base import ModelIndex, RowsTableModel, table_view
 from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup
 
 if TYPE_CHECKING:
@@ -44,26 +44,14 @@ class ListRow:
     partner: str
 
 
-class ProjectListModel(ReadOnlyTableModel):
+class ProjectListModel(RowsTableModel[ListRow]):
     """The rows of the left list: 年度, 事業名, 理由 (or 段階), 主たるパートナー."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._headers = [self.tr("年度"), self.tr("事業名"), self.tr("理由・段階"), self.tr("パートナー")]
-        self.rows: list[ListRow] = []
 
-    def set_rows(self, rows: list[ListRow]) -> None:
-        """Show ``rows`` instead of the ones shown."""
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         row = self.rows[index.row()]

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.gui import dialogs, errors
 from kyodo_desktop.gui.styles import ERROR_STYLE, SUCCESS_STYLE
-from kyodo_desktop.gui.table_base import ReadOnlyTableModel
+from kyodo_desktop.gui.table_base import ModelIndex, RowsTableModel
 from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup, show_progress
 from kyodo_desktop.services import import_undo
 from kyodo_desktop.services.import_undo import ImportRecord, UndoSummary
@@ -40,10 +40,8 @@ COL_TIME, COL_FILE, COL_OFFICER, COL_CREATED, COL_UPDATED, COL_STATE = range(6)
 #: The :class:`ImportRecord` of a row.
 ImportRole = Qt.ItemDataRole.UserRole
 
-_ModelIndex = QModelIndex | QPersistentModelIndex
 
-
-class ImportHistoryModel(ReadOnlyTableModel):
+class ImportHistoryModel(RowsTableModel[ImportRecord]):
     """The imports, newest first: 日時, ファイル, 職員, 新規, 更新, 状態 (新規 of a past-project
     import counted apart: 事業 N / 団体 M)."""
 
@@ -59,26 +57,20 @@ class ImportHistoryModel(ReadOnlyTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._headers = [self.tr(h) for h in self.HEADERS]
-        self._imports: list[ImportRecord] = []
 
     def set_imports(self, imports: Sequence[ImportRecord]) -> None:
         """Show ``imports`` (given oldest first, as the service lists them) newest first."""
-        self.beginResetModel()
-        self._imports = list(reversed(imports))
-        self.endResetModel()
+        self.set_rows(imports)
+
+    def _arranged(self, rows: list[ImportRecord]) -> list[ImportRecord]:
+        return rows[::-1]
 
     def import_at(self, row: int) -> ImportRecord | None:
         """The import shown in ``row``."""
-        return self._imports[row] if 0 <= row < len(self._imports) else None
+        return self.row_at(row)
 
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._imports)
-
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        found = self.import_at(index.row()) if index.isValid() else None
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        found = self.row_at(index.row())  # None for an invalid index (its row is -1)
         if found is None:
             return None
         if role == ImportRole:

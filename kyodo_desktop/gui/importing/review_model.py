@@ -13,9 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor
@@ -25,11 +23,9 @@ from kyodo_desktop.domain.fields import ACTIVITY_FIELD_SHORT
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.importing import RowProblem
 from kyodo_desktop.domain.municipalities import municipality_name
-from kyodo_desktop.gui.table_base import ReadOnlyTableModel
+from kyodo_desktop.gui.table_base import ModelIndex, RowsTableModel
 from kyodo_desktop.services.importing import Action, ImportPlan, PlannedRow
 from kyodo_desktop.services.project_import import ProjectImportPlan
-
-_ModelIndex = QModelIndex | QPersistentModelIndex
 
 COL_ROW = 0
 COL_ACTION = 1
@@ -127,7 +123,7 @@ def _action_reason(planned: PlannedRow) -> str:
     return planned.match_reason
 
 
-class PlanTableModel(ReadOnlyTableModel):
+class PlanTableModel(RowsTableModel[Any]):
     """The rows of an import plan, one a line, whatever the import's kind: the shared calls the
     review page makes (``set_plan``, ``planned_row``, ``row_of_number``, ``refresh_row``) and the
     roles and colours; a kind's model gives its headers, its columns and their texts.
@@ -142,7 +138,6 @@ class PlanTableModel(ReadOnlyTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._headers = [self.tr(h) for h in self.HEADERS]
-        self._rows: list[Any] = []
         self._raw_names: dict[int, str] = {}
 
     def set_plan(
@@ -150,10 +145,8 @@ class PlanTableModel(ReadOnlyTableModel):
     ) -> None:
         """Show ``plan`` (None: nothing); ``raw_names`` are the name cells, by row number, of
         rows that could not be read (shown in place of the name they lack)."""
-        self.beginResetModel()
-        self._rows = list(plan.rows) if plan is not None else []
         self._raw_names = dict(raw_names or {})
-        self.endResetModel()
+        self.set_rows(plan.rows if plan is not None else [])
 
     def planned_row(self, row: int) -> Any:
         """The planned row shown in table row ``row``."""
@@ -169,16 +162,10 @@ class PlanTableModel(ReadOnlyTableModel):
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
 
     # -- Qt model interface -------------------------------------------------------------------
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        planned = self.row_at(index.row())
+        if planned is None:
             return None
-        planned = self._rows[index.row()]
         column = index.column()
         if role == PlannedRowRole:
             return planned
@@ -258,7 +245,7 @@ class ReviewTableModel(PlanTableModel):
         return None
 
 
-class ProblemTableModel(ReadOnlyTableModel):
+class ProblemTableModel(RowsTableModel[RowProblem]):
     """Every problem of an import plan: 行, 列, 理由 (the sheet, when there is one, in the tooltip)."""
 
     HEADERS = (
@@ -270,28 +257,19 @@ class ProblemTableModel(ReadOnlyTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._headers = [self.tr(h) for h in self.HEADERS]
-        self._problems: list[RowProblem] = []
 
     def set_problems(self, problems: Sequence[RowProblem]) -> None:
         """Show ``problems``, in the order given."""
-        self.beginResetModel()
-        self._problems = list(problems)
-        self.endResetModel()
+        self.set_rows(problems)
 
     def problem(self, row: int) -> RowProblem:
         """The problem shown in table row ``row``."""
-        return self._problems[row]
+        return self._rows[row]
 
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._problems)
-
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else PROBLEM_COLUMN_COUNT
-
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._problems):
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        problem = self.row_at(index.row())
+        if problem is None:
             return None
-        problem = self._problems[index.row()]
         column = index.column()
         if role == RowNumberRole:
             return problem.row_number

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.wareki import to_wareki
-from kyodo_desktop.gui.table_base import ReadOnlyTableModel
+from kyodo_desktop.gui.table_base import ModelIndex, RowsTableModel
 
 if TYPE_CHECKING:
     from kyodo_desktop.services.organizations import ContactRecord, InteractionRecord
@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 #: The record id of a row.
 IdRole = Qt.ItemDataRole.UserRole
 
-_ModelIndex = QModelIndex | QPersistentModelIndex
 _Record = TypeVar("_Record")
 
 
@@ -26,7 +25,7 @@ def _date_text(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
-class _RecordTableModel(ReadOnlyTableModel, Generic[_Record]):
+class _RecordTableModel(RowsTableModel[_Record]):
     """Read-only rows of records that have an ``id``; subclasses say what each column shows."""
 
     HEADERS: tuple[str, ...] = ()
@@ -34,28 +33,19 @@ class _RecordTableModel(ReadOnlyTableModel, Generic[_Record]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._headers = [self.tr(h) for h in self.HEADERS]
-        self._records: list[_Record] = []
 
     def set_records(self, records: Sequence[_Record]) -> None:
         """Replace all rows."""
-        self.beginResetModel()
-        self._records = list(records)
-        self.endResetModel()
+        self.set_rows(records)
 
     def record(self, row: int) -> _Record:
         """The record shown at ``row``."""
-        return self._records[row]
+        return self._rows[row]
 
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._records):
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        rec = self.row_at(index.row())
+        if rec is None:
             return None
-        rec = self._records[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(rec, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -108,8 +98,8 @@ class InteractionTableModel(_RecordTableModel["InteractionRecord"]):
     def set_contact_names(self, names: dict[str, str]) -> None:
         """The names of the organization's contacts by id (the 担当者 column shows them)."""
         self._contact_names = dict(names)
-        if self._records:
-            last = self.index(len(self._records) - 1, len(self.HEADERS) - 1)
+        if self._rows:
+            last = self.index(len(self._rows) - 1, len(self.HEADERS) - 1)
             self.dataChanged.emit(self.index(0, len(self.HEADERS) - 1), last)
 
     def _display(self, rec: InteractionRecord, column: int) -> str:

@@ -4,49 +4,44 @@ the relationship kind was judged (the questionnaire's answers and the recommenda
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea
 
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.kind_account import KindAccount
 from kyodo_desktop.gui.projects.labels import term
-from kyodo_desktop.gui.table_base import ReadOnlyTableModel
+from kyodo_desktop.gui.table_base import ModelIndex, RowsTableModel
 
 #: The key of a row (a partner's organization id, a project id …).
 KeyRole = Qt.ItemDataRole.UserRole
-_ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-class TextRowsModel(ReadOnlyTableModel):
+class TextRowsModel(RowsTableModel[tuple[str, ...]]):
     """Rows of already translated texts under ``headers``; :meth:`key` gives a row's key."""
 
     def __init__(self, headers: Sequence[str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._headers = list(headers)
-        self._rows: list[tuple[str, ...]] = []
         self._keys: list[str] = []
 
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        texts = self.row_at(index.row())
+        if texts is None:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._rows[index.row()][index.column()]
+            return texts[index.column()]
         if role == KeyRole:
             return self._keys[index.row()]
         return None
 
-    def set_rows(self, rows: Sequence[Sequence[str]], keys: Sequence[str] | None = None) -> None:
+    def set_rows(self, rows: Iterable[Sequence[str]], keys: Sequence[str] | None = None) -> None:
         """Show ``rows`` (each as many texts as headers); ``keys`` default to the row numbers."""
-        self.beginResetModel()
-        self._rows = [tuple(r) for r in rows]
-        self._keys = list(keys) if keys is not None else [str(n) for n in range(len(self._rows))]
-        self.endResetModel()
+        texts = [tuple(r) for r in rows]
+        self._keys = list(keys) if keys is not None else [str(n) for n in range(len(texts))]
+        super().set_rows(texts)
 
     def key(self, row: int) -> str:
         """The key of ``row``."""

@@ -13,11 +13,11 @@ with the reasons as tooltip.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
@@ -25,7 +25,7 @@ from kyodo_desktop.domain.project_flags import OverdueFlag, overdue_flags
 from kyodo_desktop.domain.project_terms import Stage
 from kyodo_desktop.domain.wareki import to_wareki
 from kyodo_desktop.gui.projects.labels import flag_label, term, year_label
-from kyodo_desktop.gui.table_base import ReadOnlyTableModel
+from kyodo_desktop.gui.table_base import ModelIndex, RowsTableModel
 from kyodo_desktop.persistence.project_listing import (
     END,
     FORM,
@@ -52,7 +52,6 @@ COLUMN_COUNT = 8
 
 #: The project id of a row.
 IdRole = Qt.ItemDataRole.UserRole
-_ModelIndex = QModelIndex | QPersistentModelIndex
 #: Overdue rows: the colour of the app's error texts (``ERROR_STYLE`` in gui/styles.py)
 _OVERDUE = QColor("#c62828")
 #: Stages sort in the order of the cycle (課題・ニーズの把握 first), not by their names.
@@ -71,7 +70,7 @@ def _day(iso: str | None) -> date | None:
     return date.fromisoformat(iso) if iso else None
 
 
-class ProjectTableModel(ReadOnlyTableModel):
+class ProjectTableModel(RowsTableModel[Row]):
     """Projects as listed by the service, newest 年度 first; overdue rows marked."""
 
     HEADERS = (
@@ -88,7 +87,6 @@ class ProjectTableModel(ReadOnlyTableModel):
     def __init__(self, parent: QObject | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
         self._headers = [self.tr(h) for h in self.HEADERS]
-        self._rows: list[Row] = []
         self._unsorted: list[Row] = []  # the rows in the listing's order
         self._flags: dict[str, list[OverdueFlag]] = {}  # by project id, made when first needed
         self._positions: dict[str, int] | None = None  # id → row, made when first needed
@@ -102,16 +100,10 @@ class ProjectTableModel(ReadOnlyTableModel):
         return self._today or date.today()
 
     # -- Qt model interface -------------------------------------------------------------------
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.row_at(index.row())
+        if row is None:
             return None
-        row = self._rows[index.row()]
         if role == IdRole:
             return row[ID]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -145,7 +137,7 @@ class ProjectTableModel(ReadOnlyTableModel):
         return flags
 
     # -- rows ---------------------------------------------------------------------------------
-    def set_rows(self, rows: Sequence[Row]) -> None:
+    def set_rows(self, rows: Iterable[Row]) -> None:
         """Show exactly ``rows`` (listing rows, already filtered; a reset), in the order the
         officer sorted by, if any."""
         self._unsorted = list(rows)
@@ -166,13 +158,11 @@ class ProjectTableModel(ReadOnlyTableModel):
         return self._sort[0] if self._sort else -1
 
     def _show(self) -> None:
-        self.beginResetModel()
-        self._rows = self._ordered(self._unsorted)
         self._flags = {}  # the rows may be newer: their flags are made again when painted
         self._positions = None
-        self.endResetModel()
+        super().set_rows(self._unsorted)
 
-    def _ordered(self, rows: list[Row]) -> list[Row]:
+    def _arranged(self, rows: list[Row]) -> list[Row]:
         if self._sort is None:
             return list(rows)
         column, order = self._sort
