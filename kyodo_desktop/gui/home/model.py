@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
 
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.wareki import to_wareki_short
-from kyodo_desktop.gui.table_base import ModelIndex, ReadOnlyTableModel
+from kyodo_desktop.gui.table_base import ModelIndex, RowsTableModel
 
-if TYPE_CHECKING:  # the service imports SQLAlchemy, loaded in the worker only
+if TYPE_CHECKING:
     from kyodo_desktop.services.today import TodayItem
 
 #: overdue rows are written in this colour (the app's warning red, readable on white and grey)
@@ -29,7 +29,7 @@ def day_text(on: date | None, today: date) -> str:
     return text
 
 
-class TodayModel(ReadOnlyTableModel):
+class TodayModel(RowsTableModel["TodayItem"]):
     """The items in the order given (most overdue first); columns 日付, 種類, 件名, 内容."""
 
     HEADERS = (
@@ -42,27 +42,26 @@ class TodayModel(ReadOnlyTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._headers = [self.tr(h) for h in self.HEADERS]
-        self.items: list[TodayItem] = []
         self.today = date.today()
+
+    @property
+    def items(self) -> list[TodayItem]:
+        """The items shown, in their order."""
+        return self.rows
 
     def set_items(self, items: list[TodayItem], today: date) -> None:
         """Show ``items`` (as of ``today``)."""
-        self.beginResetModel()
-        self.items = list(items)
         self.today = today
-        self.endResetModel()
+        self.set_rows(items)
 
     def item(self, row: int) -> TodayItem:
         """The item shown on ``row``."""
-        return self.items[row]
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
+        return self.rows[row]
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.items):
+        item = self.row_at(index.row()) if index.isValid() else None
+        if item is None:
             return None
-        item = self.items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             column = index.column()
             if column == 0:
