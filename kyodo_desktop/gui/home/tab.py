@@ -68,6 +68,7 @@ class HomeTab(QWidget):
         self._held = False  # the first read waits for the start-up read
         self._startup: tuple[int, ...] | None = None  # the file's stamp while the worker's read is awaited
         self._headline_owed = False  # a headline read waits for the registry's rows
+        self._owed_day: date | None = None  # the day asked for while held (None: today)
         self._loaded = False
         self._stale = True  # read at the next show (first: never read)
         layout = QVBoxLayout(self)
@@ -204,6 +205,7 @@ class HomeTab(QWidget):
             return  # dropped: a read of the tab's own came first
         usable = (
             read is not None
+            and self._owed_day is None  # no other day asked for meanwhile
             and read.matches(date.today(), self._ws.officer, self.narrowed())
             and file_stamp(self._ws.db_path) == stamp  # nobody wrote meanwhile (a migration …)
         )
@@ -226,7 +228,7 @@ class HomeTab(QWidget):
         if self._startup is not None:
             return  # the start-up worker's read is nearly there
         if self.isVisible() and (self._stale or not self._loaded):
-            self.reload()
+            self.reload(self._owed_day)
 
     @property
     def loaded(self) -> bool:
@@ -234,10 +236,12 @@ class HomeTab(QWidget):
         return self._loaded
 
     def reload(self, today: date | None = None) -> BackgroundTask | None:
-        """Read the day again (in a worker); an older read still running is dropped."""
+        """Read the day again (in a worker); an older read still running is dropped. Before
+        the registry's rows are shown (held), the read is made when they are."""
         if self._held:
+            self._stale, self._owed_day = True, today
             return None
-        self._startup = None  # a newer read than the start-up worker's
+        self._startup, self._owed_day = None, None  # a newer read than the start-up worker's
         self._stale = False
         self._epoch += 1
         epoch, day = self._epoch, today or date.today()
