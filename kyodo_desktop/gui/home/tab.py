@@ -227,7 +227,7 @@ class HomeTab(QWidget):
     def _read_if_shown(self) -> None:
         if self._startup is not None:
             return  # the start-up worker's read is nearly there
-        if self.isVisible() and (self._stale or not self._loaded):
+        if self.isVisible() and (self._stale or self._epoch == 0):  # owed, or never read
             self.reload(self._owed_day)
 
     @property
@@ -282,8 +282,10 @@ class HomeTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale or self._loaded:
-            self.reload()  # first shown, or back on the tab: the day as it is now
+        # first shown, or back on the tab: the day as it is now (at start-up, before the
+        # registry's rows, the first read is on its way)
+        if not self._held and (self._stale or self._loaded):
+            self.reload()
 
     def _read_headline(self, _count: int) -> None:
         # after the registry's rows (its figures' read imports SQLAlchemy in a worker)
