@@ -67,7 +67,7 @@ class HomeTab(QWidget):
         self._epoch = 0
         self._held = False  # the first read waits for the start-up read
         self._startup: tuple[int, ...] | None = None  # the file's stamp while the worker's read is awaited
-        self._headline_owed = False  # a headline read waits for the registry's rows
+        self._headline_owed = False  # a headline read waits for the registry's rows, or a show
         self._owed_day: date | None = None  # the day asked for while held (None: today)
         self._loaded = False
         self._stale = True  # read at the next show (first: never read)
@@ -221,8 +221,7 @@ class HomeTab(QWidget):
             self._held = False
             # after the event loop's turn, so that the registry's rows are painted first
             QTimer.singleShot(0, self, self._read_if_shown)
-            if self._headline_owed:
-                QTimer.singleShot(0, self, lambda: self._read_headline(0))
+            QTimer.singleShot(0, self, self._flush_headline)
 
     def _read_if_shown(self) -> None:
         if self._startup is not None:
@@ -286,11 +285,18 @@ class HomeTab(QWidget):
         # registry's rows, the first read is on its way)
         if not self._held and (self._stale or self._loaded):
             self.reload()
+        else:
+            self._flush_headline()
 
     def _read_headline(self, _count: int) -> None:
-        # after the registry's rows (its figures' read imports SQLAlchemy in a worker)
-        self._headline_owed = self._held
-        if not self._held:
+        self._headline_owed = True
+        self._flush_headline()
+
+    def _flush_headline(self) -> None:
+        # after the registry's rows, and only on show (its figures' read imports SQLAlchemy in
+        # a worker: a window opened on another tab leaves it unimported)
+        if self._headline_owed and not self._held and self.isVisible():
+            self._headline_owed = False
             self.headline_strip.reload(self.model.today)  # the day the list was read for
 
     def shutdown(self) -> None:
