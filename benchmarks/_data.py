@@ -1,13 +1,15 @@
 """Shared by the benchmarks: a data folder with N demo organizations (and M demo projects), made
-once and reused."""
+once and reused; the plain openpyxl loop the export benchmarks compare with, and its cell values."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import pickle
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 #: the projects of the projects-tab benchmark's folder (issue 11: 20,000 beside 100,000 organizations)
@@ -82,3 +84,64 @@ def child_env(*, bytecode_cache: bool = True) -> dict[str, str]:
 def spread(values: Sequence[float]) -> str:
     """``median (min–max)`` in seconds, for the printed figures."""
     return f"{median(list(values)):.2f} s ({min(values):.2f}–{max(values):.2f})"
+
+
+#: The baseline of the export benchmarks: import openpyxl, load the cell values of every sheet
+#: (``sys.argv[1]``, a pickle of :func:`cell_values`), ``Workbook(write_only=True)``, one sheet
+#: each with ``ws.append`` of every row, ``wb.save`` to ``sys.argv[2]`` — no database, no
+#: conversion, no styles. Its time loading the pickle goes to stderr as ``LOADED s``.
+BASELINE = r"""
+import pickle, sys, time
+t0 = time.perf_counter()
+from openpyxl import Workbook
+with open(sys.argv[1], "rb") as fh:
+    sheets = pickle.load(fh)
+loaded = time.perf_counter() - t0
+wb = Workbook(write_only=True)
+for title, rows in sheets:
+    ws = wb.create_sheet(title)
+    for row in rows:
+        ws.append(row)
+wb.save(sys.argv[2])
+print(f"LOADED {loaded:.3f}", file=sys.stderr)
+"""
+
+
+def baseline_command(values: Path, out: Path) -> list[str]:
+    """The :data:`BASELINE` process writing the sheets of ``values`` to ``out``."""
+    return [sys.executable, "-c", BASELINE, str(values), str(out)]
+
+
+def loaded_seconds(stderr: str) -> float:
+    """The baseline's time loading its pickle, from its stderr."""
+    return float(stderr.split("LOADED")[1].split()[0])
+
+
+def cell_values(
+    path: Path, export: Callable[[Path], list[str]], tmp: Path, *, sheets: int | None = None
+) -> Path:
+    """``path``, a pickle of ``[(title, rows), …]``: the cell values of the workbook that the
+    command ``export(out)`` writes (made once: an existing ``path`` is kept), of its first
+    ``sheets`` sheets (all without).
+
+    Taken from a real export read back with openpyxl, so it holds exactly what is written;
+    date cells come back as midnight datetimes and are turned back into dates.
+    """
+    if path.exists():
+        return path
+    from openpyxl import load_workbook
+
+    out = tmp / "values.xlsx"
+    subprocess.run(export(out), check=True, env=child_env(), capture_output=True)
+    wb = load_workbook(out, read_only=True)
+    values = []
+    for ws in wb.worksheets[:sheets]:
+        rows = [
+            [v.date() if isinstance(v, dt.datetime) and v.time() == dt.time() else v for v in row]
+            for row in ws.iter_rows(values_only=True)
+        ]
+        values.append((ws.title, rows))
+    wb.close()
+    with path.open("wb") as fh:
+        pickle.dump(values, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    return path

@@ -9,8 +9,8 @@ reused) and times, alternating A B A B …, ``--runs`` runs of each, from proces
 * ``kyodo``    — ``python -m kyodo_desktop.cli --data-dir D export-xlsx OUT --fiscal-year Y``:
   everything the officer waits for (imports, the data file opened and checked, every sheet's
   read, the fairness report, the evaluation views, the handovers, styles, fsync, rename);
-* ``baseline`` — ``python -c …``: import openpyxl, load the very same cell values of every
-  sheet (a pickle made once from a kyodo report read back with openpyxl),
+* ``baseline`` — ``_data.BASELINE``: import openpyxl, load the very same cell values of every
+  sheet (a pickle made once from a kyodo report read back with openpyxl: ``_data.cell_values``),
   ``Workbook(write_only=True)``, one sheet each with ``ws.append`` of every row, ``wb.save`` —
   no database, no computation, no styles. Its time loading the pickle is printed too.
 
@@ -34,25 +34,18 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _data import TAB_PROJECTS, child_env, demo_folder, median, spread
+from _data import (
+    TAB_PROJECTS,
+    baseline_command,
+    cell_values,
+    child_env,
+    demo_folder,
+    loaded_seconds,
+    median,
+    spread,
+)
 
 TARGET_RATIO = 1.5
-
-BASELINE = r"""
-import pickle, sys, time
-t0 = time.perf_counter()
-from openpyxl import Workbook
-with open(sys.argv[1], "rb") as fh:
-    sheets = pickle.load(fh)
-loaded = time.perf_counter() - t0
-wb = Workbook(write_only=True)
-for title, rows in sheets:
-    ws = wb.create_sheet(title)
-    for row in rows:
-        ws.append(row)
-wb.save(sys.argv[2])
-print(f"LOADED {loaded:.3f}", file=sys.stderr)
-"""
 
 
 def _run(cmd: list[str], err_log: Path) -> tuple[float, float, str]:
@@ -82,30 +75,6 @@ def _kyodo(folder: Path, out: Path, year: int) -> list[str]:
     ]
 
 
-def cell_values(folder: Path, tmp: Path, year: int) -> Path:
-    """A pickle of every sheet's cell values as the report writes them (made once per folder and
-    year), from a real report read back with openpyxl (midnight datetimes back to dates)."""
-    path = folder / f"report-values-{year}.pickle"
-    if path.exists():
-        return path
-    from openpyxl import load_workbook
-
-    out = tmp / "values.xlsx"
-    subprocess.run(_kyodo(folder, out, year), check=True, env=child_env(), capture_output=True)
-    wb = load_workbook(out, read_only=True)
-    sheets = []
-    for ws in wb.worksheets:
-        rows = [
-            [v.date() if isinstance(v, dt.datetime) and v.time() == dt.time() else v for v in row]
-            for row in ws.iter_rows(values_only=True)
-        ]
-        sheets.append((ws.title, rows))
-    wb.close()
-    with path.open("wb") as fh:
-        pickle.dump(sheets, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    return path
-
-
 def main() -> int:
     from kyodo_desktop.domain.wareki import fiscal_year
 
@@ -120,10 +89,13 @@ def main() -> int:
     folder = demo_folder(args.orgs, seed=args.seed, projects=args.projects)
     with tempfile.TemporaryDirectory(prefix="kyodo-bench-") as tmp_name:
         tmp = Path(tmp_name)
-        values = cell_values(folder, tmp, args.year)
+        # every sheet (made once per data folder and year)
+        values = cell_values(
+            folder / f"report-values-{args.year}.pickle", lambda out: _kyodo(folder, out, args.year), tmp
+        )
         kyodo_out, baseline_out = tmp / "kyodo.xlsx", tmp / "baseline.xlsx"
         kyodo = _kyodo(folder, kyodo_out, args.year)
-        baseline = [sys.executable, "-c", BASELINE, str(values), str(baseline_out)]
+        baseline = baseline_command(values, baseline_out)
         err_log = tmp / "stderr.txt"
         _run(kyodo, err_log)  # one warm-up run each: file cache and bytecode cache (see _data.child_env)
         _run(baseline, err_log)
@@ -134,7 +106,7 @@ def main() -> int:
             for side in ("baseline", "kyodo"):
                 elapsed, cpu, err = _run(kyodo if side == "kyodo" else baseline, err_log)
                 if side == "baseline":
-                    loads.append(float(err.split("LOADED")[1].split()[0]))
+                    loads.append(loaded_seconds(err))
                 times[side].append(elapsed)
                 cpus[side].append(cpu)
             print(

@@ -8,10 +8,10 @@ times, alternating A B A B …, ``--runs`` runs of each, from process launch to 
 * ``kyodo``    — ``python -m kyodo_desktop.cli --data-dir D export-xlsx OUT``: interpreter
   start, imports, opening and checking the data file, reading, converting, styles, temp file,
   fsync, rename — everything the officer waits for;
-* ``baseline`` — ``python -c …``: import openpyxl, load the very same cell values (a pickle made
-  once from a kyodo export, read back with openpyxl), ``Workbook(write_only=True)`` and
-  ``ws.append`` of every row, ``wb.save`` — no database, no conversion, no styles. The time it
-  spends loading the pickle is printed too.
+* ``baseline`` — ``_data.BASELINE``: import openpyxl, load the very same cell values (a pickle
+  made once from a kyodo export, read back with openpyxl: ``_data.cell_values``),
+  ``Workbook(write_only=True)`` and ``ws.append`` of every row, ``wb.save`` — no database, no
+  conversion, no styles. The time it spends loading the pickle is printed too.
 
 Prints every run, the medians with their range, and the ratio; the target is ≤ 1.3×.
 """
@@ -19,8 +19,6 @@ Prints every run, the medians with their range, and the ratio; the target is ≤
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import pickle
 import subprocess
 import sys
 import tempfile
@@ -28,51 +26,13 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _data import child_env, demo_folder, median, spread
+from _data import baseline_command, cell_values, child_env, demo_folder, loaded_seconds, median, spread
 
 TARGET_RATIO = 1.3
-
-BASELINE = r"""
-import pickle, sys, time
-t0 = time.perf_counter()
-from openpyxl import Workbook
-with open(sys.argv[1], "rb") as fh:
-    rows = pickle.load(fh)
-loaded = time.perf_counter() - t0
-wb = Workbook(write_only=True)
-ws = wb.create_sheet(sys.argv[3])
-for row in rows:
-    ws.append(row)
-wb.save(sys.argv[2])
-print(f"LOADED {loaded:.3f}", file=sys.stderr)
-"""
 
 
 def _kyodo(folder: Path, out: Path) -> list[str]:
     return [sys.executable, "-m", "kyodo_desktop.cli", "--data-dir", str(folder), "export-xlsx", str(out)]
-
-
-def cell_values(folder: Path, tmp: Path) -> Path:
-    """A pickle of every row's cell values as the export writes them (made once per data folder).
-
-    Taken from a real export read back with openpyxl, so it holds exactly what is written;
-    date cells come back as midnight datetimes and are turned back into dates.
-    """
-    path = folder / "export-values.pickle"
-    if path.exists():
-        return path
-    from openpyxl import load_workbook
-
-    out = tmp / "values.xlsx"
-    subprocess.run(_kyodo(folder, out), check=True, env=child_env(), capture_output=True)
-    wb = load_workbook(out, read_only=True)
-    rows = []
-    for row in wb.active.iter_rows(values_only=True):
-        rows.append([v.date() if isinstance(v, dt.datetime) and v.time() == dt.time() else v for v in row])
-    wb.close()
-    with path.open("wb") as fh:
-        pickle.dump(rows, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    return path
 
 
 def _run(cmd: list[str]) -> tuple[float, str]:
@@ -93,9 +53,10 @@ def main() -> int:
     folder = demo_folder(args.orgs)
     with tempfile.TemporaryDirectory(prefix="kyodo-bench-") as tmp_name:
         tmp = Path(tmp_name)
-        values = cell_values(folder, tmp)
+        # the 団体一覧 alone (made once per data folder)
+        values = cell_values(folder / "export-sheets.pickle", lambda out: _kyodo(folder, out), tmp, sheets=1)
         kyodo_out, baseline_out = tmp / "kyodo.xlsx", tmp / "baseline.xlsx"
-        baseline = [sys.executable, "-c", BASELINE, str(values), str(baseline_out), "団体一覧"]
+        baseline = baseline_command(values, baseline_out)
         # one warm-up run each: file cache and bytecode cache (see _data.child_env)
         _run(_kyodo(folder, kyodo_out))
         _run(baseline)
@@ -107,7 +68,7 @@ def main() -> int:
                     elapsed, _ = _run(_kyodo(folder, kyodo_out))
                 else:
                     elapsed, err = _run(baseline)
-                    loads.append(float(err.split("LOADED")[1].split()[0]))
+                    loads.append(loaded_seconds(err))
                 times[side].append(elapsed)
             print(
                 f"run {run}: baseline {times['baseline'][-1]:.2f} s, kyodo {times['kyodo'][-1]:.2f} s",

@@ -16,7 +16,6 @@ What :mod:`kyodo_desktop.services.xlsx_rows` accepts is exactly what these funct
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
@@ -41,6 +40,7 @@ __all__ = [
 LINE_HEIGHT = 18.0
 # Width of a kanji in column units: about 1.9 in Excel's 游ゴシック, 1.6 in LibreOffice's Noto.
 _WIDE = 1.8
+_WIDE_TENTHS = round(_WIDE * 10)  # the same in tenths of a unit, for exact sums
 
 
 class CellMakers:
@@ -187,14 +187,28 @@ def cell_makers(ws: Any) -> CellMakers:
 
 
 def _lines(text: str, width: float) -> int:
-    """How many lines ``text`` takes wrapped in a column ``width`` wide (about: fonts differ)."""
+    """How many lines ``text`` takes wrapped in a column ``width`` wide (about: fonts differ).
+
+    Each line is filled as the spreadsheet fills it: a character that does not fit starts the
+    next line (a character is never split, so a line can end short of the width). The sum is
+    kept in whole tenths of a unit: adding 1.8 as a float drifts above an exact fit (ten kanji
+    made 18.000000000000004, one line more than they take).
+    """
     per_line = max(width - 1.0, 1.0)  # the cell's padding
     if "\n" not in text and len(text) * _WIDE <= per_line:
         return 1  # most cells: no need to measure
+    room = max(round(per_line * 10), _WIDE_TENTHS)  # a line holds at least one character
     total = 0
     for part in text.split("\n"):
-        units = sum(_WIDE if east_asian_width(c) in "WF" else 1 for c in part)
-        total += max(1, math.ceil(units / per_line))
+        lines, used = 1, 0
+        for c in part:
+            size = _WIDE_TENTHS if east_asian_width(c) in "WF" else 10
+            if used + size > room:
+                lines += 1
+                used = size
+            else:
+                used += size
+        total += lines
     return total
 
 

@@ -2070,6 +2070,13 @@ They are not real groups. Move them to the trash when you no longer need them.</
     </message>
 </context>
 <context>
+    <name>HeadlineStrip</name>
+    <message>
+        <source>今年度の集計を読み込めませんでした: {reason}</source>
+        <translation>This year&apos;s figures could not be read: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>変更履歴（台帳全体）</source>

@@ -3,13 +3,14 @@ last year's with ↑/↓/→, cards opening their tabs, the small chart, and 年
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QTabWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from kyodo_desktop.domain.organization import OrganizationInput
@@ -18,6 +19,7 @@ from kyodo_desktop.gui.charts.base import BACKGROUND
 from kyodo_desktop.gui.home.headline import HeadlineStrip, amount_text, change_text, previous_text
 from kyodo_desktop.gui.home.tab import HomeTab
 from kyodo_desktop.gui.main_window import MainWindow
+from kyodo_desktop.persistence.errors import KnownError
 from kyodo_desktop.services import officers
 from kyodo_desktop.services.organizations import OrganizationService
 from kyodo_desktop.services.report_scope import ReportScope
@@ -194,3 +196,54 @@ def test_the_report_button_opens_the_menus_report_dialog(
     monkeypatch.setattr(AnnualReportDialog, "exec", cancel)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert len(asked) == 1 and asked[0].objectName() == "annualReportDialog"
+
+
+def test_a_failed_read_is_told_in_the_strip_until_a_read_succeeds(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kyodo_desktop.gui.home.headline as headline
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    layout = QHBoxLayout(host)
+    host.hide()
+    ws = Workspace.open(data_dir)
+    try:
+        OrganizationService(ws).create(OrganizationInput(name="あおば会"))  # a figure to show
+        strip = HeadlineStrip(ws, host, layout)  # the host hidden, as the home tab has it at first
+        good_read = headline._read
+
+        def locked(_ws: Workspace, _today: date) -> Any:
+            raise KnownError("データファイルが他の職員に使われています。")
+
+        monkeypatch.setattr(headline, "_read", locked)
+        # waited for by the label: the read fails at once, maybe before a waitSignal would connect
+        strip.reload(DAY)
+        qtbot.waitUntil(lambda: strip.error_label.text() != "", timeout=20_000)
+        assert strip.error_label.objectName() == "headlineError"
+        assert strip.error_label.text() == (
+            "今年度の集計を読み込めませんでした: データファイルが他の職員に使われています。"
+        )
+        assert host.isHidden() is False and strip.error_label.isHidden() is False
+        assert strip.content is None and not strip.cards
+
+        def locked_database(_ws: Workspace, _today: date) -> Any:
+            raise sqlite3.OperationalError("database is locked")
+
+        monkeypatch.setattr(headline, "_read", locked_database)
+        strip.error_label.clear()
+        strip.reload(DAY)
+        qtbot.waitUntil(lambda: strip.error_label.text() != "", timeout=20_000)
+        text = strip.error_label.text()
+        assert text.startswith("今年度の集計を読み込めませんでした: ") and "database is locked" not in text
+        assert len(text) > len("今年度の集計を読み込めませんでした: ")  # the known reason, in Japanese
+
+        monkeypatch.setattr(headline, "_read", good_read)
+        strip.reload(date.today())
+        qtbot.waitUntil(lambda: strip.content is not None, timeout=30_000)
+        assert strip.error_label.isHidden() and strip.error_label.text() == ""
+        assert strip.cards["新規登録団体"].value_label.text() == "1団体"
+        assert not host.isHidden()
+        strip.shutdown()
+    finally:
+        ws.close()

@@ -8,7 +8,8 @@ its label, the value with its unit (行政負担額 in 万円 from 10,000円 up)
 ↑/↓/→ and the difference. The cards 事業, 評価の予定 and 引継書のない異動 open what they count
 (:func:`install_headline` wires them to the window); the others do not click. Beside them, the
 year's projects by kind against last year's (:class:`~kyodo_desktop.gui.charts.BarChart`),
-hidden when neither year has a project, and the window's own 年度レポート… action.
+hidden when neither year has a project, and the window's own 年度レポート… action. A read that
+fails says so in the strip (``headlineError``) until the next read succeeds.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from kyodo_desktop.gui import errors
 from kyodo_desktop.gui.charts import BarChart
 from kyodo_desktop.gui.projects.labels import term
 from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup
@@ -202,6 +204,12 @@ class HeadlineStrip(QObject):
         self._cards_layout = QHBoxLayout()
         self._cards_layout.setSpacing(6)
         layout.addLayout(self._cards_layout)
+        # why the last read failed (hidden after a read that succeeded)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("headlineError")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
         self.chart = BarChart()
         self.chart.setObjectName("headlineChart")
         self.chart.setFixedSize(*_CHART_SIZE)
@@ -210,7 +218,7 @@ class HeadlineStrip(QObject):
         self.chart.hide()
         layout.addWidget(self.chart)
         layout.addStretch(1)
-        #: the window's ファイル → 年度レポート… (its action is given by :func:`install_headline`)
+        # the window's ファイル → 年度レポート… (its action is given by :func:`install_headline`)
         self.report_button = QToolButton()
         self.report_button.setObjectName("headlineReportButton")
         self.report_button.hide()
@@ -234,6 +242,8 @@ class HeadlineStrip(QObject):
         if epoch != self._epoch:
             return
         self.content = content
+        self.error_label.clear()
+        self.error_label.hide()
         for figure in content.figures:
             card = self.cards.get(figure.label)
             if card is None:
@@ -261,8 +271,15 @@ class HeadlineStrip(QObject):
         )
 
     def _on_failed(self, epoch: int, exc: Exception) -> None:
-        if epoch == self._epoch:  # the strip stays as it was: the day's list says what failed
-            log.warning("headline figures not read: %s", type(exc).__name__)
+        if epoch != self._epoch:
+            return
+        log.warning("headline figures not read: %s", type(exc).__name__)  # the type, no message
+        # the cards (if any) stay as last read; the officer is told they may be out of date
+        failed = self.tr("今年度の集計を読み込めませんでした: {reason}")
+        errors.show_inline(
+            self.error_label, exc, known=failed, file=failed, what="headline figures", logger=log
+        )
+        self._host.show()
 
     def _on_clicked(self, label: str) -> None:
         if self.content is not None:
