@@ -207,6 +207,10 @@ class RowStore:
         default = _gone("")[index]
         return revision, [by_id.get(org_id, default) for org_id in ids]
 
+    def has_column(self, name: str) -> bool:
+        """Whether column ``name`` is held (read ahead or once asked for)."""
+        return name in self._columns
+
     def install_column(self, name: str, revision: int, values: list[Any]) -> bool:
         """Keep a column read by :meth:`read_column` unless the rows changed meanwhile."""
         if name in self._columns or revision != self._revision or len(values) != len(self._ids):

@@ -13,7 +13,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kyodo_desktop.gui.home import tab as home_tab
+from kyodo_desktop.gui.home.tab import HomeTab
 from kyodo_desktop.gui.main_window import MainWindow
+from kyodo_desktop.persistence.rows import RowStore
 from kyodo_desktop.services import officers
 from kyodo_desktop.services.today import TodayItem, today_items
 from kyodo_desktop.services.workspace import Workspace
@@ -76,3 +78,48 @@ def test_a_file_written_since_is_read_again(
     qtbot.waitUntil(lambda: home.loaded, timeout=20_000)
     assert calls == [False]  # everyone's day (no officer chosen), read by the tab itself
     assert home.model.items == expected
+
+
+def _watch_read_ahead(monkeypatch: pytest.MonkeyPatch, homes: list[HomeTab]) -> list[bool]:
+    """For each column read ahead: whether the home tab's list had been painted by then."""
+    painted_then: list[bool] = []
+    real = RowStore.read_column
+
+    def read_column(store: RowStore, name: str) -> tuple[int, list[Any]]:
+        painted_then.append(bool(homes) and homes[0]._painted)
+        return real(store, name)
+
+    monkeypatch.setattr(RowStore, "read_column", read_column)
+    return painted_then
+
+
+def test_the_registry_reads_ahead_after_the_home_list_is_painted(
+    qtbot: QtBot, open_window: Any, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opened on the home tab, the registry's search column is read once the day's list is on
+    screen (on two cores the two slowed each other), then kept for the first keystroke."""
+    _folder(data_dir)
+    homes: list[HomeTab] = []
+    painted_then = _watch_read_ahead(monkeypatch, homes)
+    window: MainWindow = open_window(data_dir, home=True)
+    assert window.home_tab is not None and window.organizations_tab is not None
+    homes.append(window.home_tab)
+    qtbot.waitUntil(lambda: painted_then != [], timeout=20_000)
+    assert painted_then == [True]
+    store = window.organizations_tab.model.store
+    assert store is not None
+    qtbot.waitUntil(lambda: store.has_column("search_text"), timeout=20_000)
+
+
+def test_opened_on_the_registry_it_reads_ahead_at_once(
+    qtbot: QtBot, open_window: Any, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _folder(data_dir)
+    homes: list[HomeTab] = []
+    painted_then = _watch_read_ahead(monkeypatch, homes)
+    window: MainWindow = open_window(data_dir)  # brought forward: the home tab is never painted
+    assert window.home_tab is not None and window.organizations_tab is not None
+    homes.append(window.home_tab)
+    qtbot.waitUntil(lambda: painted_then != [], timeout=20_000)
+    assert painted_then == [False]
+    assert not window.home_tab._painted

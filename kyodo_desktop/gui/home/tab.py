@@ -20,7 +20,7 @@ import contextlib
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -47,13 +47,16 @@ def _read(ws: Workspace, today: date, mine_only: bool) -> list[TodayItem]:
 class HomeTab(QWidget):
     """The ホーム tab: today's list (most overdue first) and three quick actions.
 
-    Signals: ``rows_loaded(int)`` after a read was shown; ``open_requested(object)`` with the
+    Signals: ``rows_loaded(int)`` after a read was shown; ``list_shown()`` once, when the first
+    read shown has been painted (or has failed): what the window reads ahead waits for it;
+    ``open_requested(object)`` with the
     :class:`~kyodo_desktop.services.today.Target` of an item activated (double-click or Enter);
     ``new_organization_requested()``, ``new_project_requested()``, ``log_contact_requested()``
     from the quick actions (the window's wiring, :mod:`.wiring`, answers them).
     """
 
     rows_loaded = Signal(int)
+    list_shown = Signal()
     open_requested = Signal(object)
     new_organization_requested = Signal()
     new_project_requested = Signal()
@@ -141,6 +144,9 @@ class HomeTab(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.hide()
         layout.addWidget(self.empty, 1)
+        self._painted = False  # the first read shown has been painted (list_shown sent)
+        for widget in (self.table.viewport(), self.empty):
+            widget.installEventFilter(self)
         self.set_writable(workspace.writable)
 
     def _action(self, name: str, text: str, keys: str, signal: Any) -> QAction:
@@ -278,6 +284,21 @@ class HomeTab(QWidget):
         self.status.setText(
             errors.error_text(exc, file=self.tr("今日の予定を読み込めませんでした: {reason}"))
         )
+        self._on_list_painted()  # nothing more to wait for
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._loaded and not self._painted:
+            QTimer.singleShot(0, self, self._on_list_painted)  # after the paint, not in it
+        return super().eventFilter(watched, event)
+
+    def _on_list_painted(self) -> None:
+        if self._painted:
+            return
+        self._painted = True
+        for widget in (self.table.viewport(), self.empty):
+            widget.removeEventFilter(self)
+        self.list_shown.emit()
+        self._flush_headline()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -293,9 +314,9 @@ class HomeTab(QWidget):
         self._flush_headline()
 
     def _flush_headline(self) -> None:
-        # after the registry's rows, and only on show (its figures' read imports SQLAlchemy in
-        # a worker: a window opened on another tab leaves it unimported)
-        if self._headline_owed and not self._held and self.isVisible():
+        # after the registry's rows and the list's first paint, and only on show (its figures'
+        # read imports SQLAlchemy in a worker: a window opened on another tab leaves it unimported)
+        if self._headline_owed and self._painted and not self._held and self.isVisible():
             self._headline_owed = False
             self.headline_strip.reload(self.model.today)  # the day the list was read for
 

@@ -87,6 +87,7 @@ def install_home_tab(window: MainWindow, tabs: QTabWidget, preloaded: StartupRea
     install_headline(window, home.headline_strip)
     registry, projects = window.organizations_tab, window.projects_tab
     if registry is not None:
+        registry.hold_read_ahead(home.list_shown)  # the first page is read and painted first
         home.new_organization_requested.connect(registry.new_organization)
         registry.organization_saved.connect(lambda _id: home.mark_stale())
         registry.imported.connect(home.mark_stale)

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from kyodo_desktop.gui.tasks import BackgroundTask, TaskGroup
 from kyodo_desktop.persistence.rows import RowStore
@@ -43,6 +43,7 @@ class RowLoader(QObject):
         self._load_generation = 0
         self._shown_generation = 0
         self._loading = False
+        self._held_reads: list[BackgroundTask] | None = None  # read-aheads waiting (held)
 
     @property
     def loading(self) -> bool:
@@ -90,7 +91,25 @@ class RowLoader(QObject):
         """
         task = BackgroundTask(lambda _task: store.read_column(column), self)
         task.succeeded.connect(install)
-        self._tasks.start(task)
+        if self._held_reads is not None:
+            self._held_reads.append(task)
+        else:
+            self._tasks.start(task)
+
+    def hold_read_ahead(self, *signals: SignalInstance) -> None:
+        """Start no read-ahead before the first of ``signals`` or :meth:`release_read_ahead`:
+        the window's first page (the home tab's list) is read and painted first. On two cores
+        the column read (100,000 rows, in Python) beside it made that list 0.1–0.2 s later."""
+        if self._held_reads is None:
+            self._held_reads = []
+        for signal in signals:
+            signal.connect(self.release_read_ahead)
+
+    def release_read_ahead(self, *_args: object) -> None:
+        """Start the read-aheads held, and any later one at once."""
+        held, self._held_reads = self._held_reads, None
+        for task in held or ():
+            self._tasks.start(task)
 
     def _on_rows_loaded(self, generation: int, rows: RowStore) -> None:
         if generation != self._load_generation or generation == self._shown_generation:

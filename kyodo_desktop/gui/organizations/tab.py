@@ -15,8 +15,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -233,6 +233,15 @@ class OrganizationsTab(QWidget):
     def loading(self) -> bool:
         """Whether rows are being read that are not shown yet."""
         return self._loader.loading
+
+    def hold_read_ahead(self, *signals: SignalInstance) -> None:
+        """Read no column ahead before the first of ``signals`` (the home tab's list painted)
+        or this tab shown (:meth:`RowLoader.hold_read_ahead`)."""
+        self._loader.hold_read_ahead(*signals)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._loader.release_read_ahead()  # looked at: its first keystroke comes next
 
     def reload(self, preloaded: BackgroundTask | None = None) -> None:
         """Load the rows again from the data file, off the UI thread (see :class:`RowLoader`)."""
