@@ -95,7 +95,7 @@ def test_without_an_officer_everyones_day_and_a_hint(qtbot: QtBot, open_window: 
     w, sky = _world(data_dir)
     window, home = _open(qtbot, open_window, data_dir)  # the tests' officer comes from KYODO_OFFICER
     assert home.hint.isVisible() and "職員の設定" in home.hint.text()
-    assert not home.mine_only.isEnabled()
+    assert not home.mine_only.isEnabled() and not home.mine_only.isChecked()  # everyone's, as shown
     assert _show_day(qtbot, home) >= {w.org, w.project, sky}
 
     panel = window.officer_panel  # choosing the officer narrows the list
@@ -105,5 +105,5 @@ def test_without_an_officer_everyones_day_and_a_hint(qtbot: QtBot, open_window: 
     panel.section_edit.clear()
     type_text(panel.section_edit, "市民協働課")
     panel.save_button.click()
-    assert home.mine_only.isEnabled() and not home.hint.isVisible()
+    assert home.mine_only.isEnabled() and home.mine_only.isChecked() and not home.hint.isVisible()
     assert _show_day(qtbot, home) == {sky} == _officer_records(data_dir, w.suzuki)

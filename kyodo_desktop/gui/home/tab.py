@@ -112,7 +112,6 @@ class HomeTab(QWidget):
         self.mine_only.setToolTip(
             self.tr("担当の団体・主担当の事業と、自分の約束・異動だけを表示します（オフで全員分）")
         )
-        self.mine_only.setChecked(home_settings.mine_only(workspace.data_dir))
         self.mine_only.toggled.connect(self._on_mine_only_toggled)
         actions.addWidget(self.mine_only)
         self.status = QLabel(self.tr("読み込み中…"))
@@ -176,6 +175,11 @@ class HomeTab(QWidget):
         """The officer was chosen or changed: the checkbox and hint follow, the list is read again."""
         chosen = self.has_officer()
         self.mine_only.setEnabled(chosen)
+        # without an officer the list is everyone's: the box says so (the choice kept is shown
+        # again once one is chosen; nothing is saved here)
+        self.mine_only.blockSignals(True)
+        self.mine_only.setChecked(chosen and home_settings.mine_only(self._ws.data_dir))
+        self.mine_only.blockSignals(False)
         self.hint.setVisible(not chosen)
         if self._loaded or not self._stale:
             self.mark_stale()
