@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -23,7 +23,9 @@ from kyodo_desktop.gui.tasks import BackgroundTask
 from kyodo_desktop.persistence import project_listing
 from kyodo_desktop.persistence.rows import RowStore
 from kyodo_desktop.persistence.sqlite_file import DB_FILE_NAME
-from kyodo_desktop.services.today import DayRead, read_day
+
+if TYPE_CHECKING:
+    from kyodo_desktop.services.today import DayRead
 
 #: What a projects read succeeds with: the listing rows (or None) and the partner index (or None)
 ProjectsRead = tuple[list[project_listing.Row] | None, project_listing.PartnerIndex | None]
@@ -65,18 +67,23 @@ class StartupRead(BackgroundTask):
 
     def run(self) -> None:
         super().run()  # the registry's rows are handed over first
-        day: DayRead | None
-        try:
-            day = read_day(self._db_path.parent)
-        except Exception:
-            day = None  # the home tab reads it again itself, and tells what went wrong
+        day: DayRead | None = None
+        if not self.cancelled:  # the window closing at start-up waits for this read
+            try:
+                # imported here: the worker starts before the services' modules are loaded
+                from kyodo_desktop.services.today import read_day
+
+                day = read_day(self._db_path.parent)
+            except Exception:
+                day = None  # the home tab reads it again itself, and tells what went wrong
         self.day_outcome = (day,)
         self.day_read.emit(day)
-        result: ProjectsRead | None
-        try:
-            result = project_listing.read_file(self._db_path, rows=True)
-        except Exception:
-            result = None
+        result: ProjectsRead | None = None
+        if not self.cancelled:
+            try:
+                result = project_listing.read_file(self._db_path, rows=True)
+            except Exception:
+                result = None
         self.projects_outcome = (result,)
         self.projects_read.emit(result)
 

@@ -64,9 +64,14 @@ class TaskGroup:
 
     def __init__(self) -> None:
         self._tasks: set[BackgroundTask] = set()
+        self._closed = False
 
     def start(self, task: BackgroundTask) -> BackgroundTask:
-        """Start ``task`` and keep it until it has finished."""
+        """Start ``task`` and keep it until it has finished (after :meth:`close`: dropped,
+        never started)."""
+        if self._closed:
+            task.deleteLater()
+            return task
         self._tasks.add(task)
         task.finished.connect(lambda: self._tasks.discard(task))
         task.finished.connect(task.deleteLater)
@@ -87,6 +92,12 @@ class TaskGroup:
         for task in list(self._tasks):
             task.cancel()
             task.wait()
+
+    def close(self) -> None:
+        """:meth:`stop_all`, and start nothing from now on: the owner is going away, and a task
+        started by a signal or timer still on its way would be deleted with it while running."""
+        self._closed = True
+        self.stop_all()
 
     def __len__(self) -> int:
         return len(self._tasks)

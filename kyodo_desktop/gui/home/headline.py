@@ -236,7 +236,7 @@ class HeadlineStrip(QObject):
     def shutdown(self) -> None:
         """Stop the read under way (before the window closes)."""
         self._epoch += 1
-        self._tasks.stop_all()
+        self._tasks.close()
 
     def _on_read(self, epoch: int, content: HomeHeadline) -> None:
         if epoch != self._epoch:

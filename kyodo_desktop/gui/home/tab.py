@@ -193,8 +193,8 @@ class HomeTab(QWidget):
     # -- reading ------------------------------------------------------------------------------
     def hold_until(self, *signals: SignalInstance) -> None:
         """Read nothing before the first of ``signals`` (the registry's rows shown, the file
-        checked): the registry's start-up comes first, and SQLAlchemy is imported after it.
-        The list is read when the tab is shown, so a window opened on another tab reads nothing."""
+        checked): the registry's start-up comes first. The tab's own read is made when it is
+        shown; the start-up worker's day (:meth:`use_startup_read`) may come before."""
         self._held = True
         for signal in signals:
             signal.connect(self._release)
@@ -327,7 +327,8 @@ class HomeTab(QWidget):
     def shutdown(self) -> None:
         """Stop the read under way (before the window closes)."""
         self._epoch += 1
-        self._tasks.stop_all()
+        self._startup = None  # the worker's read, if it comes now, is not shown
+        self._tasks.close()
         self.headline_strip.shutdown()
 
     # -- opening ------------------------------------------------------------------------------

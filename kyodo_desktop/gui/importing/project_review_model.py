@@ -37,7 +37,6 @@ COL_YEAR = 3
 COL_PARTNERS = 4
 COL_AMOUNT = 5
 COL_REASON = 6
-PROJECT_COLUMN_COUNT = 7
 
 #: How a partner was found, as the service says it (shown translated).
 _REASONS = (

@@ -32,7 +32,6 @@ COL_ACTION = 1
 COL_NAME = 2
 COL_MATCH = 3
 COL_REASON = 4
-REVIEW_COLUMN_COUNT = 5
 
 #: The :class:`PlannedRow` of a review row.
 PlannedRowRole = Qt.ItemDataRole.UserRole
@@ -42,7 +41,6 @@ ActionRole = Qt.ItemDataRole.UserRole + 1
 PROBLEM_COL_ROW = 0
 PROBLEM_COL_COLUMN = 1
 PROBLEM_COL_REASON = 2
-PROBLEM_COLUMN_COUNT = 3
 
 #: The source row number of a problem (to find its row in the review table).
 RowNumberRole = Qt.ItemDataRole.UserRole

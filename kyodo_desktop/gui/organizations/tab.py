@@ -294,7 +294,7 @@ class OrganizationsTab(QWidget):
         """Stop background work (before the window closes)."""
         self._search_timer.stop()
         self._imports.shutdown()  # the wizard's running work must stop before the data file closes
-        self._tasks.stop_all()
+        self._tasks.close()
         self.model.store.close()
 
     def has_unsaved_dialogs(self) -> bool:
