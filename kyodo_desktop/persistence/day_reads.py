@@ -131,7 +131,10 @@ def quiet_organizations(
         )
     else:
         rows = _packed(
-            conn, _QUIET.format(officer="o.responsible_officer_id = ?"), columns, (officer_id, dissolved, since)
+            conn,
+            _QUIET.format(officer="o.responsible_officer_id = ?"),
+            columns,
+            (officer_id, dissolved, since),
         )
     # shown in this order (the 引継ぎ tab, the CLI): an aggregate's order is SQLite's habit, not
     # its promise, so it is made sure of here (a few ms: the rows come sorted)
