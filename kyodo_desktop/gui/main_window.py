@@ -215,12 +215,16 @@ class MainWindow(QMainWindow, WindowRelays):
         verify.succeeded.connect(lambda _result: self._on_verified(ws))
         verify.failed.connect(lambda exc: self._on_verify_failed(ws, exc))
         self._pending_verify = verify
+        if preload is not None:  # connected first: a read finishing now is not missed
+            preload.finished.connect(self._start_pending_verify)  # run on this (the UI) thread
         if preload is None or preload.isFinished():
             self._start_verify(verify)
-        else:
-            preload.finished.connect(lambda: self._start_verify(verify))
         tab = self.organizations_tab
         QTimer.singleShot(0, lambda: tab.reload(preloaded=preload))
+
+    def _start_pending_verify(self) -> None:
+        if self._pending_verify is not None:
+            self._start_verify(self._pending_verify)
 
     def _start_verify(self, verify: BackgroundTask) -> None:
         if self._pending_verify is verify:  # not when the workspace was let go meanwhile
