@@ -4,8 +4,8 @@ alerts and the evaluations due, each written once here.
 Shared by ``services.today`` (the home tab, read in the start-up worker before SQLAlchemy is
 imported), ``services.handover_alerts`` (the 引継ぎ tab, ``kyodo handover``, the 年度レポート's
 引継状況) and ``services.evaluation_due`` (the 評価 tab's list). Each function takes an open
-connection and hands back plain rows — dates as ISO text, as stored — in the order the caller
-lists them; the rules that are not SQL (what counts as open, the 年度 of a project) stay with
+connection and hands back plain rows (lists) — dates as ISO text, as stored — in the order the
+caller lists them, each list read in one SQLite step (:func:`_packed`); the rules that are not SQL (what counts as open, the 年度 of a project) stay with
 the callers and the domain.
 
 Narrowing to one officer (``officer_id``) goes through the officer columns' indexes (migration
@@ -37,7 +37,7 @@ __all__ = [
     "unevaluated_candidates",
 ]
 
-Row = tuple[Any, ...]
+Row = list[Any]
 
 #: the latest interaction of the row's organization, from ix_interactions_last_contact alone
 _LATEST = "(SELECT max(l.occurred_on) FROM interactions AS l WHERE l.organization_id = i.organization_id)"
@@ -81,7 +81,8 @@ def follow_ups(conn: sqlite3.Connection, since: str, until: str, officer_id: str
 
 
 _PROMISES = """
-SELECT c.organization_id, c.project_id, c.text, c.due_on, o.name, p.title
+SELECT c.organization_id AS org_id, c.project_id AS project_id, c.text AS text, c.due_on AS due_on,
+    o.name AS name, p.title AS title
 FROM commitments AS c
 LEFT JOIN organizations AS o ON o.id = c.organization_id
 LEFT JOIN projects AS p ON p.id = c.project_id
@@ -103,7 +104,9 @@ def promises(
     if officer_id is not None:
         officer = "AND (c.owner_officer_id = ? OR o.responsible_officer_id = ? OR p.lead_officer_id = ?)"
         params += [officer_id] * 3
-    return conn.execute(_PROMISES.format(officer=officer), params).fetchall()
+    return _packed(
+        conn, _PROMISES.format(officer=officer), "org_id, project_id, text, due_on, name, title", params
+    )
 
 
 _QUIET = """
@@ -155,7 +158,7 @@ def ending_projects(
     params: list[Any] = [_ids(closed), since, until]
     if officer_id is not None:
         sql, params = sql + " AND p.lead_officer_id = ?", [*params, officer_id]
-    return conn.execute(sql + " ORDER BY p.period_end, p.title, p.id", params).fetchall()
+    return _packed(conn, sql + " ORDER BY p.period_end, p.title, p.id", "id, title, period_end", params)
 
 
 def transferring_officers(
@@ -175,7 +178,7 @@ def transferring_officers(
         sql, params = sql + " AND section = ?", [*params, section]
     if officer_id is not None:
         sql, params = sql + " AND id = ?", [*params, officer_id]
-    return conn.execute(sql + " ORDER BY transferred_on, kana, name, id", params).fetchall()
+    return _packed(conn, sql + " ORDER BY transferred_on, kana, name, id", "id, name, transferred_on", params)
 
 
 def signed_scope(
@@ -184,23 +187,23 @@ def signed_scope(
     """What the ``officer_ids`` handed over in a note of one of ``statuses`` (the signed ones):
     (from officer id, organization id or None, project id or None)."""
     sql = """
-    SELECT n.from_officer_id, it.organization_id, it.project_id
+    SELECT n.from_officer_id AS from_id, it.organization_id AS org_id, it.project_id AS project_id
     FROM handover_items AS it JOIN handover_notes AS n ON n.id = it.note_id
     WHERE n.from_officer_id IN (SELECT value FROM json_each(?)) AND n.status IN (SELECT value FROM json_each(?))
     """
-    return conn.execute(sql, (_ids(officer_ids), _ids(statuses))).fetchall()
+    return _packed(conn, sql, "from_id, org_id, project_id", (_ids(officer_ids), _ids(statuses)))
 
 
 def open_organizations(conn: sqlite3.Connection, officer_ids: Collection[str]) -> list[Row]:
     """The live, unmerged organizations the ``officer_ids`` are responsible for, by kana, name:
     (officer id, organization id, name)."""
     sql = """
-    SELECT o.responsible_officer_id, o.id, o.name FROM organizations AS o
+    SELECT o.responsible_officer_id AS officer_id, o.id AS id, o.name AS name FROM organizations AS o
     WHERE o.responsible_officer_id IN (SELECT value FROM json_each(?))
       AND +o.deleted_at IS NULL AND o.merged_into IS NULL
     ORDER BY o.kana, o.name, o.id
     """
-    return conn.execute(sql, (_ids(officer_ids),)).fetchall()
+    return _packed(conn, sql, "officer_id, id, name", (_ids(officer_ids),))
 
 
 def open_projects(
@@ -209,11 +212,11 @@ def open_projects(
     """The open projects (no ``closed`` stage) the ``officer_ids`` lead, 年度 newest first, by
     title: (officer id, project id, title)."""
     sql = f"""
-    SELECT p.lead_officer_id, p.id, p.title FROM projects AS p
+    SELECT p.lead_officer_id AS officer_id, p.id AS id, p.title AS title FROM projects AS p
     WHERE p.lead_officer_id IN (SELECT value FROM json_each(?)) AND {_OPEN_PROJECT}
     ORDER BY p.fiscal_year DESC, p.title, p.id
     """
-    return conn.execute(sql, (_ids(officer_ids), _ids(closed))).fetchall()
+    return _packed(conn, sql, "officer_id, id, title", (_ids(officer_ids), _ids(closed)))
 
 
 def officer_record_id(
@@ -292,7 +295,7 @@ def submitted_rounds(
     """(project id, 年度, phase) of every evaluation round with a submitted evaluation, narrowed,
     each when given, to ``fiscal_year``, to the projects ``officer_id`` leads, and to ``years``."""
     sql = """
-    SELECT DISTINCT r.project_id, r.fiscal_year, r.phase
+    SELECT DISTINCT r.project_id AS project_id, r.fiscal_year AS fiscal_year, r.phase AS phase
     FROM evaluation_rounds AS r JOIN evaluations AS e ON e.round_id = r.id
     WHERE e.submitted_at IS NOT NULL
     """
@@ -304,4 +307,7 @@ def submitted_rounds(
         params.append(officer_id)
     if years is not None:
         sql, params = sql + " AND r.fiscal_year IN (SELECT value FROM json_each(?))", [*params, _ids(years)]
-    return {(pid, year, phase) for pid, year, phase in conn.execute(sql, params)}
+    return {
+        (pid, year, phase)
+        for pid, year, phase in _packed(conn, sql, "project_id, fiscal_year, phase", params)
+    }
