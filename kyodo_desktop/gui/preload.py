@@ -7,13 +7,16 @@ reads the officer's day for the home tab, the window's first tab (``services.tod
 plain ``sqlite3`` like the rest: SQLAlchemy is not imported at start-up), and the 事業 tab's
 listing (one JSON step, ``persistence.project_listing``), after the registry's rows have been
 handed over, so the window's first page fills as soon as it can, and a first click on the 事業
-tab finds its rows read (:class:`StartupRead`). The tab reads the same way later
-(:func:`read_projects`): listing never imports SQLAlchemy.
+tab finds its rows read (:class:`StartupRead`). A 事業 tab shown before the worker has begun
+its listing reads it itself instead (:meth:`StartupRead.release_projects`), beside the day's
+read rather than after it. The tab reads the same way later (:func:`read_projects`): listing
+never imports SQLAlchemy.
 """
 
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -64,6 +67,18 @@ class StartupRead(BackgroundTask):
         self.stamp = file_stamp(db_path)
         self.day_outcome: tuple[DayRead | None] | None = None
         self.projects_outcome: tuple[ProjectsRead | None] | None = None
+        self._projects_lock = threading.Lock()
+        self._projects_begun = False
+        self._projects_released = False
+
+    def release_projects(self) -> bool:
+        """Let the 事業 tab read its listing itself, if this worker has not begun to: True when
+        it had not (it will not read it now; ``projects_read`` sends None). A window shown on
+        that tab does not wait for the day's read, which comes first here."""
+        with self._projects_lock:
+            if not self._projects_begun:
+                self._projects_released = True
+            return self._projects_released
 
     def run(self) -> None:
         super().run()  # the registry's rows are handed over first
@@ -79,7 +94,9 @@ class StartupRead(BackgroundTask):
         self.day_outcome = (day,)
         self.day_read.emit(day)
         result: ProjectsRead | None = None
-        if not self.cancelled:
+        with self._projects_lock:
+            self._projects_begun = not self._projects_released
+        if self._projects_begun and not self.cancelled:
             try:
                 result = project_listing.read_file(self._db_path, rows=True)
             except Exception:

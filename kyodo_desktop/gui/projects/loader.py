@@ -45,6 +45,7 @@ class ProjectListLoader(QObject):
         self._startup: ProjectsRead | None = None
         self._startup_pending = preloaded is not None
         self._startup_stamp = preloaded.stamp if preloaded is not None else ()
+        self._preloaded = preloaded
         if preloaded is not None:
             preloaded.projects_read.connect(self._on_startup_read)
             if preloaded.projects_outcome is not None:  # sent before we connected
@@ -69,8 +70,12 @@ class ProjectListLoader(QObject):
         """True when the rows (and with ``partners`` the partner index) are held; else they are
         read, and ``ready`` (or ``failed``) follows."""
         if self.rows is None and self._startup_pending:
-            self._waiting = partners  # the newest filters decide
-            return False  # the start-up read is nearly there
+            assert self._preloaded is not None
+            if self._preloaded.release_projects():  # it reads the day first: read here now
+                self._startup_pending = False
+            else:
+                self._waiting = partners  # the newest filters decide
+                return False  # the start-up read is nearly there
         if self.rows is None and self._startup is not None:
             rows, _ = self._startup
             fresh = rows is not None and file_stamp(self._db_path) == self._startup_stamp
