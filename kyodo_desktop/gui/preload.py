@@ -48,6 +48,28 @@ def file_stamp(db_path: Path) -> tuple[int, ...]:
     return tuple(stamp)
 
 
+class _Step:
+    """One of the worker's reads, which the window may let go of before it begins."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._begun = False
+        self._released = False
+
+    def release(self) -> bool:
+        """Let it go unless begun; whether it is let go."""
+        with self._lock:
+            if not self._begun:
+                self._released = True
+            return self._released
+
+    def begin(self) -> bool:
+        """Begin it unless let go; whether it is to be read."""
+        with self._lock:
+            self._begun = not self._released
+            return self._begun
+
+
 class StartupRead(BackgroundTask):
     """The registry's ids (``succeeded``, as soon as they are read), then the day, then the
     事業 listing.
@@ -67,23 +89,25 @@ class StartupRead(BackgroundTask):
         self.stamp = file_stamp(db_path)
         self.day_outcome: tuple[DayRead | None] | None = None
         self.projects_outcome: tuple[ProjectsRead | None] | None = None
-        self._projects_lock = threading.Lock()
-        self._projects_begun = False
-        self._projects_released = False
+        self._day_step = _Step()
+        self._projects_step = _Step()
+
+    def release_day(self) -> bool:
+        """Let go of the day's read if this worker has not begun it (the window shows another
+        tab than the home tab: that tab reads its day when shown); True when let go
+        (``day_read`` then sends None)."""
+        return self._day_step.release()
 
     def release_projects(self) -> bool:
         """Let the 事業 tab read its listing itself, if this worker has not begun to: True when
         it had not (it will not read it now; ``projects_read`` sends None). A window shown on
         that tab does not wait for the day's read, which comes first here."""
-        with self._projects_lock:
-            if not self._projects_begun:
-                self._projects_released = True
-            return self._projects_released
+        return self._projects_step.release()
 
     def run(self) -> None:
         super().run()  # the registry's rows are handed over first
         day: DayRead | None = None
-        if not self.cancelled:  # the window closing at start-up waits for this read
+        if self._day_step.begin() and not self.cancelled:  # closing at start-up waits for it
             try:
                 # imported here: the worker starts before the services' modules are loaded
                 from kyodo_desktop.services.today import read_day
@@ -94,9 +118,7 @@ class StartupRead(BackgroundTask):
         self.day_outcome = (day,)
         self.day_read.emit(day)
         result: ProjectsRead | None = None
-        with self._projects_lock:
-            self._projects_begun = not self._projects_released
-        if self._projects_begun and not self.cancelled:
+        if self._projects_step.begin() and not self.cancelled:
             try:
                 result = project_listing.read_file(self._db_path, rows=True)
             except Exception:

@@ -101,4 +101,10 @@ def install_home_tab(window: MainWindow, tabs: QTabWidget, preloaded: StartupRea
     home.hold_until(*([registry.rows_loaded] if registry is not None else []), window.file_verified)
     if preloaded is not None:
         home.use_startup_read(preloaded)
+
+        def tab_changed(_index: int) -> None:
+            if tabs.currentWidget() is not home:  # another tab first: it does not wait for the day
+                preloaded.release_day()
+
+        tabs.currentChanged.connect(tab_changed)
     return home
