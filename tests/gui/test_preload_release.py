@@ -42,3 +42,12 @@ def test_once_begun_it_is_not_let_go(qtbot: QtBot, data_dir: Path) -> None:
     assert task.projects_outcome is not None
     rows, _index = task.projects_outcome[0] or (None, None)
     assert rows is not None and len(rows) == 5
+
+
+def test_the_day_let_go_before_it_begins_is_not_read(qtbot: QtBot, data_dir: Path) -> None:
+    task = StartupRead(_folder(data_dir))
+    assert task.release_day()  # the window shows another tab first
+    with qtbot.waitSignal(task.finished, timeout=20_000):
+        task.start()
+    assert task.day_outcome == (None,)  # the home tab reads its own day when shown
+    assert task.projects_outcome is not None and task.projects_outcome[0] is not None
