@@ -9,6 +9,7 @@ import pickle
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -79,6 +80,31 @@ def child_env(*, bytecode_cache: bool = True) -> dict[str, str]:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "kyodo-bench-pycache")
     return env
+
+
+def run_until_ready(code: str, *args: str, timeout: float = 180) -> tuple[float, str, list[str]]:
+    """Run ``python -c code args`` as a measured child (:func:`child_env`): the seconds from
+    launch to its first ``READY`` line, the rest of that line, and the lines it printed after."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,  # the offscreen plugin's notices
+        text=True,
+        env=child_env(),
+    )
+    assert proc.stdout is not None
+    ready, rest, after = None, "", []
+    for line in proc.stdout:
+        if ready is None:
+            if line.startswith("READY"):
+                ready, rest = time.perf_counter() - t0, line[5:].strip()
+        else:
+            after.append(line)
+    proc.wait(timeout=timeout)
+    if ready is None or proc.returncode != 0:
+        raise RuntimeError(f"child exited with {proc.returncode} (ready: {ready})")
+    return ready, rest, after
 
 
 def spread(values: Sequence[float]) -> str:

@@ -26,14 +26,14 @@ window.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sqlite3
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _data import TAB_PROJECTS, child_env, median, spread
+from _data import TAB_PROJECTS, median, run_until_ready, spread
 from bench_projects_tab import BARE, _folder
 
 STARTUP_TARGET = 3.5
@@ -88,22 +88,7 @@ win.close()
 
 def _run(code: str, *args: str) -> tuple[float, str]:
     """(seconds from launch to READY, the rest of the READY line)."""
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, "-c", code, *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,  # the offscreen plugin's notices
-        text=True,
-        env=child_env(),
-    )
-    assert proc.stdout is not None
-    ready, rest = None, ""
-    for line in proc.stdout:
-        if line.startswith("READY") and ready is None:
-            ready, rest = time.perf_counter() - t0, line[5:].strip()
-    proc.wait(timeout=180)
-    if ready is None or proc.returncode != 0:
-        raise RuntimeError(f"child exited with {proc.returncode} (ready: {ready})")
+    ready, rest, _after = run_until_ready(code, *args)
     return ready, rest
 
 
@@ -143,8 +128,9 @@ def _service_times(folder: Path, runs: int, officer_id: str) -> None:
     from kyodo_desktop.services.workspace import Workspace
 
     ws = Workspace.open(folder, write=False, check=False)
-    reader = ws.reader()
-    conn = reader.__enter__()  # closed below
+    stack = contextlib.ExitStack()
+    stack.callback(ws.close)
+    conn = stack.enter_context(ws.reader())  # closed below, before the workspace
     day = date.today()
     horizon = day + timedelta(days=today.DUE_WITHIN_DAYS)
     since = add_months(day, -handover_alerts.alert_levels(folder)[0])
@@ -174,8 +160,7 @@ def _service_times(folder: Path, runs: int, officer_id: str) -> None:
                 seconds.append(time.perf_counter() - t0)
             print(f"  {label}: {count:,} items, {spread(seconds)}")
     finally:
-        reader.__exit__(None, None, None)
-        ws.close()
+        stack.close()
 
 
 def main() -> int:

@@ -26,14 +26,12 @@ import argparse
 import json
 import shutil
 import sqlite3
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _data import TAB_PROJECTS, child_env, demo_folder, median, spread
+from _data import TAB_PROJECTS, demo_folder, median, run_until_ready, spread
 
 STARTUP_TARGET = 3.5
 MEMORY_TARGET_MB = 400
@@ -180,25 +178,11 @@ win.close()
 
 def _run(code: str, *args: str) -> tuple[float, list[tuple[float, str]]]:
     """(seconds from launch to READY, the timings the child printed after it)."""
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, "-c", code, *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,  # the offscreen plugin's notices
-        text=True,
-        env=child_env(),
-    )
-    assert proc.stdout is not None
-    ready = None
+    ready, _rest, after = run_until_ready(code, *args, timeout=120)
     timings: list[tuple[float, str]] = []
-    for line in proc.stdout:
-        if line.startswith("READY") and ready is None:
-            ready = time.perf_counter() - t0
-        elif line.startswith("["):
+    for line in after:
+        if line.startswith("["):
             timings = [tuple(t) for t in json.loads(line)]  # type: ignore[misc]
-    proc.wait(timeout=120)
-    if ready is None or proc.returncode != 0:
-        raise RuntimeError(f"child exited with {proc.returncode} (ready: {ready})")
     return ready, timings
 
 
