@@ -45,10 +45,6 @@ DISSOLVED = "解散"
 _CLOSED = tuple(stage.value for stage in CLOSED_STAGES)
 
 
-def _day(text: str) -> date:
-    return date.fromisoformat(text)
-
-
 def alert_levels(data_dir: Path) -> tuple[int, int]:
     """(months without interaction, days before an agreement ends) from the settings."""
     raw = settings.load_settings(data_dir).get(_KEY)
@@ -109,7 +105,7 @@ def pending_in(
     for from_id, name, transferred_on in transferring:
         orgs, projects = tuple(open_orgs[from_id]), tuple(open_projects[from_id])
         if orgs or projects:
-            result.append(PendingHandover(from_id, name, _day(transferred_on), orgs, projects))
+            result.append(PendingHandover(from_id, name, date.fromisoformat(transferred_on), orgs, projects))
     return result
 
 
@@ -135,16 +131,16 @@ def alerts_in(
         conn, since, DISSOLVED, officer_id
     ):
         note = (
-            f"最後の対応: {to_wareki(_day(last_on))}"
+            f"最後の対応: {to_wareki(date.fromisoformat(last_on))}"
             if last_on
-            else f"対応の記録なし（登録: {to_wareki(_day(registered_on))}）"
+            else f"対応の記録なし（登録: {to_wareki(date.fromisoformat(registered_on))}）"
         )
-        found.append(Alert(QUIET, org_id, name, _day(last_on) if last_on else None, note))
+        found.append(Alert(QUIET, org_id, name, date.fromisoformat(last_on) if last_on else None, note))
     until = (today + timedelta(days=days)).isoformat()
     for project_id, title, end_text in day_reads.ending_projects(
         conn, today.isoformat(), until, _CLOSED, officer_id
     ):
-        end = _day(end_text)
+        end = date.fromisoformat(end_text)
         found.append(Alert(ENDING, project_id, title, end, f"あと{(end - today).days}日"))
     for p in pending_in(conn, officer_id=officer_id):
         found.append(

@@ -124,10 +124,6 @@ def evaluation_years(today: date) -> tuple[int, int]:
     return current - 1, current
 
 
-def _day(text: str) -> date:
-    return date.fromisoformat(text)
-
-
 def officer_record_id(ws: Workspace) -> str | None:
     """The record of the officer set in the settings, or None when the window has none chosen
     (an officer named by ``KYODO_OFFICER`` or the OS user) — read only, nothing is created."""
@@ -152,8 +148,8 @@ def _follow_ups(
     for org_id, name, occurred_text, kind, summary, next_text, latest_text in day_reads.follow_ups(
         conn, since.isoformat(), horizon.isoformat(), officer_id
     ):
-        occurred_on, next_on = _day(occurred_text), _day(next_text)
-        if is_open_follow_up(occurred_on, next_on, _day(latest_text)):
+        occurred_on, next_on = date.fromisoformat(occurred_text), date.fromisoformat(next_text)
+        if is_open_follow_up(occurred_on, next_on, date.fromisoformat(latest_text)):
             detail = f"{to_wareki(occurred_on)} {kind}: {summary}".strip()
             target = Target(Opens.ORGANIZATION, org_id)
             found.append(TodayItem(ItemKind.FOLLOW_UP, next_on, name, detail, target, next_on < today))
@@ -167,7 +163,7 @@ def _promises(
     for org_id, project_id, text, due_text, name, title in day_reads.promises(
         conn, horizon.isoformat(), CLOSED_COMMITMENT_STATUSES, officer_id
     ):
-        due_on = _day(due_text)
+        due_on = date.fromisoformat(due_text)
         target = Target(Opens.ORGANIZATION, org_id) if org_id else Target(Opens.PROJECT, project_id)
         found.append(TodayItem(ItemKind.PROMISE, due_on, name or title or "", text, target, due_on < today))
     return found
