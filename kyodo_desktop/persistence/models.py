@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -31,6 +32,33 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+#: ``ix_organizations_quiet`` (migration 0013): the organizations someone looks after, live and
+#: not merged, with every column the quiet-partner read needs (it is read ``INDEXED BY`` it)
+QUIET_INDEX_COLUMNS = (
+    "responsible_officer_id",
+    "last_contact_on",
+    "registered_on",
+    "status",
+    "name",
+    "id",
+    "deleted_at",
+    "merged_into",
+)
+QUIET_INDEX_WHERE = "responsible_officer_id IS NOT NULL AND deleted_at IS NULL AND merged_into IS NULL"
+#: ``ix_projects_day`` (0013): the stored projects with what the day reads of them
+DAY_PROJECT_COLUMNS = (
+    "period_end",
+    "period_start",
+    "fiscal_year",
+    "stage",
+    "lead_officer_id",
+    "title",
+    "id",
+    "deleted_at",
+    "is_draft",
+)
+DAY_PROJECT_WHERE = "deleted_at IS NULL AND is_draft = 0"
 
 
 def new_id() -> str:
@@ -121,6 +149,9 @@ class Organization(Base):
         CheckConstraint("member_count IS NULL OR member_count >= 0", name="member_count"),
         # the registry's listing order (table load, export pages)
         Index("ix_organizations_listing", "deleted_at", "kana", "name", "id"),
+        # the quiet partners of the home tab's day and the handover alerts, from the index alone:
+        # the live, unmerged organizations someone looks after (0013, ``persistence.day_reads``)
+        Index("ix_organizations_quiet", *QUIET_INDEX_COLUMNS, sqlite_where=text(QUIET_INDEX_WHERE)),
     )
     __mapper_args__ = {"version_id_col": version}
 
@@ -323,6 +354,8 @@ class Project(Base):
             name="budget",
         ),
         Index("ix_projects_listing", "deleted_at", "is_draft", "fiscal_year", "section"),
+        # the day's ending agreements and evaluation candidates from the index alone (0013)
+        Index("ix_projects_day", *DAY_PROJECT_COLUMNS, sqlite_where=text(DAY_PROJECT_WHERE)),
     )
     __mapper_args__ = {"version_id_col": version}
 

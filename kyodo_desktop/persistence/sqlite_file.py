@@ -23,7 +23,7 @@ from kyodo_desktop.persistence.errors import (
 #: "KYOD" — stamped into the header so we never mistake another program's database for ours.
 APPLICATION_ID = 0x4B594F44
 #: The schema version this program writes; equals the number of the newest migration.
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 
 #: Page size of new data files. Records with their 目的 and 備考 texts run to 1–2 KB, so 8 KB pages
 #: hold more of them per page than SQLite's 4 KB default: a 60,000-record import wrote about

@@ -127,7 +127,7 @@ def alerts_in(
     months, days = levels
     since = add_months(today, -months).isoformat()
     found: list[Alert] = []
-    for org_id, name, last_on, registered_on in day_reads.quiet_organizations(
+    for org_id, name, last_on, registered_on, _since in day_reads.quiet_organizations(
         conn, since, DISSOLVED, officer_id
     ):
         note = (

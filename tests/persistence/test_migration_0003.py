@@ -124,7 +124,7 @@ def test_a_writer_refolds_the_stored_keys_and_changes_nothing_else(data_dir: Pat
     old = shutil.copy(path, tmp_path / "schema-2.db")  # later columns are new: compare the old ones
     before = {t: _dump(path, t) for t in ("contacts", "interactions", "audit_log")}
     orgs_before = _dump(path, "organizations", skip=DERIVED)
-    assert sqlite_file.SCHEMA_VERSION == 12
+    assert sqlite_file.SCHEMA_VERSION == 13
 
     with Workspace.open(data_dir) as ws:
         svc = OrganizationService(ws)

@@ -65,7 +65,7 @@ def test_schema_3_is_migrated_keeping_every_row_and_a_backup(data_dir: Path, tmp
     path = data_dir / "kyodo.db"
     before = {t: _dump(path, t) for t in TABLES}
     old = shutil.copy(path, tmp_path / "schema-3.db")  # later columns are new: compare the old ones
-    assert sqlite_file.SCHEMA_VERSION == 12
+    assert sqlite_file.SCHEMA_VERSION == 13
     with Workspace.open(data_dir) as ws:
         with ws.engine.connect() as c:
             assert c.exec_driver_sql("PRAGMA user_version").scalar() == sqlite_file.SCHEMA_VERSION

@@ -61,7 +61,7 @@ def test_schema_7_file_upgrades_with_nothing_lost(data_dir: Path, tmp_path: Path
 
     with Workspace.open(data_dir) as ws:
         with ws.engine.connect() as c:
-            assert c.exec_driver_sql("PRAGMA user_version").scalar() == sqlite_file.SCHEMA_VERSION == 12
+            assert c.exec_driver_sql("PRAGMA user_version").scalar() == sqlite_file.SCHEMA_VERSION == 13
             assert c.exec_driver_sql("SELECT kind_answers FROM projects").scalar() == ""
         assert {t: _dump(path, t, old) for t in TABLES} == before
         service = ProjectService(ws)

@@ -48,7 +48,7 @@ def test_schema_8_file_upgrades_with_nothing_lost(data_dir: Path, tmp_path: Path
 
     with Workspace.open(data_dir) as ws:
         with ws.engine.connect() as c:
-            assert c.exec_driver_sql("PRAGMA user_version").scalar() == sqlite_file.SCHEMA_VERSION == 12
+            assert c.exec_driver_sql("PRAGMA user_version").scalar() == sqlite_file.SCHEMA_VERSION == 13
             plan = " ".join(
                 str(r[-1])
                 for r in c.exec_driver_sql(

@@ -85,7 +85,7 @@ def test_schema_8_file_upgrades_with_nothing_lost_and_has_the_builtins(
 
     with Workspace.open(data_dir) as ws:
         with ws.engine.connect() as c:
-            assert c.exec_driver_sql("PRAGMA user_version").scalar() == sqlite_file.SCHEMA_VERSION == 12
+            assert c.exec_driver_sql("PRAGMA user_version").scalar() == sqlite_file.SCHEMA_VERSION == 13
             assert compare_metadata(MigrationContext.configure(c), Base.metadata) == []
         assert {t: _dump(path, t, old) for t in TABLES} == before
         svc = EvaluationService(ws)

@@ -66,7 +66,7 @@ def test_schema_11_file_upgrades_with_nothing_lost(data_dir: Path, tmp_path: Pat
 
     with Workspace.open(data_dir) as ws:
         with ws.engine.connect() as c:
-            assert c.exec_driver_sql("PRAGMA user_version").scalar() == sqlite_file.SCHEMA_VERSION == 12
+            assert c.exec_driver_sql("PRAGMA user_version").scalar() == sqlite_file.SCHEMA_VERSION == 13
             assert compare_metadata(MigrationContext.configure(c), Base.metadata) == []
             for name, sql in PLANS.items():
                 plan = " ".join(str(r[-1]) for r in c.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}"))

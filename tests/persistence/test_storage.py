@@ -152,7 +152,7 @@ def test_a_version_1_file_with_data_is_backed_up_and_migrated(data_dir: Path) ->
         )
     engine.dispose()
     with Workspace.open(data_dir) as ws, ws.engine.connect() as c:
-        assert c.execute(text("PRAGMA user_version")).scalar() == sqlite_file.SCHEMA_VERSION == 12
+        assert c.execute(text("PRAGMA user_version")).scalar() == sqlite_file.SCHEMA_VERSION == 13
         assert c.execute(text("SELECT name, merged_into FROM organizations")).one() == ("移行の会", None)
         # 0003 refolded the key the old file stored ("いこうのかい" is no fold of the name)
         assert c.execute(text("SELECT dup_key FROM organizations")).scalar() == duplicate_key("移行の会")
