@@ -6,6 +6,7 @@ edges: rendering ("令和7年4月1日", "R7.4.1", "令和7年度") and parsing w
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -65,6 +66,7 @@ def _year_text(year: int) -> str:
     return "元" if year == 1 else str(year)
 
 
+@functools.lru_cache(maxsize=4096)  # the day's list writes the same few hundred dates thousands of times
 def to_wareki(d: date) -> str:
     """Render a date as on Japanese forms, e.g. "令和7年4月1日" ("令和元年5月1日" in the first year)."""
     era = _era_of(d)

@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Collection
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from kyodo_desktop.domain.evaluation_terms import Phase
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
@@ -48,8 +48,7 @@ REASON_MIDTERM = QT_TRANSLATE_NOOP("EvaluationDue", "中間評価の時期")
 _CLOSED = (Stage.CANCELLED.value, Stage.FINISHED.value)
 
 
-@dataclass(frozen=True)
-class DueProject:
+class DueProject(NamedTuple):  # a named tuple: the day makes thousands, fast
     """A project due for evaluation: its id, title, 年度, why (one or more reasons) and partner."""
 
     project_id: str

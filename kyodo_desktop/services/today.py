@@ -44,6 +44,7 @@ import sqlite3
 from datetime import date, timedelta
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 from kyodo_desktop.domain.handover import CLOSED_COMMITMENT_STATUSES, is_open_follow_up
 from kyodo_desktop.domain.handover_dates import add_months
@@ -91,16 +92,16 @@ class Opens(StrEnum):
     HANDOVER = "handover"  # the 引継ぎ tab on an officer
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Target:
+class Target(NamedTuple):
     """The record an item opens: its kind and id (an organization, project or officer id)."""
 
     opens: Opens
     id: str
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class TodayItem:
+# named tuples, not dataclasses: a whole office's day is 21,000 of each, made in a fifth of the
+# time (a frozen dataclass sets each field by object.__setattr__)
+class TodayItem(NamedTuple):
     """One line of the officer's day: its kind, date (due, last contact …), title, detail, target."""
 
     kind: ItemKind
