@@ -7,7 +7,7 @@ import json
 import sys
 import textwrap
 
-import kyodo_desktop.gui  # noqa: F401  (installs the check)
+import kyodo_desktop.gui  # installs the check
 import kyodo_desktop.gui.table_base
 import kyodo_desktop.services.today
 
