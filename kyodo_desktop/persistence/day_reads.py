@@ -51,7 +51,7 @@ Row = list[Any]
 _FOLLOW_UPS_ALL = """
 SELECT i.organization_id AS org_id, o.name AS name, i.occurred_on AS occurred_on, i.kind AS kind,
     i.summary AS summary, i.next_action_on AS next_on, o.last_contact_on AS latest_on
-FROM interactions AS i CROSS JOIN organizations AS o ON o.id = i.organization_id
+FROM interactions AS i CROSS JOIN organizations AS o INDEXED BY ix_organizations_day ON o.id = i.organization_id
 WHERE i.next_action_on BETWEEN ? AND ? AND i.occurred_on >= o.last_contact_on
   AND o.deleted_at IS NULL AND o.merged_into IS NULL
 ORDER BY i.next_action_on, o.name, o.id

@@ -46,6 +46,10 @@ QUIET_INDEX_COLUMNS = (
     "merged_into",
 )
 QUIET_INDEX_WHERE = "responsible_officer_id IS NOT NULL AND deleted_at IS NULL AND merged_into IS NULL"
+#: ``ix_organizations_day`` (0013): the live, unmerged organizations, by id, with their name
+#: and 最終接触日 (the follow-ups join them without reading the wide rows)
+DAY_ORG_COLUMNS = ("id", "last_contact_on", "name", "deleted_at", "merged_into")
+DAY_ORG_WHERE = "deleted_at IS NULL AND merged_into IS NULL"
 #: ``ix_projects_day`` (0013): the stored projects with what the day reads of them
 DAY_PROJECT_COLUMNS = (
     "period_end",
@@ -152,6 +156,8 @@ class Organization(Base):
         # the quiet partners of the home tab's day and the handover alerts, from the index alone:
         # the live, unmerged organizations someone looks after (0013, ``persistence.day_reads``)
         Index("ix_organizations_quiet", *QUIET_INDEX_COLUMNS, sqlite_where=text(QUIET_INDEX_WHERE)),
+        # a live organization's name and 最終接触日 by its id: the day's follow-ups (0013)
+        Index("ix_organizations_day", *DAY_ORG_COLUMNS, sqlite_where=text(DAY_ORG_WHERE)),
     )
     __mapper_args__ = {"version_id_col": version}
 

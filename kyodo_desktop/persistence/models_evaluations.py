@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kyodo_desktop.persistence.models import Base, new_id, utc_now
@@ -129,6 +129,8 @@ class Evaluation(Base):
     __table_args__ = (
         UniqueConstraint("round_id", "side", "evaluator_name"),
         CheckConstraint("side IN ('行政','団体','第三者')", name="side"),
+        # the rounds with a submitted evaluation (the day's evaluations due) from the index (0013)
+        Index("ix_evaluations_submitted", "round_id", "submitted_at"),
     )
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads a plain dict)
 

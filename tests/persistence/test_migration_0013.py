@@ -24,7 +24,7 @@ from .old_files import as_revision
 from .test_migration_0011 import _dump
 
 TABLES = ("organizations", "interactions", "officers", "projects", "project_partners", "commitments")
-NEW = ("ix_organizations_quiet", "ix_projects_day")
+NEW = ("ix_organizations_quiet", "ix_projects_day", "ix_organizations_day", "ix_evaluations_submitted")
 
 
 def _indexes(path: Path) -> set[str]:
@@ -48,7 +48,10 @@ def test_schema_12_file_upgrades_with_nothing_lost(data_dir: Path, tmp_path: Pat
         quiet = orgs.create(OrganizationInput(name="みどりの会"), responsible_officer_id=officer)
         orgs.add_interaction(quiet, InteractionInput(date(2025, 5, 1), "面談", "総会の相談"))
         drifted = orgs.create(OrganizationInput(name="あおぞらの会"), responsible_officer_id=officer)
-        orgs.add_interaction(drifted, InteractionInput(date(2026, 11, 20), "電話", "次回の打合せ"))
+        orgs.add_interaction(
+            drifted,
+            InteractionInput(date(2026, 11, 20), "電話", "次回の打合せ", next_action_on=date(2026, 12, 10)),
+        )
         ProjectService(ws).create(
             ProjectInput(
                 title="公園の花壇づくり",
@@ -65,7 +68,7 @@ def test_schema_12_file_upgrades_with_nothing_lost(data_dir: Path, tmp_path: Pat
     assert not _indexes(path) & set(NEW)
     # a 最終接触日 that no longer follows the log (as a file written by hand or a bug might hold)
     with sqlite3.connect(path) as conn:
-        conn.execute("UPDATE organizations SET last_contact_on = '2020-01-01' WHERE name = 'あおぞらの会'")
+        conn.execute("UPDATE organizations SET last_contact_on = '2027-01-01' WHERE name = 'あおぞらの会'")
     conn.close()
     old = shutil.copy(path, tmp_path / "schema-12.db")
     before = {t: _dump(path, t, old) for t in TABLES}
@@ -90,12 +93,22 @@ def test_schema_12_file_upgrades_with_nothing_lost(data_dir: Path, tmp_path: Pat
                 str(r[-1]) for r in conn.execute(f"EXPLAIN QUERY PLAN {quiet_sql}", ("解散", "2026-06-01"))
             )
             assert "COVERING INDEX ix_organizations_quiet" in plan, plan
+            # the follow-up is open again: a drifted (later) 最終接触日 had hidden it
+            due = day_reads.follow_ups(conn, "2026-06-01", "2026-12-31")
+            assert [(r[1], r[5], r[6]) for r in due] == [("あおぞらの会", "2026-12-10", "2026-11-20")]
+            plan = " ".join(
+                str(r[-1])
+                for r in conn.execute(
+                    f"EXPLAIN QUERY PLAN {day_reads._FOLLOW_UPS_ALL}", ("2026-06-01", "2026-12-31")
+                )
+            )
+            assert "COVERING INDEX ix_organizations_day" in plan, plan
             ending = day_reads.ending_projects(conn, "2026-12-01", "2027-01-30", ("中止", "終了"))
             assert [r[1] for r in ending] == ["公園の花壇づくり"]
 
     assert {t: _dump(path, t, old) for t in TABLES} == expected
     assert _last_contact(path) == {"みどりの会": "2025-05-01", "あおぞらの会": "2026-11-20"}
-    assert _last_contact(old) == {"みどりの会": "2025-05-01", "あおぞらの会": "2020-01-01"}
+    assert _last_contact(old) == {"みどりの会": "2025-05-01", "あおぞらの会": "2027-01-01"}
     assert _indexes(path) >= set(NEW)
     (backup,) = (data_dir / "backups").glob("kyodo-*-pre-migration.db")
     assert {t: _dump(backup, t, old) for t in TABLES} == before

@@ -1,4 +1,4 @@
-"""The day's reads from two indexes alone, and 最終接触日 made sure of.
+"""The day's reads from indexes alone, and 最終接触日 made sure of.
 
 - ``ix_organizations_quiet``: a partial index over the organizations someone looks after
   (``responsible_officer_id`` set), live and not merged, holding every column the read of the
@@ -8,6 +8,11 @@
 - ``ix_projects_day``: a partial index over the stored projects (not drafts, not in the trash)
   with their period, 年度, stage, lead officer and title: the agreements ending soon by a range
   of ``period_end``, and the evaluation candidates without reading the wide project rows.
+- ``ix_organizations_day``: the live, unmerged organizations by id with their name and
+  最終接触日, so the follow-ups due (thousands of interactions for a whole office) join their
+  organization without reading its wide row (0.09 s → 0.06 s).
+- ``ix_evaluations_submitted`` (round_id, submitted_at): which rounds have a submitted
+  evaluation, from the index (0.034 s → 0.014 s).
 - ``organizations.last_contact_on`` (最終接触日) is derived data: the latest ``occurred_on`` of the
   organization's interactions, kept so by every write of the log (``services.interactions``,
   the merge and its undo). The day now reads it instead of looking the latest interaction up
@@ -53,6 +58,8 @@ PROJECT_COLUMNS = [
     "is_draft",
 ]
 PROJECT_WHERE = "deleted_at IS NULL AND is_draft = 0"
+ORG_COLUMNS = ["id", "last_contact_on", "name", "deleted_at", "merged_into"]
+ORG_WHERE = "deleted_at IS NULL AND merged_into IS NULL"
 
 _LATEST = "(SELECT max(i.occurred_on) FROM interactions AS i WHERE i.organization_id = organizations.id)"
 
@@ -62,9 +69,13 @@ def upgrade() -> None:
     op.execute(f"UPDATE organizations SET last_contact_on = {_LATEST} WHERE last_contact_on IS NOT {_LATEST}")
     op.create_index("ix_organizations_quiet", "organizations", COLUMNS, sqlite_where=sa.text(WHERE))
     op.create_index("ix_projects_day", "projects", PROJECT_COLUMNS, sqlite_where=sa.text(PROJECT_WHERE))
+    op.create_index("ix_organizations_day", "organizations", ORG_COLUMNS, sqlite_where=sa.text(ORG_WHERE))
+    op.create_index("ix_evaluations_submitted", "evaluations", ["round_id", "submitted_at"])
 
 
 def downgrade() -> None:
     """Drop the indexes (最終接触日 keeps its values: they are the log's)."""
+    op.drop_index("ix_evaluations_submitted", table_name="evaluations")
+    op.drop_index("ix_organizations_day", table_name="organizations")
     op.drop_index("ix_projects_day", table_name="projects")
     op.drop_index("ix_organizations_quiet", table_name="organizations")
