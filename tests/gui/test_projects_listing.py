@@ -78,6 +78,39 @@ win.close()
     assert out.stdout.split() == ["3", "1", "2", "False", "True", "True"]
 
 
+def test_the_detail_is_built_when_the_tab_is_first_shown(filled_dir: Path, stored: Stored) -> None:  # noqa: F811
+    """A fresh window opens on the home tab without importing the 事業 tab's detail panel (its
+    partners, log and commitments); the panel comes with the tab's first show and shows the
+    project chosen."""
+    script = f"""
+import os, sys, time
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from kyodo_desktop.app import create_main_window
+app = QApplication(sys.argv)
+win = create_main_window(Path({str(filled_dir)!r}))
+win.show()
+def wait(until):
+    end = time.monotonic() + 20
+    while not until() and time.monotonic() < end:
+        app.processEvents()
+wait(lambda: win.home_tab.loaded and win.organizations_tab.model.rowCount() > 0)
+tab = win.projects_tab
+panel = "kyodo_desktop.gui.projects.detail_panel"
+print(panel in sys.modules, tab._detail is None)
+win.tabs.setCurrentWidget(tab)
+wait(lambda: tab.started and not tab.loading and tab.model.rowCount() == 3)
+print(panel in sys.modules, tab._detail is not None and tab._detail.isVisible())
+tab.select_id({stored.river!r})
+print(tab.detail.record is not None and tab.detail.record.id == {stored.river!r})
+win.close()
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["False", "True", "True", "True", "True"]
+
+
 def _count_reads(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, bool]]:
     calls: list[dict[str, bool]] = []
     real = loader_module.read_projects

@@ -36,7 +36,6 @@ from kyodo_desktop.domain.text import search_terms
 from kyodo_desktop.gui import errors
 from kyodo_desktop.gui.preload import StartupRead
 from kyodo_desktop.gui.projects.changes import ProjectChanges
-from kyodo_desktop.gui.projects.detail_panel import ProjectDetailPanel
 from kyodo_desktop.gui.projects.filters import ProjectFilters
 from kyodo_desktop.gui.projects.loader import ProjectListLoader
 from kyodo_desktop.gui.projects.past_import import OpenImport, import_button, open_past_project_import
@@ -47,6 +46,7 @@ from kyodo_desktop.services.workspace import Workspace
 
 if TYPE_CHECKING:
     from kyodo_desktop.gui.importing.wizard import ImportWizard
+    from kyodo_desktop.gui.projects.detail_panel import ProjectDetailPanel
     from kyodo_desktop.gui.projects.stage_dialog import LogEntryDialog, StageDialog
     from kyodo_desktop.services.projects import ProjectService
 
@@ -162,16 +162,39 @@ class ProjectsTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.activated.connect(self._on_row_activated)
 
-        self.detail = ProjectDetailPanel(self._ws)
-        self.detail.partner_activated.connect(self._on_partner_activated)
-        self.detail.log_changed.connect(lambda pid, changed: self.after_change(pid, changed=changed))
+        # the detail below the list is built on first use (the tab shown, a project selected):
+        # its modules (partners, log, commitments) are not imported at start-up
+        self._detail: ProjectDetailPanel | None = None
+        self._detail_slot = QWidget()
+        slot = QVBoxLayout(self._detail_slot)
+        slot.setContentsMargins(0, 0, 0, 0)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setObjectName("projectSplitter")
         splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(self._detail_slot)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
+
+    @property
+    def detail(self) -> ProjectDetailPanel:
+        """The selected project's detail (``ProjectDetailPanel``), built on first use."""
+        if self._detail is None:
+            from kyodo_desktop.gui.projects.detail_panel import ProjectDetailPanel
+
+            panel = ProjectDetailPanel(self._ws)
+            panel.partner_activated.connect(self._on_partner_activated)
+            panel.log_changed.connect(lambda pid, changed: self.after_change(pid, changed=changed))
+            layout = self._detail_slot.layout()
+            assert layout is not None
+            layout.addWidget(panel)
+            panel.setVisible(self._detail_slot.isVisible())  # a child added to a shown widget stays hidden
+            self._detail = panel
+        return self._detail
+
+    def _clear_detail(self) -> None:
+        if self._detail is not None:
+            self._detail.clear()
 
     # -- state --------------------------------------------------------------------------------
     @property
@@ -231,6 +254,7 @@ class ProjectsTab(QWidget):
     # -- loading ------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self.detail  # noqa: B018  (built when the tab is first shown)
         if not self._started:
             self.reload()
 
@@ -327,7 +351,7 @@ class ProjectsTab(QWidget):
     def _on_selection_changed(self, *_args: object) -> None:
         project_id = self.current_id()
         if project_id is None:
-            self.detail.clear()
+            self._clear_detail()
         else:
             self._show_detail(project_id)
         self._update_actions()
@@ -346,7 +370,7 @@ class ProjectsTab(QWidget):
         self.detail.show_record(record, flags)
 
     def _update_actions(self) -> None:
-        has = self.detail.record is not None and self.current_id() is not None
+        has = self._detail is not None and self._detail.record is not None and self.current_id() is not None
         live = has and not self.trash_mode
         write = self.writable
         wizard_tip = "" if self._wizard else self.tr("事業の登録画面（ウィザード）はこの版にはまだありません")
@@ -366,7 +390,7 @@ class ProjectsTab(QWidget):
     def _on_mode_toggled(self, _checked: bool) -> None:
         self.table.clearSelection()
         self.model.set_rows([])
-        self.detail.clear()
+        self._clear_detail()
         self._update_actions()
         self.reload()
 
