@@ -50,6 +50,12 @@ from kyodo_desktop.domain.handover_dates import (
     parse_month_day,
     upcoming,
 )
+from kyodo_desktop.domain.handover_rules import (
+    CLOSED_COMMITMENT_STATUSES,
+    COMMITMENT_SOURCES,
+    COMMITMENT_STATUSES,
+    is_open_follow_up,
+)
 from kyodo_desktop.domain.wareki import fiscal_year, to_wareki
 
 __all__ = [
@@ -76,12 +82,6 @@ __all__ = [
     "is_open_follow_up",
 ]
 
-#: The statuses of a commitment (約束・宿題), in the order they are worked through.
-COMMITMENT_STATUSES: tuple[str, ...] = ("未着手", "対応中", "完了", "取り下げ")
-#: The statuses that close a commitment.
-CLOSED_COMMITMENT_STATUSES = frozenset({"完了", "取り下げ"})
-#: Where a commitment came from.
-COMMITMENT_SOURCES: tuple[str, ...] = ("対応記録", "評価", "引継", "手入力")
 #: Stages after which a project has no dates ahead (project_terms.CLOSED_STAGES' values).
 _CLOSED_STAGES = frozenset({"中止", "終了"})
 _FINAL_PHASE = "最終"
@@ -313,13 +313,6 @@ def _timeline(data: DossierInput) -> tuple[TimelineEntry, ...]:
     # newest first; on one day by group, then text, so the order never depends on input order
     entries.sort(key=lambda e: (-e[0].toordinal(), e[1], e[2].kind, e[2].text))
     return tuple(e[2] for e in entries)
-
-
-def is_open_follow_up(occurred_on: date, next_action_on: date | None, latest_on: date) -> bool:
-    """Whether an interaction on ``occurred_on`` naming ``next_action_on`` is an open follow-up,
-    ``latest_on`` being the subject's latest interaction: the one rule of the dossier and the
-    home tab (no later interaction followed it; whether the date has passed does not close it)."""
-    return next_action_on is not None and occurred_on >= latest_on
 
 
 def _open_follow_ups(interactions: Sequence[InteractionFact]) -> list[InteractionFact]:

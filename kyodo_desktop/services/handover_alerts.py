@@ -18,17 +18,19 @@ officer columns' indexes (migration 0012).
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 from kyodo_desktop.domain.handover_dates import add_months
+from kyodo_desktop.domain.handover_rules import CORRECTED, SIGNED
 from kyodo_desktop.domain.project_terms import CLOSED_STAGES
 from kyodo_desktop.domain.wareki import to_wareki
 from kyodo_desktop.persistence import day_reads
 from kyodo_desktop.persistence.errors import KnownError
 from kyodo_desktop.services import settings
-from kyodo_desktop.services.handover_records import CORRECTED, SIGNED, Alert, PendingHandover
 from kyodo_desktop.services.report_scope import ReportScope
 from kyodo_desktop.services.workspace import Workspace
 
@@ -43,6 +45,32 @@ UNSIGNED = "引継書のない異動"
 #: an organization so marked is not looked after any more: never "quiet"
 DISSOLVED = "解散"
 _CLOSED = tuple(stage.value for stage in CLOSED_STAGES)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class PendingHandover:
+    """An officer with a transfer date whose organizations or projects have no signed note."""
+
+    officer_id: str
+    name: str
+    transferred_on: date
+    organization_ids: tuple[str, ...]
+    project_ids: tuple[str, ...]
+
+    @property
+    def count(self) -> int:
+        """How many organizations and projects are not handed over yet."""
+        return len(self.organization_ids) + len(self.project_ids)
+
+
+class Alert(NamedTuple):  # a named tuple: a whole office has 10,000 quiet partners, made fast
+    """Something the handover tab points out: its kind, whom it concerns, the date, a note."""
+
+    kind: str  # 対応が途絶えた団体 / 協定の終了が近い事業 / 引継書のない異動
+    subject_id: str
+    subject: str
+    on: date | None
+    note: str = ""
 
 
 def alert_levels(data_dir: Path) -> tuple[int, int]:

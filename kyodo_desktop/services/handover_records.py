@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 
 from kyodo_desktop.domain.handover import (
     ContactLine,
@@ -21,6 +21,9 @@ from kyodo_desktop.domain.handover import (
     TimelineEntry,
 )
 from kyodo_desktop.domain.handover_dates import NextDate
+from kyodo_desktop.domain.handover_rules import CORRECTED as CORRECTED  # the note statuses, re-exported
+from kyodo_desktop.domain.handover_rules import DRAFT as DRAFT
+from kyodo_desktop.domain.handover_rules import SIGNED as SIGNED
 
 #: The narrative parts the officer writes for each organization and project, with their labels.
 NARRATIVE_FIELDS: dict[str, str] = {
@@ -30,8 +33,6 @@ NARRATIVE_FIELDS: dict[str, str] = {
     "plans": "今後の予定",
     "cautions": "留意事項",
 }
-#: The statuses of a note.
-DRAFT, SIGNED, CORRECTED = "下書き", "署名済", "訂正済"
 #: The two sides that sign a note.
 PREDECESSOR, SUCCESSOR = "前任", "後任"
 ORGANIZATION, PROJECT = "団体", "事業"
@@ -106,32 +107,6 @@ class ChecklistEntry:
     subject: str
     label: str
     acknowledged_on: date | None = None
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class PendingHandover:
-    """An officer with a transfer date whose organizations or projects have no signed note."""
-
-    officer_id: str
-    name: str
-    transferred_on: date
-    organization_ids: tuple[str, ...]
-    project_ids: tuple[str, ...]
-
-    @property
-    def count(self) -> int:
-        """How many organizations and projects are not handed over yet."""
-        return len(self.organization_ids) + len(self.project_ids)
-
-
-class Alert(NamedTuple):  # a named tuple: a whole office has 10,000 quiet partners, made fast
-    """Something the handover tab points out: its kind, whom it concerns, the date, a note."""
-
-    kind: str  # 対応が途絶えた団体 / 協定の終了が近い事業 / 引継書のない異動
-    subject_id: str
-    subject: str
-    on: date | None
-    note: str = ""
 
 
 # -- the dossier as stored ------------------------------------------------------------------------

@@ -46,8 +46,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple
 
-from kyodo_desktop.domain.handover import CLOSED_COMMITMENT_STATUSES, is_open_follow_up
 from kyodo_desktop.domain.handover_dates import add_months
+from kyodo_desktop.domain.handover_rules import CLOSED_COMMITMENT_STATUSES, is_open_follow_up
 from kyodo_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from kyodo_desktop.domain.wareki import fiscal_year, to_wareki
 from kyodo_desktop.persistence import day_reads, sqlite_file
