@@ -179,6 +179,9 @@ class ProjectsTab(QWidget):
     @property
     def detail(self) -> ProjectDetailPanel:
         """The selected project's detail (``ProjectDetailPanel``), built on first use."""
+        return self._ensure_detail()
+
+    def _ensure_detail(self) -> ProjectDetailPanel:
         if self._detail is None:
             from kyodo_desktop.gui.projects.detail_panel import ProjectDetailPanel
 
@@ -254,7 +257,7 @@ class ProjectsTab(QWidget):
     # -- loading ------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.detail  # noqa: B018  (built when the tab is first shown)
+        self._ensure_detail()  # the tab's first show builds its detail panel
         if not self._started:
             self.reload()
 
