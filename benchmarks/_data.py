@@ -82,16 +82,56 @@ def child_env(*, bytecode_cache: bool = True) -> dict[str, str]:
     return env
 
 
-def run_until_ready(code: str, *args: str, timeout: float = 180) -> tuple[float, str, list[str]]:
-    """Run ``python -c code args`` as a measured child (:func:`child_env`): the seconds from
-    launch to its first ``READY`` line, the rest of that line, and the lines it printed after."""
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def export_revision(rev: str, into: Path) -> Path:
+    """The tree of ``rev`` as files under ``into`` (git archive: no worktree, no checkout)."""
+    import io
+    import tarfile
+
+    archive = subprocess.run(["git", "archive", rev], cwd=ROOT, capture_output=True, check=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        if hasattr(tarfile, "data_filter"):  # 3.11.4+: refuse links and paths leaving ``into``
+            tar.extractall(into, filter="data")
+        else:
+            tar.extractall(into)
+    return into
+
+
+def tree_env(tree: Path) -> dict[str, str]:
+    """:func:`child_env` running the code of ``tree`` (a checkout or :func:`export_revision`)."""
+    return {**child_env(), "PYTHONPATH": str(tree)}
+
+
+def check_tree(tree: Path) -> None:
+    """A child with :func:`tree_env` really runs ``tree``'s code (not an installed copy)."""
+    out = subprocess.run(
+        [sys.executable, "-c", "import kyodo_desktop; print(kyodo_desktop.__file__)"],
+        env=tree_env(tree),
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tempfile.gettempdir(),
+    ).stdout.strip()
+    assert Path(out).resolve().is_relative_to(tree.resolve()), (out, tree)
+
+
+def run_until_ready(
+    code: str, *args: str, timeout: float = 180, tree: Path | None = None
+) -> tuple[float, str, list[str]]:
+    """Run ``python -c code args`` as a measured child (:func:`child_env`; with ``tree``, that
+    tree's code, run from the temp folder so the working folder's code is not found first): the
+    seconds from launch to its first ``READY`` line, the rest of that line, and the lines it
+    printed after."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-c", code, *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,  # the offscreen plugin's notices
         text=True,
-        env=child_env(),
+        env=child_env() if tree is None else tree_env(tree),
+        cwd=None if tree is None else tempfile.gettempdir(),
     )
     assert proc.stdout is not None
     ready, rest, after = None, "", []

@@ -15,52 +15,16 @@ the medians and their ratio are printed. Target: ratio ≤ 1.0 (no slower than b
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _data import demo_folder, median
-
-ROOT = Path(__file__).resolve().parents[1]
-_PYCACHE = Path(tempfile.gettempdir()) / "kyodo-bench-pycache"
-
-
-def export_revision(rev: str, into: Path) -> Path:
-    """The tree of ``rev`` as files under ``into`` (git archive: no worktree, no checkout)."""
-    archive = subprocess.run(["git", "archive", rev], cwd=ROOT, capture_output=True, check=True).stdout
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        if hasattr(tarfile, "data_filter"):  # 3.11.4+: refuse links and paths leaving ``into``
-            tar.extractall(into, filter="data")
-        else:
-            tar.extractall(into)
-    return into
-
-
-def _env(tree: Path) -> dict[str, str]:
-    # Bytecode as an installed copy or the bundle has it: written once (the warm-up runs) into
-    # a temp cache, not into the trees, even where PYTHONDONTWRITEBYTECODE is set.
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    return {**env, "PYTHONPATH": str(tree), "PYTHONPYCACHEPREFIX": str(_PYCACHE)}
-
-
-def _check_tree(tree: Path) -> None:
-    """The child really runs ``tree``'s code (not an installed copy)."""
-    out = subprocess.run(
-        [sys.executable, "-c", "import kyodo_desktop; print(kyodo_desktop.__file__)"],
-        env=_env(tree),
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=tempfile.gettempdir(),
-    ).stdout.strip()
-    assert Path(out).resolve().is_relative_to(tree.resolve()), (out, tree)
+from _data import ROOT, check_tree, demo_folder, export_revision, median, tree_env
 
 
 def run_once(tree: Path, args: list[str]) -> tuple[float, float]:
@@ -72,7 +36,7 @@ def run_once(tree: Path, args: list[str]) -> tuple[float, float]:
     start = time.perf_counter()
     child = subprocess.Popen(
         [sys.executable, "-m", "kyodo_desktop.cli", *args],
-        env=_env(tree),
+        env=tree_env(tree),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         cwd=tempfile.gettempdir(),
@@ -107,11 +71,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="kyodo-bench-rev-") as tmp:
         trees = {"new": ROOT, "old": export_revision(rev, Path(tmp))}
         for tree in trees.values():
-            _check_tree(tree)
+            check_tree(tree)
         outputs = {
             label: subprocess.run(
                 [sys.executable, "-m", "kyodo_desktop.cli", *commands["orgs search 会"]],
-                env=_env(tree),
+                env=tree_env(tree),
                 capture_output=True,
                 check=True,
             ).stdout

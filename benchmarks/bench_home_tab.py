@@ -1,6 +1,7 @@
 """The home tab at 100,000 organizations and 20,000 projects: start-up until its list is filled.
 
     PYTHONPATH=$PWD python3 benchmarks/bench_home_tab.py [--orgs 100000] [--projects 20000] [--runs 7] [--data DIR]
+        [--rev REV [--rev-data DIR]]
 
 Data: ``kyodo demo --orgs N --projects M`` (the 事業 tab benchmark's folder, see
 ``bench_projects_tab._folder``), or ``--data DIR``. Three kinds of whole process, launched from
@@ -21,6 +22,13 @@ The folder's ``settings.json`` is written before each ``home`` / ``mine`` run an
 end. Also printed: :func:`today_items` alone, in this process, per kind of item (the services it
 reuses), for everyone and for the officer. The target: the registry's start-up, ≤ 3.5× the bare
 window.
+
+With ``--rev REV`` the code at that git revision (``git archive`` into a temp folder,
+``_data.export_revision``) is started too, alternating with this code in the same runs, and each
+start-up is also printed against it: the bare window moves by a fifth between runs minutes apart
+on a shared machine, and this program's start-up, which uses the second core, moves more, so a
+change is best judged side by side. An older revision that writes an older data format needs
+``--rev-data``, a copy of the folder at that format (this code would migrate it).
 """
 
 from __future__ import annotations
@@ -29,11 +37,12 @@ import argparse
 import contextlib
 import sqlite3
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _data import TAB_PROJECTS, median, run_until_ready, spread
+from _data import TAB_PROJECTS, check_tree, export_revision, median, run_until_ready, spread
 from bench_projects_tab import BARE, _folder
 
 STARTUP_TARGET = 3.5
@@ -86,10 +95,24 @@ win.close()
 )
 
 
-def _run(code: str, *args: str) -> tuple[float, str]:
-    """(seconds from launch to READY, the rest of the READY line)."""
-    ready, rest, _after = run_until_ready(code, *args)
+def _run(code: str, *args: str, tree: Path | None = None) -> tuple[float, str]:
+    """(seconds from launch to READY, the rest of the READY line); ``tree``: that code's."""
+    ready, rest, _after = run_until_ready(code, *args, tree=tree)
     return ready, rest
+
+
+def _schema_of(tree: Path) -> int:
+    """The data format the code in ``tree`` writes (its ``sqlite_file.SCHEMA_VERSION``)."""
+    text = (tree / "kyodo_desktop" / "persistence" / "sqlite_file.py").read_text(encoding="utf-8")
+    (line,) = (row for row in text.splitlines() if row.startswith("SCHEMA_VERSION ="))
+    return int(line.split("=")[1])
+
+
+def _schema_in(folder: Path) -> int:
+    with sqlite3.connect(f"file:{folder / 'kyodo.db'}?mode=ro", uri=True) as c:
+        version = int(c.execute("PRAGMA user_version").fetchone()[0])
+    c.close()
+    return version
 
 
 def _busiest_officer(folder: Path) -> tuple[str, str, str]:
@@ -172,6 +195,18 @@ def main() -> int:
     ap.add_argument(
         "--officer", default=None, help="the officer id of the 'mine' runs (default: the busiest)"
     )
+    ap.add_argument(
+        "--rev",
+        default=None,
+        help="also start the code at this git revision, alternating with this code, and print "
+        "this code's times against it (the machine's speed moves between runs; side by side it cancels)",
+    )
+    ap.add_argument(
+        "--rev-data",
+        type=Path,
+        default=None,
+        help="the data folder for --rev when its data format is older (a copy of the folder at that schema)",
+    )
     a = ap.parse_args()
     folder = a.data or _folder(a.orgs, a.projects)
     from kyodo_desktop.services import settings
@@ -184,45 +219,64 @@ def main() -> int:
                 "SELECT id, name, section FROM officers WHERE id = ?", (a.officer,)
             ).fetchone()
     c.close()
-    print(f"{folder}: {orgs:,} organizations listed; officer {officer[0]}")
-    print("services, in this process:")
-    _service_times(folder, 3, officer[0])
-    original = settings.load_settings(folder)
-    settings_file = folder / settings.SETTINGS_FILE_NAME
-    had_settings = settings_file.exists()
-    times: dict[str, list[float]] = {"bare": [], "registry": [], "home": [], "mine": []}
-
-    def home(chosen: tuple[str, str, str] | None) -> tuple[float, str]:
-        _write_settings(folder, original, chosen)
-        return _run(HOME, str(folder))
-
-    runs = {
-        "bare": lambda: _run(BARE),
-        "registry": lambda: _run(REGISTRY, str(folder), str(orgs)),
-        "home": lambda: home(None),
-        "mine": lambda: home(officer),
-    }
-    items: dict[str, str] = {}
-    try:
-        for run in range(a.runs + 1):  # run 0 warms the file and bytecode caches
-            order = list(runs) if run % 2 else list(reversed(runs))
-            for side in order:
-                ready, rest = runs[side]()
-                if run:
-                    times[side].append(ready)
-                items[side] = rest
-            if run:
+    with contextlib.ExitStack() as stack:
+        old_tree: Path | None = None
+        old_folder = a.rev_data or folder
+        if a.rev:
+            tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="kyodo-bench-rev-")))
+            old_tree = export_revision(a.rev, tmp)
+            check_tree(old_tree)
+            if _schema_in(old_folder) != _schema_of(old_tree):
                 print(
-                    f"run {run}: bare {times['bare'][-1]:.3f} s, registry {times['registry'][-1]:.3f} s, "
-                    f"home tab everyone's {times['home'][-1]:.3f} s ({items['home']} items), "
-                    f"the officer's {times['mine'][-1]:.3f} s ({items['mine']} items)",
-                    flush=True,
+                    f"--rev {a.rev} writes data format {_schema_of(old_tree)}, {old_folder} is at "
+                    f"{_schema_in(old_folder)}: give --rev-data, a copy of the folder at that format",
+                    file=sys.stderr,
                 )
-    finally:
-        if had_settings:
-            settings.save_settings(folder, original)
-        else:
-            settings_file.unlink(missing_ok=True)
+                return 2
+        print(f"{folder}: {orgs:,} organizations listed; officer {officer[0]}")
+        print("services, in this process:")
+        _service_times(folder, 3, officer[0])
+        folders = {folder, old_folder}
+        originals = {f: settings.load_settings(f) for f in folders}
+        had = {f: (f / settings.SETTINGS_FILE_NAME).exists() for f in folders}
+
+        def home(
+            where: Path, chosen: tuple[str, str, str] | None, tree: Path | None = None
+        ) -> tuple[float, str]:
+            _write_settings(where, originals[where], chosen)
+            return _run(HOME, str(where), tree=tree)
+
+        runs = {
+            "bare": lambda: _run(BARE),
+            "registry": lambda: _run(REGISTRY, str(folder), str(orgs)),
+            "home": lambda: home(folder, None),
+            "mine": lambda: home(folder, officer),
+        }
+        if old_tree is not None:
+            runs |= {
+                "registry@rev": lambda: _run(REGISTRY, str(old_folder), str(orgs), tree=old_tree),
+                "home@rev": lambda: home(old_folder, None, old_tree),
+                "mine@rev": lambda: home(old_folder, officer, old_tree),
+            }
+        times: dict[str, list[float]] = {side: [] for side in runs}
+        items: dict[str, str] = {}
+        try:
+            for run in range(a.runs + 1):  # run 0 warms the file and bytecode caches
+                order = list(runs) if run % 2 else list(reversed(runs))
+                for side in order:
+                    ready, rest = runs[side]()
+                    if run:
+                        times[side].append(ready)
+                    items[side] = rest
+                if run:
+                    line = ", ".join(f"{side} {times[side][-1]:.3f} s" for side in runs)
+                    print(f"run {run}: {line} (items: {items['home']} / {items['mine']})", flush=True)
+        finally:
+            for f in folders:
+                if had[f]:
+                    settings.save_settings(f, originals[f])
+                else:
+                    (f / settings.SETTINGS_FILE_NAME).unlink(missing_ok=True)
     bare = median(times["bare"])
     for side, what in (
         ("registry", "orgTable, every organization"),
@@ -234,6 +288,12 @@ def main() -> int:
             f"start-up to {what}: {spread(times[side])} vs bare window {spread(times['bare'])} → "
             f"{ratio:.2f}× (target ≤ {STARTUP_TARGET}×: {'met' if ratio <= STARTUP_TARGET else 'NOT MET'})"
         )
+        if f"{side}@rev" in times:
+            old = times[f"{side}@rev"]
+            print(
+                f"    the code at {a.rev}: {spread(old)} ({median(old) / bare:.2f}×); this code / that: "
+                f"{median(times[side]) / median(old):.3f}"
+            )
     return 0
 
 
