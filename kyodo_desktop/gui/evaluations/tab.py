@@ -11,9 +11,9 @@ import importlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
+from kyodo_desktop.gui.lazy_pane import LazyPane
 from kyodo_desktop.services.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 PAGE_MODULE = "kyodo_desktop.gui.evaluations.page"
 
 
-class EvaluationsTab(QWidget):
+class EvaluationsTab(LazyPane):
     """The 評価 tab: builds :class:`~kyodo_desktop.gui.evaluations.page.EvaluationsPage` lazily.
 
     ``project_changed(str)`` when a recorded conclusion moved a project's stage.
@@ -31,31 +31,29 @@ class EvaluationsTab(QWidget):
     project_changed = Signal(str)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(self._build_page, parent)
         self.setObjectName("evaluationsTab")
         self._ws = workspace
         self.page: EvaluationsPage | None = None
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
 
     @property
     def started(self) -> bool:
         """Whether the page has been built."""
         return self.page is not None
 
+    def _build_page(self) -> QWidget:
+        module = importlib.import_module(PAGE_MODULE)
+        page: EvaluationsPage = module.EvaluationsPage(self._ws, self)
+        page.project_changed.connect(self.project_changed)
+        page.reload()
+        self.page = page
+        return page
+
     def ensure_page(self) -> EvaluationsPage:
         """The page, built (and its lists read) on first use."""
-        if self.page is None:
-            module = importlib.import_module(PAGE_MODULE)
-            self.page = module.EvaluationsPage(self._ws, self)
-            self.page.project_changed.connect(self.project_changed)
-            self._layout.addWidget(self.page)
-            self.page.reload()
+        self.ensure()
+        assert self.page is not None
         return self.page
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.ensure_page()
 
     def show_project(self, project_id: str) -> None:
         """Open ``project_id``'s evaluations (the page built if needed)."""

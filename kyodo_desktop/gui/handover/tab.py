@@ -11,9 +11,9 @@ import importlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
+from kyodo_desktop.gui.lazy_pane import LazyPane
 from kyodo_desktop.services.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -22,35 +22,32 @@ if TYPE_CHECKING:
 PAGE_MODULE = "kyodo_desktop.gui.handover.page"
 
 
-class HandoverTab(QWidget):
+class HandoverTab(LazyPane):
     """The 引継ぎ tab: builds :class:`~kyodo_desktop.gui.handover.page.HandoverPage` lazily."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(self._build_page, parent)
         self.setObjectName("handoverTab")
         self._ws = workspace
         self.page: HandoverPage | None = None
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def _build_page(self) -> QWidget:
+        module = importlib.import_module(PAGE_MODULE)
+        page: HandoverPage = module.HandoverPage(self._ws, self)
+        page.reload()
+        self.page = page
+        return page
 
     def ensure_page(self) -> HandoverPage:
         """The page, built (and its lists read) on first use."""
-        if self.page is None:
-            module = importlib.import_module(PAGE_MODULE)
-            self.page = module.HandoverPage(self._ws, self)
-            self._layout.addWidget(self.page)
-            self.page.setVisible(self.isVisible())  # a child added to a shown widget stays hidden
-            self.page.reload()
+        self.ensure()
+        assert self.page is not None
         return self.page
 
     def reload(self) -> None:
         """Read the page's lists again (an officer's 異動日 or 後任 changed); nothing before it is built."""
         if self.page is not None:
             self.page.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.ensure_page()
 
     def show_officer(self, officer_id: str) -> None:
         """Select ``officer_id``'s line in the pending handovers (the page built if needed)."""

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from kyodo_desktop.domain.project_flags import overdue_flags
 from kyodo_desktop.domain.text import search_terms
 from kyodo_desktop.gui import errors
+from kyodo_desktop.gui.lazy_pane import LazyPane
 from kyodo_desktop.gui.preload import StartupRead
 from kyodo_desktop.gui.projects.changes import ProjectChanges
 from kyodo_desktop.gui.projects.filters import ProjectFilters
@@ -165,9 +166,7 @@ class ProjectsTab(QWidget):
         # the detail below the list is built on first use (the tab shown, a project selected):
         # its modules (partners, log, commitments) are not imported at start-up
         self._detail: ProjectDetailPanel | None = None
-        self._detail_slot = QWidget()
-        slot = QVBoxLayout(self._detail_slot)
-        slot.setContentsMargins(0, 0, 0, 0)
+        self._detail_slot = LazyPane(self._build_detail)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setObjectName("projectSplitter")
         splitter.addWidget(self.table)
@@ -181,18 +180,18 @@ class ProjectsTab(QWidget):
         """The selected project's detail (``ProjectDetailPanel``), built on first use."""
         return self._ensure_detail()
 
-    def _ensure_detail(self) -> ProjectDetailPanel:
-        if self._detail is None:
-            from kyodo_desktop.gui.projects.detail_panel import ProjectDetailPanel
+    def _build_detail(self) -> QWidget:
+        from kyodo_desktop.gui.projects.detail_panel import ProjectDetailPanel
 
-            panel = ProjectDetailPanel(self._ws)
-            panel.partner_activated.connect(self._on_partner_activated)
-            panel.log_changed.connect(lambda pid, changed: self.after_change(pid, changed=changed))
-            layout = self._detail_slot.layout()
-            assert layout is not None
-            layout.addWidget(panel)
-            panel.setVisible(self._detail_slot.isVisible())  # a child added to a shown widget stays hidden
-            self._detail = panel
+        panel = ProjectDetailPanel(self._ws)
+        panel.partner_activated.connect(self._on_partner_activated)
+        panel.log_changed.connect(lambda pid, changed: self.after_change(pid, changed=changed))
+        self._detail = panel
+        return panel
+
+    def _ensure_detail(self) -> ProjectDetailPanel:
+        self._detail_slot.ensure()
+        assert self._detail is not None
         return self._detail
 
     def _clear_detail(self) -> None:
