@@ -23,11 +23,6 @@ class LazyPane(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
-    @property
-    def built(self) -> bool:
-        """Whether the content has been built."""
-        return self._content is not None
-
     def ensure(self) -> QWidget:
         """The content, built on first use."""
         if self._content is None:

@@ -30,11 +30,12 @@ Without ``officer_id``: everyone's. :func:`officer_record_id` finds the record o
 set in the settings: None when the window has no officer chosen (everyone's day), ``""`` when
 no record has that name yet (an officer responsible for nothing: an empty day).
 
-Every kind is narrowed and ordered in SQL, by the indexes of migration 0012 (no loop in Python
-over all interactions or organizations), in plain ``sqlite3`` (``persistence.day_reads``, shared
-with the handover alerts and the evaluations due): no ORM, so the start-up worker reads the
-first day (:func:`read_day`) while the window is being built. The list is sorted by date, oldest (most overdue)
-first, undated items last; on one day by kind in the order above, then title.
+Every kind is narrowed and ordered in SQL, by the indexes of migrations 0012 and 0013 (no loop
+in Python over all interactions or organizations), in plain ``sqlite3``
+(``persistence.day_reads``, shared with the handover alerts and the evaluations due): no ORM, so
+the start-up worker reads the first day (:func:`read_day`) while the window is being built. The
+list is sorted by date, oldest (most overdue) first, undated items last; on one day by kind in
+the order above, then title.
 """
 
 from __future__ import annotations

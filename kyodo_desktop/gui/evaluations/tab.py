@@ -36,11 +36,6 @@ class EvaluationsTab(LazyPane):
         self._ws = workspace
         self.page: EvaluationsPage | None = None
 
-    @property
-    def started(self) -> bool:
-        """Whether the page has been built."""
-        return self.page is not None
-
     def _build_page(self) -> QWidget:
         module = importlib.import_module(PAGE_MODULE)
         page: EvaluationsPage = module.EvaluationsPage(self._ws, self)
